@@ -1,0 +1,31 @@
+#pragma once
+// The one pure function of the core: scenario in, result out. The CLI and the
+// WASM module are thin wrappers around calculate_text().
+#include <nlohmann/json.hpp>
+#include <string>
+#include <string_view>
+
+#include "ivp/calendar.h"
+#include "ivp/catalogue.h"
+#include "ivp/date.h"
+#include "ivp/scenario.h"
+
+namespace ivp {
+
+inline constexpr int kResultSchema = 1;
+
+// The result of a validated scenario (see docs/result.md for every field).
+nlohmann::json calculate(const Scenario& scenario, const Catalogue& catalogue, const Calendar& calendar);
+
+// Parses, validates and calculates. `today` is the default melding date.
+// Throws InputError (Dutch message, JSON Pointer) on any bad input; never
+// returns a partial result.
+nlohmann::json calculate_text(std::string_view scenario_json, Date today);
+
+// The same with the default scenario: the whole ALS IVP package, melding today.
+nlohmann::json calculate_default(Date today);
+
+// The catalogue as the page shows it: ids, names, amounts, constraints, sources.
+nlohmann::json catalogue_json(const Catalogue& catalogue);
+
+}  // namespace ivp

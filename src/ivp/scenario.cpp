@@ -1,0 +1,114 @@
+#include "ivp/scenario.h"
+
+#include "ivp/calendar.h"
+#include "ivp/error.h"
+#include "ivp/json_input.h"
+
+namespace ivp {
+
+Scenario default_scenario(const Catalogue& catalogue, Date today) {
+    Scenario s;
+    s.melding = today;
+    s.selected.assign(catalogue.provisions.size(), true);
+    s.override_eur.assign(catalogue.provisions.size(), std::nullopt);
+    return s;
+}
+
+namespace {
+
+void read_schema(const nlohmann::json& input) {
+    if (!input.contains("schema")) return;
+    const auto& v = input.at("schema");
+    if (!v.is_number_integer() && !v.is_number_float())
+        throw InputError("/schema", "schema moet een getal zijn (nu 1), maar is " + dutch_type_name(v) + ".");
+    const auto schema = require_integer(v, "/schema", 1, 1'000'000, "Het schemanummer");
+    if (schema > kScenarioSchema)
+        throw InputError("/schema", "dit scenario heeft schema " + std::to_string(schema) +
+                                        ", nieuwer dan deze rekenhulp kent (" + std::to_string(kScenarioSchema) +
+                                        "). Gebruik een nieuwere versie van de rekenhulp.");
+}
+
+Date read_melding(const nlohmann::json& input, Date today) {
+    if (!input.contains("melding")) return today;
+    const auto& v = input.at("melding");
+    if (!v.is_string())
+        throw InputError("/melding", "de datum van de melding moet een tekst zijn als \"2026-03-15\", maar is " +
+                                         dutch_type_name(v) + ".");
+    const auto date = parse_iso_date(v.get<std::string>());
+    if (!date)
+        throw InputError("/melding", "\"" + v.get<std::string>() +
+                                         "\" is geen bestaande datum. Schrijf jaar-maand-dag, bijvoorbeeld "
+                                         "\"2026-03-15\".");
+    const auto& calendar = embedded_calendar();
+    if (!calendar.supports(*date))
+        throw InputError("/melding", "de melding " + format_iso_date(*date) +
+                                         " valt buiten de kalender van deze rekenhulp (" +
+                                         std::to_string(calendar.first_year()) + " tot en met " +
+                                         std::to_string(calendar.last_year()) + ").");
+    return *date;
+}
+
+std::size_t known_provision(const Catalogue& catalogue, const nlohmann::json& id, const std::string& where) {
+    if (!id.is_string())
+        throw InputError(where, "een voorziening wordt aangeduid met haar id (een tekst), maar dit is " +
+                                    dutch_type_name(id) + ".");
+    const auto index = catalogue.find(id.get<std::string>());
+    if (!index)
+        throw InputError(where, "onbekende voorziening \"" + id.get<std::string>() +
+                                    "\". Gebruik een id uit de IVP-tabel, bijvoorbeeld \"traplift\".");
+    return *index;
+}
+
+}  // namespace
+
+Scenario parse_scenario(const nlohmann::json& input, const Catalogue& catalogue, Date today) {
+    require_object(input, "", "Een scenario");
+    // schema first: a newer file must say so rather than fail on a new key.
+    read_schema(input);
+    reject_unknown_keys(input, "", {"schema", "melding", "provisions", "overrides", "profile"});
+    Scenario s = default_scenario(catalogue, today);
+    s.melding = read_melding(input, today);
+    s.melding_given = input.contains("melding");
+
+    if (input.contains("provisions")) {
+        const auto& list = input.at("provisions");
+        if (!list.is_array())
+            throw InputError("/provisions", "provisions moet een lijst van ids zijn, maar is " +
+                                                dutch_type_name(list) + ".");
+        s.selected.assign(catalogue.provisions.size(), false);
+        for (std::size_t i = 0; i < list.size(); ++i) {
+            const auto where = pointer_join("/provisions", i);
+            const auto index = known_provision(catalogue, list[i], where);
+            if (s.selected[index])
+                throw InputError(where, "\"" + list[i].get<std::string>() + "\" staat twee keer in de lijst.");
+            s.selected[index] = true;
+        }
+    }
+
+    if (input.contains("overrides")) {
+        const auto& overrides = input.at("overrides");
+        require_object(overrides, "/overrides", "overrides");
+        for (const auto& [id, entry] : overrides.items()) {
+            const auto where = pointer_join("/overrides", id);
+            const auto index = known_provision(catalogue, nlohmann::json(id), where);
+            require_object(entry, where, "Een aangepast bedrag");
+            reject_unknown_keys(entry, where, {"amount"});
+            if (!entry.contains("amount"))
+                throw InputError(pointer_join(where, "amount"), "het bedrag ontbreekt.");
+            s.override_eur[index] = require_integer(entry.at("amount"), pointer_join(where, "amount"), 0,
+                                                    kMaxOverrideEur, "Het bedrag in euro's");
+        }
+    }
+
+    if (input.contains("profile")) {
+        const auto& profile = input.at("profile");
+        require_object(profile, "/profile", "profile");
+        // The facts of the profile are defined with the eligibility rules;
+        // until a fact is defined, naming one is an error (a typo must not pass).
+        reject_unknown_keys(profile, "/profile", {});
+        s.profile = profile;
+    }
+    return s;
+}
+
+}  // namespace ivp

@@ -1,0 +1,42 @@
+#pragma once
+// A scenario: what the user entered. Schema 1 (docs/scenario.md):
+//   {"schema":1, "melding":"YYYY-MM-DD", "provisions":[ids…],
+//    "overrides":{"<id>":{"amount":euros}}, "profile":{…facts…}}
+// Every field is optional: melding defaults to today (given by the caller, so
+// the core never reads a clock), provisions to the whole catalogue.
+#include <cstdint>
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <string_view>
+#include <vector>
+
+#include "ivp/catalogue.h"
+#include "ivp/date.h"
+
+namespace ivp {
+
+inline constexpr int kScenarioSchema = 1;
+inline constexpr std::int64_t kMaxOverrideEur = 10'000'000;
+
+struct Scenario {
+    int schema = kScenarioSchema;
+    Date melding;
+    bool melding_given = false;
+    // Per catalogue provision (same index as Catalogue::provisions).
+    std::vector<bool> selected;
+    std::vector<std::optional<std::int64_t>> override_eur;
+    nlohmann::json profile = nlohmann::json::object();
+
+    // The amount that counts for provision i: the user's quote, else the table's.
+    std::int64_t amount(const Catalogue& catalogue, std::size_t i) const {
+        return override_eur[i] ? *override_eur[i] : catalogue.provisions[i].amount_eur;
+    }
+};
+
+// The default scenario: the full ALS IVP package, melding `today`.
+Scenario default_scenario(const Catalogue& catalogue, Date today);
+
+// Validates and reads a parsed scenario; throws InputError naming the field.
+Scenario parse_scenario(const nlohmann::json& input, const Catalogue& catalogue, Date today);
+
+}  // namespace ivp

@@ -1,0 +1,57 @@
+#!/usr/bin/env bash
+# The CLI contract of DESIGN.md, checked on the real binary: exit codes,
+# stdout only on success, a Dutch message on stderr on bad input.
+set -u
+ivp="$1"
+fail=0; passed=0
+tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
+
+check() {  # name expected_status command...
+  local name=$1 want=$2; shift 2
+  "$@" >"$tmp/out" 2>"$tmp/err"; local got=$?
+  if [ "$got" != "$want" ]; then echo "FAIL $name: exit $got, expected $want"; cat "$tmp/err"; fail=$((fail+1)); return 1; fi
+  if [ "$want" = 2 ]; then
+    if [ -s "$tmp/out" ]; then echo "FAIL $name: stdout not empty on error"; fail=$((fail+1)); return 1; fi
+    if ! grep -q . "$tmp/err"; then echo "FAIL $name: no message on stderr"; fail=$((fail+1)); return 1; fi
+  fi
+  passed=$((passed+1)); return 0
+}
+expect_out() {  # name expected_stdout
+  if [ "$(cat "$tmp/out")" != "$2" ]; then echo "FAIL $1: got '$(cat "$tmp/out")', expected '$2'"; fail=$((fail+1)); else passed=$((passed+1)); fi
+}
+expect_err() {  # name pattern
+  if ! grep -q -- "$2" "$tmp/err"; then echo "FAIL $1: stderr lacks '$2': $(cat "$tmp/err")"; fail=$((fail+1)); else passed=$((passed+1)); fi
+}
+
+check default 0 "$ivp" calc --default --today 2026-11-23
+ranges=$(node -e 'const b=JSON.parse(require("fs").readFileSync(process.argv[1],"utf8")).budget;
+  console.log(JSON.stringify([b.wmo.client_bound,b.wmo.reusable,b.zvw.client_bound,b.zvw.reusable]))' "$tmp/out")
+if [ "$ranges" = '[{"max":55000,"min":35000},{"max":108000,"min":75000},{"max":19000,"min":19000},{"max":140000,"min":95000}]' ]; then
+  passed=$((passed+1)); else echo "FAIL default_ranges: $ranges"; fail=$((fail+1)); fi
+echo '{"provisions":["traplift"],"melding":"2026-11-23"}' > "$tmp/s.json"
+check file 0 "$ivp" calc "$tmp/s.json"
+check stdin 0 "$ivp" calc < "$tmp/s.json"
+check werkdagen 0 "$ivp" werkdagen 2026-12-24 1 && expect_out werkdagen_value "2026-12-28"
+check werkdagen_negative 0 "$ivp" werkdagen 2026-12-28 -1 && expect_out werkdagen_negative_value "2026-12-24"
+check feestdagen 0 "$ivp" feestdagen 2026
+[ "$(head -1 "$tmp/out")" = "2026-01-01 Nieuwjaarsdag" ] && passed=$((passed+1)) || { echo "FAIL feestdagen_first_line"; fail=$((fail+1)); }
+[ "$(wc -l < "$tmp/out")" = 9 ] && passed=$((passed+1)) || { echo "FAIL feestdagen_count"; fail=$((fail+1)); }
+check validate 0 "$ivp" validate
+check summary 0 "$ivp" samenvatting --default
+
+echo 'niet json' > "$tmp/bad.json"
+check bad_json 2 "$ivp" calc "$tmp/bad.json" && expect_err bad_json_msg "geen geldige JSON"
+echo '{"overrides":{"traplift":{"amount":-5}}}' > "$tmp/neg.json"
+check negative 2 "$ivp" calc "$tmp/neg.json" && expect_err negative_where "/overrides/traplift/amount"
+check missing_file 2 "$ivp" calc "$tmp/bestaat-niet.json" && expect_err missing_msg "Kan het bestand"
+check bad_date 2 "$ivp" werkdagen 2027-02-29 3 && expect_err bad_date_msg "geen bestaande datum"
+check bad_n 2 "$ivp" werkdagen 2026-01-05 drie && expect_err bad_n_msg "geen heel getal"
+check out_of_range 2 "$ivp" werkdagen 2099-12-30 10 && expect_err range_msg "buiten de kalender"
+check bad_year 2 "$ivp" feestdagen 1900 && expect_err bad_year_msg "buiten de kalender"
+check no_command 2 "$ivp"
+check unknown_command 2 "$ivp" rekenen
+check unknown_option 2 "$ivp" calc --standaard
+check empty_stdin 2 "$ivp" calc < /dev/null
+
+echo "$passed passed, $fail failed"
+[ "$fail" = 0 ]

@@ -1,0 +1,102 @@
+// Working days under the Algemene termijnenwet (Atw) art. 1 and 3.
+#include <gtest/gtest.h>
+
+#include "ivp/calendar.h"
+#include "ivp/error.h"
+#include "test_util.h"
+
+using ivp_test::d;
+
+namespace {
+const ivp::Calendar& cal() { return ivp::embedded_calendar(); }
+}  // namespace
+
+TEST(Easter, KnownDates) {
+    // Published Easter Sundays (e.g. the Dutch almanac; any Easter table).
+    EXPECT_EQ(ivp::easter_sunday(2024), d("2024-03-31"));
+    EXPECT_EQ(ivp::easter_sunday(2025), d("2025-04-20"));
+    EXPECT_EQ(ivp::easter_sunday(2026), d("2026-04-05"));
+    EXPECT_EQ(ivp::easter_sunday(2027), d("2027-03-28"));
+    EXPECT_EQ(ivp::easter_sunday(2038), d("2038-04-25"));  // latest possible
+    EXPECT_EQ(ivp::easter_sunday(2285), d("2285-03-22"));  // earliest possible
+}
+
+TEST(AtwArt3Lid1, FeestdagenOf2026) {
+    const auto days = cal().feestdagen(2026);
+    std::vector<std::string> got;
+    for (const auto& f : days) got.push_back(ivp::format_iso_date(f.date) + " " + f.name);
+    const std::vector<std::string> expected = {
+        "2026-01-01 Nieuwjaarsdag",       "2026-04-03 Goede Vrijdag",    "2026-04-06 Tweede Paasdag",
+        "2026-04-27 Koningsdag",          "2026-05-05 Bevrijdingsdag (5 mei)", "2026-05-14 Hemelvaartsdag",
+        "2026-05-25 Tweede Pinksterdag",  "2026-12-25 Eerste Kerstdag",  "2026-12-26 Tweede Kerstdag"};
+    EXPECT_EQ(got, expected);
+}
+
+TEST(AtwArt3Lid1, KoningsdagMovesToSaturdayWhenThe27thIsASunday) {
+    // 27 April 2025 was a Sunday: Koningsdag was Saturday 26 April.
+    bool found = false;
+    for (const auto& f : cal().feestdagen(2025))
+        if (f.name == "Koningsdag") found = f.date == d("2025-04-26");
+    EXPECT_TRUE(found);
+}
+
+TEST(AtwArt3Lid2, GoedeVrijdagIsNoWorkingDay) { EXPECT_FALSE(cal().is_working_day(d("2026-04-03"))); }
+
+TEST(AtwArt3Lid1, VijfMeiIsNoWorkingDayEveryYear) {
+    EXPECT_FALSE(cal().is_working_day(d("2026-05-05")));  // a Tuesday, not a lustrum year
+    EXPECT_FALSE(cal().is_working_day(d("2027-05-05")));
+}
+
+TEST(WorkingDays, PlainWeek) {
+    EXPECT_EQ(cal().add_working_days(d("2026-11-23"), 1), d("2026-11-24"));
+    EXPECT_EQ(cal().add_working_days(d("2026-11-27"), 1), d("2026-11-30"));  // Friday → Monday
+    EXPECT_EQ(cal().add_working_days(d("2026-11-28"), 1), d("2026-11-30"));  // from a Saturday
+    EXPECT_EQ(cal().add_working_days(d("2026-11-23"), 0), d("2026-11-23"));
+}
+
+TEST(WorkingDays, NegativeCountsBack) {
+    EXPECT_EQ(cal().add_working_days(d("2026-11-30"), -1), d("2026-11-27"));
+    EXPECT_EQ(cal().add_working_days(d("2027-01-04"), -2), d("2026-12-30"));
+}
+
+TEST(WorkingDays, AcrossEaster2026) {
+    // Thursday 2 April 2026 + 1: Goede Vrijdag, weekend and Tweede Paasdag skipped.
+    EXPECT_EQ(cal().add_working_days(d("2026-04-02"), 1), d("2026-04-07"));
+}
+
+TEST(WorkingDays, AcrossYearEnd) {
+    // Thu 24 Dec 2026 + 1: 25 (Fri, Kerst), weekend, Mon 28.
+    EXPECT_EQ(cal().add_working_days(d("2026-12-24"), 1), d("2026-12-28"));
+    // Thu 31 Dec 2026 + 1: 1 Jan (Fri) is Nieuwjaarsdag → Mon 4 Jan 2027.
+    EXPECT_EQ(cal().add_working_days(d("2026-12-31"), 1), d("2027-01-04"));
+}
+
+TEST(WorkingDays, BetweenIsTheInverseOfAdd) {
+    for (int n : {0, 1, 5, 40, 100, 250, -3, -60}) {
+        const auto end = cal().add_working_days(d("2026-03-10"), n);
+        EXPECT_EQ(cal().working_days_between(d("2026-03-10"), end), n) << n;
+    }
+}
+
+TEST(AtwArt1, TermEndingOnKoningsdagMovesToNextWorkingDay) {
+    EXPECT_EQ(cal().atw_extend(d("2026-04-27")), d("2026-04-28"));
+    EXPECT_EQ(cal().atw_extend(d("2026-04-04")), d("2026-04-07"));  // Saturday before Tweede Paasdag
+    EXPECT_EQ(cal().atw_extend(d("2026-04-28")), d("2026-04-28"));  // already a working day
+}
+
+TEST(Range, OutsideIsAClearError) {
+    EXPECT_THROW(cal().feestdagen(2014), ivp::InputError);
+    EXPECT_THROW(cal().feestdagen(2100), ivp::InputError);
+    EXPECT_THROW(cal().add_working_days(d("2099-12-31"), 1), ivp::InputError);
+    EXPECT_THROW(cal().is_working_day(d("2010-01-04")), ivp::InputError);
+}
+
+TEST(IsoDate, StrictParsing) {
+    EXPECT_TRUE(ivp::parse_iso_date("2024-02-29"));
+    EXPECT_FALSE(ivp::parse_iso_date("2027-02-29"));
+    EXPECT_FALSE(ivp::parse_iso_date("2026-1-05"));
+    EXPECT_FALSE(ivp::parse_iso_date("2026-01-05 "));
+    EXPECT_FALSE(ivp::parse_iso_date("2026-13-01"));
+    EXPECT_FALSE(ivp::parse_iso_date("0000-00-00"));
+    EXPECT_FALSE(ivp::parse_iso_date("２０２６-01-05"));
+}

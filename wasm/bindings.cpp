@@ -1,0 +1,39 @@
+// embind bindings: the whole boundary is two functions, JSON text in and out.
+// No domain logic here: every rule lives in src/ and data/.
+#include <emscripten/bind.h>
+
+#include <string>
+
+#include "ivp/calculate.h"
+#include "ivp/catalogue.h"
+#include "ivp/error.h"
+
+namespace {
+
+std::string error_json(const std::string& message, const std::string& where) {
+    return nlohmann::json{{"error", {{"message", message}, {"where", where}}}}.dump();
+}
+
+// calculate(scenarioJson, today) → the result JSON, or {"error":{message,where}}.
+// `today` (YYYY-MM-DD) is the default melding date; the page passes it so
+// the module never reads a clock. Errors come back as data, never as an abort.
+std::string calculate(const std::string& scenario_json, const std::string& today) {
+    try {
+        const auto date = ivp::parse_iso_date(today);
+        if (!date) return error_json("De datum van vandaag (\"" + today + "\") is ongeldig.", "");
+        return ivp::calculate_text(scenario_json, *date).dump();
+    } catch (const ivp::InputError& e) {
+        return error_json(e.what(), e.where());
+    } catch (const std::exception& e) {
+        return error_json(std::string("Onverwachte fout: ") + e.what(), "");
+    }
+}
+
+std::string catalogue() { return ivp::catalogue_json(ivp::embedded_catalogue()).dump(); }
+
+}  // namespace
+
+EMSCRIPTEN_BINDINGS(ivp) {
+    emscripten::function("calculate", &calculate);
+    emscripten::function("catalogue", &catalogue);
+}
