@@ -28,6 +28,7 @@
 #include "ivp/catalogue.h"
 #include "ivp/embedded_data.h"
 #include "ivp/error.h"
+#include "ivp/facts.h"
 #include "summary.h"
 
 namespace {
@@ -142,6 +143,7 @@ std::string run(const std::vector<std::string>& args) {
         std::string out;
         (void)ivp::embedded_catalogue();
         (void)ivp::embedded_calendar();
+        (void)ivp::embedded_facts();
         for (const auto& f : ivp::embedded::data_files())
             out += "ok  data/" + std::string(f.path) + "\n";
         return out;

@@ -2,6 +2,7 @@
 
 #include "ivp/calendar.h"
 #include "ivp/error.h"
+#include "ivp/facts.h"
 #include "ivp/json_input.h"
 
 namespace ivp {
@@ -101,12 +102,8 @@ Scenario parse_scenario(const nlohmann::json& input, const Catalogue& catalogue,
     }
 
     if (input.contains("profile")) {
-        const auto& profile = input.at("profile");
-        require_object(profile, "/profile", "profile");
-        // The facts of the profile are defined with the eligibility rules;
-        // until a fact is defined, naming one is an error (a typo must not pass).
-        reject_unknown_keys(profile, "/profile", {});
-        s.profile = profile;
+        // Only facts of data/facts.json, each of its type; null = unknown.
+        s.profile = validate_profile(input.at("profile"), embedded_facts());
     }
     return s;
 }

@@ -1,0 +1,115 @@
+#include "ivp/facts.h"
+
+#include <set>
+
+#include "ivp/date.h"
+#include "ivp/embedded_data.h"
+#include "ivp/error.h"
+#include "ivp/json_input.h"
+
+namespace ivp {
+
+const Fact* FactsCatalogue::find(const std::string& id) const {
+    for (const auto& f : facts)
+        if (f.id == id) return &f;
+    return nullptr;
+}
+
+FactsCatalogue parse_facts(const nlohmann::json& data, const std::string& file) {
+    const auto fail = [&file](const std::string& where, const std::string& message) {
+        throw DataError(file, where, message);
+    };
+    if (!data.is_object() || !data.contains("facts") || !data.at("facts").is_array())
+        fail("/facts", "verwacht een lijst facts");
+    FactsCatalogue out;
+    std::set<std::string> ids;
+    const auto& list = data.at("facts");
+    for (std::size_t i = 0; i < list.size(); ++i) {
+        const auto where = pointer_join("/facts", i);
+        const auto& f = list[i];
+        if (!f.is_object()) fail(where, "moet een object zijn");
+        for (const auto& [key, value] : f.items())
+            if (key != "id" && key != "type" && key != "min" && key != "max" && key != "choices" &&
+                key != "question" && key != "explanation" && key != "used_by" && key != "source" &&
+                key != "unit" && key != "group")
+                fail(pointer_join(where, key), "onbekend veld");
+        for (const char* required : {"id", "type", "question", "explanation"})
+            if (!f.contains(required) || !f.at(required).is_string() || f.at(required).get<std::string>().empty())
+                fail(pointer_join(where, required), "verplicht, een niet-lege tekst");
+        Fact fact;
+        fact.id = f.at("id").get<std::string>();
+        if (!ids.insert(fact.id).second) fail(where + "/id", "dubbele id \"" + fact.id + "\"");
+        const auto type = f.at("type").get<std::string>();
+        if (type == "boolean") {
+            fact.type = FactType::boolean;
+        } else if (type == "integer") {
+            fact.type = FactType::integer;
+            if (!f.contains("min") || !f.contains("max") || !f.at("min").is_number_integer() ||
+                !f.at("max").is_number_integer() || f.at("min").get<std::int64_t>() > f.at("max").get<std::int64_t>())
+                fail(where, "een integer-feit heeft gehele min en max, min <= max");
+            fact.min = f.at("min").get<std::int64_t>();
+            fact.max = f.at("max").get<std::int64_t>();
+        } else if (type == "choice") {
+            fact.type = FactType::choice;
+            if (!f.contains("choices") || !f.at("choices").is_array() || f.at("choices").size() < 2)
+                fail(where + "/choices", "een keuze-feit heeft minstens twee keuzes");
+            for (const auto& c : f.at("choices")) {
+                if (!c.is_object() || !c.contains("value") || !c.at("value").is_string() || !c.contains("label"))
+                    fail(where + "/choices", "elke keuze is {value, label}");
+                fact.choices.push_back(c.at("value").get<std::string>());
+            }
+        } else if (type == "date") {
+            fact.type = FactType::date;
+        } else {
+            fail(where + "/type", "type is boolean, integer, choice of date");
+        }
+        fact.definition = f;
+        out.facts.push_back(std::move(fact));
+    }
+    return out;
+}
+
+const FactsCatalogue& embedded_facts() {
+    static const FactsCatalogue facts = parse_facts(nlohmann::json::parse(embedded::data_file("facts.json")),
+                                                    "data/facts.json");
+    return facts;
+}
+
+nlohmann::json validate_profile(const nlohmann::json& profile, const FactsCatalogue& facts) {
+    require_object(profile, "/profile", "profile");
+    nlohmann::json known = nlohmann::json::object();
+    for (const auto& [id, value] : profile.items()) {
+        const auto where = pointer_join("/profile", id);
+        const Fact* fact = facts.find(id);
+        if (!fact)
+            throw InputError(where, "onbekend feit \"" + id + "\". (Een tikfout? De feiten staan in data/facts.json.)");
+        if (value.is_null()) continue;  // explicitly unknown
+        switch (fact->type) {
+            case FactType::boolean:
+                if (!value.is_boolean())
+                    throw InputError(where, "verwacht true (ja) of false (nee), maar dit is " + dutch_type_name(value) + ".");
+                break;
+            case FactType::integer:
+                require_integer(value, where, fact->min, fact->max, "Dit getal");
+                break;
+            case FactType::choice: {
+                std::string list;
+                bool ok = false;
+                for (const auto& c : fact->choices) {
+                    ok = ok || (value.is_string() && value.get<std::string>() == c);
+                    list += (list.empty() ? "" : ", ") + c;
+                }
+                if (!ok) throw InputError(where, "kies een van: " + list + ".");
+                break;
+            }
+            case FactType::date:
+                if (!value.is_string() || !parse_iso_date(value.get<std::string>()))
+                    throw InputError(where, "verwacht een datum als \"2026-03-15\".");
+                break;
+        }
+        known[id] = value;
+    }
+    return known;
+}
+
+}  // namespace ivp
