@@ -1,0 +1,80 @@
+// The single self-contained file, opened from file:// in real Chromium:
+// it computes, reacts to a deselected provision and a bad amount, and makes
+// no network request at all.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
+import { distFile, distUrl, launch, openRecorded, screenshot } from './chromium.mjs';
+
+let browser;
+before(async () => {
+  assert.ok(existsSync(distFile), `${distFile} missing: build the site first (./dev test does)`);
+  browser = await launch();
+});
+after(async () => { await browser?.close(); });
+
+const total = (page) => page.locator('#ivp-total').textContent();
+
+test('file:// page computes the default IVP budget with no request', async () => {
+  const { context, page, requests, problems } = await openRecorded(browser, distUrl);
+  await page.locator('#ivp-total', { hasText: '302.000' }).waitFor();
+  assert.equal(await total(page), '€\u00a0224.000 – €\u00a0302.000');
+  assert.equal(await page.locator('#ivp-legend-wmo-client_bound').textContent(), '€\u00a035.000 – €\u00a055.000');
+  assert.equal(await page.locator('#ivp-legend-zvw-reusable').textContent(), '€\u00a095.000 – €\u00a0140.000');
+  await screenshot(page, 'single-file-default');
+  assert.deepEqual(requests, [], 'no request may leave the page');
+  assert.deepEqual(problems, [], 'no console error or CSP violation');
+  await context.close();
+});
+
+test('deselecting a provision changes the total, by keyboard alone', async () => {
+  const { context, page, requests, problems } = await openRecorded(browser, distUrl);
+  await page.locator('#ivp-total', { hasText: '302.000' }).waitFor();
+  // Focus the checkbox of the electric wheelchair and toggle it with Space.
+  await page.focus('#ivp-sel-elektrische-rolstoel');
+  await page.keyboard.press('Space');
+  await page.locator('#ivp-total', { hasText: '272.000' }).waitFor();
+  assert.equal(await total(page), '€\u00a0194.000 – €\u00a0272.000');
+  assert.equal(await page.locator('#ivp-count').textContent(), '33');
+  assert.match(await page.locator('#ivp-status').textContent(), /194\.000/);
+  await page.keyboard.press('Space');
+  await page.locator('#ivp-total', { hasText: '302.000' }).waitFor();
+  assert.deepEqual(requests, []);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('an own quote replaces the table amount; a bad one keeps the last good result', async () => {
+  const { context, page, requests, problems } = await openRecorded(browser, distUrl);
+  await page.locator('#ivp-total', { hasText: '302.000' }).waitFor();
+  await page.fill('#ivp-amount-vervoersvoorziening', '12.500');
+  await page.locator('#ivp-total', { hasText: '304.500' }).waitFor();
+  assert.equal(await total(page), '€\u00a0226.500 – €\u00a0304.500');
+  await page.fill('#ivp-amount-vervoersvoorziening', 'duizend');
+  await page.locator('#ivp-error').waitFor({ state: 'visible' });
+  assert.match(await page.locator('#ivp-error').textContent(), /heel getal/);
+  assert.equal(await page.locator('#ivp-amount-vervoersvoorziening').getAttribute('aria-invalid'), 'true');
+  assert.equal(await total(page), '€\u00a0226.500 – €\u00a0304.500', 'last good result stays');
+  await screenshot(page, 'single-file-bad-amount');
+  await page.fill('#ivp-amount-vervoersvoorziening', '-5');
+  assert.match(await page.locator('#ivp-err-vervoersvoorziening').textContent(), /buiten het bereik/);
+  await page.fill('#ivp-amount-vervoersvoorziening', '10000');
+  await page.locator('#ivp-error').waitFor({ state: 'hidden' });
+  assert.equal(await total(page), '€\u00a0224.000 – €\u00a0302.000');
+  assert.deepEqual(requests, []);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('interactive elements are at least 44 by 44 pixels', async () => {
+  const { context, page } = await openRecorded(browser, distUrl);
+  await page.locator('#ivp-total', { hasText: '302.000' }).waitFor();
+  // The target of a checkbox is its label (clicking the label toggles it).
+  const small = await page.evaluate(() => {
+    const targets = [...document.querySelectorAll('button, input[type="text"], input[type="date"], summary, label.ivp-check')];
+    return targets.map((el) => { const r = el.getBoundingClientRect(); return { id: el.id || el.textContent.trim().slice(0, 30), w: r.width, h: r.height }; })
+      .filter((t) => t.w < 44 || t.h < 44);
+  });
+  assert.deepEqual(small, []);
+  await context.close();
+});
