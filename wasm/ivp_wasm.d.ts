@@ -1,0 +1,25 @@
+// Hand-written types for the Emscripten module built from wasm/bindings.cpp
+// (build/wasm/ivp_wasm.js). The boundary is JSON text in, JSON text out.
+
+export interface IvpModuleOptions {
+  /** The bytes of ivp_wasm.wasm; pass them so the glue never fetches. */
+  wasmBinary: Uint8Array | ArrayBuffer;
+  print?: (text: string) => void;
+  printErr?: (text: string) => void;
+  onAbort?: (reason: unknown) => void;
+}
+
+export interface IvpModule {
+  /**
+   * The result JSON of a scenario (docs/scenario.md, docs/result.md), or
+   * `{"error":{"message":string,"where":string}}` with a Dutch message and a
+   * JSON Pointer. Never throws for bad input. `today` is "YYYY-MM-DD", the
+   * default melding date.
+   */
+  calculate(scenarioJson: string, today: string): string;
+  /** The IVP catalogue: provisions with amounts, SLA, constraints and sources. */
+  catalogue(): string;
+}
+
+declare function createIvpModule(options: IvpModuleOptions): Promise<IvpModule>;
+export default createIvpModule;
