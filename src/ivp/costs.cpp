@@ -767,60 +767,57 @@ json costs_json(const Scenario& s, const Catalogue& catalogue, const EigenBijdra
 }
 
 json costs_json(const Scenario& s, const Catalogue& catalogue) {
-    return costs_json(s, catalogue, embedded_eigen_bijdrage());
+    json out = costs_json(s, catalogue, embedded_eigen_bijdrage());
+    out["financing"] = financing_rules_json(embedded_financing());
+    return out;
 }
 
+json financing_rules_json(const FinancingRules& financing) {
+    json groups = json::object();
+    for (const auto& g : financing.groups) {
+        json entry = {{"label", g.label},
+                      {"law", to_string(g.law)},
+                      {"hattem_text", g.definition.at("hattem_text")},
+                      {"hattem_source", g.definition.at("hattem_source")}};
+        if (g.definition.contains("als_text")) {
+            entry["als_text"] = g.definition.at("als_text");
+            entry["als_source"] = g.definition.at("als_source");
+        }
+        groups[g.id] = std::move(entry);
+    }
+    json hattem = financing.hattem;
+    hattem["policy"] = "voorbeeld: gemeente Hattem (2014)";
+    return {{"forms", financing.forms}, {"als_protocol", financing.als_protocol}, {"hattem", hattem}, {"groups", groups}};
+}
+
+// Per provision only what differs between provisions: the texts and sources
+// they share sit once in costs.financing (financing_rules_json), by id.
 json financing_json(const Scenario& s, const Catalogue& catalogue, std::size_t i, const FinancingRules& financing,
                     const EigenBijdrageRules& rules) {
     const auto& group = financing.groups[financing.group_of[i]];
-    const auto& def = group.definition;
-    json forms = json::array();
-    for (const auto& id : group.hattem_forms) forms.push_back(*financing.form(id));
     const auto charge = provision_charge(s, catalogue, rules, i, s.melding);
     const auto& p = catalogue.provisions[i];
-    json out = {{"group", group.id}, {"label", group.label}, {"forms", forms}};
+    json out = {{"group", group.id}, {"label", group.label}, {"forms", group.hattem_forms}};
     if (p.law == Law::zvw) {
-        out["note"] = {{"text", def.at("hattem_text")}, {"source", def.at("hattem_source")}};
         out["eigen_bijdrage"] = {{"status", "niet_van_toepassing"}, {"reason", charge.reason}};
         return out;
     }
-    const auto& als = financing.als_protocol;
-    json forms_als = json::array();
-    for (const auto& id : als.at("preferred_forms")) forms_als.push_back(*financing.form(id.get<std::string>()));
     out["als_protocol"] = {
-        {"preferred_forms", forms_als},
-        {"text", als.at("text")},
-        {"source", als.at("source")},
+        {"preferred_forms", financing.als_protocol.at("preferred_forms")},
         // Under the protocol the pgb follows the IVP budget (the table, or
         // the user's own quote), and covers at least the rent.
         {"pgb", {{"amount_eur", s.amount(catalogue, i)},
                  {"amount_source", s.override_eur[i] ? "override" : "table"},
-                 {"minimum", "minimaal de huur (de bron noemt geen bedrag)"},
-                 {"text", als.at("amount_text")},
-                 {"source", als.at("amount_source")}}},
+                 {"minimum", "minimaal de huur (de bron noemt geen bedrag)"}}},
     };
-    if (def.contains("als_text"))
-        out["als_protocol"]["specific"] = {{"text", def.at("als_text")}, {"source", def.at("als_source")}};
-    const auto& h = financing.hattem;
     out["hattem"] = {
-        {"policy", "voorbeeld: gemeente Hattem (2014)"},
         {"forms", group.hattem_forms},
-        {"text", def.at("hattem_text")},
-        {"source", def.at("hattem_source")},
-        {"pgb", {{"amount_eur", nullptr},
-                 {"rule", "100% van de prijs in natura, min de contractkorting"},
-                 {"text", h.at("pgb_text")},
-                 {"source", h.at("pgb_source")}}},
-        {"maintenance_insurance", {{"amount_eur", nullptr}, {"text", h.at("maintenance_text")}, {"source", h.at("maintenance_source")}}},
-        {"residual_value", {{"text", h.at("residual_text")}, {"source", h.at("residual_source")}}},
+        // Hattem's figures are in its Besluit, not in the source: null, not invented.
+        {"pgb", {{"amount_eur", nullptr}, {"rule", "100% van de prijs in natura, min de contractkorting"}}},
+        {"maintenance_insurance", {{"amount_eur", nullptr}}},
     };
-    const Tri bought = boolean_fact(s.profile, "zelf_aangeschaft");
-    out["prior_purchase"] = {
-        {"fact", "zelf_aangeschaft"},
-        {"answer", tri_json(bought)},
-        {"als_protocol", {{"text", als.at("prior_purchase_text")}, {"source", als.at("prior_purchase_source")}}},
-        {"hattem", {{"text", h.at("prior_purchase_text")}, {"source", h.at("prior_purchase_source")}}},
-    };
+    out["prior_purchase"] = {{"fact", "zelf_aangeschaft"},
+                             {"answer", tri_json(boolean_fact(s.profile, "zelf_aangeschaft"))}};
     out["eigen_bijdrage"] = {
         {"status", charge.charged == Tri::yes ? "ja" : charge.charged == Tri::no ? "nee" : "onbekend"},
         {"reason", charge.reason}};

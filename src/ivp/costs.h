@@ -113,11 +113,15 @@ struct FinancingRules {
 FinancingRules parse_financing(const nlohmann::json& data, const std::string& file, const Catalogue& catalogue);
 const FinancingRules& embedded_financing();
 
-// The top-level `costs` section of the result (docs/costs.md).
+// The top-level `costs` section of the result (docs/costs.md): the eigen
+// bijdrage, the 2027 proposal, and (embedded variant) the financing texts
+// and sources the provisions refer to by id.
 nlohmann::json costs_json(const Scenario& scenario, const Catalogue& catalogue, const EigenBijdrageRules& rules);
 nlohmann::json costs_json(const Scenario& scenario, const Catalogue& catalogue);
+nlohmann::json financing_rules_json(const FinancingRules& financing);
 
-// The `financing` of provision i (docs/costs.md).
+// The `financing` of provision i (docs/costs.md): its group, forms and amounts;
+// the shared texts are in costs.financing.
 nlohmann::json financing_json(const Scenario& scenario, const Catalogue& catalogue, std::size_t i,
                               const FinancingRules& financing, const EigenBijdrageRules& rules);
 nlohmann::json financing_json(const Scenario& scenario, const Catalogue& catalogue, std::size_t i);

@@ -346,9 +346,17 @@ TEST(Voorstel2027, IsMarkedAsNotDecidedAndNeverApplied) {
 
 TEST(Financiering, EveryProvisionOfTheDefaultPlanHasItsFinancing) {
     const auto result = ivp::calculate_default(fixed_today());
+    const auto& rules = result.at("costs").at("financing");
     for (const auto& p : result.at("provisions")) {
         ASSERT_TRUE(p.contains("financing")) << p.at("id");
         const auto& f = p.at("financing");
+        // Every reference resolves: the group and each form are defined once.
+        ASSERT_TRUE(rules.at("groups").contains(f.at("group").get<std::string>())) << p.at("id");
+        for (const auto& form : f.at("forms")) {
+            bool defined = false;
+            for (const auto& def : rules.at("forms")) defined = defined || def.at("id") == form;
+            EXPECT_TRUE(defined) << form;
+        }
         if (p.at("law") == "wmo") {
             EXPECT_FALSE(f.at("forms").empty()) << p.at("id");
             // Hattem names no amount: the figure is null, not invented.
@@ -371,8 +379,9 @@ TEST(Financiering, TheAlsProtocolPgbFollowsTheUsersOwnQuote) {
 TEST(Financiering, TheBestelbusGetsAFinancieleTegemoetkomingUnderBothPolicies) {
     const auto result = ivp::calculate_text(R"({"provisions":["vervoersvoorziening"]})", fixed_today());
     const auto& f = result.at("provisions").at(0).at("financing");
-    EXPECT_EQ(f.at("forms").at(0).at("id"), "financiele_tegemoetkoming");
-    EXPECT_EQ(f.at("als_protocol").at("specific").at("source").at("line"), 180);
+    EXPECT_EQ(f.at("forms").at(0), "financiele_tegemoetkoming");
+    const auto& group = result.at("costs").at("financing").at("groups").at(f.at("group").get<std::string>());
+    EXPECT_EQ(group.at("als_source").at("line"), 180);
 }
 
 TEST(Financiering, ZelfAangeschaftIsPassedWithBothPolicies) {
@@ -380,8 +389,9 @@ TEST(Financiering, ZelfAangeschaftIsPassedWithBothPolicies) {
         R"({"provisions":["traplift"],"profile":{"zelf_aangeschaft":true}})", fixed_today());
     const auto& prior = result.at("provisions").at(0).at("financing").at("prior_purchase");
     EXPECT_EQ(prior.at("answer"), true);
-    EXPECT_EQ(prior.at("als_protocol").at("source").at("line"), 224);
-    EXPECT_EQ(prior.at("hattem").at("source").at("line"), 3140);
+    const auto& rules = result.at("costs").at("financing");
+    EXPECT_EQ(rules.at("als_protocol").at("prior_purchase_source").at("line"), 224);
+    EXPECT_EQ(rules.at("hattem").at("prior_purchase_source").at("line"), 3140);
 }
 
 TEST(Financiering, AProvisionMissingFromTheGroupsIsRefused) {
