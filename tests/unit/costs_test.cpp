@@ -407,3 +407,15 @@ TEST(Financiering, AnUnknownProfileFactIsStillRefused) {
     EXPECT_THROW(ivp::calculate_text(R"({"profile":{"huishoudn":"alleenstaand"}})", fixed_today()), ivp::InputError);
     EXPECT_THROW(ivp::calculate_text(R"({"profile":{"huishouden":"samen"}})", fixed_today()), ivp::InputError);
 }
+
+TEST(DatumDekking, AMeldingOnTheLastSupportedDayStillGetsAMarkedEstimate) {
+    // The projection runs past 2099 (the months after the melding); beyond
+    // the data it keeps the last known tariff, marked as an estimate.
+    const auto& catalogue = ivp::embedded_catalogue();
+    const auto s = ivp::default_scenario(catalogue, d("2099-12-31"));
+    const auto eb = ivp::costs_json(s, catalogue).at("eigen_bijdrage");
+    EXPECT_EQ(eb.at("rule").at("regime"), "onbekend");
+    EXPECT_EQ(eb.at("per_month").at("max"), 2180);
+    EXPECT_TRUE(eb.at("total").at("contains_estimate").get<bool>());
+    EXPECT_EQ(eb.at("per_year").at(0).at("year"), 2100);
+}
