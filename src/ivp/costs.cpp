@@ -623,6 +623,8 @@ json costs_json(const Scenario& s, const Catalogue& catalogue, const EigenBijdra
             if (std::find(open_facts.begin(), open_facts.end(), f) == open_facts.end()) open_facts.push_back(f);
     }
     const auto household = partner_under_aow(s, rules, on);
+    // An exempt household pays nothing whatever the provisions: their questions no longer matter.
+    if (household.exempt == Tri::yes) open_facts.clear();
     for (const auto& f : household.open_facts)
         if (std::find(open_facts.begin(), open_facts.end(), f) == open_facts.end()) open_facts.push_back(f);
 

@@ -203,6 +203,10 @@ TEST(VrijstellingPartnerOnderAow, UnansweredQuestionsGiveARangeAndNameTheQuestio
                                         {{"jonger_dan_18", false}, {"huishouden", "met_partner"}, {"aow_leeftijd_bereikt", false}});
     EXPECT_EQ(decided.at("status"), "betaalt_niet");
     EXPECT_TRUE(decided.at("open_questions").empty());
+    // Then the age of the client no longer matters either.
+    const auto exempt = eigen_bijdrage("2026-03-01", {"traplift"}, {{"huishouden", "met_partner"}, {"aow_leeftijd_bereikt", false}});
+    EXPECT_EQ(exempt.at("status"), "betaalt_niet");
+    EXPECT_TRUE(exempt.at("open_questions").empty()) << exempt.at("open_questions").dump();
 }
 
 TEST(Zvw, EenHulpmiddelUitDeZorgverzekeringKentGeenWmoEigenBijdrage) {
