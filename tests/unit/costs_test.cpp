@@ -423,3 +423,67 @@ TEST(DatumDekking, AMeldingOnTheLastSupportedDayStillGetsAMarkedEstimate) {
     EXPECT_TRUE(eb.at("total").at("contains_estimate").get<bool>());
     EXPECT_EQ(eb.at("per_year").at(0).at("year"), 2100);
 }
+
+// --- Citations: the quoted seed text is where the data says it is ---
+
+#include <filesystem>
+#include <fstream>
+
+namespace {
+
+std::string squeeze(const std::string& s) {  // whitespace-insensitive, quotes unified
+    std::string out;
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        const unsigned char c = static_cast<unsigned char>(s[i]);
+        if (std::isspace(c)) {
+            if (!out.empty() && out.back() != ' ') out += ' ';
+        } else if (s.compare(i, 3, "\xE2\x80\x99") == 0) {  // ’ as '
+            out += '\'';
+            i += 2;
+        } else {
+            out += s[i];
+        }
+    }
+    return out;
+}
+
+void check_citations(const json& node, const std::filesystem::path& seeds, const std::string& where, int& checked) {
+    if (node.is_object()) {
+        if (node.contains("seed") && node.contains("line")) {
+            std::ifstream in(seeds / node.at("seed").get<std::string>());
+            ASSERT_TRUE(in) << where << ": seed " << node.at("seed");
+            std::vector<std::string> lines;
+            for (std::string l; std::getline(in, l);) lines.push_back(l);
+            const int line = node.at("line").get<int>();
+            ASSERT_GE(line, 1) << where;
+            ASSERT_LE(line, static_cast<int>(lines.size())) << where;
+            if (node.contains("text")) {
+                // The quote starts on the cited line (it may run on for a few lines).
+                std::string around;
+                for (int k = line - 1; k < std::min<int>(line + 4, lines.size()); ++k) around += lines[k] + " ";
+                const std::string quote = squeeze(node.at("text").get<std::string>()).substr(0, 40);
+                EXPECT_NE(squeeze(around).find(quote), std::string::npos)
+                    << where << ": \"" << quote << "\" staat niet op regel " << line;
+            }
+            ++checked;
+        }
+        for (const auto& [k, v] : node.items()) check_citations(v, seeds, where + "/" + k, checked);
+    } else if (node.is_array()) {
+        for (std::size_t i = 0; i < node.size(); ++i) check_citations(node[i], seeds, where + "/" + std::to_string(i), checked);
+    }
+}
+
+}  // namespace
+
+TEST(Bronnen, SeedCitationsInTheCostDataPointAtTheQuotedLines) {
+    // ../shared/ sits beside the checkout on the development machine and in
+    // CI only; without it this check cannot run and says so.
+    const auto seeds = std::filesystem::path(__FILE__).parent_path().parent_path().parent_path().parent_path() /
+                       "shared" / "seeds";
+    if (!std::filesystem::exists(seeds / "000_8243b2686b6c1bab.txt"))
+        GTEST_SKIP() << "../shared/seeds ontbreekt: de citaten zijn niet nagekeken.";
+    int checked = 0;
+    check_citations(embedded_json("eigen-bijdrage.json"), seeds, "eigen-bijdrage.json", checked);
+    check_citations(embedded_json("financing.json"), seeds, "financing.json", checked);
+    EXPECT_GE(checked, 20);
+}
