@@ -26,6 +26,7 @@
 #include "ivp/calculate.h"
 #include "ivp/calendar.h"
 #include "ivp/catalogue.h"
+#include "ivp/costs.h"
 #include "ivp/embedded_data.h"
 #include "ivp/error.h"
 #include "ivp/facts.h"
@@ -144,6 +145,8 @@ std::string run(const std::vector<std::string>& args) {
         (void)ivp::embedded_catalogue();
         (void)ivp::embedded_calendar();
         (void)ivp::embedded_facts();
+        (void)ivp::embedded_eigen_bijdrage();
+        (void)ivp::embedded_financing();
         for (const auto& f : ivp::embedded::data_files())
             out += "ok  data/" + std::string(f.path) + "\n";
         return out;

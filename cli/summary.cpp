@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <sstream>
 
+#include "ivp/facts.h"
+
 namespace ivp_cli {
 
 std::string format_euros(long long euros) {
@@ -57,6 +59,15 @@ std::string summary_text(const nlohmann::json& result) {
         }
         out << "\nLevering volgens de termijnen van het ALS-protocol: tussen " << format_dutch_date(first)
             << " en " << format_dutch_date(last) << ".\n";
+    }
+    if (result.contains("costs")) {  // docs/costs.md
+        const auto& eb = result.at("costs").at("eigen_bijdrage");
+        out << "\nEigen bijdrage (Wmo): " << eb.at("summary").get<std::string>() << "\n";
+        for (const auto& q : eb.at("open_questions")) {
+            const auto* fact = ivp::embedded_facts().find(q.get<std::string>());
+            out << "  Open vraag: " << (fact ? fact->definition.at("question").get<std::string>() : q.get<std::string>())
+                << "\n";
+        }
     }
     for (const auto& note : result.at("notes")) out << "Let op: " << note.get<std::string>() << "\n";
     out << "\n" << result.at("disclaimer").get<std::string>() << "\n";

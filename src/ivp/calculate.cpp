@@ -1,6 +1,7 @@
 #include "ivp/calculate.h"
 
 #include "ivp/budget.h"
+#include "ivp/costs.h"
 #include "ivp/error.h"
 #include "ivp/json_input.h"
 
@@ -54,6 +55,7 @@ nlohmann::json calculate(const Scenario& scenario, const Catalogue& catalogue, c
             {"delivery",
              {{"als_protocol", format_iso_date(calendar.add_working_days(scenario.melding, p.sla.totaal))}}},
             {"eligibility", eligibility_not_assessed()},
+            {"financing", financing_json(scenario, catalogue, i)},  // docs/costs.md
             {"source", p.source},
         };
         if (p.need == Need::conditional) entry["need_reason"] = p.need_reason;
@@ -78,6 +80,7 @@ nlohmann::json calculate(const Scenario& scenario, const Catalogue& catalogue, c
           {"total", range_json(budget.total)},
           {"unit", "EUR"}}},
         {"provisions", std::move(provisions)},
+        {"costs", costs_json(scenario, catalogue)},  // eigen bijdrage, docs/costs.md
         {"notes", std::move(notes)},
         {"disclaimer",
          "Dit is een indicatie op basis van het ALS protocol hulpmiddelen, geen besluit. De gemeente beslist "

@@ -38,6 +38,7 @@ check feestdagen 0 "$ivp" feestdagen 2026
 [ "$(wc -l < "$tmp/out")" = 9 ] && passed=$((passed+1)) || { echo "FAIL feestdagen_count"; fail=$((fail+1)); }
 check validate 0 "$ivp" validate
 check summary 0 "$ivp" samenvatting --default
+grep -q "^Eigen bijdrage (Wmo): " "$tmp/out" && passed=$((passed+1)) || { echo "FAIL summary_eigen_bijdrage"; fail=$((fail+1)); }
 
 echo 'niet json' > "$tmp/bad.json"
 check bad_json 2 "$ivp" calc "$tmp/bad.json" && expect_err bad_json_msg "geen geldige JSON"
