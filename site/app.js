@@ -752,7 +752,16 @@ function ivpMount(root, core, options = {}) {
     fileStatus.classList.remove('ivp-field-error');
     fileStatus.textContent = remember.checked ? 'Uw gegevens worden nu in deze browser onthouden.' : 'Uw gegevens worden niet meer onthouden in deze browser.';
   });
-  $('#ivp-clear-all').addEventListener('click', () => {
+  // Wiping asks once more: a press by accident (a switch, a dwell click)
+  // must not throw away an hour of work.
+  const clearBox = $('#ivp-clear-box');
+  const clearAll = $('#ivp-clear-all');
+  const setClearBox = (open) => { clearBox.hidden = !open; clearAll.setAttribute('aria-expanded', String(open)); };
+  clearAll.addEventListener('click', () => { setClearBox(true); $('#ivp-clear-confirm').focus(); });
+  $('#ivp-clear-cancel').addEventListener('click', () => { setClearBox(false); clearAll.focus(); });
+  $('#ivp-clear-confirm').addEventListener('click', () => {
+    setClearBox(false);
+    clearAll.focus();
     if (storage) { try { storage.removeItem(IVP_STORAGE_KEY); } catch { /* blocked */ } }
     remember.checked = false;
     applyScenario({});

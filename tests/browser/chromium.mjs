@@ -51,6 +51,8 @@ export async function serveDist() {
   const types = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8' };
   const server = createServer(async (request, response) => {
     const name = new URL(request.url, 'http://localhost').pathname.replace(/^\/+/, '') || 'index.html';
+    // The browser asks every http origin for its icon by itself; a host site has one.
+    if (name === 'favicon.ico') { response.writeHead(204).end(); return; }
     if (!/^[\w.-]+$/.test(name)) { response.writeHead(404).end(); return; }
     try {
       const body = await readFile(join(root, 'dist', name));
