@@ -88,3 +88,15 @@ test('forced colours (high contrast) and reduced motion: the steps and totals st
   await screenshot(page, 'forced-colors-budget');
   await context.close();
 });
+
+test('the accessibility statement: no axe violation, no request, linked from the page', async () => {
+  const { context, page, requests, problems } = await openRecorded(browser, distUrl.replace(/ivp-rekenhulp\.html$/, 'toegankelijkheid.html'));
+  assert.match(await page.locator('h1').textContent(), /Toegankelijkheid/);
+  assert.deepEqual(await axe(page), []);
+  assert.deepEqual(requests, []);
+  assert.deepEqual(problems, []);
+  await context.close();
+  const main = await openRecorded(browser, distUrl);
+  assert.equal(await main.page.getAttribute('.ivp-page-footer a', 'href'), 'toegankelijkheid.html');
+  await main.context.close();
+});
