@@ -316,6 +316,14 @@ function ivpMount(root, core, options = {}) {
     return String(value);
   };
 
+  // An open question may come as a fact id: ask it in the fact's own words.
+  const questionText = (q) => {
+    const id = typeof q === 'string' ? q : q && (q.fact || q.id);
+    const entry = typeof id === 'string' ? factControls.get(id) : null;
+    if (entry && entry.fact.question) return entry.fact.question;
+    return ivpText(q);
+  };
+
   // --- step 3: the provisions, with their verdicts ------------------------------------
   const tables = $('#ivp-tables');
   for (const law of ['wmo', 'zvw']) {
@@ -478,7 +486,7 @@ function ivpMount(root, core, options = {}) {
     const reasons = (eligibility.reasons || []).map(ivpText).filter(Boolean);
     if (reasons.length) box.append(ivpElement('p', { className: 'ivp-subhead', text: 'Waarom:' }),
       ivpElement('ul', {}, ...reasons.map((r) => ivpElement('li', { text: r }))));
-    const open = (eligibility.open_questions || []).map(ivpText).filter(Boolean);
+    const open = (eligibility.open_questions || []).map(questionText).filter(Boolean);
     if (open.length) box.append(ivpElement('p', { className: 'ivp-subhead', text: 'Dit bepaalt het nog:' }),
       ivpElement('ul', {}, ...open.map((q) => ivpElement('li', { text: q }))));
     return box;
@@ -500,10 +508,43 @@ function ivpMount(root, core, options = {}) {
     }
   }
 
+  // The costs in brief (each part's `summary` sentence and its amounts per
+  // month and in total, as the core gives them), the rest behind "alle details".
+  function costsBrief(costs) {
+    const box = ivpElement('div', { className: 'ivp-costs-brief' });
+    for (const [key, part] of Object.entries(costs)) {
+      if (!part || typeof part !== 'object' || Array.isArray(part)) continue;
+      const lines = [];
+      if (typeof part.summary === 'string') lines.push(ivpElement('p', { className: 'ivp-costs-summary', text: part.summary }));
+      const list = ivpElement('dl', { className: 'ivp-print-totals' });
+      for (const [k, label] of [['per_month', 'Per maand'], ['total', 'Totaal over de looptijd van het IVP']]) {
+        if (part[k] && typeof part[k].min === 'number') {
+          list.append(ivpElement('div', {}, ivpElement('dt', { text: label }), ivpElement('dd', {}, ivpOutline(part[k], k))));
+        }
+      }
+      if (list.childElementCount) lines.push(list);
+      if (lines.length) box.append(ivpElement('p', { className: 'ivp-subhead', text: IVP_KEY_LABEL[key] || key }), ...lines);
+    }
+    return box;
+  }
+
+  // Open questions anywhere in the costs section (they join the questions for the talk).
+  function costsQuestions(costs) {
+    const found = [];
+    const walk = (value, depth) => {
+      if (!value || typeof value !== 'object' || depth > 3) return;
+      if (Array.isArray(value.open_questions)) found.push(...value.open_questions.map(questionText).filter(Boolean));
+      for (const v of Object.values(value)) if (v && typeof v === 'object' && !Array.isArray(v)) walk(v, depth + 1);
+    };
+    walk(costs, 0);
+    return found;
+  }
+
   function renderCosts(result) {
     const box = $('#ivp-costs');
     if (!result.costs) { box.replaceChildren(ivpMissing('De eigen bijdrage')); return; }
-    box.replaceChildren(ivpOutline(result.costs));
+    box.replaceChildren(costsBrief(result.costs), ivpElement('details', { className: 'ivp-more' },
+      ivpElement('summary', { text: 'Alle details over wat u zelf betaalt' }), ivpOutline(result.costs)));
   }
 
   // One track of a provision (ALS protocol, Wmo 2015, the municipality):
@@ -596,7 +637,7 @@ function ivpMount(root, core, options = {}) {
           verdictCell.append(ivpElement('p', { className: 'ivp-note', text: `${ivpPolicyLabel(v.policy)}: ${IVP_VERDICT_LABEL[v.verdict] || v.verdict}` }));
         }
         for (const q of p.eligibility.open_questions || []) {
-          const text = ivpText(q);
+          const text = questionText(q);
           if (text) questions.set(text, [...(questions.get(text) || []), p.name]);
         }
       } else {
@@ -618,8 +659,9 @@ function ivpMount(root, core, options = {}) {
         .map((p) => ivpElement('tr', {}, ivpElement('th', { scope: 'row', text: p.name }),
           ivpElement('td', { text: `${ivpDutchDate(p.delivery.als_protocol)}${p.sla_werkdagen ? ` (${p.sla_werkdagen.totaal} werkdagen)` : ''}` })))));
 
+    if (result.costs) for (const q of costsQuestions(result.costs)) questions.set(q, [...(questions.get(q) || []), 'eigen bijdrage']);
     let questionBlock;
-    if (!anyEligibility) questionBlock = ivpMissing('Vragen die het oordeel nog bepalen');
+    if (!anyEligibility && !questions.size) questionBlock = ivpMissing('Vragen die het oordeel nog bepalen');
     else if (!questions.size) questionBlock = ivpElement('p', { text: 'De rekenhulp heeft geen open vragen gevonden.' });
     else questionBlock = ivpElement('ol', {}, ...[...questions].map(([q, names]) => ivpElement('li', { text: `${q} (bij: ${names.join(', ')})` })));
 
@@ -629,7 +671,7 @@ function ivpMount(root, core, options = {}) {
       h('Mijn situatie in het kort'), situation,
       ...(facts && facts.length ? [] : [ivpMissing('Vragen over uw situatie')]),
       h('Het budget'), budget,
-      ...(result.costs ? [h('Wat ik zelf betaal'), ivpOutline(result.costs)] : [ivpMissing('Eigen bijdrage')]),
+      ...(result.costs ? [h('Wat ik zelf betaal'), costsBrief(result.costs)] : [ivpMissing('Eigen bijdrage')]),
       h(`Voorzieningen (${result.provisions.length})`), provTable,
       h('Tijdlijn'), timeline,
       h('Vragen voor het gesprek'), questionBlock,
