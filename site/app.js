@@ -19,7 +19,7 @@ const IVP_MONTHS = ['januari', 'februari', 'maart', 'april', 'mei', 'juni', 'jul
 const IVP_MISSING = 'nog niet beschikbaar in deze versie';
 const IVP_STORAGE_KEY = 'ivp-rekenhulp-scenario';
 
-// Words explained where they appear (docs/glossary.md has the same list for developers).
+// Words explained where they appear, in B1 Dutch (docs/glossary.md explains them for developers).
 const IVP_GLOSSARY = {
   melding: ['melding', 'Het eerste contact met de gemeente over uw hulpvraag, bijvoorbeeld een telefoontje of een formulier. Vanaf die dag lopen de termijnen van de wet.'],
   ivp: ['IVP (Integraal Voorzieningen Plan)', 'Een plan voor alle voorzieningen die u de komende jaren nodig kunt hebben, met één budget. Het ALS protocol vraagt de gemeente zo\'n plan te maken bij de eerste melding.'],
