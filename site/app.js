@@ -259,10 +259,8 @@ function ivpMount(root, core, options = {}) {
 
   // --- step 2: the questions of data/facts.json -------------------------------------
   const factsBox = $('#ivp-facts');
-  if (!facts) {
-    factsBox.append(ivpMissing('De vragen over uw situatie'));
-  } else if (facts.length === 0) {
-    factsBox.append(ivpMissing('Vragen over uw situatie (deze versie stelt er nog geen)'));
+  if (!facts || facts.length === 0) {
+    factsBox.append(ivpMissing('Vragen over uw situatie'));
   } else {
     for (const fact of facts) {
       const id = `ivp-fact-${fact.id}`;

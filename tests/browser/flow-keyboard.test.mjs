@@ -26,6 +26,9 @@ test('the whole flow by keyboard alone', async () => {
 
   // Skip straight to step 3 from the step list; focus lands on its heading.
   await tabTo(page, '#ivp-tab-voorzieningen');
+  // Focus is visible: a 4 px outline on the focused button.
+  assert.equal(await page.locator('#ivp-tab-voorzieningen').evaluate((el) => getComputedStyle(el).outlineWidth), '4px');
+  assert.notEqual(await page.locator('#ivp-tab-voorzieningen').evaluate((el) => getComputedStyle(el).outlineStyle), 'none');
   await page.keyboard.press('Enter');
   assert.deepEqual(await visibleStep(page), ['voorzieningen']);
   assert.equal(await focusedId(page), 'ivp-h-voorzieningen');
