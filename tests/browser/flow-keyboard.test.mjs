@@ -23,6 +23,8 @@ test('the whole flow by keyboard alone', async () => {
   // The skip link is the first stop and is visible when focused.
   await page.keyboard.press('Tab');
   assert.equal(await page.evaluate(() => document.activeElement.className), 'ivp-skip');
+  const skip = await page.locator('.ivp-skip').boundingBox();
+  assert.ok(skip.x >= 0 && skip.y >= 0 && skip.width >= 44 && skip.height >= 44, `skip link on screen and large: ${JSON.stringify(skip)}`);
 
   // Skip straight to step 3 from the step list; focus lands on its heading.
   await tabTo(page, '#ivp-tab-voorzieningen');
