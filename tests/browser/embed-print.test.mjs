@@ -72,6 +72,15 @@ test('print: "Mijn IVP voor het keukentafelgesprek" on A4 holds the totals, the 
   await page.keyboard.press('Space');
   await page.locator('#ivp-total', { hasText: '272.000' }).waitFor();
   const today = await page.evaluate(() => document.querySelector('.ivp-made').textContent);
+  // The "Afdrukken" button (step 6) opens the browser's print dialog.
+  await page.evaluate(() => { window.print = () => { window.ivpPrinted = (window.ivpPrinted || 0) + 1; }; });
+  await page.focus('#ivp-tab-samenvatting');
+  await page.keyboard.press('Enter');
+  await page.focus('#ivp-print');
+  await page.keyboard.press('Enter');
+  assert.equal(await page.evaluate(() => window.ivpPrinted), 1);
+  await page.focus('#ivp-tab-budget');
+  await page.keyboard.press('Enter');
   const pdf = await page.pdf({ format: 'A4', preferCSSPageSize: true });
   const dir = mkdtempSync(join(tmpdir(), 'ivp-print-'));
   const file = join(dir, 'mijn-ivp.pdf');
