@@ -1,17 +1,53 @@
-// The page: builds the form from the catalogue, sends the scenario to the
-// core at every change and shows the result. It computes no rule itself;
-// it only formats what the core returns. Works inside a shadow root too
-// (everything is looked up from `root`, nothing from `document` globals).
-/* global ivpLoadCore, ivpDecodeBase64 */
+// The rekenhulp: a flow of six steps (start → uw situatie → voorzieningen →
+// IVP-budget → tijdlijn → samenvatting). It sends the scenario to the core at
+// every change and shows what the core returns. It computes no rule itself:
+// it only formats. A section the core does not (yet) return is shown as
+// "nog niet beschikbaar in deze versie", never filled in here.
+// Works in a document and inside a shadow root: everything is looked up from
+// `root`, nothing from `document` globals.
 'use strict';
 
+const IVP_STEPS = ['start', 'situatie', 'voorzieningen', 'budget', 'tijdlijn', 'samenvatting'];
+const IVP_STEP_LABEL = { start: 'Start', situatie: 'Uw situatie', voorzieningen: 'Voorzieningen',
+  budget: 'IVP-budget', tijdlijn: 'Tijdlijn', samenvatting: 'Samenvatting' };
 const IVP_KIND_LABEL = { client_bound: 'cliëntgebonden', reusable: 'herinzetbaar' };
 const IVP_LAW_LABEL = { wmo: 'Wmo (gemeente)', zvw: 'Zvw (zorgverzekeraar)' };
+const IVP_VERDICT_LABEL = { ja: 'Ja, waarschijnlijk wel', nee: 'Nee, waarschijnlijk niet', onbekend: 'Hangt ervan af' };
+const IVP_POLICY_LABEL = { 'hattem-2014': 'Voorbeeld: gemeente Hattem (2014)', 'als-protocol': 'ALS protocol' };
 const IVP_MONTHS = ['januari', 'februari', 'maart', 'april', 'mei', 'juni', 'juli', 'augustus',
   'september', 'oktober', 'november', 'december'];
+const IVP_MISSING = 'nog niet beschikbaar in deze versie';
+const IVP_STORAGE_KEY = 'ivp-rekenhulp-scenario';
+
+// Words explained where they appear, in B1 Dutch (docs/glossary.md explains them for developers).
+const IVP_GLOSSARY = {
+  melding: ['melding', 'Het eerste contact met de gemeente over uw hulpvraag, bijvoorbeeld een telefoontje of een formulier. Vanaf die dag lopen de termijnen van de wet.'],
+  ivp: ['IVP (Integraal Voorzieningen Plan)', 'Een plan voor alle voorzieningen die u de komende jaren nodig kunt hebben, met één budget. Het ALS protocol vraagt de gemeente zo\'n plan te maken bij de eerste melding.'],
+  keukentafelgesprek: ['keukentafelgesprek', 'Het gesprek met iemand van de gemeente over wat u nodig hebt. Vaak bij u thuis. U mag iemand meenemen, zoals uw mantelzorger.'],
+  mantelzorger: ['mantelzorger', 'Iemand die voor u zorgt omdat hij of zij u kent: uw partner, een familielid of een vriend.'],
+  wmo: ['Wmo', 'De Wet maatschappelijke ondersteuning 2015. Via deze wet helpt de gemeente, bijvoorbeeld met een aanpassing in huis of een rolstoel.'],
+  zvw: ['Zvw', 'De Zorgverzekeringswet. Via deze wet betaalt uw zorgverzekeraar sommige hulpmiddelen, zoals een tillift of een hoog-laagbed.'],
+  maatwerk: ['maatwerk', 'De gemeente kijkt per persoon wat nodig is. Daarom is wat u hier ziet een inschatting en geen besluit.'],
+  clientgebonden: ['cliëntgebonden', 'Alleen voor u te gebruiken, zoals een aanpassing aan uw huis of auto.'],
+  herinzetbaar: ['herinzetbaar', 'Een hulpmiddel dat na gebruik terug kan en dan door iemand anders wordt gebruikt, zoals een rolstoel of tillift.'],
+  verstrekkingenboek: ['verstrekkingenboek', 'Een boek van de gemeente met de regels voor voorzieningen. Hier gebruiken we als voorbeeld dat van de gemeente Hattem uit 2014. Vergelijk het met de regels (verordening) van uw eigen gemeente.'],
+  eigenbijdrage: ['eigen bijdrage', 'Het bedrag dat u zelf betaalt voor sommige Wmo-voorzieningen. Het CAK rekent het uit en stuurt de rekening.'],
+  pgb: ['pgb (persoonsgebonden budget)', 'Geld om een voorziening zelf te kopen of te regelen, in plaats van dat de gemeente hem levert.'],
+  werkdag: ['werkdag', 'Maandag tot en met vrijdag, behalve feestdagen zoals Koningsdag en Kerstmis (volgens de Algemene termijnenwet).'],
+  sla: ['SLA (afspraak over termijnen)', 'De afspraak in het ALS protocol over hoeveel werkdagen elke stap mag duren: de revalidatie, de gemeente of zorgverzekeraar, en de leverancier.'],
+  beschikking: ['beschikking', 'De brief waarin de gemeente officieel beslist over uw aanvraag. Daartegen kunt u bezwaar maken.'],
+  aanvraag: ['aanvraag', 'Het officiële verzoek om een voorziening, na het gesprek (onderzoek) met de gemeente.'],
+};
 
 function ivpEuro(amount) {
   return '€\u00a0' + Math.round(amount).toString().replace(/\B(?=(\d{3})+(?!\d))/g, '.');
+}
+
+function ivpEuroCents(cents) {
+  const sign = cents < 0 ? '-' : '';
+  const abs = Math.abs(Math.round(cents));
+  const euros = Math.floor(abs / 100).toString().replace(/\B(?=(\d{3})+(?!\d))/g, '.');
+  return `${sign}€\u00a0${euros},${String(abs % 100).padStart(2, '0')}`;
 }
 
 function ivpRange(range) {
@@ -19,7 +55,8 @@ function ivpRange(range) {
 }
 
 function ivpDutchDate(iso) {
-  const [y, m, d] = iso.split('-').map(Number);
+  const [y, m, d] = String(iso).split('-').map(Number);
+  if (!y || !m || !d) return String(iso);
   return `${d} ${IVP_MONTHS[m - 1]} ${y}`;
 }
 
@@ -40,41 +77,260 @@ function ivpAmountFromText(text) {
 }
 
 function ivpElement(tag, attributes = {}, ...children) {
-  const el = document.createElement(tag);
+  const svg = ['svg', 'rect', 'title'].includes(tag) && attributes.svg;
+  const el = svg ? document.createElementNS('http://www.w3.org/2000/svg', tag) : document.createElement(tag);
   for (const [key, value] of Object.entries(attributes)) {
-    if (value === false || value === undefined || value === null) continue;
+    if (value === false || value === undefined || value === null || key === 'svg') continue;
     if (key === 'text') el.textContent = value;
-    else if (key === 'className') el.className = value;
+    else if (key === 'className') el.setAttribute('class', value);
     else el.setAttribute(key, value === true ? '' : value);
   }
-  for (const child of children) if (child) el.append(child);
+  for (const child of children) if (child !== null && child !== undefined && child !== false) el.append(child);
   return el;
+}
+
+const ivpMissing = (what) => ivpElement('p', { className: 'ivp-missing', text: `${what}: ${IVP_MISSING}.` });
+
+// Readable text of a value whose exact shape the core may still change:
+// a string, or an object with one of the usual text fields.
+function ivpText(value) {
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  for (const key of ['text', 'question', 'label', 'message', 'name', 'title', 'reason', 'id']) {
+    if (typeof value[key] === 'string') return value[key];
+  }
+  return '';
+}
+
+// "ALS protocol hulpmiddelen, IVP-tabel, regel 250" from a source object.
+function ivpSourceText(source) {
+  if (!source) return '';
+  if (typeof source === 'string') return source;
+  const parts = [];
+  if (source.title) parts.push(source.title);
+  if (source.seed) parts.push(source.seed.startsWith('000_') ? 'ALS protocol hulpmiddelen' :
+    source.seed.startsWith('004_') ? 'Verstrekkingenboek Wmo Hattem 2014' : source.seed);
+  if (source.document) parts.push(source.document);
+  for (const key of ['section', 'article', 'artikel', 'paragraph', 'table']) if (source[key]) parts.push(String(source[key]));
+  if (source.page) parts.push(`pagina ${source.page}`);
+  if (source.line) parts.push(`regel ${source.line}`);
+  if (source.url) parts.push(source.url);
+  return parts.join(', ');
+}
+
+const ivpIsSource = (v) => v && typeof v === 'object' && !Array.isArray(v) &&
+  ('seed' in v || 'url' in v || ('title' in v && ('section' in v || 'article' in v)));
+
+// A readable outline of a section whose final shape is not fixed yet
+// (e.g. `costs`): texts as sentences, amounts as euros, dates in Dutch,
+// sources as "Bron: …". Presentation only.
+const IVP_KEY_LABEL = { eigen_bijdrage: 'Eigen bijdrage', valid_from: 'Geldig vanaf', valid_until: 'Geldig tot',
+  rule_date: 'Regel van', amount: 'Bedrag', per_month: 'Per maand', total: 'Totaal', status: 'Stand',
+  exemptions_applied: 'Uitzonderingen', proposal_2027: 'Voorstel vanaf 2027', total_months: 'Aantal maanden',
+  forms: 'Vormen', pgb: 'Pgb', note: 'Let op', regime: 'Regeling', period: 'Periode' };
+function ivpOutline(value, key = '', unit = '') {
+  if (value === null || value === undefined) return ivpElement('span', { text: 'onbekend' });
+  if (typeof value === 'boolean') return ivpElement('span', { text: value ? 'ja' : 'nee' });
+  if (typeof value === 'number') {
+    if (/eurocent/.test(key) || unit === 'eurocent') return ivpElement('span', { text: ivpEuroCents(value) });
+    if (/(_eur$|^amount$|bedrag)/.test(key) || unit === 'EUR') return ivpElement('span', { text: ivpEuro(value) });
+    return ivpElement('span', { text: String(value) });
+  }
+  if (typeof value === 'string') {
+    return ivpElement('span', { text: /^\d{4}-\d{2}-\d{2}$/.test(value) ? ivpDutchDate(value) : value });
+  }
+  if (Array.isArray(value)) {
+    if (value.length === 0) return ivpElement('span', { text: 'geen' });
+    return ivpElement('ul', {}, ...value.map((item) => ivpElement('li', {}, ivpOutline(item, key, unit))));
+  }
+  if (ivpIsSource(value)) return ivpElement('span', { className: 'ivp-source', text: `Bron: ${ivpSourceText(value)}` });
+  const ownUnit = typeof value.unit === 'string' ? value.unit : unit;
+  if ('min' in value && 'max' in value && typeof value.min === 'number') {
+    const f = ownUnit === 'eurocent' || /eurocent/.test(key) ? ivpEuroCents : ivpEuro;
+    return ivpElement('span', { text: value.min === value.max ? f(value.min) : `${f(value.min)} – ${f(value.max)}` });
+  }
+  if ('eurocents' in value) return ivpElement('span', { text: `${ivpEuroCents(value.eurocents)}${value.period ? ` per ${value.period}` : ''}` });
+  const box = ivpElement('div', { className: 'ivp-outline' });
+  const list = ivpElement('dl');
+  for (const [k, v] of Object.entries(value)) {
+    if (k === 'unit' || k === 'id') continue;
+    if (['text', 'label', 'reason', 'explanation', 'caveat'].includes(k) && typeof v === 'string') {
+      box.append(ivpElement('p', { text: v }));
+    } else if (k === 'source' || k.endsWith('_source')) {
+      box.append(ivpElement('p', { className: 'ivp-source', text: `Bron: ${ivpSourceText(v)}` }));
+    } else {
+      list.append(ivpElement('div', {}, ivpElement('dt', { text: IVP_KEY_LABEL[k] || (k[0].toUpperCase() + k.slice(1)).replace(/_/g, ' ') }),
+        ivpElement('dd', {}, ivpOutline(v, k, ownUnit))));
+    }
+  }
+  if (list.childElementCount) box.append(list);
+  return box;
+}
+
+// The verdicts per policy, wherever the core puts them in `eligibility`:
+// a key holding {verdict…}, an array of them, or a map of them.
+function ivpPolicyVerdicts(eligibility) {
+  const found = [];
+  if (!eligibility || typeof eligibility !== 'object') return found;
+  const add = (policy, v) => { if (v && typeof v === 'object' && typeof v.verdict === 'string') found.push({ policy, ...v }); };
+  for (const [key, value] of Object.entries(eligibility)) {
+    if (['verdict', 'reasons', 'open_questions'].includes(key) || !value || typeof value !== 'object') continue;
+    if (Array.isArray(value)) for (const v of value) add(v.policy || v.id || key, v);
+    else if (typeof value.verdict === 'string') add(key, value);
+    else for (const [k, v] of Object.entries(value)) add(k, v);
+  }
+  return found;
+}
+
+const ivpPolicyLabel = (policy) => IVP_POLICY_LABEL[policy] || policy;
+
+function ivpVerdictBadge(verdict) {
+  const known = Object.hasOwn(IVP_VERDICT_LABEL, verdict);
+  return ivpElement('span', { className: `ivp-verdict ivp-verdict-${known ? verdict : 'onbekend'}`,
+    text: known ? IVP_VERDICT_LABEL[verdict] : String(verdict) });
 }
 
 function ivpMount(root, core, options = {}) {
   const catalogue = core.catalogue();
+  const factsData = core.facts();
+  const facts = factsData && Array.isArray(factsData.facts) ? factsData.facts : null;
   const today = options.today || ivpToday();
+  const storage = options.storage === undefined ? null : options.storage;
+  const $ = (selector) => root.querySelector(selector);
+  const $$ = (selector) => [...root.querySelectorAll(selector)];
+  const allIds = catalogue.provisions.map((p) => p.id);
+
   const state = {
     melding: today,
-    selected: new Set(catalogue.provisions.map((p) => p.id)),
+    selected: new Set(allIds),
     amountText: new Map(),  // id → what the user typed
+    profileText: new Map(),  // fact id → what the user typed or chose ('' = unknown)
+    step: 'start',
   };
-  const $ = (selector) => root.querySelector(selector);
+  let lastResult = null;
+  let lastTotalText = '';
   const rows = new Map();
+  const factControls = new Map();
 
-  // --- build the form once ---------------------------------------------------
+  // Mounting twice (a page saved from the browser with its rendered content)
+  // must not double anything: every filled container starts empty.
+  for (const selector of ['#ivp-tables', '#ivp-facts', '.ivp-terms']) for (const el of $$(selector)) el.replaceChildren();
+
+  // --- glossary: a <details> per term, where the term appears -----------------
+  for (const holder of $$('.ivp-terms')) {
+    for (const term of holder.getAttribute('data-terms').split(/\s+/)) {
+      const entry = IVP_GLOSSARY[term];
+      if (!entry) continue;
+      holder.append(ivpElement('details', { className: 'ivp-term' },
+        ivpElement('summary', { text: `Wat betekent "${entry[0]}"?` }), ivpElement('p', { text: entry[1] })));
+    }
+  }
+
+  // --- steps ------------------------------------------------------------------------
+  const stepSections = new Map($$('.ivp-step').map((s) => [s.getAttribute('data-step'), s]));
+  const prevButton = $('#ivp-prev');
+  const nextButton = $('#ivp-next');
+  function showStep(step, { focus = true } = {}) {
+    state.step = step;
+    for (const [name, section] of stepSections) section.hidden = name !== step;
+    for (const button of $$('[data-goto]')) {
+      if (button.getAttribute('data-goto') === step) button.setAttribute('aria-current', 'step');
+      else button.removeAttribute('aria-current');
+    }
+    const index = IVP_STEPS.indexOf(step);
+    prevButton.hidden = index === 0;
+    nextButton.hidden = index === IVP_STEPS.length - 1;
+    if (index > 0) prevButton.textContent = `Vorige stap: ${IVP_STEP_LABEL[IVP_STEPS[index - 1]]}`;
+    if (index < IVP_STEPS.length - 1) nextButton.textContent = `Volgende stap: ${IVP_STEP_LABEL[IVP_STEPS[index + 1]]}`;
+    // Move focus to the new step's heading so a screen reader reads it and
+    // keyboard users continue from the top of the step.
+    if (focus) stepSections.get(step).querySelector('h2').focus();
+  }
+  for (const button of $$('[data-goto]')) {
+    button.addEventListener('click', () => showStep(button.getAttribute('data-goto')));
+  }
+  prevButton.addEventListener('click', () => showStep(IVP_STEPS[Math.max(0, IVP_STEPS.indexOf(state.step) - 1)]));
+  nextButton.addEventListener('click', () => showStep(IVP_STEPS[Math.min(IVP_STEPS.length - 1, IVP_STEPS.indexOf(state.step) + 1)]));
+
+  // --- step 1: melding ------------------------------------------------------------
   const meldingInput = $('#ivp-melding');
   meldingInput.value = state.melding;
 
+  // --- step 2: the questions of data/facts.json -------------------------------------
+  const factsBox = $('#ivp-facts');
+  if (!facts || facts.length === 0) {
+    factsBox.append(ivpMissing('Vragen over uw situatie'));
+  } else {
+    for (const fact of facts) {
+      const id = `ivp-fact-${fact.id}`;
+      const hintId = `${id}-hint`;
+      const errorId = `${id}-error`;
+      const fieldset = ivpElement('fieldset', { className: 'ivp-fact', 'aria-describedby': fact.explanation ? hintId : undefined },
+        ivpElement('legend', { text: fact.question || fact.id }));
+      if (fact.explanation) fieldset.append(ivpElement('p', { id: hintId, className: 'ivp-hint', text: fact.explanation }));
+      const error = ivpElement('p', { id: errorId, className: 'ivp-field-error', hidden: true });
+      let control;
+      if (fact.type === 'boolean' || fact.type === 'choice') {
+        const choices = fact.type === 'boolean'
+          ? [{ value: 'true', label: 'Ja' }, { value: 'false', label: 'Nee' }]
+          : (fact.choices || []).map((c) => (typeof c === 'string' ? { value: c, label: c } : { value: c.value, label: c.label || c.value }));
+        choices.push({ value: '', label: 'Weet ik niet / sla over' });
+        const group = ivpElement('div', { className: 'ivp-choices' });
+        choices.forEach((c, n) => {
+          const radio = ivpElement('input', { type: 'radio', name: id, id: `${id}-${n}`, value: c.value,
+            'data-fact': fact.id, checked: c.value === '' });
+          group.append(ivpElement('label', { className: 'ivp-check', for: `${id}-${n}` }, radio, ivpElement('span', { text: c.label })));
+        });
+        control = { kind: 'radio', set(v) { for (const r of group.querySelectorAll('input')) r.checked = r.value === v; } };
+        fieldset.append(group);
+      } else {
+        const input = ivpElement('input', { type: fact.type === 'date' ? 'date' : 'text', id: `${id}-input`,
+          inputmode: fact.type === 'integer' ? 'numeric' : undefined, 'data-fact': fact.id, autocomplete: 'off',
+          'aria-describedby': errorId });
+        const range = fact.type === 'integer' && Number.isFinite(fact.min) && Number.isFinite(fact.max)
+          ? ` (een getal van ${fact.min} tot en met ${fact.max}; leeg laten mag)` : ' (leeg laten mag)';
+        fieldset.append(ivpElement('label', { for: `${id}-input`, className: 'ivp-field-label', text: `Uw antwoord${range}` }), input);
+        control = { kind: 'input', set(v) { input.value = v; }, input };
+      }
+      fieldset.append(error);
+      factsBox.append(fieldset);
+      factControls.set(fact.id, { fact, control, error, fieldset });
+    }
+  }
+  // The answer as JSON carries it; text the core must judge stays text.
+  function factValue(fact, text) {
+    if (fact.type === 'boolean') return text === 'true';
+    if (fact.type === 'integer') { const n = ivpAmountFromText(text); return n; }
+    return text;
+  }
+  const factAnswerLabel = (fact, value) => {
+    if (fact.type === 'boolean') return value ? 'ja' : 'nee';
+    if (fact.type === 'date') return ivpDutchDate(value);
+    if (fact.type === 'choice') {
+      const c = (fact.choices || []).find((x) => (typeof x === 'string' ? x : x.value) === value);
+      return c && typeof c === 'object' ? (c.label || c.value) : String(value);
+    }
+    return String(value);
+  };
+
+  // An open question may come as a fact id: ask it in the fact's own words.
+  const questionText = (q) => {
+    const id = typeof q === 'string' ? q : q && (q.fact || q.id);
+    const entry = typeof id === 'string' ? factControls.get(id) : null;
+    if (entry && entry.fact.question) return entry.fact.question;
+    return ivpText(q);
+  };
+
+  // --- step 3: the provisions, with their verdicts ------------------------------------
   const tables = $('#ivp-tables');
   for (const law of ['wmo', 'zvw']) {
     const heading = ivpElement('h3', { id: `ivp-h-${law}`, text: IVP_LAW_LABEL[law] });
     const table = ivpElement('table', { className: 'ivp-table', 'aria-labelledby': `ivp-h-${law}` });
     table.append(ivpElement('thead', {}, ivpElement('tr', {},
       ivpElement('th', { scope: 'col', text: 'In het plan' }),
-      ivpElement('th', { scope: 'col', text: 'Soort' }),
       ivpElement('th', { scope: 'col', text: 'Bedrag' }),
-      ivpElement('th', { scope: 'col', text: 'Levering volgens ALS-protocol' }))));
+      ivpElement('th', { scope: 'col', text: 'Krijgt u het?' }))));
     const body = ivpElement('tbody');
     for (const p of catalogue.provisions.filter((q) => q.law === law)) {
       const checkId = `ivp-sel-${p.id}`;
@@ -84,8 +340,8 @@ function ivpMount(root, core, options = {}) {
       const check = ivpElement('input', { type: 'checkbox', id: checkId, checked: true, 'data-id': p.id,
         'aria-describedby': p.need_reason ? noteId : undefined });
       const nameCell = ivpElement('td', { className: 'ivp-name' },
-        ivpElement('label', { for: checkId, className: 'ivp-check' }, check,
-          ivpElement('span', { text: p.name })));
+        ivpElement('label', { for: checkId, className: 'ivp-check' }, check, ivpElement('span', { text: p.name })),
+        ivpElement('p', { className: 'ivp-note', text: IVP_KIND_LABEL[p.kind] }));
       if (p.need_reason) {
         nameCell.append(ivpElement('p', { id: noteId, className: 'ivp-note',
           text: `Niet altijd nodig: ${p.need_reason.text}` }));
@@ -94,20 +350,18 @@ function ivpMount(root, core, options = {}) {
         value: String(p.amount), 'data-id': p.id, autocomplete: 'off',
         'aria-describedby': `${errorId} ivp-amount-help` });
       const amountCell = ivpElement('td', { className: 'ivp-amount' },
-        ivpElement('label', { for: amountId, className: 'ivp-visually-hidden',
-          text: `Bedrag voor ${p.name} in euro` }),
+        ivpElement('label', { for: amountId, className: 'ivp-visually-hidden', text: `Bedrag voor ${p.name} in euro` }),
         ivpElement('span', { className: 'ivp-euro', 'aria-hidden': 'true', text: '€' }), amount,
         ivpElement('p', { id: errorId, className: 'ivp-field-error', hidden: true }));
-      const delivery = ivpElement('td', { className: 'ivp-delivery' });
-      body.append(ivpElement('tr', { 'data-id': p.id }, nameCell,
-        ivpElement('td', { text: IVP_KIND_LABEL[p.kind] }), amountCell, delivery));
-      rows.set(p.id, { check, amount, error: amountCell.querySelector('.ivp-field-error'), delivery, provision: p });
+      const verdict = ivpElement('td', { className: 'ivp-eligibility' });
+      body.append(ivpElement('tr', { 'data-id': p.id }, nameCell, amountCell, verdict));
+      rows.set(p.id, { check, amount, error: amountCell.querySelector('.ivp-field-error'), verdict, provision: p });
     }
     table.append(body);
     tables.append(ivpElement('section', { className: 'ivp-law' }, heading, table));
   }
 
-  // --- the scenario, from the form --------------------------------------------
+  // --- the scenario, from the state -----------------------------------------------------
   function scenario() {
     const s = { schema: 1, melding: state.melding, provisions: [], overrides: {} };
     for (const p of catalogue.provisions) {
@@ -118,24 +372,53 @@ function ivpMount(root, core, options = {}) {
         if (amount !== p.amount) s.overrides[p.id] = { amount };
       }
     }
+    const profile = {};
+    for (const [id, text] of state.profileText) {
+      const entry = factControls.get(id);
+      if (entry && text !== '') profile[id] = factValue(entry.fact, text);
+    }
+    if (Object.keys(profile).length) s.profile = profile;
     return s;
   }
 
-  // --- showing a result ----------------------------------------------------------
+  // Puts a scenario (already accepted by the core) into the state and the form.
+  function applyScenario(s) {
+    state.melding = typeof s.melding === 'string' ? s.melding : today;
+    state.selected = new Set(Array.isArray(s.provisions) ? s.provisions : allIds);
+    state.amountText = new Map(Object.entries(s.overrides || {}).map(([id, o]) => [id, String(o.amount)]));
+    state.profileText = new Map(Object.entries(s.profile || {})
+      .filter(([, v]) => v !== null && v !== undefined).map(([id, v]) => [id, String(v)]));
+    meldingInput.value = state.melding;
+    for (const [id, row] of rows) {
+      row.check.checked = state.selected.has(id);
+      row.amount.value = state.amountText.has(id) ? state.amountText.get(id) : String(row.provision.amount);
+    }
+    for (const [id, entry] of factControls) entry.control.set(state.profileText.get(id) || '');
+    update();
+  }
+
+  // --- showing a result ---------------------------------------------------------------------
   const status = $('#ivp-status');
   const errorBox = $('#ivp-error');
 
   function showError(error) {
     errorBox.hidden = false;
     errorBox.textContent = `Uw laatste wijziging is nog niet verwerkt: ${error.message} ` +
-      'De bedragen hieronder horen bij uw laatste juiste invoer.';
-    const match = /^\/overrides\/([^/]+)/.exec(error.where || '');
-    if (match && rows.has(match[1])) {
-      const row = rows.get(match[1]);
+      'Wat u ziet, hoort bij uw laatste juiste invoer.';
+    const where = error.where || '';
+    const override = /^\/overrides\/([^/]+)/.exec(where);
+    const fact = /^\/profile\/([^/]+)/.exec(where);
+    if (override && rows.has(override[1])) {
+      const row = rows.get(override[1]);
       row.amount.setAttribute('aria-invalid', 'true');
       row.error.hidden = false;
       row.error.textContent = error.message;
-    } else if ((error.where || '').startsWith('/melding')) {
+    } else if (fact && factControls.has(fact[1])) {
+      const entry = factControls.get(fact[1]);
+      entry.error.hidden = false;
+      entry.error.textContent = error.message;
+      if (entry.control.input) entry.control.input.setAttribute('aria-invalid', 'true');
+    } else if (where.startsWith('/melding')) {
       meldingInput.setAttribute('aria-invalid', 'true');
       const meldingError = $('#ivp-melding-error');
       meldingError.hidden = false;
@@ -151,59 +434,288 @@ function ivpMount(root, core, options = {}) {
       row.error.hidden = true;
       row.error.textContent = '';
     }
+    for (const entry of factControls.values()) {
+      entry.error.hidden = true;
+      entry.error.textContent = '';
+      if (entry.control.input) entry.control.input.removeAttribute('aria-invalid');
+    }
     meldingInput.removeAttribute('aria-invalid');
     $('#ivp-melding-error').hidden = true;
   }
 
+  const BAR_PARTS = [
+    ['wmo', 'client_bound', 'Wmo cliëntgebonden'], ['wmo', 'reusable', 'Wmo herinzetbaar'],
+    ['zvw', 'client_bound', 'Zvw cliëntgebonden'], ['zvw', 'reusable', 'Zvw herinzetbaar']];
+
   function renderBars(budget) {
-    const parts = [
-      ['wmo', 'client_bound', 'Wmo cliëntgebonden'], ['wmo', 'reusable', 'Wmo herinzetbaar'],
-      ['zvw', 'client_bound', 'Zvw cliëntgebonden'], ['zvw', 'reusable', 'Zvw herinzetbaar']];
     const scale = Math.max(budget.total.max, 1);
     for (const bound of ['min', 'max']) {
       const bar = $(`#ivp-bar-${bound}`);
       bar.replaceChildren();
-      for (const [law, kind, label] of parts) {
-        const value = budget[law][kind][bound];
-        const segment = ivpElement('span', { className: `ivp-seg ivp-seg-${law}-${kind}`, title: `${label}: ${ivpEuro(value)}` });
-        segment.style.width = `${(100 * value) / scale}%`;
-        bar.append(segment);
+      let x = 0;
+      for (const [law, kind] of BAR_PARTS) {
+        const width = (1000 * budget[law][kind][bound]) / scale;
+        bar.append(ivpElement('rect', { svg: true, className: `ivp-seg ivp-seg-${law}-${kind}`,
+          x: x.toFixed(2), y: '0', width: width.toFixed(2), height: '40' }));
+        x += width;
       }
       bar.setAttribute('aria-label', `${bound === 'min' ? 'Minimum' : 'Maximum'} ${ivpEuro(budget.total[bound])}: ` +
-        parts.map(([law, kind, label]) => `${label} ${ivpEuro(budget[law][kind][bound])}`).join(', '));
+        BAR_PARTS.map(([law, kind, label]) => `${label} ${ivpEuro(budget[law][kind][bound])}`).join(', '));
     }
-    for (const [law, kind] of parts) $(`#ivp-legend-${law}-${kind}`).textContent = ivpRange(budget[law][kind]);
+    for (const [law, kind] of BAR_PARTS) $(`#ivp-legend-${law}-${kind}`).textContent = ivpRange(budget[law][kind]);
+  }
+
+  // Reasons, open questions and the verdict of each policy, side by side.
+  function eligibilityDetails(eligibility) {
+    const box = ivpElement('div', { className: 'ivp-why' });
+    const policies = ivpPolicyVerdicts(eligibility);
+    if (policies.length) {
+      const list = ivpElement('ul', { className: 'ivp-policies' });
+      for (const v of policies) {
+        const item = ivpElement('li', {}, ivpElement('strong', { text: `${ivpPolicyLabel(v.policy)}: ` }), ivpVerdictBadge(v.verdict));
+        for (const reason of v.reasons || []) item.append(ivpElement('p', { text: ivpText(reason) }));
+        if (v.source) item.append(ivpElement('p', { className: 'ivp-source', text: `Bron: ${ivpSourceText(v.source)}` }));
+        list.append(item);
+      }
+      box.append(list);
+    } else {
+      box.append(ivpMissing('Het oordeel per beleid (gemeente en ALS protocol)'));
+    }
+    const reasons = (eligibility.reasons || []).map(ivpText).filter(Boolean);
+    if (reasons.length) box.append(ivpElement('p', { className: 'ivp-subhead', text: 'Waarom:' }),
+      ivpElement('ul', {}, ...reasons.map((r) => ivpElement('li', { text: r }))));
+    const open = (eligibility.open_questions || []).map(questionText).filter(Boolean);
+    if (open.length) box.append(ivpElement('p', { className: 'ivp-subhead', text: 'Dit bepaalt het nog:' }),
+      ivpElement('ul', {}, ...open.map((q) => ivpElement('li', { text: q }))));
+    return box;
+  }
+
+  function renderEligibility(byId) {
+    for (const [id, row] of rows) {
+      const p = byId.get(id);
+      if (!p) {
+        row.verdict.replaceChildren(ivpElement('span', { className: 'ivp-hint', text: 'Niet in het plan' }));
+      } else if (!p.eligibility || typeof p.eligibility.verdict !== 'string') {
+        row.verdict.replaceChildren(ivpMissing('Oordeel'));
+      } else {
+        const details = ivpElement('details', { className: 'ivp-more' },
+          ivpElement('summary', { text: 'Waarom?', 'aria-label': `Waarom? ${p.name}` }), eligibilityDetails(p.eligibility));
+        if (p.financing) details.append(ivpElement('p', { className: 'ivp-subhead', text: 'Hoe wordt het betaald?' }), ivpOutline(p.financing));
+        row.verdict.replaceChildren(ivpVerdictBadge(p.eligibility.verdict), details);
+      }
+    }
+  }
+
+  // The costs in brief (each part's `summary` sentence and its amounts per
+  // month and in total, as the core gives them), the rest behind "alle details".
+  function costsBrief(costs) {
+    const box = ivpElement('div', { className: 'ivp-costs-brief' });
+    for (const [key, part] of Object.entries(costs)) {
+      if (!part || typeof part !== 'object' || Array.isArray(part)) continue;
+      const lines = [];
+      if (typeof part.summary === 'string') lines.push(ivpElement('p', { className: 'ivp-costs-summary', text: part.summary }));
+      const list = ivpElement('dl', { className: 'ivp-print-totals' });
+      for (const [k, label] of [['per_month', 'Per maand'], ['total', 'Totaal over de looptijd van het IVP']]) {
+        if (part[k] && typeof part[k].min === 'number') {
+          list.append(ivpElement('div', {}, ivpElement('dt', { text: label }), ivpElement('dd', {}, ivpOutline(part[k], k))));
+        }
+      }
+      if (list.childElementCount) lines.push(list);
+      if (lines.length) box.append(ivpElement('p', { className: 'ivp-subhead', text: IVP_KEY_LABEL[key] || key }), ...lines);
+    }
+    return box;
+  }
+
+  // Open questions anywhere in the costs section (they join the questions for the talk).
+  function costsQuestions(costs) {
+    const found = [];
+    const walk = (value, depth) => {
+      if (!value || typeof value !== 'object' || depth > 3) return;
+      if (Array.isArray(value.open_questions)) found.push(...value.open_questions.map(questionText).filter(Boolean));
+      for (const v of Object.values(value)) if (v && typeof v === 'object' && !Array.isArray(v)) walk(v, depth + 1);
+    };
+    walk(costs, 0);
+    return found;
+  }
+
+  function renderCosts(result) {
+    const box = $('#ivp-costs');
+    if (!result.costs) { box.replaceChildren(ivpMissing('De eigen bijdrage')); return; }
+    box.replaceChildren(costsBrief(result.costs), ivpElement('details', { className: 'ivp-more' },
+      ivpElement('summary', { text: 'Alle details over wat u zelf betaalt' }), ivpOutline(result.costs)));
+  }
+
+  // One track of a provision (ALS protocol, Wmo 2015, the municipality):
+  // its phases and milestones as the core gives them.
+  function trackBlock(name, track) {
+    const block = ivpElement('div', { className: 'ivp-track' },
+      ivpElement('p', { className: 'ivp-subhead', text: track.label || name }));
+    if (track.applies === false) {
+      block.append(ivpElement('p', { text: track.reason || 'Geldt niet voor deze voorziening.' }));
+      return block;
+    }
+    const list = ivpElement('ul');
+    for (const ph of track.phases || []) {
+      const days = typeof ph.werkdagen === 'number' ? ` (${ph.werkdagen} werkdagen)` : '';
+      list.append(ivpElement('li', { text: `${ph.label || ph.id}: ${ph.start ? `${ivpDutchDate(ph.start)} tot ` : ''}${ph.end ? ivpDutchDate(ph.end) : ''}${days}` }));
+    }
+    for (const m of track.milestones || []) {
+      list.append(ivpElement('li', { text: `${m.label || m.id}: ${m.date ? ivpDutchDate(m.date) : 'onbekend'}${m.actual && m.actual.date ? ` (werkelijk: ${ivpDutchDate(m.actual.date)})` : ''}` }));
+    }
+    if (track.end) list.append(ivpElement('li', {}, ivpElement('strong', { text: `Klaar uiterlijk: ${ivpDutchDate(track.end)}` })));
+    block.append(list);
+    if (track.caveat) block.append(ivpElement('p', { className: 'ivp-hint', text: ivpText(track.caveat) }));
+    const basis = track.basis || track.source;
+    if (basis) block.append(ivpElement('p', { className: 'ivp-source', text: `Bron: ${ivpSourceText(basis)}` }));
+    return block;
+  }
+
+  function tracksOf(delivery) {
+    const tracks = delivery && delivery.tracks;
+    if (!tracks || typeof tracks !== 'object') return null;
+    return Array.isArray(tracks) ? tracks.map((t, n) => [t.id || t.track || String(n), t]) : Object.entries(tracks);
+  }
+
+  function renderTimeline(result) {
+    $('#ivp-timeline-melding').textContent = ivpDutchDate(result.melding || state.melding);
+    const box = $('#ivp-timeline');
+    const provisions = [...result.provisions].filter((p) => p.delivery && p.delivery.als_protocol)
+      .sort((a, b) => (a.delivery.als_protocol < b.delivery.als_protocol ? -1 : a.delivery.als_protocol > b.delivery.als_protocol ? 1 : 0));
+    if (!provisions.length) { box.replaceChildren(ivpElement('p', { text: 'Er staan geen voorzieningen in het plan.' })); return; }
+    const anyTracks = provisions.some((p) => tracksOf(p.delivery));
+    const maxDays = Math.max(1, ...provisions.map((p) => (p.sla_werkdagen && p.sla_werkdagen.totaal) || 0));
+    const list = ivpElement('ol', { className: 'ivp-timeline' });
+    for (const p of provisions) {
+      const days = p.sla_werkdagen && p.sla_werkdagen.totaal;
+      const item = ivpElement('li', {},
+        ivpElement('p', { className: 'ivp-timeline-head' }, ivpElement('strong', { text: p.name }),
+          ` — volgens het ALS protocol klaar op ${ivpDutchDate(p.delivery.als_protocol)}${days ? ` (${days} werkdagen)` : ''}`));
+      if (days) {
+        // A picture of the same number, for a quick comparison; the text above carries it.
+        const bar = ivpElement('svg', { svg: true, className: 'ivp-tbar', viewBox: '0 0 1000 16', preserveAspectRatio: 'none',
+          'aria-hidden': 'true', focusable: 'false' });
+        bar.append(ivpElement('rect', { svg: true, className: `ivp-seg ivp-seg-${p.law}-${p.kind}`, x: '0', y: '0',
+          width: ((1000 * days) / maxDays).toFixed(2), height: '16' }));
+        item.append(bar);
+      }
+      const tracks = tracksOf(p.delivery);
+      if (tracks) {
+        item.append(ivpElement('details', { className: 'ivp-more' },
+          ivpElement('summary', { text: 'Alle termijnen', 'aria-label': `Alle termijnen: ${p.name}` }),
+          ...tracks.map(([name, t]) => trackBlock(name, t))));
+      }
+      list.append(item);
+    }
+    box.replaceChildren(...(anyTracks ? [] : [ivpMissing('De termijnen van de Wmo 2015 en van de gemeente')]), list);
+  }
+
+  // --- step 6: "Mijn IVP voor het keukentafelgesprek" (also the print) ---------------
+  function renderSummary(result) {
+    const b = result.budget;
+    const sum = $('#ivp-summary');
+    const h = (text) => ivpElement('h4', { text });
+    const answered = [];
+    for (const [id, text] of state.profileText) {
+      const entry = factControls.get(id);
+      if (entry && text !== '') answered.push(ivpElement('li', { text: `${entry.fact.question || id} ${factAnswerLabel(entry.fact, factValue(entry.fact, text))}` }));
+    }
+    const situation = ivpElement('ul', {}, ivpElement('li', { text: `Melding bij de gemeente: ${ivpDutchDate(result.melding || state.melding)}` }), ...answered);
+
+    const provTable = ivpElement('table', { className: 'ivp-table ivp-print-table' },
+      ivpElement('thead', {}, ivpElement('tr', {}, ...['Voorziening', 'Bedrag', 'Krijg ik het?', 'Bron'].map((t) => ivpElement('th', { scope: 'col', text: t })))));
+    const provBody = ivpElement('tbody');
+    const questions = new Map();
+    let anyEligibility = false;
+    for (const p of result.provisions) {
+      const verdictCell = ivpElement('td');
+      if (p.eligibility && typeof p.eligibility.verdict === 'string') {
+        anyEligibility = true;
+        verdictCell.append(ivpVerdictBadge(p.eligibility.verdict));
+        for (const v of ivpPolicyVerdicts(p.eligibility)) {
+          verdictCell.append(ivpElement('p', { className: 'ivp-note', text: `${ivpPolicyLabel(v.policy)}: ${IVP_VERDICT_LABEL[v.verdict] || v.verdict}` }));
+        }
+        for (const q of p.eligibility.open_questions || []) {
+          const text = questionText(q);
+          if (text) questions.set(text, [...(questions.get(text) || []), p.name]);
+        }
+      } else {
+        verdictCell.append(ivpElement('span', { text: IVP_MISSING }));
+      }
+      provBody.append(ivpElement('tr', {}, ivpElement('th', { scope: 'row', text: `${p.name} (${p.law === 'wmo' ? 'Wmo' : 'Zvw'})` }),
+        ivpElement('td', { text: ivpEuro(p.amount) }), verdictCell, ivpElement('td', { className: 'ivp-source', text: ivpSourceText(p.source) })));
+    }
+    provTable.append(provBody);
+
+    const budget = ivpElement('dl', { className: 'ivp-print-totals' },
+      ivpElement('div', {}, ivpElement('dt', { text: 'Totaal IVP-budget' }), ivpElement('dd', { text: ivpRange(b.total) })),
+      ivpElement('div', {}, ivpElement('dt', { text: 'Wmo (gemeente)' }), ivpElement('dd', { text: ivpRange(b.wmo.total) })),
+      ivpElement('div', {}, ivpElement('dt', { text: 'Zvw (zorgverzekeraar)' }), ivpElement('dd', { text: ivpRange(b.zvw.total) })));
+
+    const timeline = ivpElement('table', { className: 'ivp-table ivp-print-table' },
+      ivpElement('thead', {}, ivpElement('tr', {}, ...['Voorziening', 'Klaar volgens het ALS protocol'].map((t) => ivpElement('th', { scope: 'col', text: t })))),
+      ivpElement('tbody', {}, ...[...result.provisions].sort((x, y) => (x.delivery.als_protocol < y.delivery.als_protocol ? -1 : 1))
+        .map((p) => ivpElement('tr', {}, ivpElement('th', { scope: 'row', text: p.name }),
+          ivpElement('td', { text: `${ivpDutchDate(p.delivery.als_protocol)}${p.sla_werkdagen ? ` (${p.sla_werkdagen.totaal} werkdagen)` : ''}` })))));
+
+    if (result.costs) for (const q of costsQuestions(result.costs)) questions.set(q, [...(questions.get(q) || []), 'eigen bijdrage']);
+    let questionBlock;
+    if (!anyEligibility && !questions.size) questionBlock = ivpMissing('Vragen die het oordeel nog bepalen');
+    else if (!questions.size) questionBlock = ivpElement('p', { text: 'De rekenhulp heeft geen open vragen gevonden.' });
+    else questionBlock = ivpElement('ol', {}, ...[...questions].map(([q, names]) => ivpElement('li', { text: `${q} (bij: ${names.join(', ')})` })));
+
+    sum.replaceChildren(
+      ivpElement('h3', { id: 'ivp-summary-title', text: 'Mijn IVP voor het keukentafelgesprek' }),
+      ivpElement('p', { className: 'ivp-made', text: `Gemaakt op ${ivpDutchDate(today)} met de IVP-rekenhulp.` }),
+      h('Mijn situatie in het kort'), situation,
+      ...(facts && facts.length ? [] : [ivpMissing('Vragen over uw situatie')]),
+      h('Het budget'), budget,
+      ...(result.costs ? [h('Wat ik zelf betaal'), costsBrief(result.costs)] : [ivpMissing('Eigen bijdrage')]),
+      h(`Voorzieningen (${result.provisions.length})`), provTable,
+      h('Tijdlijn'), timeline,
+      h('Vragen voor het gesprek'), questionBlock,
+      ivpElement('p', { className: 'ivp-disclaimer', text: result.disclaimer ||
+        'Dit is een indicatie, geen besluit. De gemeente beslist per persoon (maatwerk).' }),
+      ...(result.notes || []).map((n) => ivpElement('p', { className: 'ivp-note', text: n })));
   }
 
   function render(result) {
+    lastResult = result;
     const b = result.budget;
     $('#ivp-total').textContent = ivpRange(b.total);
+    $('#ivp-total-all').textContent = ivpRange(b.total);
     $('#ivp-total-wmo').textContent = ivpRange(b.wmo.total);
     $('#ivp-total-zvw').textContent = ivpRange(b.zvw.total);
-    renderBars(b);
-    const byId = new Map(result.provisions.map((p) => [p.id, p]));
-    for (const [id, row] of rows) {
-      const p = byId.get(id);
-      row.delivery.textContent = p ? `${ivpDutchDate(p.delivery.als_protocol)} (${p.sla_werkdagen.totaal} werkdagen)` : '—';
-    }
     $('#ivp-count').textContent = String(result.provisions.length);
-    $('#ivp-notes').replaceChildren(...result.notes.map((n) => ivpElement('li', { text: n })));
-    status.textContent = `Totaal bijgewerkt: ${ivpRange(b.total)}.`;
+    renderBars(b);
+    renderEligibility(new Map(result.provisions.map((p) => [p.id, p])));
+    renderCosts(result);
+    renderTimeline(result);
+    renderSummary(result);
+    $('#ivp-notes').replaceChildren(...(result.notes || []).map((n) => ivpElement('li', { text: n })));
+    const totalText = ivpRange(b.total);
+    if (totalText !== lastTotalText) {
+      status.textContent = `Totaal bijgewerkt: ${totalText}, ${result.provisions.length} voorzieningen.`;
+      lastTotalText = totalText;
+    }
     root.dispatchEvent(new CustomEvent('ivp-result', { detail: result, bubbles: true, composed: true }));
+  }
+
+  // --- saving in this browser (only after the user asks) --------------------------
+  const remember = $('#ivp-remember');
+  function rememberNow() {
+    if (!storage || !remember.checked) return;
+    try { storage.setItem(IVP_STORAGE_KEY, JSON.stringify(scenario())); } catch { /* full or blocked: nothing to do */ }
   }
 
   function update() {
     const outcome = core.calculate(scenario(), today);
-    if (outcome.error) {
-      clearErrors();
-      showError(outcome.error);
-      return;
-    }
     clearErrors();
+    if (outcome.error) { showError(outcome.error); return; }
     render(outcome.result);
+    rememberNow();
   }
 
-  // --- events ---------------------------------------------------------------------
+  // --- events ---------------------------------------------------------------------------
   meldingInput.addEventListener('input', () => { state.melding = meldingInput.value; update(); });
   tables.addEventListener('change', (event) => {
     const id = event.target.getAttribute('data-id');
@@ -217,6 +729,16 @@ function ivpMount(root, core, options = {}) {
     state.amountText.set(id, event.target.value);
     update();
   });
+  const onFact = (event) => {
+    const id = event.target.getAttribute('data-fact');
+    if (!id) return;
+    if (event.target.type === 'radio' && !event.target.checked) return;
+    state.profileText.set(id, event.target.value);
+    update();
+  };
+  factsBox.addEventListener('change', onFact);
+  factsBox.addEventListener('input', (event) => { if (event.target.type !== 'radio') onFact(event); });
+
   const setAll = (on) => {
     for (const [id, row] of rows) { row.check.checked = on; if (on) state.selected.add(id); else state.selected.delete(id); }
     update();
@@ -229,23 +751,91 @@ function ivpMount(root, core, options = {}) {
     update();
   });
 
-  update();
-  return { update, scenario };
-}
+  // --- a file on the user's own computer (no request: a Blob and a download link) ----
+  const fileStatus = $('#ivp-file-status');
+  const download = (name, type, text) => {
+    const url = URL.createObjectURL(new Blob([text], { type }));
+    const link = ivpElement('a', { href: url, download: name, hidden: true });
+    root.append(link);
+    link.click();
+    link.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 60000);
+  };
+  $('#ivp-save-file').addEventListener('click', () => {
+    download(`mijn-ivp-${today}.json`, 'application/json', `${JSON.stringify(scenario(), null, 2)}\n`);
+    fileStatus.classList.remove('ivp-field-error');
+    fileStatus.textContent = `Het bestand "mijn-ivp-${today}.json" staat in uw map met downloads.`;
+  });
+  const loadInput = $('#ivp-load-file');
+  loadInput.addEventListener('change', async () => {
+    const file = loadInput.files && loadInput.files[0];
+    if (!file) return;
+    const text = await file.text();
+    loadInput.value = '';
+    // The core judges the file first; only a file it accepts replaces what is on screen.
+    const outcome = core.calculateText(text, today);
+    if (outcome.error) {
+      fileStatus.classList.add('ivp-field-error');
+      fileStatus.textContent = `Dit bestand kan niet worden geopend: ${outcome.error.message} Uw gegevens op het scherm zijn niet veranderd.`;
+      return;
+    }
+    applyScenario(JSON.parse(text));
+    fileStatus.classList.remove('ivp-field-error');
+    fileStatus.textContent = `Het bestand "${file.name}" is geopend.`;
+  });
 
-// Start: the core's bytes sit in the page itself (no request is made).
-(async function ivpStart() {
-  const root = document.getElementById('ivp-app');
-  if (!root) return;
-  try {
-    const bytes = ivpDecodeBase64(document.getElementById('ivp-wasm').textContent);
-    const core = await ivpLoadCore(bytes);
-    root.classList.remove('ivp-loading');
-    ivpMount(root, core);
-  } catch (error) {
-    const box = document.getElementById('ivp-error');
-    box.hidden = false;
-    box.textContent = 'De rekenhulp kon niet starten in deze browser. Probeer een recente versie van ' +
-      `Firefox, Chrome, Edge of Safari. (${error && error.message ? error.message : error})`;
+  remember.disabled = !storage;
+  remember.addEventListener('change', () => {
+    if (!storage) return;
+    if (remember.checked) rememberNow();
+    else { try { storage.removeItem(IVP_STORAGE_KEY); } catch { /* blocked */ } }
+    fileStatus.classList.remove('ivp-field-error');
+    fileStatus.textContent = remember.checked ? 'Uw gegevens worden nu in deze browser onthouden.' : 'Uw gegevens worden niet meer onthouden in deze browser.';
+  });
+  // Wiping asks once more: a press by accident (a switch, a dwell click)
+  // must not throw away an hour of work.
+  const clearBox = $('#ivp-clear-box');
+  const clearAll = $('#ivp-clear-all');
+  const setClearBox = (open) => { clearBox.hidden = !open; clearAll.setAttribute('aria-expanded', String(open)); };
+  clearAll.addEventListener('click', () => { setClearBox(true); $('#ivp-clear-confirm').focus(); });
+  $('#ivp-clear-cancel').addEventListener('click', () => { setClearBox(false); clearAll.focus(); });
+  $('#ivp-clear-confirm').addEventListener('click', () => {
+    setClearBox(false);
+    clearAll.focus();
+    if (storage) { try { storage.removeItem(IVP_STORAGE_KEY); } catch { /* blocked */ } }
+    remember.checked = false;
+    applyScenario({});
+    fileStatus.classList.remove('ivp-field-error');
+    fileStatus.textContent = 'Alles is gewist. U begint opnieuw.';
+  });
+
+  $('#ivp-print').addEventListener('click', () => (options.print || (() => window.print()))());
+
+  const icsActions = $('#ivp-ics-actions');
+  const icsProbe = core.ics(scenario(), today);
+  icsActions.hidden = icsProbe === null;
+  $('#ivp-ics-missing').hidden = icsProbe !== null;
+  $('#ivp-save-ics').addEventListener('click', () => {
+    const out = core.ics(scenario(), today);
+    if (!out || out.error) { showError(out ? out.error : { message: 'Een agenda-bestand maken lukt niet.', where: '' }); return; }
+    download(`mijn-ivp-${today}.ics`, 'text/calendar', out.text);
+  });
+
+  // What this browser remembered (only there when the user ticked the box).
+  let restored = false;
+  if (storage) {
+    let saved = null;
+    try { saved = storage.getItem(IVP_STORAGE_KEY); } catch { saved = null; }
+    if (saved && !core.calculateText(saved, today).error) {
+      remember.checked = true;
+      applyScenario(JSON.parse(saved));
+      restored = true;
+    }
   }
-}());
+  if (!restored) update();
+  showStep('start', { focus: false });
+  root.classList && root.classList.remove('ivp-loading');
+  const loading = root.querySelector('.ivp-loading');
+  if (loading) loading.classList.remove('ivp-loading');
+  return { update, scenario, showStep, result: () => lastResult };
+}

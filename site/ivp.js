@@ -4,7 +4,7 @@
 /* global createIvpModule */
 'use strict';
 
-// Decodes the base64 text of <script type="application/wasm-base64">.
+// Decodes base64 text (the core's bytes, inlined in the page or the embed script).
 function ivpDecodeBase64(text) {
   const binary = atob(text.replace(/\s+/g, ''));
   const bytes = new Uint8Array(binary.length);
@@ -20,14 +20,37 @@ async function ivpLoadCore(wasmBytes) {
     print: () => {},
     printErr: () => {},
   });
+  const outcome = (text) => {
+    const parsed = JSON.parse(text);
+    return parsed.error ? { error: parsed.error } : { result: parsed };
+  };
   return {
     // → {result} or {error: {message, where}}; never throws for bad input.
     calculate(scenario, today) {
-      const parsed = JSON.parse(module.calculate(JSON.stringify(scenario), today));
-      return parsed.error ? { error: parsed.error } : { result: parsed };
+      return outcome(module.calculate(JSON.stringify(scenario), today));
+    },
+    // The same for text as a user's file holds it: a file that is not JSON
+    // gets the core's own Dutch message.
+    calculateText(text, today) {
+      return outcome(module.calculate(text, today));
     },
     catalogue() {
       return JSON.parse(module.catalogue());
+    },
+    // The questions of "uw situatie" (data/facts.json); null when this build
+    // of the core does not offer them.
+    facts() {
+      return typeof module.facts === 'function' ? JSON.parse(module.facts()) : null;
+    },
+    // An iCalendar file of the delivery dates, when the core can make one:
+    // → {text} or {error} or null (not in this build).
+    ics(scenario, today) {
+      if (typeof module.ics !== 'function') return null;
+      const text = module.ics(JSON.stringify(scenario), today);
+      if (text.startsWith('{')) {
+        try { const parsed = JSON.parse(text); if (parsed.error) return { error: parsed.error }; } catch { /* not JSON: an ics text */ }
+      }
+      return { text };
     },
   };
 }

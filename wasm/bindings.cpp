@@ -6,6 +6,7 @@
 
 #include "ivp/calculate.h"
 #include "ivp/catalogue.h"
+#include "ivp/embedded_data.h"
 #include "ivp/error.h"
 
 namespace {
@@ -31,9 +32,14 @@ std::string calculate(const std::string& scenario_json, const std::string& today
 
 std::string catalogue() { return ivp::catalogue_json(ivp::embedded_catalogue()).dump(); }
 
+// The questions of the "uw situatie" step, as data/facts.json holds them: the
+// site renders them and sends the answers back as the scenario's `profile`.
+std::string facts() { return std::string(ivp::embedded::data_file("facts.json")); }
+
 }  // namespace
 
 EMSCRIPTEN_BINDINGS(ivp) {
     emscripten::function("calculate", &calculate);
     emscripten::function("catalogue", &catalogue);
+    emscripten::function("facts", &facts);
 }

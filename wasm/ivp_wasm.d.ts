@@ -19,6 +19,8 @@ export interface IvpModule {
   calculate(scenarioJson: string, today: string): string;
   /** The IVP catalogue: provisions with amounts, SLA, constraints and sources. */
   catalogue(): string;
+  /** data/facts.json as embedded: the questions of the "uw situatie" step. */
+  facts(): string;
 }
 
 declare function createIvpModule(options: IvpModuleOptions): Promise<IvpModule>;

@@ -42,3 +42,52 @@ export async function screenshot(page, name) {
   await page.screenshot({ path, fullPage: true });
   return path;
 }
+
+// dist/ over http on a free loopback port (Node's own http module), for the
+// tests that need an http origin (save-from-browser, the embed demo).
+export async function serveDist() {
+  const { createServer } = await import('node:http');
+  const { readFile } = await import('node:fs/promises');
+  const types = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8' };
+  const server = createServer(async (request, response) => {
+    const name = new URL(request.url, 'http://localhost').pathname.replace(/^\/+/, '') || 'index.html';
+    // The browser asks every http origin for its icon by itself; a host site has one.
+    if (name === 'favicon.ico') { response.writeHead(204).end(); return; }
+    if (!/^[\w.-]+$/.test(name)) { response.writeHead(404).end(); return; }
+    try {
+      const body = await readFile(join(root, 'dist', name));
+      response.writeHead(200, { 'Content-Type': types[name.slice(name.lastIndexOf('.'))] || 'application/octet-stream' });
+      response.end(body);
+    } catch { response.writeHead(404).end(); }
+  });
+  await new Promise((done) => server.listen(0, '127.0.0.1', done));
+  return { url: `http://127.0.0.1:${server.address().port}`, close: () => new Promise((done) => server.close(done)) };
+}
+
+// Presses Tab (or Shift+Tab) until the focused element matches `selector`:
+// the keyboard is the only input. Fails after `max` presses.
+export async function tabTo(page, selector, { back = false, max = 400 } = {}) {
+  for (let i = 0; i < max; i += 1) {
+    await page.keyboard.press(back ? 'Shift+Tab' : 'Tab');
+    const hit = await page.evaluate((sel) => {
+      let el = document.activeElement;
+      while (el && el.shadowRoot && el.shadowRoot.activeElement) el = el.shadowRoot.activeElement;
+      return !!el && el.matches(sel);
+    }, selector);
+    if (hit) return i + 1;
+  }
+  throw new Error(`${selector} not reached with ${back ? 'Shift+Tab' : 'Tab'} in ${max} presses`);
+}
+
+export const STEPS = ['start', 'situatie', 'voorzieningen', 'budget', 'tijdlijn', 'samenvatting'];
+
+// The elements a person can operate that are on screen now (the target of a
+// check box or radio button is its label: clicking the label toggles it).
+export async function smallTargets(page) {
+  return page.evaluate(() => {
+    const all = [...document.querySelectorAll('a, button, input:not([type="checkbox"]):not([type="radio"]), select, textarea, summary, label.ivp-check')];
+    return all.filter((el) => el.checkVisibility() && !el.classList.contains('ivp-skip'))
+      .map((el) => { const r = el.getBoundingClientRect(); return { id: el.id || el.textContent.trim().slice(0, 40), w: Math.round(r.width), h: Math.round(r.height) }; })
+      .filter((t) => t.w < 44 || t.h < 44);
+  });
+}

@@ -4,7 +4,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
-import { distFile, distUrl, launch, openRecorded, screenshot } from './chromium.mjs';
+import { STEPS, distFile, distUrl, launch, openRecorded, screenshot, smallTargets } from './chromium.mjs';
 
 let browser;
 before(async () => {
@@ -30,7 +30,10 @@ test('file:// page computes the default IVP budget with no request', async () =>
 test('deselecting a provision changes the total, by keyboard alone', async () => {
   const { context, page, requests, problems } = await openRecorded(browser, distUrl);
   await page.locator('#ivp-total', { hasText: '302.000' }).waitFor();
-  // Focus the checkbox of the electric wheelchair and toggle it with Space.
+  // The provisions are step 3 of the flow; focus the checkbox of the
+  // electric wheelchair there and toggle it with Space.
+  await page.focus('#ivp-tab-voorzieningen');
+  await page.keyboard.press('Enter');
   await page.focus('#ivp-sel-elektrische-rolstoel');
   await page.keyboard.press('Space');
   await page.locator('#ivp-total', { hasText: '272.000' }).waitFor();
@@ -47,6 +50,7 @@ test('deselecting a provision changes the total, by keyboard alone', async () =>
 test('an own quote replaces the table amount; a bad one keeps the last good result', async () => {
   const { context, page, requests, problems } = await openRecorded(browser, distUrl);
   await page.locator('#ivp-total', { hasText: '302.000' }).waitFor();
+  await page.click('#ivp-tab-voorzieningen');
   await page.fill('#ivp-amount-vervoersvoorziening', '12.500');
   await page.locator('#ivp-total', { hasText: '304.500' }).waitFor();
   assert.equal(await total(page), '€\u00a0226.500 – €\u00a0304.500');
@@ -66,15 +70,18 @@ test('an own quote replaces the table amount; a bad one keeps the last good resu
   await context.close();
 });
 
-test('interactive elements are at least 44 by 44 pixels', async () => {
-  const { context, page } = await openRecorded(browser, distUrl);
-  await page.locator('#ivp-total', { hasText: '302.000' }).waitFor();
-  // The target of a checkbox is its label (clicking the label toggles it).
-  const small = await page.evaluate(() => {
-    const targets = [...document.querySelectorAll('button, input[type="text"], input[type="date"], summary, label.ivp-check')];
-    return targets.map((el) => { const r = el.getBoundingClientRect(); return { id: el.id || el.textContent.trim().slice(0, 30), w: r.width, h: r.height }; })
-      .filter((t) => t.w < 44 || t.h < 44);
-  });
-  assert.deepEqual(small, []);
-  await context.close();
+test('interactive elements are at least 44 by 44 pixels, on every step, wide and at 320 px', async () => {
+  for (const viewport of [{ width: 1280, height: 900 }, { width: 320, height: 640 }]) {
+    const { context, page } = await openRecorded(browser, distUrl, { viewport });
+    await page.locator('#ivp-total', { hasText: '302.000' }).waitFor();
+    for (const step of STEPS) {
+      await page.click(`#ivp-tab-${step}`);
+      // Open every <details>, so the targets inside them are measured too.
+      await page.evaluate(() => { for (const d of document.querySelectorAll('details')) d.open = true; });
+      const counted = await page.evaluate(() => document.querySelectorAll('button, input, summary').length);
+      assert.ok(counted > 10, 'the page has controls to measure');
+      assert.deepEqual(await smallTargets(page), [], `step ${step} at ${viewport.width} px`);
+    }
+    await context.close();
+  }
 });
