@@ -32,6 +32,7 @@
 #include "ivp/facts.h"
 #include "ivp/json_input.h"
 #include "ivp/jsonlogic.h"
+#include "ivp/policy.h"
 #include "summary.h"
 
 namespace {
@@ -177,6 +178,7 @@ std::string run(const std::vector<std::string>& args) {
         (void)ivp::embedded_catalogue();
         (void)ivp::embedded_calendar();
         (void)ivp::embedded_facts();
+        (void)ivp::embedded_policies();  // facts, ids, sources, operators, used_by
         for (const auto& f : ivp::embedded::data_files())
             out += "ok  data/" + std::string(f.path) + "\n";
         return out;
