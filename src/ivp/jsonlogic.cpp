@@ -362,7 +362,10 @@ public:
             return make(std::move(out));
         }
         if (!is_logic(rule)) return borrow(rule);
-        const auto& [op, raw] = *rule.items().begin();
+        // Not a structured binding over items(): its proxy would dangle (ASan).
+        const auto rule_it = rule.begin();
+        const std::string& op = rule_it.key();
+        const json& raw = rule_it.value();
         // {"var":"x"} is short for {"var":["x"]}. Pointers, not a copy: a
         // literal operand may be returned borrowed and must outlive this call.
         Values values;
@@ -660,7 +663,10 @@ void collect_vars(const json& rule, std::vector<std::string>& out) {
         return;
     }
     if (!is_logic(rule)) return;
-    const auto& [op, values] = *rule.items().begin();
+    // Not a structured binding over items(): its proxy would dangle (ASan).
+    const auto rule_it = rule.begin();
+    const std::string& op = rule_it.key();
+    const json& values = rule_it.value();
     if (op == "var" || op == "missing") {
         static const json null_json;
         const json& first = values.is_array() ? (values.empty() ? null_json : values[0]) : values;

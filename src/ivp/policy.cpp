@@ -80,7 +80,10 @@ public:
         }
         if (!r.is_object()) return;
         if (r.size() != 1) fail(where, "een regel-object heeft precies één operator");
-        const auto& [op, args] = *r.items().begin();
+        // Not a structured binding over items(): its proxy would dangle (ASan).
+        const auto r_it = r.begin();
+        const std::string& op = r_it.key();
+        const json& args = r_it.value();
         const auto at = pointer_join(where, op);
         if (!kOperators.count(op)) fail(at, "onbekende JsonLogic-operator \"" + op + "\"");
         if (op == "var" || op == "missing") {
