@@ -13,7 +13,12 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const require = createRequire(import.meta.url);
-const jsonLogic = require('json-logic-js');
+let jsonLogic;
+try {
+  jsonLogic = require('json-logic-js');
+} catch {
+  throw new Error('json-logic-js ontbreekt (de referentie om mee te vergelijken): voer eerst `npm ci` uit');
+}
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const ivp = process.env.IVP_BIN ?? join(root, 'build', 'native', 'ivp');
