@@ -271,7 +271,7 @@ json quantity_json(const Quantity& q, const json& profile, const std::set<std::s
 
 Policy parse_policy(const json& data, const std::string& file, const Catalogue& catalogue, const FactsCatalogue& facts) {
     const PolicyReader r(file, facts);
-    r.keys(data, "", {"$comment", "id", "title", "label", "kind", "note", "valid_from", "source_document", "zvw",
+    r.keys(data, "", {"$comment", "id", "title", "label", "kind", "note", "valid_from", "valid_from_note", "source_document", "zvw",
                       "general_criteria", "criteria", "quantities", "provisions", "not_modelled"});
     Policy policy;
     policy.id = r.text(data, "", "id");
@@ -283,6 +283,7 @@ Policy parse_policy(const json& data, const std::string& file, const Catalogue& 
     const auto from = parse_iso_date(r.text(data, "", "valid_from"));
     if (!from) r.fail("/valid_from", "geen bestaande datum (JJJJ-MM-DD)");
     policy.valid_from = *from;
+    policy.valid_from_note = r.text(data, "", "valid_from_note");  // where the date comes from
     policy.source_document = r.field(data, "", "source_document");
     r.keys(policy.source_document, "/source_document", {"seed", "title", "url"});
     r.text(policy.source_document, "/source_document", "title");
@@ -580,6 +581,7 @@ nlohmann::json policies_summary(const std::vector<Policy>& policies) {
                        {"kind", p.kind},
                        {"note", p.note},
                        {"valid_from", format_iso_date(p.valid_from)},
+                       {"valid_from_note", p.valid_from_note},
                        {"default", p.id == kDefaultPolicy},
                        {"source_document", p.source_document},
                        {"not_modelled", p.not_modelled}});

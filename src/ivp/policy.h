@@ -58,6 +58,7 @@ struct Policy {
     std::string kind;   // "gemeente" or "protocol"
     std::string note;   // what the policy is and is not (shown beside its verdicts)
     Date valid_from;
+    std::string valid_from_note;  // the date's source, or why it is an estimate
     nlohmann::json source_document;
     nlohmann::json zvw;  // {text, source}: voorzieningen the municipality does not finance
     std::vector<Criterion> criteria;

@@ -374,7 +374,7 @@ json test_policy(const json& criteria, const json& provision_criteria) {
     for (const auto& [id, cond] : criteria.items())
         list.push_back({{"id", id}, {"text", "Regel " + id}, {"condition", cond}, {"source", source()}});
     return {{"id", "test"}, {"title", "Test"}, {"label", "test"}, {"kind", "gemeente"}, {"note", "n"},
-            {"valid_from", "2020-01-01"}, {"source_document", {{"title", "Test"}}},
+            {"valid_from", "2020-01-01"}, {"valid_from_note", "Testdatum."}, {"source_document", {{"title", "Test"}}},
             {"zvw", {{"text", "Zvw"}, {"source", source()}}}, {"criteria", list},
             {"provisions", json::array({{{"id", "x"}, {"ivp", false}, {"name", "X"}, {"criteria", provision_criteria}}})}};
 }
