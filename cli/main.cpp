@@ -103,7 +103,7 @@ std::string jsonlogic_lines(std::istream& in) {
     std::string out, line;
     for (std::size_t number = 1; std::getline(in, line); ++number) {
         if (line.empty()) continue;
-        const std::string where = "/regel " + std::to_string(number);
+        const std::string where = "invoerregel " + std::to_string(number);
         nlohmann::json input;
         try {
             input = ivp::parse_user_json(line);
