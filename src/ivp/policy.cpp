@@ -298,11 +298,12 @@ Policy parse_policy(const json& data, const std::string& file, const Catalogue& 
     for (std::size_t i = 0; i < criteria.size(); ++i) {
         const auto at = pointer_join("/criteria", i);
         const auto& c = criteria[i];
-        r.keys(c, at, {"$comment", "id", "text", "condition", "source"});
+        r.keys(c, at, {"$comment", "id", "text", "if_not", "condition", "source"});
         Criterion crit;
         crit.id = r.text(c, at, "id");
         if (!criterion_index.emplace(crit.id, i).second) r.fail(at + "/id", "dubbele id \"" + crit.id + "\"");
         crit.text = r.text(c, at, "text");
+        if (c.contains("if_not")) crit.if_not = r.text(c, at, "if_not");
         crit.condition = r.field(c, at, "condition");
         r.rule(crit.condition, at + "/condition");
         crit.source = r.source(c, at, "source");
@@ -508,8 +509,12 @@ json assess(const Policy& policy, const Provision* catalogue_entry, const std::s
     for (auto i : p->criteria) {
         const auto& c = policy.criteria[i];
         const auto t = truth_of(c, profile, unknown);
-        json reason = {{"criterion", c.id}, {"outcome", outcome_name(t)}, {"text", c.text}, {"source", c.source},
-                       {"cite", short_source(policy, c.source)}};
+        // A rule that fails is said the plain way round when the policy gives
+        // that sentence ("De gemeente kan vragen dat u verhuist …"), not as
+        // "niet voldaan: De gemeente vraagt u niet …".
+        const bool plain = t == jsonlogic::Truth::no && !c.if_not.empty();
+        json reason = {{"criterion", c.id}, {"outcome", outcome_name(t)}, {"text", plain ? c.if_not : c.text},
+                       {"rule", c.text}, {"source", c.source}, {"cite", short_source(policy, c.source)}};
         const bool decides = (verdict == jsonlogic::Truth::no && t == jsonlogic::Truth::no) ||
                              (verdict == jsonlogic::Truth::unknown && t == jsonlogic::Truth::unknown);
         (decides ? first : rest).push_back(std::move(reason));

@@ -24,6 +24,7 @@ namespace ivp {
 struct Criterion {
     std::string id;          // carries its legal anchor: "primaat_verhuizen_4_2"
     std::string text;        // the rule in B1 Dutch, as a statement that must hold
+    std::string if_not;      // optional: what it means when the rule fails, said plainly
     nlohmann::json condition;  // JsonLogic over facts
     nlohmann::json source;   // {seed, section, line, page?, text}
 };

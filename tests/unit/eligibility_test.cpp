@@ -243,6 +243,9 @@ TEST(Hattem_7_3_Ad6_KostenVooraf, RefusedUnderHattemButPgbUnderTheAlsProtocol) {
     EXPECT_EQ(first.at("criterion"), "geen_kosten_vooraf_7_3_ad6");
     EXPECT_EQ(first.at("outcome"), "niet voldaan");
     EXPECT_EQ(first.at("source").at("line"), 3141);
+    // A failed rule is said the plain way round, the rule itself kept beside it.
+    EXPECT_EQ(first.at("text").get<std::string>().rfind("U heeft de voorziening al gekocht", 0), 0u) << first.at("text");
+    EXPECT_EQ(first.at("rule").get<std::string>().rfind("U heeft de voorziening niet al zelf gekocht", 0), 0u);
     EXPECT_NE(e.at("reasons")[0].get<std::string>().find("§7.3 Ad 6"), std::string::npos);
 }
 
