@@ -1,7 +1,9 @@
 // Conformance of our C++ JsonLogic evaluator (src/ivp/jsonlogic.cpp, through
 // `ivp jsonlogic`) with the npm reference implementation json-logic-js 2.0.5:
-// the shared JsonLogic test suite (when ../shared/reference is present) and
-// 12,000 generated rule/data pairs from a fixed seed, compared result by result.
+// the shared JsonLogic test suite (when ../shared/reference is present),
+// 12,000 generated rule/data pairs from a fixed seed, and a coercion matrix
+// (every pair of awkward values through every binary operator), compared
+// result by result.
 //
 //   IVP_BIN=build/native/ivp node --test tests/node/
 import { test } from 'node:test';
@@ -44,6 +46,10 @@ function canonical(v, top = true) {
 }
 
 function reference(rule, data) {
+  // Both sides get the case as JSON text: the same object reused in a
+  // generated case would otherwise be "==" to itself only in JavaScript.
+  rule = JSON.parse(JSON.stringify(rule));
+  data = data === undefined ? undefined : JSON.parse(JSON.stringify(data));
   const log = console.log;
   console.log = () => {};  // the `log` operator prints; our core does no I/O
   try {
@@ -192,4 +198,20 @@ test('12,000 generated rules: same results as json-logic-js (seed 20141)', () =>
   const next = generator(20141);
   const cases = Array.from({ length: 12000 }, next);
   compare(cases, 'generated');
+});
+
+// Every pair of awkward values through every binary operator: the coercion
+// matrix of JavaScript (ToNumber, ToPrimitive, ==, <, parseFloat, string
+// forms of numbers and arrays), where hand-written semantics usually slip.
+const MATRIX_VALUES = [0, 1, -1, 0.5, -2.5, 1e21, 1e-7, 2 ** 53 + 2, '', '0', '1', ' 1 ', '-0', '1e3', '0x10', '0b2',
+  'Infinity', 'a', 'A', 'ab', '日本', true, false, null, [], [0], [1, 2], ['a'], [[]], [null], {}, { a: 1 }];
+const MATRIX_OPS = ['==', '===', '!=', '!==', '<', '<=', '>', '>=', '+', '-', '*', '/', '%', 'in', 'cat', 'min', 'max',
+  'substr', 'merge', 'and', 'or', 'if'];
+
+test(`coercion matrix: ${MATRIX_VALUES.length}² value pairs × ${MATRIX_OPS.length} operators as json-logic-js`, () => {
+  const cases = [];
+  for (const x of MATRIX_VALUES)
+    for (const y of MATRIX_VALUES)
+      for (const op of MATRIX_OPS) cases.push([{ [op]: [{ var: 'x' }, { var: 'y' }] }, { x, y }]);
+  compare(cases, 'matrix');
 });
