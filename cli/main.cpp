@@ -6,6 +6,7 @@
 //   ivp feestdagen YEAR                          that year's feestdagen
 //   ivp catalogus                                the IVP catalogue as JSON
 //   ivp validate                                 check the embedded data/
+//   ivp jsonlogic                                JSON lines {"rule","data"} in, one result a line out
 //
 // Bad input: exit status 2, a Dutch message on stderr, nothing on stdout.
 // The output is built completely before anything is printed, so a failure
@@ -30,6 +31,9 @@
 #include "ivp/embedded_data.h"
 #include "ivp/error.h"
 #include "ivp/facts.h"
+#include "ivp/json_input.h"
+#include "ivp/jsonlogic.h"
+#include "ivp/policy.h"
 #include "summary.h"
 
 namespace {
@@ -48,7 +52,8 @@ const char* const kUsage =
     "  ivp werkdagen JJJJ-MM-DD N\n"
     "  ivp feestdagen JAAR\n"
     "  ivp catalogus\n"
-    "  ivp validate\n";
+    "  ivp validate\n"
+    "  ivp jsonlogic   (regels {\"rule\":…,\"data\":…} op stdin)\n";
 
 ivp::Date today_local() {
     // The user's own calendar day: local time, not UTC.
@@ -90,6 +95,35 @@ std::string read_file(const std::string& path) {
 }
 
 std::string dump(const nlohmann::json& value) { return value.dump(2) + "\n"; }
+
+// The conformance harness of the JsonLogic evaluator: each input line is
+// {"rule":…,"data":…}; each output line is {"result":…} (NaN, Infinity and
+// undefined spelled {"$js":"NaN"} …) or {"error":"…"} where json-logic-js
+// would throw. A line that is not such an object is bad input (exit 2).
+std::string jsonlogic_lines(std::istream& in) {
+    std::string out, line;
+    for (std::size_t number = 1; std::getline(in, line); ++number) {
+        if (line.empty()) continue;
+        const std::string where = "invoerregel " + std::to_string(number);
+        nlohmann::json input;
+        try {
+            input = ivp::parse_user_json(line);
+        } catch (const ivp::InputError& e) {
+            throw ivp::InputError(where, e.what());
+        }
+        if (!input.is_object() || !input.contains("rule"))
+            throw ivp::InputError(where, "verwacht een object met \"rule\" (en eventueel \"data\").");
+        const nlohmann::json data = input.value("data", nlohmann::json());
+        nlohmann::json result;
+        try {
+            result = {{"result", ivp::jsonlogic::canonical(ivp::jsonlogic::apply(input.at("rule"), data))}};
+        } catch (const ivp::jsonlogic::Error& e) {
+            result = {{"error", e.what()}};
+        }
+        out += result.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
+    }
+    return out;
+}
 
 // calc and samenvatting share their arguments.
 nlohmann::json calculate_from_arguments(const std::vector<std::string>& args) {
@@ -147,9 +181,14 @@ std::string run(const std::vector<std::string>& args) {
         (void)ivp::embedded_facts();
         (void)ivp::embedded_eigen_bijdrage();
         (void)ivp::embedded_financing();
+        (void)ivp::embedded_policies();  // facts, ids, sources, operators, used_by
         for (const auto& f : ivp::embedded::data_files())
             out += "ok  data/" + std::string(f.path) + "\n";
         return out;
+    }
+    if (command == "jsonlogic") {
+        if (!rest.empty()) throw Usage("jsonlogic heeft geen argumenten");
+        return jsonlogic_lines(std::cin);
     }
     throw Usage("onbekende opdracht \"" + command + "\"");
 }

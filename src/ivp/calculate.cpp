@@ -4,6 +4,7 @@
 #include "ivp/costs.h"
 #include "ivp/error.h"
 #include "ivp/json_input.h"
+#include "ivp/policy.h"
 
 namespace ivp {
 
@@ -22,16 +23,6 @@ nlohmann::json sla_json(const Sla& sla) {
             {"financier", sla.financier},
             {"leverancier", sla.leverancier},
             {"totaal", sla.totaal}};
-}
-
-// Eligibility under a municipality's policy is not modelled yet: the verdict
-// says so rather than guess (docs/ivp-model.md, "Geschiktheid").
-nlohmann::json eligibility_not_assessed() {
-    return {{"verdict", "onbekend"},
-            {"reasons",
-             nlohmann::json::array({"Deze versie beoordeelt nog niet of de gemeente deze voorziening toekent; "
-                                    "de gemeente beslist per persoon (maatwerk)."})},
-            {"open_questions", nlohmann::json::array()}};
 }
 
 }  // namespace
@@ -54,8 +45,9 @@ nlohmann::json calculate(const Scenario& scenario, const Catalogue& catalogue, c
             {"sla_werkdagen", sla_json(p.sla)},
             {"delivery",
              {{"als_protocol", format_iso_date(calendar.add_working_days(scenario.melding, p.sla.totaal))}}},
-            {"eligibility", eligibility_not_assessed()},
             {"financing", financing_json(scenario, catalogue, i)},  // docs/costs.md
+            // Geschiktheid under each policy side by side (docs/eligibility.md).
+            {"eligibility", eligibility(p, scenario.profile, embedded_policies(), embedded_facts())},
             {"source", p.source},
         };
         if (p.need == Need::conditional) entry["need_reason"] = p.need_reason;
@@ -81,6 +73,8 @@ nlohmann::json calculate(const Scenario& scenario, const Catalogue& catalogue, c
           {"unit", "EUR"}}},
         {"provisions", std::move(provisions)},
         {"costs", costs_json(scenario, catalogue)},  // eigen bijdrage, docs/costs.md
+        {"other_provisions", other_provisions(scenario.profile, embedded_policies(), embedded_facts())},
+        {"policies", policies_summary(embedded_policies())},
         {"notes", std::move(notes)},
         {"disclaimer",
          "Dit is een indicatie op basis van het ALS protocol hulpmiddelen, geen besluit. De gemeente beslist "

@@ -416,6 +416,13 @@ Tri boolean_fact(const json& profile, const char* id) {
     return profile.at(id).get<bool>() ? Tri::yes : Tri::no;
 }
 
+// The exemption for under-18s reads the one age question the site asks
+// (fact "leeftijd", shared with the eligibility rules).
+Tri under_18(const json& profile) {
+    if (!profile.contains("leeftijd") || !profile.at("leeftijd").is_number()) return Tri::unknown;
+    return profile.at("leeftijd").get<double>() < 18 ? Tri::yes : Tri::no;
+}
+
 Tri choice_fact_is(const json& profile, const char* id, const char* value) {
     if (!profile.contains(id) || !profile.at(id).is_string()) return Tri::unknown;
     return profile.at(id).get<std::string>() == value ? Tri::yes : Tri::no;
@@ -480,7 +487,7 @@ ProvisionCharge provision_charge(const Scenario& s, const Catalogue& catalogue, 
         return {Tri::no, rolstoel->text, {}, rolstoel->id};
     const auto* minor = rules.exemption("jonger_dan_18");
     if (on >= minor->valid_from) {
-        const Tri young = boolean_fact(s.profile, "jonger_dan_18");
+        const Tri young = under_18(s.profile);
         if (young == Tri::yes)
             return rules.woningaanpassing[i]
                        ? ProvisionCharge{Tri::unknown,
@@ -490,9 +497,9 @@ ProvisionCharge provision_charge(const Scenario& s, const Catalogue& catalogue, 
                                          ""}
                        : ProvisionCharge{Tri::no, minor->text, {}, minor->id};
         if (young == Tri::unknown && !rules.woningaanpassing[i])
-            return {Tri::unknown, "Hangt af van de leeftijd: " + minor->text, {"jonger_dan_18"}, ""};
+            return {Tri::unknown, "Hangt af van de leeftijd: " + minor->text, {"leeftijd"}, ""};
         if (young == Tri::unknown)
-            return {Tri::unknown, "Hangt af van de leeftijd en van uw gemeente: " + minor->text, {"jonger_dan_18"}, ""};
+            return {Tri::unknown, "Hangt af van de leeftijd en van uw gemeente: " + minor->text, {"leeftijd"}, ""};
     }
     return {Tri::yes, "Deze Wmo-voorziening valt onder de eigen bijdrage (abonnementstarief).", {}, ""};
 }

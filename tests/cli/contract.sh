@@ -52,6 +52,13 @@ check bad_year 2 "$ivp" feestdagen 1900 && expect_err bad_year_msg "buiten de ka
 check no_command 2 "$ivp"
 check unknown_command 2 "$ivp" rekenen
 check unknown_option 2 "$ivp" calc --standaard
+printf '%s\n' '{"rule":{"+":[1,"2"]}}' '{"rule":{"*":[]}}' > "$tmp/jl.txt"
+check jsonlogic 0 "$ivp" jsonlogic < "$tmp/jl.txt" &&
+  expect_out jsonlogic_out "$(printf '%s\n' '{"result":3.0}' '{"error":"Reduce of empty array with no initial value"}')"
+printf '%s\n' '{"rule":1}' 'kapot' > "$tmp/jl-bad.txt"
+check jsonlogic_bad_line 2 "$ivp" jsonlogic < "$tmp/jl-bad.txt" && expect_err jsonlogic_where "invoerregel 2"
+echo '{"profile":{"ov_mogelijk":"nee"}}' > "$tmp/fact.json"
+check bad_fact 2 "$ivp" calc "$tmp/fact.json" && expect_err bad_fact_where "/profile/ov_mogelijk"
 check empty_stdin 2 "$ivp" calc < /dev/null
 
 echo "$passed passed, $fail failed"

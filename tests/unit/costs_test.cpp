@@ -18,7 +18,7 @@ namespace {
 
 // An adult living alone: the household exemption does not apply, so the
 // tariff of the year is what the household pays.
-const json kAlleenstaand = {{"huishouden", "alleenstaand"}, {"jonger_dan_18", false}, {"aow_leeftijd_bereikt", false}};
+const json kAlleenstaand = {{"huishouden", "alleenstaand"}, {"leeftijd", 40}, {"aow_leeftijd_bereikt", false}};
 
 json eigen_bijdrage(const std::string& melding, const json& provisions, const json& profile = kAlleenstaand,
                     const json& overrides = json::object()) {
@@ -145,7 +145,7 @@ TEST(VrijstellingRolstoel, ARolstoelBesideATrapliftDoesNotLowerTheTariff) {
 
 TEST(VrijstellingJongerDan18, In2026BetaaltEenKindMetEenScootmobielNiets) {
     json profile = kAlleenstaand;
-    profile["jonger_dan_18"] = true;
+    profile["leeftijd"] = 12;
     const auto eb = eigen_bijdrage("2026-03-01", {"scootmobiel"}, profile);
     EXPECT_EQ(eb.at("status"), "betaalt_niet");
     EXPECT_EQ(eb.at("exemptions_applied").at(0).at("id"), "jonger_dan_18");
@@ -153,7 +153,7 @@ TEST(VrijstellingJongerDan18, In2026BetaaltEenKindMetEenScootmobielNiets) {
 
 TEST(VrijstellingJongerDan18, ForAWoningaanpassingForAChildTheGemeenteMayCharge) {
     json profile = kAlleenstaand;
-    profile["jonger_dan_18"] = true;
+    profile["leeftijd"] = 12;
     const auto eb = eigen_bijdrage("2026-03-01", {"traplift"}, profile);
     EXPECT_EQ(eb.at("status"), "hangt_af");
     EXPECT_EQ(eb.at("per_month").at("min"), 0);
@@ -162,7 +162,7 @@ TEST(VrijstellingJongerDan18, ForAWoningaanpassingForAChildTheGemeenteMayCharge)
 
 TEST(VrijstellingPartnerOnderAow, In2026BetaaltEenStelWaarvanEenOnderDeAowLeeftijdNiets) {
     const json profile = {{"huishouden", "met_partner"},
-                          {"jonger_dan_18", false},
+                          {"leeftijd", 40},
                           {"aow_leeftijd_bereikt", true},
                           {"partner_aow_leeftijd_bereikt", false}};
     const auto eb = eigen_bijdrage("2026-03-01", {"traplift", "scootmobiel"}, profile);
@@ -172,13 +172,13 @@ TEST(VrijstellingPartnerOnderAow, In2026BetaaltEenStelWaarvanEenOnderDeAowLeefti
 }
 
 TEST(VrijstellingPartnerOnderAow, In2019BetaaltEenStelOnderDeAowLeeftijdOokNiets) {
-    const json profile = {{"huishouden", "met_partner"}, {"jonger_dan_18", false}, {"aow_leeftijd_bereikt", false}};
+    const json profile = {{"huishouden", "met_partner"}, {"leeftijd", 40}, {"aow_leeftijd_bereikt", false}};
     EXPECT_EQ(eigen_bijdrage("2019-03-01", {"traplift"}, profile).at("status"), "betaalt_niet");
 }
 
 TEST(VrijstellingPartnerOnderAow, In2024BetaaltEenStelDatAllebeiDeAowLeeftijdHeeftEuro20_60) {
     const json profile = {{"huishouden", "met_partner"},
-                          {"jonger_dan_18", false},
+                          {"leeftijd", 40},
                           {"aow_leeftijd_bereikt", true},
                           {"partner_aow_leeftijd_bereikt", true}};
     expect_pays(eigen_bijdrage("2024-03-01", {"traplift"}, profile), 2060, "maand");
@@ -191,7 +191,7 @@ TEST(VrijstellingPartnerOnderAow, AnAlleenstaandeAboveTheAowLeeftijdStillPays) {
 }
 
 TEST(VrijstellingPartnerOnderAow, UnansweredQuestionsGiveARangeAndNameTheQuestions) {
-    const auto eb = eigen_bijdrage("2026-03-01", {"traplift"}, {{"jonger_dan_18", false}});
+    const auto eb = eigen_bijdrage("2026-03-01", {"traplift"}, {{"leeftijd", 40}});
     EXPECT_EQ(eb.at("status"), "hangt_af");
     EXPECT_EQ(eb.at("per_month").at("min"), 0);
     EXPECT_EQ(eb.at("per_month").at("max"), 2180);
@@ -200,7 +200,7 @@ TEST(VrijstellingPartnerOnderAow, UnansweredQuestionsGiveARangeAndNameTheQuestio
     // Known to be a partner household with the client under AOW-leeftijd:
     // exempt whatever the partner's age, so no question remains (Kleene).
     const auto decided = eigen_bijdrage("2026-03-01", {"traplift"},
-                                        {{"jonger_dan_18", false}, {"huishouden", "met_partner"}, {"aow_leeftijd_bereikt", false}});
+                                        {{"leeftijd", 40}, {"huishouden", "met_partner"}, {"aow_leeftijd_bereikt", false}});
     EXPECT_EQ(decided.at("status"), "betaalt_niet");
     EXPECT_TRUE(decided.at("open_questions").empty());
     // Then the age of the client no longer matters either.

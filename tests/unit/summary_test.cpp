@@ -23,7 +23,7 @@ TEST(Summary, NamesTheRangesOfTheTable) {
 TEST(Summary, NamesTheEigenBijdrageOfTheMeldingYear) {
     const auto result = ivp::calculate_text(
         R"({"melding":"2026-03-01","provisions":["traplift"],
-            "profile":{"huishouden":"alleenstaand","jonger_dan_18":false,"aow_leeftijd_bereikt":true}})",
+            "profile":{"huishouden":"alleenstaand","leeftijd":40,"aow_leeftijd_bereikt":true}})",
         ivp_test::fixed_today());
     const auto text = ivp_cli::summary_text(result);
     EXPECT_NE(text.find("Eigen bijdrage (Wmo): In 2026 betaalt uw huishouden € 21,80 per maand"), std::string::npos)

@@ -1,0 +1,599 @@
+#include "ivp/policy.h"
+
+#include <algorithm>
+#include <map>
+
+#include "ivp/embedded_data.h"
+#include "ivp/error.h"
+#include "ivp/json_input.h"
+
+namespace ivp {
+
+using nlohmann::json;
+
+const PolicyProvision* Policy::find(const std::string& provision_id) const {
+    for (const auto& p : provisions)
+        if (p.id == provision_id) return &p;
+    return nullptr;
+}
+
+namespace {
+
+// The operators of JsonLogic (jsonlogic.com/operations.html). A policy may
+// use nothing else, so a typo in a rule fails `ivp validate`, not a user.
+const std::set<std::string> kOperators = {
+    "var", "missing", "missing_some", "if", "?:", "==", "===", "!=", "!==", "!", "!!", "or", "and",
+    ">", ">=", "<", "<=", "max", "min", "+", "-", "*", "/", "%", "map", "reduce", "filter", "all",
+    "none", "some", "merge", "in", "cat", "substr", "log"};
+
+class PolicyReader {
+public:
+    PolicyReader(std::string file, const FactsCatalogue& facts) : file_(std::move(file)), facts_(facts) {}
+
+    [[noreturn]] void fail(const std::string& where, const std::string& message) const {
+        throw DataError(file_, where.empty() ? "/" : where, message);
+    }
+
+    void keys(const json& obj, const std::string& where, std::initializer_list<std::string_view> allowed) const {
+        if (!obj.is_object()) fail(where, "moet een object zijn");
+        for (const auto& [key, value] : obj.items())
+            if (std::find(allowed.begin(), allowed.end(), key) == allowed.end())
+                fail(pointer_join(where, key), "onbekend veld \"" + key + "\"");
+    }
+
+    const json& field(const json& obj, const std::string& where, const char* key) const {
+        if (!obj.contains(key)) fail(pointer_join(where, key), "verplicht veld ontbreekt");
+        return obj.at(key);
+    }
+
+    std::string text(const json& obj, const std::string& where, const char* key) const {
+        const auto& v = field(obj, where, key);
+        if (!v.is_string() || v.get<std::string>().empty())
+            fail(pointer_join(where, key), "moet een niet-lege tekst zijn");
+        return v.get<std::string>();
+    }
+
+    // Every rule and figure names where it comes from: a seed file with
+    // paragraph and line, or a published text with its title or url — and
+    // quotes the sentence it implements.
+    json source(const json& obj, const std::string& where, const char* key) const {
+        const auto& s = field(obj, where, key);
+        const auto at = pointer_join(where, key);
+        keys(s, at, {"seed", "section", "line", "page", "text", "url", "title"});
+        if (!s.contains("seed") && !s.contains("url") && !s.contains("title"))
+            fail(at, "een bron noemt een seed-bestand, een titel of een url");
+        text(s, at, "section");
+        text(s, at, "text");
+        if (s.contains("seed") && (!s.contains("line") || !s.at("line").is_number_integer() ||
+                                   s.at("line").get<std::int64_t>() < 1))
+            fail(pointer_join(at, "line"), "een bron in een seed noemt het regelnummer (een geheel getal vanaf 1)");
+        if (s.contains("page") && !s.at("page").is_number_integer())
+            fail(pointer_join(at, "page"), "het paginanummer is een geheel getal");
+        return s;
+    }
+
+    // A JsonLogic rule: known operators only, and every `var` a known fact.
+    void rule(const json& r, const std::string& where) const {
+        if (r.is_array()) {
+            for (std::size_t i = 0; i < r.size(); ++i) rule(r[i], pointer_join(where, i));
+            return;
+        }
+        if (!r.is_object()) return;
+        if (r.size() != 1) fail(where, "een regel-object heeft precies één operator");
+        // Not a structured binding over items(): its proxy would dangle (ASan).
+        const auto r_it = r.begin();
+        const std::string& op = r_it.key();
+        const json& args = r_it.value();
+        const auto at = pointer_join(where, op);
+        if (!kOperators.count(op)) fail(at, "onbekende JsonLogic-operator \"" + op + "\"");
+        if (op == "var" || op == "missing") {
+            const json names = op == "var" ? json::array({args.is_array() ? (args.empty() ? json() : args[0]) : args})
+                                           : (args.is_array() ? args : json::array({args}));
+            for (const auto& n : names) {
+                if (!n.is_string()) fail(at, "een feit wordt bij zijn naam (een tekst) genoemd");
+                const auto name = n.get<std::string>();
+                if (!facts_.find(name.substr(0, name.find('.'))))
+                    fail(at, "onbekend feit \"" + name + "\" (niet in data/facts.json)");
+            }
+            if (op == "var" && args.is_array() && args.size() > 1) rule(args[1], pointer_join(at, 1));
+            return;
+        }
+        rule(args, at);
+    }
+
+    std::vector<std::size_t> ids(const json& list, const std::string& where, const std::map<std::string, std::size_t>& index,
+                                 const char* what) const {
+        if (!list.is_array()) fail(where, std::string("verwacht een lijst ") + what);
+        std::vector<std::size_t> out;
+        for (std::size_t i = 0; i < list.size(); ++i) {
+            const auto at = pointer_join(where, i);
+            if (!list[i].is_string()) fail(at, "verwacht een id (tekst)");
+            const auto it = index.find(list[i].get<std::string>());
+            if (it == index.end()) fail(at, std::string("onbekende ") + what + " \"" + list[i].get<std::string>() + "\"");
+            if (std::find(out.begin(), out.end(), it->second) != out.end()) fail(at, "dubbel genoemd");
+            out.push_back(it->second);
+        }
+        return out;
+    }
+
+private:
+    std::string file_;
+    const FactsCatalogue& facts_;
+};
+
+std::set<std::string> unknown_facts(const json& profile, const FactsCatalogue& facts) {
+    std::set<std::string> out;
+    for (const auto& f : facts.facts)
+        if (!profile.contains(f.id)) out.insert(f.id);
+    return out;
+}
+
+jsonlogic::Truth truth_of(const Criterion& c, const json& profile, const std::set<std::string>& unknown) {
+    return jsonlogic::evaluate(c.condition, profile, unknown);
+}
+
+const char* outcome_name(jsonlogic::Truth t) {
+    switch (t) {
+        case jsonlogic::Truth::yes: return "voldaan";
+        case jsonlogic::Truth::no: return "niet voldaan";
+        default: return "onbekend";
+    }
+}
+
+const char* verdict_name(jsonlogic::Truth t) {
+    switch (t) {
+        case jsonlogic::Truth::yes: return "ja";
+        case jsonlogic::Truth::no: return "nee";
+        default: return "onbekend";
+    }
+}
+
+jsonlogic::Truth provision_truth(const Policy& policy, const PolicyProvision& p, const json& profile,
+                                 const std::set<std::string>& unknown) {
+    jsonlogic::Truth t = jsonlogic::Truth::yes;
+    for (auto i : p.criteria) {
+        t = jsonlogic::kleene_and(t, truth_of(policy.criteria[i], profile, unknown));
+        if (t == jsonlogic::Truth::no) break;  // false decides (Kleene)
+    }
+    return t;
+}
+
+// The answers worth trying for an open fact: every value of a boolean or
+// choice; for an integer its bounds and each threshold in the rules ±1.
+std::vector<json> candidates(const Fact& fact, const std::vector<double>& literals) {
+    std::vector<json> out;
+    switch (fact.type) {
+        case FactType::boolean: return {json(false), json(true)};
+        case FactType::choice:
+            for (const auto& c : fact.choices) out.emplace_back(c);
+            return out;
+        case FactType::integer: {
+            std::set<std::int64_t> values = {fact.min, fact.max};
+            for (double x : literals)
+                for (double d : {-1.0, 0.0, 1.0}) {
+                    const double v = x + d;
+                    if (v >= static_cast<double>(fact.min) && v <= static_cast<double>(fact.max))
+                        values.insert(static_cast<std::int64_t>(v));
+                }
+            for (auto v : values) out.emplace_back(v);
+            return out;
+        }
+        case FactType::date: return out;
+    }
+    return out;
+}
+
+// Open questions, most decisive first (docs/eligibility.md, "Open vragen"):
+//   1 "beslissend"     — every possible answer settles the verdict alone;
+//   2 "kan beslissen"  — some answer settles it alone;
+//   3 "telt mee"       — no single answer settles it, but the fact is read by
+//                        a criterion that is still unknown.
+// Within a rank: the order of the criteria (the order an assessor works in),
+// then the order of the facts within the criterion.
+json open_questions(const Policy& policy, const PolicyProvision& p, const json& profile,
+                    const std::set<std::string>& unknown, const FactsCatalogue& facts) {
+    struct Open {
+        std::string id;
+        int rank;
+        std::size_t order;
+        json settles;
+    };
+    std::vector<double> literals;
+    for (auto i : p.criteria) jsonlogic::number_literals(policy.criteria[i].condition, literals);
+    std::vector<Open> open;
+    std::set<std::string> seen;
+    std::size_t order = 0;
+    for (auto i : p.criteria) {
+        const auto& c = policy.criteria[i];
+        if (truth_of(c, profile, unknown) != jsonlogic::Truth::unknown) continue;
+        for (const auto& id : jsonlogic::vars_used(c.condition)) {
+            ++order;
+            if (!unknown.count(id) || !seen.insert(id).second) continue;
+            const Fact* fact = facts.find(id);
+            if (!fact) continue;
+            const auto values = candidates(*fact, literals);
+            std::size_t settled = 0;
+            json settles = json::array();
+            for (const auto& v : values) {
+                json with = profile;
+                with[id] = v;
+                auto rest = unknown;
+                rest.erase(id);
+                const auto t = provision_truth(policy, p, with, rest);
+                if (t != jsonlogic::Truth::unknown) {
+                    ++settled;
+                    settles.push_back({{"answer", v}, {"verdict", verdict_name(t)}});
+                }
+            }
+            const int rank = values.empty() || settled == 0 ? 3 : settled == values.size() ? 1 : 2;
+            open.push_back({id, rank, order, std::move(settles)});
+        }
+    }
+    std::stable_sort(open.begin(), open.end(), [](const Open& a, const Open& b) {
+        return a.rank != b.rank ? a.rank < b.rank : a.order < b.order;
+    });
+    json out = json::array();
+    for (const auto& o : open) {
+        const Fact* fact = facts.find(o.id);
+        out.push_back({{"fact", o.id},
+                       {"question", fact->definition.at("question")},
+                       {"explanation", fact->definition.at("explanation")},
+                       {"decisive", o.rank == 1 ? "beslissend" : o.rank == 2 ? "kan beslissen" : "telt mee"},
+                       {"settles", o.settles}});
+    }
+    return out;
+}
+
+std::string short_source(const Policy& policy, const json& source) {
+    std::string out = policy.title + ", " + source.at("section").get<std::string>();
+    if (source.contains("page")) out += ", pagina " + std::to_string(source.at("page").get<int>());
+    if (source.contains("line")) out += ", regel " + std::to_string(source.at("line").get<int>());
+    return out;
+}
+
+json quantity_json(const Quantity& q, const json& profile, const std::set<std::string>& unknown) {
+    jsonlogic::Options options;
+    options.unknown = &unknown;
+    const auto r = jsonlogic::apply(q.expression, profile, options);
+    json value;
+    json needs = json::array();
+    if (r.is_unknown()) {
+        for (const auto& id : jsonlogic::vars_used(q.expression))
+            if (unknown.count(id)) needs.push_back(id);
+    } else if (r.kind == jsonlogic::Result::Kind::value) {
+        value = r.value;
+    }
+    return {{"id", q.id}, {"label", q.label}, {"value", value}, {"unit", q.unit}, {"explanation", q.explanation},
+            {"needs", needs}, {"source", q.source}};
+}
+
+}  // namespace
+
+Policy parse_policy(const json& data, const std::string& file, const Catalogue& catalogue, const FactsCatalogue& facts) {
+    const PolicyReader r(file, facts);
+    r.keys(data, "", {"$comment", "id", "title", "label", "kind", "note", "valid_from", "valid_from_note", "source_document", "zvw",
+                      "general_criteria", "criteria", "quantities", "provisions", "not_modelled"});
+    Policy policy;
+    policy.id = r.text(data, "", "id");
+    policy.title = r.text(data, "", "title");
+    policy.label = r.text(data, "", "label");
+    policy.kind = r.text(data, "", "kind");
+    policy.note = r.text(data, "", "note");
+    if (policy.kind != "gemeente" && policy.kind != "protocol") r.fail("/kind", "kind is \"gemeente\" of \"protocol\"");
+    const auto from = parse_iso_date(r.text(data, "", "valid_from"));
+    if (!from) r.fail("/valid_from", "geen bestaande datum (JJJJ-MM-DD)");
+    policy.valid_from = *from;
+    policy.valid_from_note = r.text(data, "", "valid_from_note");  // where the date comes from
+    policy.source_document = r.field(data, "", "source_document");
+    r.keys(policy.source_document, "/source_document", {"seed", "title", "url"});
+    r.text(policy.source_document, "/source_document", "title");
+
+    const auto& zvw = r.field(data, "", "zvw");
+    r.keys(zvw, "/zvw", {"text", "source"});
+    policy.zvw = {{"text", r.text(zvw, "/zvw", "text")}, {"source", r.source(zvw, "/zvw", "source")}};
+
+    std::map<std::string, std::size_t> criterion_index;
+    const auto& criteria = r.field(data, "", "criteria");
+    if (!criteria.is_array()) r.fail("/criteria", "verwacht een lijst criteria");
+    for (std::size_t i = 0; i < criteria.size(); ++i) {
+        const auto at = pointer_join("/criteria", i);
+        const auto& c = criteria[i];
+        r.keys(c, at, {"$comment", "id", "text", "if_not", "condition", "source"});
+        Criterion crit;
+        crit.id = r.text(c, at, "id");
+        if (!criterion_index.emplace(crit.id, i).second) r.fail(at + "/id", "dubbele id \"" + crit.id + "\"");
+        crit.text = r.text(c, at, "text");
+        if (c.contains("if_not")) crit.if_not = r.text(c, at, "if_not");
+        crit.condition = r.field(c, at, "condition");
+        r.rule(crit.condition, at + "/condition");
+        crit.source = r.source(c, at, "source");
+        policy.criteria.push_back(std::move(crit));
+    }
+
+    std::map<std::string, std::size_t> quantity_index;
+    if (data.contains("quantities")) {
+        const auto& qs = data.at("quantities");
+        if (!qs.is_array()) r.fail("/quantities", "verwacht een lijst");
+        for (std::size_t i = 0; i < qs.size(); ++i) {
+            const auto at = pointer_join("/quantities", i);
+            const auto& q = qs[i];
+            r.keys(q, at, {"$comment", "id", "label", "unit", "expression", "explanation", "source"});
+            Quantity quantity;
+            quantity.id = r.text(q, at, "id");
+            if (!quantity_index.emplace(quantity.id, i).second) r.fail(at + "/id", "dubbele id \"" + quantity.id + "\"");
+            quantity.label = r.text(q, at, "label");
+            quantity.unit = r.text(q, at, "unit");
+            quantity.expression = r.field(q, at, "expression");
+            r.rule(quantity.expression, at + "/expression");
+            quantity.explanation = r.text(q, at, "explanation");
+            quantity.source = r.source(q, at, "source");
+            policy.quantities.push_back(std::move(quantity));
+        }
+    }
+
+    std::vector<std::size_t> general;
+    if (data.contains("general_criteria"))
+        general = r.ids(data.at("general_criteria"), "/general_criteria", criterion_index, "criterium");
+
+    std::set<std::string> provision_ids;
+    const auto& provisions = r.field(data, "", "provisions");
+    if (!provisions.is_array()) r.fail("/provisions", "verwacht een lijst voorzieningen");
+    for (std::size_t i = 0; i < provisions.size(); ++i) {
+        const auto at = pointer_join("/provisions", i);
+        const auto& p = provisions[i];
+        r.keys(p, at, {"$comment", "id", "ivp", "name", "general", "criteria", "quantities", "not_covered", "form"});
+        PolicyProvision prov;
+        prov.id = r.text(p, at, "id");
+        if (!provision_ids.insert(prov.id).second) r.fail(at + "/id", "dubbele voorziening \"" + prov.id + "\"");
+        prov.in_catalogue = p.value("ivp", true);
+        if (prov.in_catalogue) {
+            const auto index = catalogue.find(prov.id);
+            if (!index) r.fail(at + "/id", "\"" + prov.id + "\" staat niet in de IVP-catalogus (zet \"ivp\": false voor een voorziening buiten de IVP-tabel)");
+            if (catalogue.provisions[*index].law == Law::zvw)
+                r.fail(at + "/id", "\"" + prov.id + "\" valt onder de Zvw; de gemeente is niet de financier (zie /zvw)");
+            prov.name = catalogue.provisions[*index].name;
+        } else {
+            if (catalogue.find(prov.id)) r.fail(at + "/ivp", "\"" + prov.id + "\" staat wel in de IVP-catalogus");
+            prov.name = r.text(p, at, "name");
+        }
+        if (p.contains("not_covered")) {
+            const auto& nc = p.at("not_covered");
+            r.keys(nc, at + "/not_covered", {"text", "source"});
+            prov.not_covered = r.text(nc, at + "/not_covered", "text");
+            prov.not_covered_source = r.source(nc, at + "/not_covered", "source");
+            if (p.contains("criteria")) r.fail(at + "/criteria", "een voorziening die niet gedekt is heeft geen criteria");
+        } else {
+            if (p.value("general", true)) prov.criteria = general;
+            for (auto c : r.ids(r.field(p, at, "criteria"), at + "/criteria", criterion_index, "criterium"))
+                if (std::find(prov.criteria.begin(), prov.criteria.end(), c) == prov.criteria.end())
+                    prov.criteria.push_back(c);
+            if (prov.criteria.empty()) r.fail(at + "/criteria", "minstens één criterium");
+        }
+        if (p.contains("quantities"))
+            prov.quantities = r.ids(p.at("quantities"), at + "/quantities", quantity_index, "hoeveelheid");
+        if (p.contains("form")) {
+            const auto& f = p.at("form");
+            r.keys(f, at + "/form", {"text", "source"});
+            prov.form = r.text(f, at + "/form", "text");
+            prov.form_source = r.source(f, at + "/form", "source");
+        }
+        policy.provisions.push_back(std::move(prov));
+    }
+    // Completeness: every Wmo voorziening of the IVP is assessed, or says why not.
+    for (const auto& cp : catalogue.provisions)
+        if (cp.law == Law::wmo && !provision_ids.count(cp.id))
+            r.fail("/provisions", "de Wmo-voorziening \"" + cp.id + "\" van de IVP-catalogus ontbreekt (geef criteria of not_covered)");
+
+    if (data.contains("not_modelled")) {
+        const auto& nm = data.at("not_modelled");
+        if (!nm.is_array()) r.fail("/not_modelled", "verwacht een lijst");
+        for (std::size_t i = 0; i < nm.size(); ++i) {
+            const auto at = pointer_join("/not_modelled", i);
+            r.keys(nm[i], at, {"section", "line", "reason"});
+            r.text(nm[i], at, "section");
+            r.text(nm[i], at, "reason");
+            if (!nm[i].contains("line") || !nm[i].at("line").is_number_integer())
+                r.fail(at + "/line", "het regelnummer in de seed (geheel getal)");
+        }
+        policy.not_modelled = nm;
+    } else {
+        policy.not_modelled = json::array();
+    }
+
+    // Every rule must evaluate on a profile with nothing answered (JsonLogic
+    // errors such as `*` without arguments are found here, not by a user).
+    const auto all_unknown = unknown_facts(json::object(), facts);
+    for (std::size_t i = 0; i < policy.criteria.size(); ++i) {
+        try {
+            (void)jsonlogic::evaluate(policy.criteria[i].condition, json::object(), all_unknown);
+        } catch (const jsonlogic::Error& e) {
+            r.fail(pointer_join("/criteria", i) + "/condition", e.what());
+        }
+    }
+    return policy;
+}
+
+const std::vector<Policy>& embedded_policies() {
+    static const std::vector<Policy> policies = [] {
+        std::vector<Policy> out;
+        for (const auto& f : embedded::data_files()) {
+            const std::string path(f.path);
+            if (path.rfind("policies/", 0) != 0) continue;
+            const std::string file = "data/" + path;
+            json data;
+            try {
+                data = json::parse(f.content);
+            } catch (const json::parse_error& e) {
+                throw DataError(file, "/", std::string("geen geldige JSON: ") + e.what());
+            }
+            out.push_back(parse_policy(data, file, embedded_catalogue(), embedded_facts()));
+        }
+        std::stable_sort(out.begin(), out.end(), [](const Policy& a, const Policy& b) {
+            if ((a.id == kDefaultPolicy) != (b.id == kDefaultPolicy)) return a.id == kDefaultPolicy;
+            return a.id < b.id;
+        });
+        for (std::size_t i = 1; i < out.size(); ++i)
+            if (out[i].id == out[i - 1].id) throw DataError("data/policies", "/id", "dubbele beleids-id \"" + out[i].id + "\"");
+        validate_facts_usage(embedded_facts(), out);
+        return out;
+    }();
+    return policies;
+}
+
+void validate_facts_usage(const FactsCatalogue& facts, const std::vector<Policy>& policies) {
+    std::map<std::string, std::set<std::string>> readers;  // fact -> policies reading it
+    for (const auto& p : policies) {
+        for (const auto& c : p.criteria)
+            for (const auto& id : jsonlogic::vars_used(c.condition)) readers[id].insert(p.id);
+        for (const auto& q : p.quantities)
+            for (const auto& id : jsonlogic::vars_used(q.expression)) readers[id].insert(p.id);
+    }
+    for (std::size_t i = 0; i < facts.facts.size(); ++i) {
+        const auto& f = facts.facts[i];
+        const auto where = pointer_join(pointer_join("/facts", i), "used_by");
+        std::set<std::string> listed;
+        if (f.definition.contains("used_by")) {
+            const auto& u = f.definition.at("used_by");
+            if (!u.is_array()) throw DataError("data/facts.json", where, "verwacht een lijst beleids-ids");
+            for (const auto& x : u) {
+                if (!x.is_string()) throw DataError("data/facts.json", where, "verwacht beleids-ids (tekst)");
+                // "file.json#/pointer" names a reader outside the policies (the
+                // costs data); src/ivp/costs.cpp checks those.
+                if (x.get<std::string>().find('#') != std::string::npos) continue;
+                listed.insert(x.get<std::string>());
+            }
+        }
+        const auto& actual = readers[f.id];
+        for (const auto& id : listed)
+            if (!actual.count(id))
+                throw DataError("data/facts.json", where,
+                                "noemt \"" + id + "\", maar dat beleid gebruikt het feit \"" + f.id + "\" niet");
+        for (const auto& id : actual)
+            if (!listed.count(id))
+                throw DataError("data/facts.json", where,
+                                "het beleid \"" + id + "\" gebruikt het feit \"" + f.id + "\"; zet het in used_by");
+    }
+}
+
+json assess(const Policy& policy, const Provision* catalogue_entry, const std::string& provision_id,
+            const json& profile, const FactsCatalogue& facts) {
+    json out = {{"policy", policy.id}, {"label", policy.label}, {"title", policy.title}};
+    const PolicyProvision* p = policy.find(provision_id);
+    if (!p && catalogue_entry && catalogue_entry->law == Law::zvw) {
+        out["verdict"] = "nee";
+        out["financier"] = "zorgverzekeraar";
+        out["reasons"] = json::array({{{"criterion", "zvw"},
+                                       {"outcome", "niet van toepassing"},
+                                       {"text", policy.zvw.at("text")},
+                                       {"source", policy.zvw.at("source")}}});
+        out["open_questions"] = json::array();
+        out["quantities"] = json::array();
+        return out;
+    }
+    out["financier"] = "gemeente";
+    if (!p || p->not_covered) {
+        out["verdict"] = "onbekend";
+        out["covered"] = false;
+        out["reasons"] = json::array({{{"criterion", "niet_gedekt"},
+                                       {"outcome", "onbekend"},
+                                       {"text", p ? *p->not_covered : "Dit beleid noemt deze voorziening niet."},
+                                       {"source", p ? p->not_covered_source : policy.source_document}}});
+        out["open_questions"] = json::array();
+        out["quantities"] = json::array();
+        return out;
+    }
+    out["covered"] = true;
+    const auto unknown = unknown_facts(profile, facts);
+    const auto verdict = provision_truth(policy, *p, profile, unknown);
+    out["verdict"] = verdict_name(verdict);
+    // Reasons: what decides first (the criteria not met, then the unknown
+    // ones), then the rest, each in policy order.
+    json first = json::array(), rest = json::array();
+    for (auto i : p->criteria) {
+        const auto& c = policy.criteria[i];
+        const auto t = truth_of(c, profile, unknown);
+        // A rule that fails is said the plain way round when the policy gives
+        // that sentence ("De gemeente kan vragen dat u verhuist …"), not as
+        // "niet voldaan: De gemeente vraagt u niet …".
+        const bool plain = t == jsonlogic::Truth::no && !c.if_not.empty();
+        json reason = {{"criterion", c.id}, {"outcome", outcome_name(t)}, {"text", plain ? c.if_not : c.text},
+                       {"rule", c.text}, {"source", c.source}, {"cite", short_source(policy, c.source)}};
+        const bool decides = (verdict == jsonlogic::Truth::no && t == jsonlogic::Truth::no) ||
+                             (verdict == jsonlogic::Truth::unknown && t == jsonlogic::Truth::unknown);
+        (decides ? first : rest).push_back(std::move(reason));
+    }
+    for (auto& x : rest) first.push_back(std::move(x));
+    out["reasons"] = std::move(first);
+    out["open_questions"] = verdict == jsonlogic::Truth::unknown ? open_questions(policy, *p, profile, unknown, facts)
+                                                                 : json::array();
+    json quantities = json::array();
+    for (auto i : p->quantities) quantities.push_back(quantity_json(policy.quantities[i], profile, unknown));
+    out["quantities"] = std::move(quantities);
+    if (!p->form.empty()) out["form"] = {{"text", p->form}, {"source", p->form_source}};
+    return out;
+}
+
+json eligibility(const Provision& provision, const json& profile, const std::vector<Policy>& policies,
+                 const FactsCatalogue& facts) {
+    json by_policy = json::object();
+    std::set<std::string> verdicts;
+    for (const auto& policy : policies) {
+        auto a = assess(policy, &provision, provision.id, profile, facts);
+        verdicts.insert(a.at("verdict").get<std::string>());
+        by_policy[policy.id] = std::move(a);
+    }
+    const auto& main = policies.empty() ? json() : by_policy.at(policies.front().id);
+    json reasons = json::array();
+    if (!main.is_null())
+        for (const auto& r : main.at("reasons")) {
+            std::string line = r.at("outcome").get<std::string>() + ": " + r.at("text").get<std::string>();
+            if (r.contains("cite")) line += " (" + r.at("cite").get<std::string>() + ")";
+            reasons.push_back(line);
+        }
+    return {{"verdict", main.is_null() ? json("onbekend") : main.at("verdict")},
+            {"policy", policies.empty() ? json() : json(policies.front().id)},
+            {"policy_label", policies.empty() ? json() : json(policies.front().label)},
+            {"reasons", reasons},
+            {"open_questions", main.is_null() ? json::array() : main.at("open_questions")},
+            {"policies", by_policy},
+            {"differs", verdicts.size() > 1}};
+}
+
+json other_provisions(const json& profile, const std::vector<Policy>& policies, const FactsCatalogue& facts) {
+    json out = json::array();
+    std::vector<std::string> order;
+    std::map<std::string, json> entries;
+    for (const auto& policy : policies)
+        for (const auto& p : policy.provisions) {
+            if (p.in_catalogue) continue;
+            if (!entries.count(p.id)) {
+                order.push_back(p.id);
+                entries[p.id] = {{"id", p.id}, {"name", p.name}, {"policies", json::object()}};
+            }
+            entries[p.id]["policies"][policy.id] = assess(policy, nullptr, p.id, profile, facts);
+        }
+    for (const auto& id : order) out.push_back(std::move(entries[id]));
+    return out;
+}
+
+}  // namespace ivp
+
+namespace ivp {
+
+nlohmann::json policies_summary(const std::vector<Policy>& policies) {
+    nlohmann::json out = nlohmann::json::array();
+    for (const auto& p : policies)
+        out.push_back({{"id", p.id},
+                       {"title", p.title},
+                       {"label", p.label},
+                       {"kind", p.kind},
+                       {"note", p.note},
+                       {"valid_from", format_iso_date(p.valid_from)},
+                       {"valid_from_note", p.valid_from_note},
+                       {"default", p.id == kDefaultPolicy},
+                       {"source_document", p.source_document},
+                       {"not_modelled", p.not_modelled}});
+    return out;
+}
+
+}  // namespace ivp

@@ -1,0 +1,107 @@
+#pragma once
+// Eligibility policies as data (data/policies/*.json, docs/eligibility.md).
+//
+// A policy is a set of criteria — each a JsonLogic condition over the facts
+// of data/facts.json, with the rule text and its source — and, per
+// voorziening, the criteria that must all hold. Facts the user has not
+// answered are unknown; a criterion is then true, false or unknown (Kleene),
+// and a verdict ja, nee or onbekend. For onbekend the engine names the open
+// facts that could still change the verdict, most decisive first.
+#include <cstdint>
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "ivp/catalogue.h"
+#include "ivp/date.h"
+#include "ivp/facts.h"
+#include "ivp/jsonlogic.h"
+
+namespace ivp {
+
+struct Criterion {
+    std::string id;          // carries its legal anchor: "primaat_verhuizen_4_2"
+    std::string text;        // the rule in B1 Dutch, as a statement that must hold
+    std::string if_not;      // optional: what it means when the rule fails, said plainly
+    nlohmann::json condition;  // JsonLogic over facts
+    nlohmann::json source;   // {seed, section, line, page?, text}
+};
+
+struct Quantity {
+    std::string id;
+    std::string label;
+    std::string unit;
+    nlohmann::json expression;  // JsonLogic over facts; a number, or null when not applicable
+    std::string explanation;
+    nlohmann::json source;
+};
+
+struct PolicyProvision {
+    std::string id;
+    bool in_catalogue = true;  // an id of the IVP catalogue, else a voorziening only this policy names
+    std::string name;
+    std::vector<std::size_t> criteria;    // indices into Policy::criteria (general ones included)
+    std::vector<std::size_t> quantities;  // indices into Policy::quantities
+    // A voorziening the policy text does not cover: the verdict is onbekend
+    // and this says why (Catala: a paragraph not modelled still gets an entry).
+    std::optional<std::string> not_covered;
+    nlohmann::json not_covered_source;
+    std::string form;  // natura, pgb, financiële tegemoetkoming … as the policy says
+    nlohmann::json form_source;
+};
+
+struct Policy {
+    std::string id;
+    std::string title;
+    std::string label;  // "voorbeeld: gemeente Hattem (2014)"
+    std::string kind;   // "gemeente" or "protocol"
+    std::string note;   // what the policy is and is not (shown beside its verdicts)
+    Date valid_from;
+    std::string valid_from_note;  // the date's source, or why it is an estimate
+    nlohmann::json source_document;
+    nlohmann::json zvw;  // {text, source}: voorzieningen the municipality does not finance
+    std::vector<Criterion> criteria;
+    std::vector<Quantity> quantities;
+    std::vector<PolicyProvision> provisions;
+    nlohmann::json not_modelled;  // [{section, line, reason}]
+
+    const PolicyProvision* find(const std::string& provision_id) const;
+};
+
+// Parses and validates a policy; throws DataError naming `file` and the JSON
+// path on unknown keys, missing sources, bad dates, unknown operators and
+// dangling fact or provision ids, and when a Wmo voorziening of the
+// catalogue has no entry (every one must be assessed or say why not).
+Policy parse_policy(const nlohmann::json& data, const std::string& file, const Catalogue& catalogue,
+                    const FactsCatalogue& facts);
+
+// The embedded policies (data/policies/*.json), the default (hattem-2014) first.
+const std::vector<Policy>& embedded_policies();
+inline constexpr const char* kDefaultPolicy = "hattem-2014";
+
+// Cross-checks between the facts catalogue and the policies: every `used_by`
+// names a policy that reads the fact, and every fact a policy reads lists it.
+void validate_facts_usage(const FactsCatalogue& facts, const std::vector<Policy>& policies);
+
+// The verdict of one policy for one voorziening:
+// {policy, label, verdict, reasons[], open_questions[], quantities[], form}.
+nlohmann::json assess(const Policy& policy, const Provision* catalogue_entry, const std::string& provision_id,
+                      const nlohmann::json& profile, const FactsCatalogue& facts);
+
+// The contract's `eligibility` object: verdict/reasons/open_questions of the
+// default policy, plus every policy side by side and whether they differ.
+nlohmann::json eligibility(const Provision& provision, const nlohmann::json& profile,
+                           const std::vector<Policy>& policies, const FactsCatalogue& facts);
+
+// Voorzieningen outside the IVP table that a policy names (CVV-pas, PGBv,
+// hulp bij het huishouden …), assessed under each policy that names them.
+nlohmann::json other_provisions(const nlohmann::json& profile, const std::vector<Policy>& policies,
+                                const FactsCatalogue& facts);
+
+// The policies as the result lists them: id, title, label, note, source and
+// the paragraphs not modelled, with the reason.
+nlohmann::json policies_summary(const std::vector<Policy>& policies);
+
+}  // namespace ivp

@@ -1,0 +1,556 @@
+// Eligibility rules, named after the paragraph they check: Hattem 2014
+// (seed 004) and the ALS protocol (seed 000), side by side over the same
+// facts; the order of open questions; the quantities; and the validation of
+// policy files.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <functional>
+#include <map>
+#include <fstream>
+#include <regex>
+
+#include "ivp/calculate.h"
+#include "ivp/embedded_data.h"
+#include "ivp/error.h"
+#include "ivp/policy.h"
+#include "test_util.h"
+
+using nlohmann::json;
+
+namespace {
+
+// An ALS patient who meets the general grounds of both policies.
+json base_profile() {
+    return {{"hoofdverblijf_gemeente", true},     {"langdurig_nodig", true},
+            {"kosten_al_gemaakt", false},         {"eerder_verstrekt_niet_afgeschreven", false},
+            {"andere_regeling_mogelijk", false},  {"diagnose_mnd", true},
+            {"ivp_advies_als_team", true}};
+}
+
+json result_for(const json& profile) {
+    const json scenario = {{"melding", "2026-11-23"}, {"profile", profile}};
+    return ivp::calculate_text(scenario.dump(), ivp_test::fixed_today());
+}
+
+json eligibility_of(const json& profile, const std::string& id) {
+    const json result = result_for(profile);  // kept alive: the loop refers into it
+    for (const auto& p : result.at("provisions"))
+        if (p.at("id") == id) return p.at("eligibility");
+    ADD_FAILURE() << "no provision " << id;
+    return {};
+}
+
+std::string verdict(const json& profile, const std::string& id, const std::string& policy) {
+    return eligibility_of(profile, id).at("policies").at(policy).at("verdict").get<std::string>();
+}
+
+json other(const json& profile, const std::string& id, const std::string& policy = "hattem-2014") {
+    const json result = result_for(profile);
+    for (const auto& p : result.at("other_provisions"))
+        if (p.at("id") == id) return p.at("policies").at(policy);
+    ADD_FAILURE() << "no other provision " << id;
+    return {};
+}
+
+json quantity(const json& assessment, const std::string& id) {
+    for (const auto& q : assessment.at("quantities"))
+        if (q.at("id") == id) return q.at("value");
+    ADD_FAILURE() << "no quantity " << id;
+    return {};
+}
+
+json with(json profile, const json& more) {
+    profile.update(more);
+    return profile;
+}
+
+// A traplift case where only primaat verhuizen (§4.2) is still open.
+json traplift_profile() {
+    return with(base_profile(), {{"woning_heeft_trap", true},
+                                 {"traplopen_probleem", true},
+                                 {"trapleuning_volstaat", false},
+                                 {"veilig_overstappen_traplift", true},
+                                 {"volledig_rolstoelgebonden", false}});
+}
+
+}  // namespace
+
+// ---- Hattem 2014 --------------------------------------------------------------
+
+TEST(Hattem_4_2_PrimaatVerhuizen, AdaptationOf5500OrLessIsNeverRefusedForMoving) {
+    // "Indien de kosten voor een woningaanpassing minder bedragen dan € 5500,-,
+    // wordt het primaat in principe niet toegepast"; at exactly 5500 the
+    // process text ("hoger dan") does not apply it either.
+    for (int cost : {0, 5499, 5500})
+        EXPECT_EQ(verdict(with(traplift_profile(), {{"kosten_aanpassen_woning", cost}, {"kosten_verhuizen", 100}}),
+                          "traplift", "hattem-2014"),
+                  "ja")
+            << cost;
+}
+
+TEST(Hattem_4_2_PrimaatVerhuizen, Above5500AndMovingCheaperMeansMoveUnlessAnExceptionHolds) {
+    const json moving_cheaper = with(traplift_profile(), {{"kosten_aanpassen_woning", 5501},
+                                                          {"kosten_verhuizen", 4000},
+                                                          {"mantelzorg_alleen_hier", false},
+                                                          {"psychisch_niet_verhuizen", false},
+                                                          {"andere_woning_passend", true},
+                                                          {"andere_woning_binnen_6_maanden", true}});
+    EXPECT_EQ(verdict(moving_cheaper, "traplift", "hattem-2014"), "nee");
+    // The ALS protocol: adapting the home comes before moving (2a).
+    EXPECT_EQ(verdict(moving_cheaper, "traplift", "als-protocol"), "ja");
+    EXPECT_TRUE(eligibility_of(moving_cheaper, "traplift").at("differs").get<bool>());
+    // Each of the exceptions 2 to 5 lifts the primaat.
+    for (const auto& exception : {json{{"mantelzorg_alleen_hier", true}}, json{{"psychisch_niet_verhuizen", true}},
+                                  json{{"andere_woning_passend", false}}, json{{"andere_woning_binnen_6_maanden", false}}})
+        EXPECT_EQ(verdict(with(moving_cheaper, exception), "traplift", "hattem-2014"), "ja") << exception;
+    // Moving that is not cheaper is no reason to move.
+    EXPECT_EQ(verdict(with(moving_cheaper, {{"kosten_verhuizen", 5501}}), "traplift", "hattem-2014"), "ja");
+}
+
+TEST(Hattem_4_2_PrimaatVerhuizen, UnknownCostIsTheDecisiveOpenQuestion) {
+    const auto e = eligibility_of(traplift_profile(), "traplift");
+    EXPECT_EQ(e.at("verdict"), "onbekend");
+    ASSERT_FALSE(e.at("open_questions").empty());
+    EXPECT_EQ(e.at("open_questions")[0].at("fact"), "kosten_aanpassen_woning");
+    // Any cost of 5500 or less settles it (ja): it can decide, not for every answer.
+    EXPECT_EQ(e.at("open_questions")[0].at("decisive"), "kan beslissen");
+}
+
+TEST(Hattem_4_2_PrimaatVerhuizen, CostComparisonIsShownAsAQuantity) {
+    const auto e = eligibility_of(with(base_profile(), {{"kosten_aanpassen_woning", 20000}, {"kosten_verhuizen", 12000}}),
+                                  "aanbouw-woning");
+    EXPECT_EQ(quantity(e.at("policies").at("hattem-2014"), "primaat_verhuizen_verschil_eur"), 8000);
+}
+
+TEST(Hattem_4_5_3_Trap, TrapliftNotForSomeoneFullyInAWheelchair) {
+    const json p = with(traplift_profile(), {{"kosten_aanpassen_woning", 3000}, {"volledig_rolstoelgebonden", true}});
+    EXPECT_EQ(verdict(p, "traplift", "hattem-2014"), "nee");
+    EXPECT_EQ(verdict(p, "traplift", "als-protocol"), "ja");
+}
+
+TEST(Hattem_4_5_3_Trap, ExtraHandrailComesFirst) {
+    const json p = with(traplift_profile(), {{"kosten_aanpassen_woning", 3000}, {"trapleuning_volstaat", true}});
+    EXPECT_EQ(verdict(p, "traplift", "hattem-2014"), "nee");
+}
+
+TEST(Hattem_4_6_2_Tilliften, ActiveWhileStandingIsPossiblePassiveWhenNot) {
+    const json p = with(base_profile(), {{"transfers_met_hulp_mogelijk", false}, {"actieve_transfer_mogelijk", true}});
+    EXPECT_EQ(verdict(p, "actieve-tillift", "hattem-2014"), "ja");
+    EXPECT_EQ(verdict(p, "passieve-tillift", "hattem-2014"), "nee");
+    const json q = with(p, {{"actieve_transfer_mogelijk", false}});
+    EXPECT_EQ(verdict(q, "actieve-tillift", "hattem-2014"), "nee");
+    EXPECT_EQ(verdict(q, "passieve-tillift", "hattem-2014"), "ja");
+}
+
+TEST(Hattem_4_6_2_Tilliften, PlafondliftOnlyWithoutRoomForAMobileLift) {
+    const json p = with(base_profile(), {{"transfers_met_hulp_mogelijk", false},
+                                         {"ruimte_verrijdbare_tillift", true},
+                                         {"kosten_aanpassen_woning", 5000}});
+    EXPECT_EQ(verdict(p, "plafondlift", "hattem-2014"), "nee");
+    EXPECT_EQ(verdict(with(p, {{"ruimte_verrijdbare_tillift", false}}), "plafondlift", "hattem-2014"), "ja");
+}
+
+TEST(Hattem_4_6_2_Tilliften, AutonomeTilliftIsNotCoveredAndSaysWhy) {
+    const auto a = eligibility_of(base_profile(), "autonome-tillift").at("policies").at("hattem-2014");
+    EXPECT_EQ(a.at("verdict"), "onbekend");
+    EXPECT_FALSE(a.at("covered").get<bool>());
+    EXPECT_NE(a.at("reasons")[0].at("text").get<std::string>().find("noemt het niet"), std::string::npos);
+}
+
+TEST(Hattem_5_4_2_Autoaanpassingen, CarOlderThan7YearsOrIncomeAbove1_5IsRefused) {
+    const json p = with(base_profile(), {{"ov_mogelijk", false},
+                                         {"cvv_adequaat", false},
+                                         {"eigen_auto_of_bus", true},
+                                         {"leeftijd_auto_jaren", 7},
+                                         {"auto_dagelijks_gebruikt", true},
+                                         {"auto_aangepast_laatste_7_jaar", false},
+                                         {"inkomen_boven_1_5_grens", false},
+                                         {"transfer_naar_autostoel_niet_mogelijk", true}});
+    EXPECT_EQ(verdict(p, "vervoersvoorziening", "hattem-2014"), "ja");
+    EXPECT_EQ(verdict(with(p, {{"leeftijd_auto_jaren", 8}}), "vervoersvoorziening", "hattem-2014"), "nee");
+    EXPECT_EQ(verdict(with(p, {{"inkomen_boven_1_5_grens", true}}), "vervoersvoorziening", "hattem-2014"), "nee");
+    EXPECT_EQ(verdict(with(p, {{"auto_aangepast_laatste_7_jaar", true}}), "vervoersvoorziening", "hattem-2014"), "nee");
+    // The ALS protocol knows no age or income limit: the bus is adapted (3a, 3b).
+    EXPECT_EQ(verdict(with(p, {{"leeftijd_auto_jaren", 12}}), "vervoersvoorziening", "als-protocol"), "ja");
+}
+
+TEST(Hattem_5_4_Vervoer, CvvThatIsAdequateComesFirst) {
+    const json p = with(base_profile(), {{"ov_mogelijk", false}, {"cvv_adequaat", true}, {"eigen_auto_of_bus", true}});
+    EXPECT_EQ(verdict(p, "vervoersvoorziening", "hattem-2014"), "nee");
+    EXPECT_EQ(verdict(p, "vervoersvoorziening", "als-protocol"), "ja");  // 3a: bus before collectief vervoer
+    EXPECT_EQ(verdict(with(p, {{"eigen_auto_of_bus", false}}), "vervoersvoorziening", "als-protocol"), "nee");  // 3c
+}
+
+TEST(Hattem_5_3_Cvv, WalkingDistance400InsideAnd800OutsideTheBuiltUpArea) {
+    const json p = with(base_profile(), {{"ov_mogelijk", false},
+                                         {"bus_wachten_instappen_zitten_niet_mogelijk", false},
+                                         {"cognitief_begeleiding_ov", false}});
+    EXPECT_EQ(other(with(p, {{"loopafstand_meter", 399}, {"woont_binnen_bebouwde_kom", true}}), "cvv-pas").at("verdict"), "ja");
+    EXPECT_EQ(other(with(p, {{"loopafstand_meter", 400}, {"woont_binnen_bebouwde_kom", true}}), "cvv-pas").at("verdict"), "nee");
+    EXPECT_EQ(other(with(p, {{"loopafstand_meter", 700}, {"woont_binnen_bebouwde_kom", false}}), "cvv-pas").at("verdict"), "ja");
+}
+
+TEST(Hattem_5_3_Cvv, CognitiveReasonCountsFromAge10) {
+    const json p = with(base_profile(), {{"ov_mogelijk", false},
+                                         {"loopafstand_meter", 2000},
+                                         {"woont_binnen_bebouwde_kom", true},
+                                         {"bus_wachten_instappen_zitten_niet_mogelijk", false},
+                                         {"cognitief_begeleiding_ov", true}});
+    EXPECT_EQ(other(with(p, {{"leeftijd", 9}}), "cvv-pas").at("verdict"), "nee");
+    EXPECT_EQ(other(with(p, {{"leeftijd", 10}}), "cvv-pas").at("verdict"), "ja");
+}
+
+TEST(Hattem_5_5_2_Scootmobiel, DriewielfietsComesFirst) {
+    const json p = with(base_profile(), {{"kan_driewielfiets", true},
+                                         {"kan_loopafstanden_lopen", false},
+                                         {"stalling_droog", true},
+                                         {"oplaadpunt_stalling", true},
+                                         {"dagelijks_verplaatsen_buiten", true},
+                                         {"rijvaardig", true},
+                                         {"kan_fietsen_tweewieler", false}});
+    EXPECT_EQ(verdict(p, "scootmobiel", "hattem-2014"), "nee");
+    EXPECT_EQ(verdict(p, "driewielfiets", "hattem-2014"), "ja");
+    EXPECT_EQ(verdict(with(p, {{"kan_driewielfiets", false}}), "scootmobiel", "hattem-2014"), "ja");
+}
+
+TEST(Hattem_6_4_ElektrischeRolstoel, OnlyWhenAHandRolstoelAndScootmobielAreNotPossible) {
+    const json p = with(base_profile(), {{"kan_loopafstanden_lopen", false},
+                                         {"kan_handbewogen_rolstoel", false},
+                                         {"kan_scootmobiel_gebruiken", false},
+                                         {"dagelijks_zelf_verplaatsen", true},
+                                         {"rijvaardig", true},
+                                         {"oplaadpunt_stalling", true}});
+    EXPECT_EQ(verdict(p, "elektrische-rolstoel", "hattem-2014"), "ja");
+    EXPECT_EQ(verdict(with(p, {{"kan_handbewogen_rolstoel", true}}), "elektrische-rolstoel", "hattem-2014"), "nee");
+    EXPECT_EQ(other(p, "duwrolstoel").at("verdict"), "onbekend");  // begeleider, regelmatig: not answered
+}
+
+TEST(Hattem_7_3_Ad6_KostenVooraf, RefusedUnderHattemButPgbUnderTheAlsProtocol) {
+    const json p = with(base_profile(), {{"kosten_al_gemaakt", true},
+                                         {"kan_loopafstanden_lopen", false},
+                                         {"kan_handbewogen_rolstoel", false},
+                                         {"kan_scootmobiel_gebruiken", false},
+                                         {"dagelijks_zelf_verplaatsen", true},
+                                         {"rijvaardig", true},
+                                         {"oplaadpunt_stalling", true}});
+    const auto e = eligibility_of(p, "elektrische-rolstoel");
+    EXPECT_EQ(e.at("verdict"), "nee");
+    EXPECT_EQ(e.at("policies").at("als-protocol").at("verdict"), "ja");
+    EXPECT_TRUE(e.at("differs").get<bool>());
+    // The reason that decides comes first, with its rule text and source.
+    const auto& first = e.at("policies").at("hattem-2014").at("reasons")[0];
+    EXPECT_EQ(first.at("criterion"), "geen_kosten_vooraf_7_3_ad6");
+    EXPECT_EQ(first.at("outcome"), "niet voldaan");
+    EXPECT_EQ(first.at("source").at("line"), 3141);
+    // A failed rule is said the plain way round, the rule itself kept beside it.
+    EXPECT_EQ(first.at("text").get<std::string>().rfind("U heeft de voorziening al gekocht", 0), 0u) << first.at("text");
+    EXPECT_EQ(first.at("rule").get<std::string>().rfind("U heeft de voorziening niet al zelf gekocht", 0), 0u);
+    EXPECT_NE(e.at("reasons")[0].get<std::string>().find("§7.3 Ad 6"), std::string::npos);
+}
+
+TEST(Hattem_3_4_3_GebruikelijkeZorg, HousemateFrom18TakesOverUnlessShortLifeExpectancy) {
+    const json p = with(base_profile(), {{"kan_zwaar_huishoudelijk_werk", false},
+                                         {"hulp_regie_huishouden", true},
+                                         {"woont_alleen", false},
+                                         {"huisgenoot_oudste_leeftijd", 18},
+                                         {"huisgenoot_overbelast_of_afwezig", false},
+                                         {"korte_levensverwachting", false}});
+    EXPECT_EQ(other(p, "hulp-bij-het-huishouden").at("verdict"), "nee");
+    EXPECT_EQ(other(with(p, {{"huisgenoot_oudste_leeftijd", 17}}), "hulp-bij-het-huishouden").at("verdict"), "ja");
+    EXPECT_EQ(other(with(p, {{"korte_levensverwachting", true}}), "hulp-bij-het-huishouden").at("verdict"), "ja");
+}
+
+TEST(Hattem_3_4_Groepen, Group1GoesToTheAlgemeneVoorziening) {
+    const json p = with(base_profile(), {{"kan_zwaar_huishoudelijk_werk", false}, {"hulp_regie_huishouden", false}});
+    EXPECT_EQ(other(p, "hulp-bij-het-huishouden").at("verdict"), "nee");
+    EXPECT_EQ(other(p, "hulp-bij-het-huishouden-algemeen").at("verdict"), "ja");
+}
+
+TEST(Hattem_Bijlage_Normtijden, MinutesPerWeekByHouseholdAndRooms) {
+    const json nothing = {{"kan_licht_huishoudelijk_werk", false},
+                          {"kan_zwaar_huishoudelijk_werk", false},
+                          {"kan_wasverzorging", false},
+                          {"kan_boodschappen", false},
+                          {"hulp_regie_huishouden", true}};
+    const auto minutes = [&](const json& more) {
+        return quantity(other(with(with(base_profile(), nothing), more), "hulp-bij-het-huishouden"), "hh_minuten_per_week");
+    };
+    // Alone, 2 rooms or fewer: 60 light + 90 heavy + 60 wash + 60 shopping + 30 organisation.
+    EXPECT_EQ(minutes({{"woont_alleen", true}, {"kamers_in_gebruik", 2}}), 300);
+    // Alone, more than 2 rooms: heavy work up to 180.
+    EXPECT_EQ(minutes({{"woont_alleen", true}, {"kamers_in_gebruik", 3}}), 390);
+    // More persons: 90 + 180 + 90 + 60 + 30; rooms do not count.
+    EXPECT_EQ(minutes({{"woont_alleen", false}, {"kamers_in_gebruik", 1}}), 450);
+    // Someone who still does the light work and shopping alone, 2 rooms, no group 2.
+    EXPECT_EQ(minutes({{"woont_alleen", true}, {"kamers_in_gebruik", 2}, {"kan_licht_huishoudelijk_werk", true},
+                       {"kan_boodschappen", true}, {"hulp_regie_huishouden", false}}),
+              150);
+    EXPECT_EQ(minutes({{"woont_alleen", true}}), nullptr);  // rooms unknown: no number, not a guess
+}
+
+TEST(Hattem_4_5_1_Bereikbaarheid, RampLengthFollowsTheSlopeGuideline) {
+    const auto length = [](int cm) {
+        return quantity(eligibility_of(with(base_profile(), {{"niveauverschil_cm", cm}}), "toegankelijkheid-woning")
+                            .at("policies")
+                            .at("hattem-2014"),
+                        "hellingbaan_lengte_cm");
+    };
+    EXPECT_EQ(length(0), 0);
+    EXPECT_EQ(length(10), 60);    // 1:6
+    EXPECT_EQ(length(20), 240);   // 1:12
+    EXPECT_EQ(length(50), 800);   // 1:16
+    EXPECT_EQ(length(100), 2000);  // 1:20
+    EXPECT_EQ(length(101), nullptr);  // beyond the guideline
+}
+
+TEST(Hattem_4_6_3_Vloerbedekking, PercentageByAgeOfTheOldFloor) {
+    const auto pct = [](int years) {
+        return quantity(other(with(base_profile(), {{"copd", true}, {"leeftijd_vloerbedekking_jaren", years}}),
+                              "vloerbedekking"),
+                        "vloerbedekking_vergoeding_procent");
+    };
+    EXPECT_EQ(pct(1), 100);
+    EXPECT_EQ(pct(2), 75);
+    EXPECT_EQ(pct(5), 50);
+    EXPECT_EQ(pct(7), 25);
+    EXPECT_EQ(pct(8), 0);
+}
+
+TEST(Hattem_4_10_Huurderving, AtMostSixMonthsAndNotTheFirst) {
+    const auto months = [](int empty) {
+        return quantity(other({{"verhuurder_aangepaste_woning_leeg", true}, {"leegstand_maanden", empty}}, "huurderving"),
+                        "huurderving_maanden");
+    };
+    EXPECT_EQ(months(0), 0);
+    EXPECT_EQ(months(1), 0);
+    EXPECT_EQ(months(3), 2);
+    EXPECT_EQ(months(12), 5);
+}
+
+// ---- ALS protocol ----------------------------------------------------------------
+
+TEST(AlsProtocol_2_Woonvoorzieningen, InsideTheHomeThenAanbouwThenZorgunit) {
+    const json p = with(base_profile(), {{"badkamer_probleem", true}});
+    const auto check = [&](bool inside, bool extension, const char* bath, const char* aanbouw, const char* zorgunit) {
+        const json q = with(p, {{"inpandig_aanpasbaar", inside}, {"aanbouw_mogelijk", extension}});
+        EXPECT_EQ(verdict(q, "badkameraanpassingen", "als-protocol"), bath);
+        EXPECT_EQ(verdict(q, "aanbouw-woning", "als-protocol"), aanbouw);
+        EXPECT_EQ(verdict(q, "zorgunit", "als-protocol"), zorgunit);
+    };
+    check(true, true, "ja", "nee", "nee");
+    check(false, true, "nee", "ja", "nee");
+    check(false, false, "nee", "nee", "ja");
+}
+
+TEST(AlsProtocol_Zvw, ZvwVoorzieningenAreNotTheMunicipalitys) {
+    const auto e = eligibility_of(base_profile(), "spraakcomputer");
+    for (const char* policy : {"hattem-2014", "als-protocol"}) {
+        EXPECT_EQ(e.at("policies").at(policy).at("verdict"), "nee");
+        EXPECT_EQ(e.at("policies").at(policy).at("financier"), "zorgverzekeraar");
+    }
+    EXPECT_FALSE(e.at("differs").get<bool>());
+}
+
+TEST(AlsProtocol_Protocol, AppliesOnlyWithAMotorNeuronDiagnosis) {
+    EXPECT_EQ(verdict(with(base_profile(), {{"diagnose_mnd", false}}), "elektrische-rolstoel", "als-protocol"), "nee");
+    EXPECT_EQ(verdict(base_profile(), "elektrische-rolstoel", "als-protocol"), "ja");
+}
+
+// ---- open questions: the ranking ----------------------------------------------
+
+namespace {
+
+ivp::FactsCatalogue test_facts() {
+    json facts = json::array();
+    for (const char* id : {"f1", "f2", "f3", "known", "n"})
+        facts.push_back({{"id", id}, {"type", "boolean"}, {"question", std::string("Vraag ") + id + "?"},
+                         {"explanation", "Uitleg."}});
+    facts[4] = {{"id", "n"}, {"type", "integer"}, {"min", 0}, {"max", 100}, {"question", "Getal?"}, {"explanation", "Uitleg."}};
+    return ivp::parse_facts({{"facts", facts}}, "test-facts.json");
+}
+
+json source() { return {{"title", "Testbeleid"}, {"section", "§1"}, {"text", "Een regel."}}; }
+
+json test_policy(const json& criteria, const json& provision_criteria) {
+    json list = json::array();
+    for (const auto& [id, cond] : criteria.items())
+        list.push_back({{"id", id}, {"text", "Regel " + id}, {"condition", cond}, {"source", source()}});
+    return {{"id", "test"}, {"title", "Test"}, {"label", "test"}, {"kind", "gemeente"}, {"note", "n"},
+            {"valid_from", "2020-01-01"}, {"valid_from_note", "Testdatum."}, {"source_document", {{"title", "Test"}}},
+            {"zvw", {{"text", "Zvw"}, {"source", source()}}}, {"criteria", list},
+            {"provisions", json::array({{{"id", "x"}, {"ivp", false}, {"name", "X"}, {"criteria", provision_criteria}}})}};
+}
+
+}  // namespace
+
+TEST(OpenQuestions, MostDecisiveFirstThenCanDecideThenCountsAlong) {
+    const auto facts = test_facts();
+    const ivp::Catalogue catalogue;  // no IVP ids needed: the provision is outside the table
+    // Criteria in this order: c2 = f2 or f1, c3 = f3, c1 = f1.
+    const json policy_json = test_policy({{"c2", {{"or", {{{"var", "f2"}}, {{"var", "f1"}}}}}},
+                                          {"c3", {{"var", "f3"}}},
+                                          {"c1", {{"var", "f1"}}}},
+                                         {"c2", "c3", "c1"});
+    const auto policy = ivp::parse_policy(policy_json, "test.json", catalogue, facts);
+    const auto a = ivp::assess(policy, nullptr, "x", json::object(), facts);
+    ASSERT_EQ(a.at("verdict"), "onbekend");
+    const auto& q = a.at("open_questions");
+    ASSERT_EQ(q.size(), 3u);
+    // f1: false -> nee, true -> f3 still open: kan beslissen (first read in c2).
+    // f3: false -> nee, true -> f1 still open: kan beslissen.
+    // f2: false -> f1 open, true -> f3 open: no single answer settles: telt mee,
+    // last although it is read first.
+    EXPECT_EQ(q[0].at("fact"), "f1");
+    EXPECT_EQ(q[0].at("decisive"), "kan beslissen");
+    EXPECT_EQ(q[1].at("fact"), "f3");
+    EXPECT_EQ(q[1].at("decisive"), "kan beslissen");
+    EXPECT_EQ(q[2].at("fact"), "f2");
+    EXPECT_EQ(q[2].at("decisive"), "telt mee");
+
+    // With f3 answered true, f1 alone decides both ways: beslissend, first.
+    const auto b = ivp::assess(policy, nullptr, "x", {{"f3", true}}, facts);
+    ASSERT_EQ(b.at("open_questions").size(), 2u);
+    EXPECT_EQ(b.at("open_questions")[0].at("fact"), "f1");
+    EXPECT_EQ(b.at("open_questions")[0].at("decisive"), "beslissend");
+    EXPECT_EQ(b.at("open_questions")[1].at("fact"), "f2");
+}
+
+TEST(OpenQuestions, IntegerFactsAreProbedAtTheThresholdsOfTheRule) {
+    const auto facts = test_facts();
+    const ivp::Catalogue catalogue;
+    const auto policy = ivp::parse_policy(test_policy({{"c", {{"<=", {{{"var", "n"}}, 40}}}}}, {"c"}), "test.json",
+                                          catalogue, facts);
+    const auto a = ivp::assess(policy, nullptr, "x", json::object(), facts);
+    ASSERT_EQ(a.at("open_questions").size(), 1u);
+    EXPECT_EQ(a.at("open_questions")[0].at("decisive"), "beslissend");
+    // Answers tried: 0, 39, 40, 41, 100.
+    EXPECT_EQ(a.at("open_questions")[0].at("settles").size(), 5u);
+    EXPECT_TRUE(a.at("open_questions").is_array());
+    EXPECT_TRUE(ivp::assess(policy, nullptr, "x", {{"n", 41}}, facts).at("open_questions").empty());
+}
+
+// ---- validation of policy files --------------------------------------------------
+
+namespace {
+
+std::string data_error(const json& policy) {
+    try {
+        (void)ivp::parse_policy(policy, "data/policies/test.json", ivp::Catalogue{}, test_facts());
+    } catch (const ivp::DataError& e) {
+        return e.what();
+    }
+    return "(geen fout)";
+}
+
+json valid_policy() { return test_policy({{"c", {{"var", "f1"}}}}, {"c"}); }
+
+}  // namespace
+
+TEST(PolicyValidation, AValidPolicyParses) { EXPECT_EQ(data_error(valid_policy()), "(geen fout)"); }
+
+TEST(PolicyValidation, FailuresNameFileAndJsonPath) {
+    struct Case {
+        const char* name;
+        std::function<void(json&)> mutate;
+        const char* expected;
+    };
+    const std::vector<Case> cases = {
+        {"unknown key", [](json& p) { p["critera"] = json::array(); }, "data/policies/test.json /critera: onbekend veld"},
+        {"bad date", [](json& p) { p["valid_from"] = "2014-02-30"; }, "/valid_from: geen bestaande datum"},
+        {"missing source", [](json& p) { p["criteria"][0].erase("source"); }, "/criteria/0/source: verplicht veld ontbreekt"},
+        {"source without line", [](json& p) { p["criteria"][0]["source"] = {{"seed", "x.txt"}, {"section", "§1"}, {"text", "t"}}; },
+         "/criteria/0/source/line"},
+        {"source without quote", [](json& p) { p["criteria"][0]["source"].erase("text"); }, "/criteria/0/source/text"},
+        {"dangling fact", [](json& p) { p["criteria"][0]["condition"] = {{"var", "f9"}}; },
+         "/criteria/0/condition/var: onbekend feit \"f9\""},
+        {"unknown operator", [](json& p) { p["criteria"][0]["condition"] = {{"en", json::array({true})}}; },
+         "/criteria/0/condition/en: onbekende JsonLogic-operator"},
+        {"dangling criterion", [](json& p) { p["provisions"][0]["criteria"] = {"c", "d"}; },
+         "/provisions/0/criteria/1: onbekende criterium \"d\""},
+        {"dangling IVP id", [](json& p) { p["provisions"][0].erase("ivp"); }, "/provisions/0/id: \"x\" staat niet in de IVP-catalogus"},
+        {"rule that always throws", [](json& p) { p["criteria"][0]["condition"] = {{"*", json::array()}}; },
+         "/criteria/0/condition: Reduce of empty array"},
+    };
+    for (const auto& c : cases) {
+        json p = valid_policy();
+        c.mutate(p);
+        EXPECT_NE(data_error(p).find(c.expected), std::string::npos) << c.name << ": " << data_error(p);
+    }
+}
+
+TEST(PolicyValidation, EveryWmoProvisionOfTheCatalogueMustBeAssessed) {
+    json p = valid_policy();
+    try {
+        (void)ivp::parse_policy(p, "data/policies/test.json", ivp::embedded_catalogue(), test_facts());
+        ADD_FAILURE() << "no error";
+    } catch (const ivp::DataError& e) {
+        EXPECT_NE(std::string(e.what()).find("/provisions: de Wmo-voorziening \"vervoersvoorziening\""), std::string::npos)
+            << e.what();
+    }
+}
+
+TEST(PolicyValidation, UsedByMustMatchThePoliciesThatReadTheFact) {
+    json facts = {{"facts", json::array({{{"id", "f1"}, {"type", "boolean"}, {"question", "?"}, {"explanation", "."},
+                                          {"used_by", json::array({"andere"})}}})}};
+    const auto catalogue_facts = ivp::parse_facts(facts, "data/facts.json");
+    const auto policy = ivp::parse_policy(test_policy({{"c", {{"var", "f1"}}}}, {"c"}), "t.json", ivp::Catalogue{},
+                                          catalogue_facts);
+    try {
+        ivp::validate_facts_usage(catalogue_facts, {policy});
+        ADD_FAILURE() << "no error";
+    } catch (const ivp::DataError& e) {
+        EXPECT_NE(std::string(e.what()).find("data/facts.json /facts/0/used_by"), std::string::npos) << e.what();
+    }
+}
+
+TEST(PolicyValidation, EmbeddedPoliciesLoadDefaultFirst) {
+    const auto& policies = ivp::embedded_policies();
+    ASSERT_EQ(policies.size(), 2u);
+    EXPECT_EQ(policies[0].id, "hattem-2014");
+    EXPECT_EQ(policies[0].label, "voorbeeld: gemeente Hattem (2014)");
+    EXPECT_EQ(policies[1].id, "als-protocol");
+}
+
+// Every quote in a policy is the text of its seed at the line it names (when
+// the seeds are present beside the checkout).
+TEST(PolicySources, QuotesAreFoundInTheSeedAtTheirLine) {
+    const std::filesystem::path seeds = std::filesystem::path(IVP_SOURCE_DIR) / ".." / "shared" / "seeds";
+    if (!std::filesystem::exists(seeds)) GTEST_SKIP() << "overgeslagen: " << seeds << " ontbreekt";
+    const auto normal = [](std::string s) {
+        s = std::regex_replace(s, std::regex("[^A-Za-z0-9]+"), "");
+        return s;
+    };
+    std::map<std::string, std::vector<std::string>> lines;
+    int checked = 0;
+    const std::function<void(const json&, const std::string&)> walk = [&](const json& j, const std::string& where) {
+        if (j.is_object() && j.contains("seed") && j.contains("line") && j.contains("text")) {
+            const auto seed = j.at("seed").get<std::string>();
+            if (!lines.count(seed)) {
+                std::ifstream in(seeds / seed);
+                for (std::string l; std::getline(in, l);) lines[seed].push_back(l);
+            }
+            const auto& l = lines[seed];
+            const auto line = j.at("line").get<std::size_t>();
+            ASSERT_LE(line, l.size()) << where;
+            std::string window;
+            for (std::size_t i = line - 1; i < std::min(l.size(), line + 80); ++i) window += l[i];
+            EXPECT_NE(normal(window).find(normal(j.at("text").get<std::string>()).substr(0, 200)), std::string::npos)
+                << where << " regel " << line;
+            EXPECT_EQ(normal(l[line - 1]).substr(0, 10), normal(j.at("text").get<std::string>()).substr(0, 10))
+                << where << ": de quote begint niet op regel " << line;
+            ++checked;
+        }
+        if (j.is_structured())
+            for (const auto& [k, v] : j.items()) walk(v, where + "/" + k);
+    };
+    for (const auto& f : ivp::embedded::data_files()) {
+        const std::string path(f.path);
+        if (path.rfind("policies/", 0) == 0 || path == "facts.json") {
+            const auto data = json::parse(f.content);
+            if (path == "facts.json") continue;  // facts cite a line without a quote
+            walk(data, path);
+        }
+    }
+    EXPECT_GT(checked, 80);
+}
