@@ -5,6 +5,8 @@
 #include "ivp/error.h"
 #include "ivp/json_input.h"
 #include "ivp/policy.h"
+#include "ivp/terms.h"
+#include "ivp/timeline.h"
 
 namespace ivp {
 
@@ -51,6 +53,8 @@ nlohmann::json calculate(const Scenario& scenario, const Catalogue& catalogue, c
             {"source", p.source},
         };
         if (p.need == Need::conditional) entry["need_reason"] = p.need_reason;
+        // The three delivery tracks (src/ivp/timeline.cpp, docs/dates.md).
+        entry["delivery"]["tracks"] = provision_tracks(scenario, i, catalogue, embedded_terms(), calendar);
         provisions.push_back(std::move(entry));
     }
     nlohmann::json notes = nlohmann::json::array();
@@ -75,6 +79,10 @@ nlohmann::json calculate(const Scenario& scenario, const Catalogue& catalogue, c
         {"costs", costs_json(scenario, catalogue)},  // eigen bijdrage, docs/costs.md
         {"other_provisions", other_provisions(scenario.profile, embedded_policies(), embedded_facts())},
         {"policies", policies_summary(embedded_policies())},
+        {"procedure", procedure_timeline(scenario, embedded_terms(), calendar)},
+        {"late_decision", late_decision(scenario, embedded_terms(), calendar)},
+        {"peildatum", format_iso_date(scenario.peildatum)},
+        {"peildatum_source", scenario.peildatum_given ? "scenario" : "today"},
         {"notes", std::move(notes)},
         {"disclaimer",
          "Dit is een indicatie op basis van het ALS protocol hulpmiddelen, geen besluit. De gemeente beslist "

@@ -66,7 +66,20 @@ Calendar::Calendar(const std::string& data_json) {
     last_year_ = data.at("supported_years").at("last").get<int>();
     if (first_year_ < 1583 || last_year_ < first_year_ || last_year_ > 9999)
         bad_data("/supported_years", "ongeldig bereik");
-    for (const auto& y : data.at("lid3").at("checked_years")) lid3_checked_years_.push_back(y.get<int>());
+    // A year counts as checked when a besluit covering it was found; every
+    // day of a besluit names it, so a day without its besluit cannot slip in.
+    std::vector<std::pair<std::string, std::string>> besluiten;  // id, "title (source)"
+    const auto& besluit_entries = data.at("lid3").at("besluiten");
+    for (std::size_t i = 0; i < besluit_entries.size(); ++i) {
+        const auto& b = besluit_entries[i];
+        besluiten.emplace_back(b.at("id").get<std::string>(),
+                               b.at("title").get<std::string>() + " (" + b.at("source").get<std::string>() + ")");
+        for (const auto& y : b.at("years")) {
+            const int year = y.get<int>();
+            if (!supports_year(year)) bad_data("/lid3/besluiten/" + std::to_string(i) + "/years", "jaar buiten bereik");
+            lid3_checked_years_.push_back(year);
+        }
+    }
     const auto& lid3_entries = data.at("lid3").at("days");
     for (std::size_t i = 0; i < lid3_entries.size(); ++i) {
         const auto& entry = lid3_entries[i];
@@ -74,10 +87,13 @@ Calendar::Calendar(const std::string& data_json) {
         const std::string where = "/lid3/days/" + std::to_string(i);
         if (!date) bad_data(where + "/date", "geen geldige datum");
         if (!supports_year(year_of(*date))) bad_data(where + "/date", "buiten het ondersteunde bereik");
-        if (std::find(lid3_checked_years_.begin(), lid3_checked_years_.end(), year_of(*date)) ==
-            lid3_checked_years_.end())
-            bad_data(where + "/date", "jaar staat niet in lid3.checked_years");
-        lid3_days_.push_back({*date, entry.at("name").get<std::string>(), entry.at("source").get<std::string>()});
+        const auto besluit_id = entry.at("besluit").get<std::string>();
+        const auto besluit = std::find_if(besluiten.begin(), besluiten.end(),
+                                          [&](const auto& b) { return b.first == besluit_id; });
+        if (besluit == besluiten.end()) bad_data(where + "/besluit", "onbekend besluit \"" + besluit_id + "\"");
+        if (!lid3_known(year_of(*date))) bad_data(where + "/date", "jaar valt niet onder een besluit in lid3.besluiten");
+        lid3_days_.push_back({*date, entry.at("name").get<std::string>(),
+                              "Algemene termijnenwet art. 3 lid 3: " + besluit->second});
     }
 
     const sys_days first{Date{year{first_year_}, January, day{1}}};

@@ -1,5 +1,7 @@
 #include "ivp/scenario.h"
 
+#include "ivp/actual_dates.h"
+
 #include "ivp/calendar.h"
 #include "ivp/error.h"
 #include "ivp/facts.h"
@@ -12,6 +14,8 @@ Scenario default_scenario(const Catalogue& catalogue, Date today) {
     s.melding = today;
     s.selected.assign(catalogue.provisions.size(), true);
     s.override_eur.assign(catalogue.provisions.size(), std::nullopt);
+    s.actual.assign(catalogue.provisions.size(), {});
+    s.peildatum = today;
     return s;
 }
 
@@ -66,7 +70,7 @@ Scenario parse_scenario(const nlohmann::json& input, const Catalogue& catalogue,
     require_object(input, "", "Een scenario");
     // schema first: a newer file must say so rather than fail on a new key.
     read_schema(input);
-    reject_unknown_keys(input, "", {"schema", "melding", "provisions", "overrides", "profile"});
+    reject_unknown_keys(input, "", {"schema", "melding", "provisions", "overrides", "profile", "dates", "actual", "peildatum"});
     Scenario s = default_scenario(catalogue, today);
     s.melding = read_melding(input, today);
     s.melding_given = input.contains("melding");
@@ -105,6 +109,8 @@ Scenario parse_scenario(const nlohmann::json& input, const Catalogue& catalogue,
         // Only facts of data/facts.json, each of its type; null = unknown.
         s.profile = validate_profile(input.at("profile"), embedded_facts());
     }
+    // Dates of what really happened and the peildatum (src/ivp/actual_dates.cpp).
+    read_actual_dates(input, catalogue, s);
     return s;
 }
 

@@ -5,7 +5,9 @@
 // Every field is optional: melding defaults to today (given by the caller, so
 // the core never reads a clock), provisions to the whole catalogue.
 #include <cstdint>
+#include <map>
 #include <nlohmann/json.hpp>
+#include <string>
 #include <optional>
 #include <string_view>
 #include <vector>
@@ -26,6 +28,14 @@ struct Scenario {
     std::vector<bool> selected;
     std::vector<std::optional<std::int64_t>> override_eur;
     nlohmann::json profile = nlohmann::json::object();
+    // What really happened (docs/scenario.md, "dates" and "actual"): event
+    // name → date. `dates` holds the whole request, `actual[i]` provision i.
+    std::map<std::string, Date, std::less<>> dates;
+    std::vector<std::map<std::string, Date, std::less<>>> actual;
+    // The day "by when" questions are answered for (the dwangsom accrued,
+    // which terms have passed): the scenario's "peildatum", else today.
+    Date peildatum;
+    bool peildatum_given = false;
 
     // The amount that counts for provision i: the user's quote, else the table's.
     std::int64_t amount(const Catalogue& catalogue, std::size_t i) const {

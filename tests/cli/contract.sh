@@ -35,7 +35,10 @@ check werkdagen 0 "$ivp" werkdagen 2026-12-24 1 && expect_out werkdagen_value "2
 check werkdagen_negative 0 "$ivp" werkdagen 2026-12-28 -1 && expect_out werkdagen_negative_value "2026-12-24"
 check feestdagen 0 "$ivp" feestdagen 2026
 [ "$(head -1 "$tmp/out")" = "2026-01-01 Nieuwjaarsdag" ] && passed=$((passed+1)) || { echo "FAIL feestdagen_first_line"; fail=$((fail+1)); }
-[ "$(wc -l < "$tmp/out")" = 9 ] && passed=$((passed+1)) || { echo "FAIL feestdagen_count"; fail=$((fail+1)); }
+# 2026: nine days of Atw art. 3 lid 1 and 2, plus two days made equal under
+# lid 3 (Besluit gelijkstelling van 2 januari 2026, 15 mei 2026, …).
+[ "$(wc -l < "$tmp/out")" = 11 ] && passed=$((passed+1)) || { echo "FAIL feestdagen_count"; fail=$((fail+1)); }
+check werkdagen_lid3 0 "$ivp" werkdagen 2026-05-13 1 && expect_out werkdagen_lid3_value "2026-05-18"
 check validate 0 "$ivp" validate
 check summary 0 "$ivp" samenvatting --default
 grep -q "^Eigen bijdrage (Wmo): " "$tmp/out" && passed=$((passed+1)) || { echo "FAIL summary_eigen_bijdrage"; fail=$((fail+1)); }

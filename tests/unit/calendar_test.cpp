@@ -21,15 +21,90 @@ TEST(Easter, KnownDates) {
     EXPECT_EQ(ivp::easter_sunday(2285), d("2285-03-22"));  // earliest possible
 }
 
+// Gauss's Easter formula in Lichtenberg's form (1997): an algorithm
+// independent of the Meeus/Jones/Butcher one in calendar.cpp.
+ivp::Date easter_lichtenberg(int x) {
+    const int k = x / 100;
+    const int m = 15 + (3 * k + 3) / 4 - (8 * k + 13) / 25;  // secular moon shift
+    const int s = 2 - (3 * k + 3) / 4;                       // secular sun shift
+    const int a = x % 19;                                    // [0, 18]
+    const int d = (19 * a + m) % 30;                         // [0, 29] seed of the first full moon
+    const int r = (d + a / 11) / 29;                         // [0, 1] calendar correction
+    const int og = 21 + d - r;                               // Easter limit, as a March date
+    const int sz = 7 - (x + x / 4 + s) % 7;                  // first Sunday in March
+    const int oe = 7 - (og - sz) % 7;                        // [1, 7] distance to Easter Sunday
+    const int os = og + oe;                                  // [22, 56] March date of Easter
+    const unsigned month = os > 31 ? 4 : 3;
+    const unsigned day = static_cast<unsigned>(os > 31 ? os - 31 : os);
+    return ivp::Date{std::chrono::year{x}, std::chrono::month{month}, std::chrono::day{day}};
+}
+
+TEST(Easter, AgreesWithLichtenbergForEverySupportedYear) {
+    for (int y = cal().first_year(); y <= cal().last_year(); ++y)
+        EXPECT_EQ(ivp::easter_sunday(y), easter_lichtenberg(y)) << y;
+}
+
 TEST(AtwArt3Lid1, FeestdagenOf2026) {
     const auto days = cal().feestdagen(2026);
     std::vector<std::string> got;
     for (const auto& f : days) got.push_back(ivp::format_iso_date(f.date) + " " + f.name);
     const std::vector<std::string> expected = {
-        "2026-01-01 Nieuwjaarsdag",       "2026-04-03 Goede Vrijdag",    "2026-04-06 Tweede Paasdag",
-        "2026-04-27 Koningsdag",          "2026-05-05 Bevrijdingsdag (5 mei)", "2026-05-14 Hemelvaartsdag",
-        "2026-05-25 Tweede Pinksterdag",  "2026-12-25 Eerste Kerstdag",  "2026-12-26 Tweede Kerstdag"};
+        "2026-01-01 Nieuwjaarsdag",
+        "2026-01-02 Gelijkgestelde dag: vrijdag na Nieuwjaarsdag",
+        "2026-04-03 Goede Vrijdag",
+        "2026-04-06 Tweede Paasdag",
+        "2026-04-27 Koningsdag",
+        "2026-05-05 Bevrijdingsdag (5 mei)",
+        "2026-05-14 Hemelvaartsdag",
+        "2026-05-15 Gelijkgestelde dag: vrijdag na Hemelvaartsdag",
+        "2026-05-25 Tweede Pinksterdag",
+        "2026-12-25 Eerste Kerstdag",
+        "2026-12-26 Tweede Kerstdag"};
     EXPECT_EQ(got, expected);
+    // Each day names the lid it comes from; lid 3 days name their besluit.
+    for (const auto& f : days) {
+        if (f.name == "Goede Vrijdag") EXPECT_EQ(f.basis, "Algemene termijnenwet art. 3 lid 2");
+        else if (f.name.rfind("Gelijkgestelde dag", 0) == 0)
+            EXPECT_NE(f.basis.find("art. 3 lid 3: Besluit gelijkstelling van 2 januari 2026"), std::string::npos) << f.basis;
+        else EXPECT_EQ(f.basis, "Algemene termijnenwet art. 3 lid 1");
+    }
+}
+
+TEST(AtwArt3Lid3, BesluitenFoundFor2017To2019And2023To2028Only) {
+    for (int y : {2017, 2018, 2019, 2023, 2024, 2025, 2026, 2027, 2028}) EXPECT_TRUE(cal().lid3_known(y)) << y;
+    for (int y : {2015, 2016, 2020, 2021, 2022, 2029, 2050}) EXPECT_FALSE(cal().lid3_known(y)) << y;
+}
+
+TEST(AtwArt3Lid3, EveryDayMadeEqualIsAWeekdayAndNoWorkingDay) {
+    int count = 0;
+    for (int y = cal().first_year(); y <= cal().last_year(); ++y)
+        for (const auto& f : cal().feestdagen(y))
+            if (f.basis.find("lid 3") != std::string::npos) {
+                ++count;
+                const std::chrono::weekday wd{std::chrono::sys_days{f.date}};
+                EXPECT_TRUE(wd != std::chrono::Saturday && wd != std::chrono::Sunday) << ivp::format_iso_date(f.date);
+                EXPECT_FALSE(cal().is_working_day(f.date));
+            }
+    EXPECT_EQ(count, 17);  // 7 (KB 31 oktober 2016) + 5 (2023–2025) + 5 (2026–2028)
+}
+
+TEST(AtwArt3Lid3, FridayAfterHemelvaart2026IsNoWorkingDay) {
+    // Hemelvaartsdag 14 mei 2026, Friday 15 mei made equal: Wednesday + 1 = Monday.
+    EXPECT_EQ(cal().add_working_days(d("2026-05-13"), 1), d("2026-05-18"));
+}
+
+TEST(AtwArt3Lid3, ADayOfAnUncheckedYearIsRefused) {
+    const std::string data = R"({"supported_years":{"first":2015,"last":2099},
+        "lid3":{"besluiten":[{"id":"b","title":"t","source":"s","years":[2026]}],
+                "days":[{"date":"2027-05-07","name":"x","besluit":"b"}]}})";
+    EXPECT_THROW(ivp::Calendar{data}, ivp::DataError);
+}
+
+TEST(AtwArt3Lid3, ADayWithAnUnknownBesluitIsRefused) {
+    const std::string data = R"({"supported_years":{"first":2015,"last":2099},
+        "lid3":{"besluiten":[{"id":"b","title":"t","source":"s","years":[2026]}],
+                "days":[{"date":"2026-05-15","name":"x","besluit":"c"}]}})";
+    EXPECT_THROW(ivp::Calendar{data}, ivp::DataError);
 }
 
 TEST(AtwArt3Lid1, KoningsdagMovesToSaturdayWhenThe27thIsASunday) {
