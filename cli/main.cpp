@@ -2,6 +2,7 @@
 //
 //   ivp calc [--today DATE] [FILE | --default]   result JSON (stdin when no FILE)
 //   ivp samenvatting [--today DATE] [FILE | --default]   short Dutch summary
+//   ivp ics [--today DATE] [FILE | --default]    the timeline as iCalendar (RFC 5545)
 //   ivp werkdagen DATE N                         the N-th working day after DATE
 //   ivp feestdagen YEAR                          that year's feestdagen
 //   ivp catalogus                                the IVP catalogue as JSON
@@ -34,6 +35,7 @@
 #include "ivp/json_input.h"
 #include "ivp/jsonlogic.h"
 #include "ivp/policy.h"
+#include "ivp/ics.h"
 #include "summary.h"
 
 namespace {
@@ -49,6 +51,7 @@ const char* const kUsage =
     "Gebruik:\n"
     "  ivp calc [--today JJJJ-MM-DD] [BESTAND | --default]\n"
     "  ivp samenvatting [--today JJJJ-MM-DD] [BESTAND | --default]\n"
+    "  ivp ics [--today JJJJ-MM-DD] [BESTAND | --default]\n"
     "  ivp werkdagen JJJJ-MM-DD N\n"
     "  ivp feestdagen JAAR\n"
     "  ivp catalogus\n"
@@ -150,6 +153,7 @@ std::string run(const std::vector<std::string>& args) {
     const std::vector<std::string> rest(args.begin() + 1, args.end());
     if (command == "calc") return dump(calculate_from_arguments(rest));
     if (command == "samenvatting") return ivp_cli::summary_text(calculate_from_arguments(rest));
+    if (command == "ics") return ivp::ics_calendar(calculate_from_arguments(rest));
     if (command == "werkdagen") {
         if (rest.size() != 2) throw Usage("werkdagen verwacht een datum en een aantal");
         const auto date = parse_date_argument(rest[0], "De datum");

@@ -8,6 +8,7 @@
 #include "ivp/catalogue.h"
 #include "ivp/embedded_data.h"
 #include "ivp/error.h"
+#include "ivp/ics.h"
 
 namespace {
 
@@ -30,6 +31,20 @@ std::string calculate(const std::string& scenario_json, const std::string& today
     }
 }
 
+// ics(scenarioJson, today) → the timeline as an iCalendar text (RFC 5545),
+// or the same {"error":{message,where}} JSON as calculate on bad input.
+std::string ics(const std::string& scenario_json, const std::string& today) {
+    try {
+        const auto date = ivp::parse_iso_date(today);
+        if (!date) return error_json("De datum van vandaag (\"" + today + "\") is ongeldig.", "");
+        return ivp::ics_calendar(ivp::calculate_text(scenario_json, *date));
+    } catch (const ivp::InputError& e) {
+        return error_json(e.what(), e.where());
+    } catch (const std::exception& e) {
+        return error_json(std::string("Onverwachte fout: ") + e.what(), "");
+    }
+}
+
 std::string catalogue() { return ivp::catalogue_json(ivp::embedded_catalogue()).dump(); }
 
 // The questions of the "uw situatie" step, as data/facts.json holds them: the
@@ -42,4 +57,5 @@ EMSCRIPTEN_BINDINGS(ivp) {
     emscripten::function("calculate", &calculate);
     emscripten::function("catalogue", &catalogue);
     emscripten::function("facts", &facts);
+    emscripten::function("ics", &ics);
 }

@@ -39,6 +39,10 @@ check feestdagen 0 "$ivp" feestdagen 2026
 # lid 3 (Besluit gelijkstelling van 2 januari 2026, 15 mei 2026, …).
 [ "$(wc -l < "$tmp/out")" = 11 ] && passed=$((passed+1)) || { echo "FAIL feestdagen_count"; fail=$((fail+1)); }
 check werkdagen_lid3 0 "$ivp" werkdagen 2026-05-13 1 && expect_out werkdagen_lid3_value "2026-05-18"
+check ics 0 "$ivp" ics --default --today 2026-11-23
+[ "$(head -c 17 "$tmp/out")" = "$(printf 'BEGIN:VCALENDAR\r\n')" ] && passed=$((passed+1)) || { echo "FAIL ics_first_line"; fail=$((fail+1)); }
+echo '{"dates":{"aanvraag":"2026-01-01"},"melding":"2026-03-02"}' > "$tmp/early.json"
+check ics_bad 2 "$ivp" ics "$tmp/early.json" && expect_err ics_bad_where "/dates/aanvraag"
 check validate 0 "$ivp" validate
 check summary 0 "$ivp" samenvatting --default
 grep -q "^Eigen bijdrage (Wmo): " "$tmp/out" && passed=$((passed+1)) || { echo "FAIL summary_eigen_bijdrage"; fail=$((fail+1)); }

@@ -1,0 +1,26 @@
+#pragma once
+// The timeline as an iCalendar file (RFC 5545), for the user's own agenda.
+// Built from the result JSON so that the agenda and the page can never tell
+// different dates. Deterministic: the same result gives the same bytes (UIDs
+// and DTSTAMP come from the melding, never from a clock).
+#include <nlohmann/json.hpp>
+#include <string>
+#include <string_view>
+
+namespace ivp {
+
+// A VCALENDAR with one all-day VEVENT per deadline of `result` (the output
+// of calculate): the Wmo procedure, the municipality's terms, the dwangsom
+// dates when a decision is late, and per provision the ALS protocol's
+// milestones and expected delivery. CRLF line ends, lines folded at 75
+// octets (never inside a UTF-8 character), TEXT values escaped.
+std::string ics_calendar(const nlohmann::json& result);
+
+// RFC 5545 §3.3.11: backslash, semicolon, comma and newline escaped.
+std::string ics_escape(std::string_view text);
+
+// RFC 5545 §3.1: one content line, folded to at most 75 octets per physical
+// line, each ending in CRLF.
+std::string ics_fold(std::string_view line);
+
+}  // namespace ivp
