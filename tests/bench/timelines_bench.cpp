@@ -1,0 +1,52 @@
+// How long the timelines of the full ALS IVP package take (docs/perf.md,
+// "Tijdlijnen"): all 34 provisions × three tracks, the Wmo procedure and the
+// Awb 4:17 help, for a scenario with real dates entered.
+#include <benchmark/benchmark.h>
+
+#include "ivp/calculate.h"
+#include "ivp/calendar.h"
+#include "ivp/catalogue.h"
+#include "ivp/ics.h"
+#include "ivp/terms.h"
+#include "ivp/timeline.h"
+
+namespace {
+
+const ivp::Date kToday = *ivp::parse_iso_date("2026-11-23");
+const char* const kScenario = R"({"melding":"2026-03-02",
+  "dates":{"gesprek":"2026-04-01","aanvraag":"2026-04-10","ingebrekestelling":"2026-05-01"},
+  "actual":{"traplift":{"doorgegeven":"2026-03-10","passing":"2026-03-30","levering":"2026-04-14"}},
+  "peildatum":"2026-06-01"})";
+
+void BM_AllTimelines(benchmark::State& state) {
+    const auto& catalogue = ivp::embedded_catalogue();
+    const auto& terms = ivp::embedded_terms();
+    const auto& calendar = ivp::embedded_calendar();
+    const auto scenario = ivp::parse_scenario(nlohmann::json::parse(kScenario), catalogue, kToday);
+    for (auto _ : state) {
+        nlohmann::json tracks = nlohmann::json::array();
+        for (std::size_t i = 0; i < catalogue.provisions.size(); ++i)
+            tracks.push_back(ivp::provision_tracks(scenario, i, catalogue, terms, calendar));
+        auto procedure = ivp::procedure_timeline(scenario, terms, calendar);
+        auto late = ivp::late_decision(scenario, terms, calendar);
+        benchmark::DoNotOptimize(tracks);
+        benchmark::DoNotOptimize(procedure);
+        benchmark::DoNotOptimize(late);
+    }
+}
+BENCHMARK(BM_AllTimelines)->Unit(benchmark::kMicrosecond);
+
+void BM_CalculateWithTimelines(benchmark::State& state) {
+    for (auto _ : state) benchmark::DoNotOptimize(ivp::calculate_text(kScenario, kToday));
+}
+BENCHMARK(BM_CalculateWithTimelines)->Unit(benchmark::kMicrosecond);
+
+void BM_Ics(benchmark::State& state) {
+    const auto result = ivp::calculate_text(kScenario, kToday);
+    for (auto _ : state) benchmark::DoNotOptimize(ivp::ics_calendar(result));
+}
+BENCHMARK(BM_Ics)->Unit(benchmark::kMicrosecond);
+
+}  // namespace
+
+// BENCHMARK_MAIN is in eligibility_bench.cpp: both files make one ivp_bench.
