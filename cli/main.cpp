@@ -36,6 +36,7 @@
 #include "ivp/jsonlogic.h"
 #include "ivp/policy.h"
 #include "ivp/ics.h"
+#include "ivp/terms.h"
 #include "summary.h"
 
 namespace {
@@ -186,6 +187,7 @@ std::string run(const std::vector<std::string>& args) {
         (void)ivp::embedded_eigen_bijdrage();
         (void)ivp::embedded_financing();
         (void)ivp::embedded_policies();  // facts, ids, sources, operators, used_by
+        (void)ivp::embedded_terms();
         for (const auto& f : ivp::embedded::data_files())
             out += "ok  data/" + std::string(f.path) + "\n";
         return out;

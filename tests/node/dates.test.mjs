@@ -132,3 +132,19 @@ test('The .ics is deterministic: no clock, same scenario gives the same bytes on
   assert.ok(a.equals(b));
   assert.match(a.toString(), /DTSTAMP:20260302T000000Z/);
 });
+
+test('WASM ics() gives the same bytes as the native CLI, and errors as data', async (t) => {
+  const glue = join(root, 'build/wasm/ivp_wasm.js');
+  let core;
+  try {
+    const create = require(glue);
+    core = await create({ wasmBinary: readFileSync(join(root, 'build/wasm/ivp_wasm.wasm')) });
+  } catch {
+    t.skip('build/wasm is not built here; the native checks above still ran');
+    return;
+  }
+  const native = run(['ics', '--today', '2026-11-23', '-'], scenario);
+  assert.equal(core.ics(scenario, '2026-11-23'), native);
+  const bad = JSON.parse(core.ics('{"dates":{"aanvraag":"2026-13-01"}}', '2026-11-23'));
+  assert.equal(bad.error.where, '/dates/aanvraag');
+});
