@@ -113,7 +113,7 @@ test('RFC 5545: ivp ics parses with ical.js, one VEVENT per dated deadline, date
   // Escaping survives the round trip: the comma in the label comes back.
   const plan = events.find((e) => e.uid.startsWith('wmo-wmo_persoonlijk_plan'));
   assert.equal(plan.summary, 'Wmo: Uw persoonlijk plan inleveren, uiterlijk');
-  assert.match(plan.description, /regel 684: "Dit plan moet de gemeente een week na de melding/);
+  assert.match(plan.description, /art\. 2\.3\.2 lid 2: "Het college brengt de cliënt van deze mogelijkheid op de hoogte en stelt hem gedurende zeven dagen na de melding, bedoeld in het eerste lid,/);
 });
 
 test('RFC 5545 §3.1: CRLF line ends, at most 75 octets a line, folded without breaking UTF-8', () => {
