@@ -401,3 +401,59 @@ TEST(TermsData, AGapBetweenDwangsomPeriodsIsADataError) {
     data["awb_4_17"]["amounts"][1]["valid_from"] = "2019-01-02";
     EXPECT_THROW(ivp::parse_terms(data.dump(), ivp::embedded_catalogue()), ivp::DataError);
 }
+
+// --- Citations: every seed quote in data/terms.json starts on its line ----------
+
+#include <filesystem>
+#include <fstream>
+
+namespace {
+
+std::string squeezed(const std::string& s) {  // whitespace-insensitive
+    std::string out;
+    for (unsigned char c : s) {
+        if (std::isspace(c)) {
+            if (!out.empty() && out.back() != ' ') out += ' ';
+        } else {
+            out += static_cast<char>(c);
+        }
+    }
+    return out;
+}
+
+void check_quotes(const json& node, const std::filesystem::path& seeds, const std::string& where, int& checked) {
+    if (node.is_object()) {
+        if (node.contains("seed") && node.contains("line") && node.contains("text")) {
+            std::ifstream in(seeds / node.at("seed").get<std::string>());
+            ASSERT_TRUE(in) << where;
+            std::vector<std::string> lines;
+            for (std::string l; std::getline(in, l);) lines.push_back(l);
+            const int line = node.at("line").get<int>();
+            ASSERT_TRUE(line >= 1 && line <= static_cast<int>(lines.size())) << where;
+            std::string around;
+            for (int k = line - 1; k < std::min<int>(line + 4, static_cast<int>(lines.size())); ++k) around += lines[k] + " ";
+            const std::string quote = squeezed(node.at("text").get<std::string>()).substr(0, 40);
+            const auto at = squeezed(around).find(quote);
+            EXPECT_TRUE(at != std::string::npos && at < squeezed(lines[line - 1]).size())
+                << where << ": \"" << quote << "\" begint niet op regel " << line;
+            ++checked;
+        }
+        for (const auto& [k, v] : node.items()) check_quotes(v, seeds, where + "/" + k, checked);
+    } else if (node.is_array()) {
+        for (std::size_t i = 0; i < node.size(); ++i) check_quotes(node[i], seeds, where + "/" + std::to_string(i), checked);
+    }
+}
+
+}  // namespace
+
+TEST(Bronnen, SeedQuotesInTheTermsDataStartOnTheCitedLine) {
+    // ../shared/ sits beside the checkout on the development machine and in
+    // CI only; without it this check cannot run and says so.
+    const auto seeds = std::filesystem::path(__FILE__).parent_path().parent_path().parent_path().parent_path() /
+                       "shared" / "seeds";
+    if (!std::filesystem::exists(seeds / "000_8243b2686b6c1bab.txt"))
+        GTEST_SKIP() << "../shared/seeds ontbreekt: de citaten in data/terms.json zijn niet nagekeken.";
+    int checked = 0;
+    check_quotes(json::parse(ivp::embedded::data_file("terms.json")), seeds, "terms.json", checked);
+    EXPECT_EQ(checked, 9);
+}
