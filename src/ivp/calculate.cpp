@@ -81,6 +81,7 @@ nlohmann::json calculate(const Scenario& scenario, const Catalogue& catalogue, c
         {"policies", policies_summary(embedded_policies())},
         {"procedure", procedure_timeline(scenario, embedded_terms(), calendar)},
         {"late_decision", late_decision(scenario, embedded_terms(), calendar)},
+        {"terms", terms_json(embedded_terms())},
         {"peildatum", format_iso_date(scenario.peildatum)},
         {"peildatum_source", scenario.peildatum_given ? "scenario" : "today"},
         {"notes", std::move(notes)},

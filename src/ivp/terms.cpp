@@ -41,7 +41,7 @@ Term term(const nlohmann::json& object, const std::string& where, TermUnit unit,
     const auto& v = at(object, unit_key, where);
     if (!v.is_number_integer() || v.get<int>() < 1 || v.get<int>() > 400)
         bad(where + "/" + unit_key, "moet een positief geheel getal zijn");
-    return Term{v.get<int>(), unit, text(object, "label", where), source_of(object, where)};
+    return Term{v.get<int>(), unit, text(object, "label", where), text(object, "cite", where), source_of(object, where)};
 }
 
 Date date_at(const nlohmann::json& object, const std::string& key, const std::string& where) {
@@ -94,6 +94,7 @@ Terms parse_terms(const std::string& json_text, const Catalogue& catalogue) {
     t.sla_label_financier_wmo = text(at(phases, "financier_wmo", "/als_protocol/sla_phases"), "label", "/als_protocol/sla_phases/financier_wmo");
     t.sla_label_financier_zvw = text(at(phases, "financier_zvw", "/als_protocol/sla_phases"), "label", "/als_protocol/sla_phases/financier_zvw");
     t.sla_label_leverancier = text(at(phases, "leverancier", "/als_protocol/sla_phases"), "label", "/als_protocol/sla_phases/leverancier");
+    t.sla_cite = text(phases, "cite", "/als_protocol/sla_phases");
     t.sla_source = source_of(phases, "/als_protocol/sla_phases");
 
     const std::string pw = "/als_protocol/procedure";
@@ -132,6 +133,7 @@ Terms parse_terms(const std::string& json_text, const Catalogue& catalogue) {
     t.beschikking = term(at(wmo, "beschikking", "/wmo_2015"), "/wmo_2015/beschikking", TermUnit::weken, "weken");
     const auto& mogelijk = at(wmo, "aanvraag_mogelijk", "/wmo_2015");
     t.aanvraag_mogelijk_label = text(mogelijk, "label", "/wmo_2015/aanvraag_mogelijk");
+    t.aanvraag_mogelijk_cite = text(mogelijk, "cite", "/wmo_2015/aanvraag_mogelijk");
     t.aanvraag_mogelijk_source = source_of(mogelijk, "/wmo_2015/aanvraag_mogelijk");
 
     const auto& gemeente = at(data, "gemeente", "");

@@ -20,6 +20,7 @@ struct Term {
     int amount = 0;
     TermUnit unit = TermUnit::werkdagen;
     std::string label;   // Dutch, B1
+    std::string cite;    // short reference shown beside each date ("Wmo 2015 art. 2.3.5 lid 2")
     std::string source;  // seed + line + quoted text, or statute + where it was read
 };
 
@@ -44,13 +45,13 @@ struct DwangsomAmounts {
 struct Terms {
     // ALS protocol
     std::string sla_label_revalidatie, sla_label_financier_wmo, sla_label_financier_zvw, sla_label_leverancier;
-    std::string sla_source;
+    std::string sla_cite, sla_source;
     Term melding_doorgegeven, passing_gepland, levering_zonder_levertijd, levering_met_levertijd;
     Term woning_enkelvoudig, woning_meervoudig;
     std::vector<ProcedureCategory> category;  // per catalogue provision (same index)
     // Wmo 2015
     Term persoonlijk_plan, onderzoek, beschikking;
-    std::string aanvraag_mogelijk_label, aanvraag_mogelijk_source;
+    std::string aanvraag_mogelijk_label, aanvraag_mogelijk_cite, aanvraag_mogelijk_source;
     // Municipality
     std::string gemeente_id, gemeente_title, gemeente_caveat;
     Term gemeente_beslistermijn, gemeente_verdaging;

@@ -68,7 +68,7 @@ json milestone(const std::string& id, const Term& term, const Anchor& from, cons
               {"date", format_iso_date(ends.end)},
               {"from", anchor_json(from)},
               {"term", {{"amount", term.amount}, {"unit", to_string(term.unit)}}},
-              {"basis", term.source}};
+              {"basis", term.cite}};
     if (term.unit != TermUnit::werkdagen) m["atw_verschoven"] = ends.atw_moved;
     std::string status;
     if (actual) {
@@ -90,6 +90,12 @@ json milestone(const std::string& id, const Term& term, const Anchor& from, cons
     return m;
 }
 
+// "ALS protocol, IVP-tabel, regel 250": short, beside every date of the row;
+// the quoted row itself is the provision's `source`.
+std::string row_cite(const Provision& p) {
+    return "ALS protocol, IVP-tabel, regel " + std::to_string(p.source.value("line", 0));
+}
+
 json phase(const std::string& id, const std::string& label, Date start, Date end, int werkdagen,
            const std::string& start_kind, const std::string& basis) {
     return {{"id", id},
@@ -101,8 +107,9 @@ json phase(const std::string& id, const std::string& label, Date start, Date end
             {"basis", basis}};
 }
 
-Term werkdagen_term(int n, std::string label, std::string source) {
-    return Term{n, TermUnit::werkdagen, std::move(label), std::move(source)};
+// A term of the provision's own SLA row; its full text is the provision's `source`.
+Term werkdagen_term(int n, std::string label, std::string cite) {
+    return Term{n, TermUnit::werkdagen, std::move(label), std::move(cite), ""};
 }
 
 const Advice kSlaAdvice{"", "Deze termijn uit het ALS protocol is voorbij. Vraag uw vaste contactpersoon bij de gemeente "
@@ -124,8 +131,7 @@ json als_protocol_track(const Scenario& s, std::size_t i, const Provision& p, co
     const auto levering = event_date(s, i, "levering");
     const bool zvw = p.law == Law::zvw;
     const std::string& financier_label = zvw ? terms.sla_label_financier_zvw : terms.sla_label_financier_wmo;
-    const std::string row = p.source.value("seed", "") + ", " + p.source.value("section", "") + ", regel " +
-                            std::to_string(p.source.value("line", 0)) + ": \"" + p.source.value("text", "") + "\"";
+    const std::string row = row_cite(p);
 
     // The SLA phases follow each other; the supplier's phase runs from the
     // real decision when it is known (a late decision does not shorten it).
@@ -188,7 +194,7 @@ json als_protocol_track(const Scenario& s, std::size_t i, const Provision& p, co
                   {"phases", std::move(phases)},
                   {"milestones", std::move(milestones)},
                   {"end", format_iso_date(leverancier_end)},
-                  {"basis", terms.sla_source}};
+                  {"basis", terms.sla_cite}};
     if (!procedure_note.is_null()) track["procedure_note"] = procedure_note;
     return track;
 }
@@ -207,11 +213,9 @@ Anchor wmo_aanvraag(const Scenario& s, std::size_t i, Date melding, const Terms&
 }
 
 json supplier_phase(const Anchor& start, const Provision& p, const Terms& terms, const Calendar& calendar) {
-    const std::string row = p.source.value("seed", "") + ", " + p.source.value("section", "") + ", regel " +
-                            std::to_string(p.source.value("line", 0));
     return phase("leverancier", terms.sla_label_leverancier, start.date,
                  calendar.add_working_days(start.date, p.sla.leverancier), p.sla.leverancier, start.kind,
-                 "De leverancier volgens de SLA van het ALS protocol (" + row + "), gerekend vanaf het besluit.");
+                 row_cite(p) + ", leverancier, vanaf het besluit");
 }
 
 json wmo_track(const Scenario& s, std::size_t i, const Provision& p, const Terms& terms, const Calendar& calendar) {
@@ -264,7 +268,6 @@ json gemeente_track(const Scenario& s, std::size_t i, const Provision& p, const 
     return {{"label", terms.gemeente_title},
             {"id", terms.gemeente_id},
             {"applies", true},
-            {"caveat", terms.gemeente_caveat},
             {"milestones", std::move(milestones)},
             {"phases", json::array({std::move(supplier)})},
             {"end", end}};
@@ -288,6 +291,32 @@ json amounts_json(const DwangsomAmounts& a) {
 }
 
 }  // namespace
+
+json terms_json(const Terms& terms) {
+    json out = json::object();
+    const auto add = [&](const char* id, const Term& t) {
+        out[id] = {{"label", t.label},
+                   {"term", {{"amount", t.amount}, {"unit", to_string(t.unit)}}},
+                   {"cite", t.cite},
+                   {"source", t.source}};
+    };
+    add("als_doorgegeven", terms.melding_doorgegeven);
+    add("als_passing_gepland", terms.passing_gepland);
+    add("als_levering_zonder_levertijd", terms.levering_zonder_levertijd);
+    add("als_levering_met_levertijd", terms.levering_met_levertijd);
+    add("als_woning_enkelvoudig", terms.woning_enkelvoudig);
+    add("als_woning_meervoudig", terms.woning_meervoudig);
+    add("wmo_persoonlijk_plan", terms.persoonlijk_plan);
+    add("wmo_onderzoek", terms.onderzoek);
+    out["wmo_aanvraag_mogelijk"] = {{"label", terms.aanvraag_mogelijk_label},
+                                    {"cite", terms.aanvraag_mogelijk_cite},
+                                    {"source", terms.aanvraag_mogelijk_source}};
+    add("wmo_beschikking", terms.beschikking);
+    add("gemeente_beslistermijn", terms.gemeente_beslistermijn);
+    add("gemeente_verdaging", terms.gemeente_verdaging);
+    out["sla"] = {{"cite", terms.sla_cite}, {"source", terms.sla_source}};
+    return out;
+}
 
 std::int64_t dwangsom_eurocents(const DwangsomAmounts& amounts, int days) {
     std::int64_t total = 0;
@@ -330,7 +359,7 @@ json procedure_timeline(const Scenario& s, const Terms& terms, const Calendar& c
     json mogelijk = {{"id", "wmo_aanvraag_mogelijk"},
                      {"label", terms.aanvraag_mogelijk_label},
                      {"date", format_iso_date(onderzoek_end)},
-                     {"basis", terms.aanvraag_mogelijk_source}};
+                     {"basis", terms.aanvraag_mogelijk_cite}};
     if (const auto a = find("aanvraag")) mogelijk["actual"] = {{"event", "aanvraag"}, {"date", format_iso_date(*a)}};
     const Anchor aanvraag = actual_or(find("aanvraag"), "aanvraag", onderzoek_end);
     json beschikking = milestone("wmo_beschikking", terms.beschikking, aanvraag, find("beschikking"), "beschikking",

@@ -28,6 +28,10 @@ nlohmann::json procedure_timeline(const Scenario& s, const Terms& terms, const C
 // by the peildatum (integer eurocents), each with its source.
 nlohmann::json late_decision(const Scenario& s, const Terms& terms, const Calendar& calendar);
 
+// Every term once, by milestone id: label, amount, short cite and the full
+// source text (milestones carry only the cite, to keep the result small).
+nlohmann::json terms_json(const Terms& terms);
+
 // The dwangsom accrued over `days` days (0..max) under `amounts`, in eurocents.
 std::int64_t dwangsom_eurocents(const DwangsomAmounts& amounts, int days);
 

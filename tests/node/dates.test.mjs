@@ -113,7 +113,10 @@ test('RFC 5545: ivp ics parses with ical.js, one VEVENT per dated deadline, date
   // Escaping survives the round trip: the comma in the label comes back.
   const plan = events.find((e) => e.uid.startsWith('wmo-wmo_persoonlijk_plan'));
   assert.equal(plan.summary, 'Wmo: Uw persoonlijk plan inleveren, uiterlijk');
-  assert.match(plan.description, /art\. 2\.3\.2 lid 2: "Het college brengt de cliënt van deze mogelijkheid op de hoogte en stelt hem gedurende zeven dagen na de melding, bedoeld in het eerste lid,/);
+  assert.match(plan.description, /Bron: Wmo 2015 art\. 2\.3\.2 lid 2/);
+  // Commas and semicolons in a description come back unescaped.
+  const doorgegeven = events.find((e) => e.uid.startsWith('traplift-als_doorgegeven'));
+  assert.match(doorgegeven.description, /Bron: ALS protocol, 1\) Hulpmiddelen b\) \(seed 000, regel 132\)/);
 });
 
 test('RFC 5545 §3.1: CRLF line ends, at most 75 octets a line, folded without breaking UTF-8', () => {
