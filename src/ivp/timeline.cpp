@@ -268,6 +268,7 @@ json gemeente_track(const Scenario& s, std::size_t i, const Provision& p, const 
     return {{"label", terms.gemeente_title},
             {"id", terms.gemeente_id},
             {"applies", true},
+            {"caveat", terms.gemeente_caveat},  // the site shows it beside this track
             {"milestones", std::move(milestones)},
             {"phases", json::array({std::move(supplier)})},
             {"end", end}};
