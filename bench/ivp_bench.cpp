@@ -9,6 +9,7 @@
 #include "ivp/boundary.h"
 #include "ivp/budget.h"
 #include "ivp/calculate.h"
+#include "ivp/calendar.h"
 #include "ivp/catalogue.h"
 #include "ivp/embedded_data.h"
 #include "ivp/json_input.h"
@@ -113,6 +114,13 @@ void BM_CalculateAndDump(benchmark::State& state) {
         benchmark::DoNotOptimize(ivp::calculate(scenario, catalogue, ivp::embedded_calendar()).dump());
 }
 BENCHMARK(BM_CalculateAndDump)->Arg(1)->Arg(10);
+
+// One delivery date: the longest SLA of the table (100 werkdagen) from a melding.
+void BM_AddWorkingDays100(benchmark::State& state) {
+    const auto& calendar = ivp::embedded_calendar();
+    for (auto _ : state) benchmark::DoNotOptimize(calendar.add_working_days(kToday, 100));
+}
+BENCHMARK(BM_AddWorkingDays100);
 
 void BM_ParseCatalogue(benchmark::State& state) {
     const auto data = nlohmann::json::parse(ivp::embedded::catalogue_json());
