@@ -158,3 +158,9 @@ test('calc-lines answers as `ivp calc` does (same result, same error), so the ba
   const perSpawn = (performance.now() - t0) / scenarios.length;
   t.diagnostic(`one \`ivp calc\` process per scenario: ${perSpawn.toFixed(1)} ms each, so 1,000 would take ${perSpawn.toFixed(1)} s`);
 });
+
+test('the catalogue is the same natively and in WASM (ivp catalogus = catalogue())', async () => {
+  const core = await loadWasm();
+  const native = execFileSync(ivp, ['catalogus'], { encoding: 'utf8' });
+  assert.equal(JSON.stringify(JSON.parse(core.catalogue()), null, 2) + '\n', native);
+});
