@@ -3,6 +3,8 @@
 //   ivp calc [--today DATE] [FILE | --default]   result JSON (stdin when no FILE)
 //   ivp samenvatting [--today DATE] [FILE | --default]   short Dutch summary
 //   ivp ics [--today DATE] [FILE | --default]    the timeline as iCalendar (RFC 5545)
+//   ivp calc-lines [--today DATE] [FILE]         JSON Lines: one scenario a line in,
+//                                                one result or {"error":…} a line out
 //   ivp werkdagen DATE N                         the N-th working day after DATE
 //   ivp feestdagen YEAR                          that year's feestdagen
 //   ivp catalogus                                the IVP catalogue as JSON
@@ -25,6 +27,7 @@
 #include <string>
 #include <vector>
 
+#include "ivp/boundary.h"
 #include "ivp/calculate.h"
 #include "ivp/calendar.h"
 #include "ivp/catalogue.h"
@@ -53,6 +56,7 @@ const char* const kUsage =
     "  ivp calc [--today JJJJ-MM-DD] [BESTAND | --default]\n"
     "  ivp samenvatting [--today JJJJ-MM-DD] [BESTAND | --default]\n"
     "  ivp ics [--today JJJJ-MM-DD] [BESTAND | --default]\n"
+    "  ivp calc-lines [--today JJJJ-MM-DD] [BESTAND]\n"
     "  ivp werkdagen JJJJ-MM-DD N\n"
     "  ivp feestdagen JAAR\n"
     "  ivp catalogus\n"
@@ -148,11 +152,39 @@ nlohmann::json calculate_from_arguments(const std::vector<std::string>& args) {
     return ivp::calculate_text(text, today);
 }
 
+// One scenario a line in, one compact result or {"error":{message,where}} a
+// line out: the WASM module's answer, for batch comparison (one process for
+// a thousand scenarios). A bad line is data, not a failure of the command.
+std::string calculate_lines(const std::vector<std::string>& args) {
+    std::string today = ivp::format_iso_date(today_local());
+    std::vector<std::string> rest;
+    for (std::size_t i = 0; i < args.size(); ++i) {
+        if (args[i] == "--today") {
+            if (i + 1 >= args.size()) throw Usage("--today verwacht een datum");
+            today = ivp::format_iso_date(parse_date_argument(args[++i], "De datum bij --today"));
+        } else {
+            rest.push_back(args[i]);
+        }
+    }
+    if (rest.size() > 1) throw Usage("te veel argumenten");
+    const std::string text = rest.empty() || rest[0] == "-" ? read_all(std::cin) : read_file(rest[0]);
+    std::string out;
+    std::size_t begin = 0;
+    while (begin < text.size()) {
+        auto end = text.find('\n', begin);
+        if (end == std::string::npos) end = text.size();
+        out += ivp::calculate_json_text(std::string_view(text).substr(begin, end - begin), today) + "\n";
+        begin = end + 1;
+    }
+    return out;
+}
+
 std::string run(const std::vector<std::string>& args) {
     if (args.empty()) throw Usage("geen opdracht gegeven");
     const std::string& command = args[0];
     const std::vector<std::string> rest(args.begin() + 1, args.end());
     if (command == "calc") return dump(calculate_from_arguments(rest));
+    if (command == "calc-lines") return calculate_lines(rest);
     if (command == "samenvatting") return ivp_cli::summary_text(calculate_from_arguments(rest));
     if (command == "ics") return ivp::ics_calendar(calculate_from_arguments(rest));
     if (command == "werkdagen") {

@@ -4,6 +4,7 @@
 
 #include <string>
 
+#include "ivp/boundary.h"
 #include "ivp/calculate.h"
 #include "ivp/catalogue.h"
 #include "ivp/embedded_data.h"
@@ -12,23 +13,12 @@
 
 namespace {
 
-std::string error_json(const std::string& message, const std::string& where) {
-    return nlohmann::json{{"error", {{"message", message}, {"where", where}}}}.dump();
-}
-
 // calculate(scenarioJson, today) → the result JSON, or {"error":{message,where}}.
 // `today` (YYYY-MM-DD) is the default melding date; the page passes it so
-// the module never reads a clock. Errors come back as data, never as an abort.
+// the module never reads a clock. Errors come back as data, never as an abort
+// (src/ivp/boundary.cpp, shared with the CLI's calc-lines).
 std::string calculate(const std::string& scenario_json, const std::string& today) {
-    try {
-        const auto date = ivp::parse_iso_date(today);
-        if (!date) return error_json("De datum van vandaag (\"" + today + "\") is ongeldig.", "");
-        return ivp::calculate_text(scenario_json, *date).dump();
-    } catch (const ivp::InputError& e) {
-        return error_json(e.what(), e.where());
-    } catch (const std::exception& e) {
-        return error_json(std::string("Onverwachte fout: ") + e.what(), "");
-    }
+    return ivp::calculate_json_text(scenario_json, today);
 }
 
 // ics(scenarioJson, today) → the timeline as an iCalendar text (RFC 5545),

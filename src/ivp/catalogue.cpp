@@ -61,6 +61,11 @@ public:
         if (!s.contains("seed") && !s.contains("url") && !s.contains("title"))
             fail(at, "een bron noemt een seed-bestand, een titel of een url");
         if (!s.contains("section")) fail(pointer_join(at, "section"), "een bron noemt de paragraaf of tabel");
+        // A source is shown to the user as text: each part must be one.
+        for (const char* key : {"seed", "section", "text", "url", "title"})
+            if (s.contains(key)) text(s, at, key);
+        if (s.contains("line"))
+            guard([&] { require_integer(s.at("line"), pointer_join(at, "line"), 1, 1'000'000, "Het regelnummer"); });
     }
 
 private:

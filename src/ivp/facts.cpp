@@ -1,5 +1,6 @@
 #include "ivp/facts.h"
 
+#include <algorithm>
 #include <set>
 
 #include "ivp/date.h"
@@ -56,7 +57,12 @@ FactsCatalogue parse_facts(const nlohmann::json& data, const std::string& file) 
             for (const auto& c : f.at("choices")) {
                 if (!c.is_object() || !c.contains("value") || !c.at("value").is_string() || !c.contains("label"))
                     fail(where + "/choices", "elke keuze is {value, label}");
-                fact.choices.push_back(c.at("value").get<std::string>());
+                const auto value = c.at("value").get<std::string>();
+                // A value twice would make a profile's answer ambiguous.
+                if (std::find(fact.choices.begin(), fact.choices.end(), value) != fact.choices.end())
+                    fail(pointer_join(where + "/choices", fact.choices.size()) + "/value",
+                         "dubbele keuze \"" + value + "\"");
+                fact.choices.push_back(value);
             }
         } else if (type == "date") {
             fact.type = FactType::date;
@@ -82,7 +88,7 @@ nlohmann::json validate_profile(const nlohmann::json& profile, const FactsCatalo
         const auto where = pointer_join("/profile", id);
         const Fact* fact = facts.find(id);
         if (!fact)
-            throw InputError(where, "onbekend feit \"" + id + "\". (Een tikfout? De feiten staan in data/facts.json.)");
+            throw InputError(where, "onbekend feit " + quote_for_message(id) + ". (Een tikfout? De feiten staan in data/facts.json.)");
         if (value.is_null()) continue;  // explicitly unknown
         switch (fact->type) {
             case FactType::boolean:

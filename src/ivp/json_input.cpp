@@ -1,6 +1,8 @@
 #include "ivp/json_input.h"
 
 #include <cmath>
+#include <set>
+#include <vector>
 
 #include "ivp/error.h"
 
@@ -41,22 +43,74 @@ nlohmann::json parse_user_json(std::string_view text) {
                                  ". Is dit wel een tekstbestand?");
     }
     bool too_deep = false;
-    const auto limit_depth = [&too_deep](int depth, nlohmann::json::parse_event_t event, nlohmann::json&) {
-        if ((event == nlohmann::json::parse_event_t::object_start ||
-             event == nlohmann::json::parse_event_t::array_start) &&
-            depth >= kMaxNestingDepth) {
-            too_deep = true;
-            throw std::length_error("depth");  // stop at once: build nothing deeper
+    // Where the parser is (one frame per open object or array), so that a
+    // duplicate key can be named by its JSON Pointer.
+    struct Frame {
+        bool object = false;
+        std::string key;        // object: the current key
+        std::size_t index = 0;  // array: the current element
+        std::set<std::string> keys;
+    };
+    std::vector<Frame> path;
+    const auto pointer_to = [&path](std::size_t frames) {
+        std::string out;
+        for (std::size_t i = 0; i < frames; ++i)
+            out = path[i].object ? pointer_join(out, path[i].key) : pointer_join(out, path[i].index);
+        return out;
+    };
+    const auto element_done = [&path] {
+        if (!path.empty() && !path.back().object) ++path.back().index;
+    };
+    using event_t = nlohmann::json::parse_event_t;
+    const auto callback = [&](int depth, event_t event, nlohmann::json& parsed) {
+        switch (event) {
+            case event_t::object_start:
+            case event_t::array_start:
+                if (depth >= kMaxNestingDepth) {
+                    too_deep = true;
+                    throw std::length_error("depth");  // stop at once: build nothing deeper
+                }
+                path.push_back(Frame{event == event_t::object_start, {}, 0, {}});
+                break;
+            case event_t::key: {
+                auto& top = path.back();
+                top.key = parsed.get<std::string>();
+                // nlohmann/json would keep the last of two equal keys. We refuse
+                // instead (docs/limits.md): in a hand-edited file the first one
+                // silently losing is a mistake nobody would see.
+                if (!top.keys.insert(top.key).second)
+                    throw InputError(pointer_to(path.size()),
+                                     "het veld " + quote_for_message(top.key) + " staat twee keer in hetzelfde object. "
+                                     "Haal er één weg, zodat duidelijk is welke waarde geldt.");
+                break;
+            }
+            case event_t::object_end:
+            case event_t::array_end:
+                path.pop_back();
+                element_done();
+                break;
+            case event_t::value:
+                element_done();
+                break;
         }
         return true;
     };
     try {
-        return nlohmann::json::parse(text.begin(), text.end(), limit_depth,
+        return nlohmann::json::parse(text.begin(), text.end(), callback,
                                      /*allow_exceptions=*/true, /*ignore_comments=*/false);
     } catch (const nlohmann::json::parse_error& e) {
         const auto at = locate(text, e.byte == 0 ? 0 : e.byte - 1);
-        throw InputError("", "De invoer is geen geldige JSON (regel " + std::to_string(at.line) + ", teken " +
-                                 std::to_string(at.column) +
+        const std::string place = "regel " + std::to_string(at.line) + ", teken " + std::to_string(at.column);
+        const std::string_view detail = e.what();
+        // The two mistakes a text editor makes most, named in words.
+        if (detail.find("ill-formed UTF-8") != std::string_view::npos)
+            throw InputError("", "De invoer is geen geldige JSON (" + place +
+                                     "): daar staat een teken dat geen UTF-8 is. Sla het bestand op als UTF-8.");
+        if (detail.find("control character") != std::string_view::npos)
+            throw InputError("", "De invoer is geen geldige JSON (" + place +
+                                     "): een tekst tussen aanhalingstekens bevat een regelovergang, tab of "
+                                     "ander stuurteken. Zet de tekst op één regel.");
+        throw InputError("", "De invoer is geen geldige JSON (" + place +
                                  "). Controleer aanhalingstekens, komma's en haakjes; een bestand dat half "
                                  "is opgeslagen geeft ook deze fout.");
     } catch (const nlohmann::json::out_of_range&) {
@@ -81,6 +135,15 @@ std::string pointer_join(const std::string& base, std::string_view key) {
 
 std::string pointer_join(const std::string& base, std::size_t index) {
     return base + "/" + std::to_string(index);
+}
+
+std::string quote_for_message(std::string_view text) {
+    std::size_t chars = 0, end = 0;
+    for (; end < text.size(); ++end) {
+        const bool starts_char = (static_cast<unsigned char>(text[end]) & 0xC0) != 0x80;
+        if (starts_char && chars++ == kMaxQuotedChars) break;
+    }
+    return "\"" + std::string(text.substr(0, end)) + (end < text.size() ? "…\"" : "\"");
 }
 
 std::string dutch_type_name(const nlohmann::json& value) {
@@ -112,7 +175,7 @@ void reject_unknown_keys(const nlohmann::json& object, const std::string& where,
         std::string list;
         for (auto a : allowed) list += (list.empty() ? "" : ", ") + std::string(a);
         throw InputError(pointer_join(where, key),
-                         "onbekend veld \"" + key + "\". " +
+                         "onbekend veld " + quote_for_message(key) + ". " +
                              (list.empty() ? std::string("Hier zijn (nog) geen velden toegestaan.")
                                            : "Toegestaan zijn: " + list + ". (Een tikfout?)"));
     }

@@ -1,5 +1,6 @@
 #include "ivp/scenario.h"
 
+#include <algorithm>
 #include "ivp/actual_dates.h"
 
 #include "ivp/calendar.h"
@@ -33,6 +34,22 @@ void read_schema(const nlohmann::json& input) {
                                         "). Gebruik een nieuwere versie van de rekenhulp.");
 }
 
+// The longest SLA of the catalogue must end inside the calendar, or a
+// delivery date could not be computed; say so at the melding, the cause.
+void require_room_for_deliveries(Date melding, const Catalogue& catalogue, const std::string& where) {
+    int longest = 0;
+    for (const auto& p : catalogue.provisions) longest = std::max(longest, p.sla.totaal);
+    const auto& calendar = embedded_calendar();
+    try {
+        (void)calendar.add_working_days(melding, longest);
+    } catch (const InputError&) {
+        throw InputError(where, "de melding " + format_iso_date(melding) +
+                                    " ligt te dicht bij het einde van de kalender van deze rekenhulp (" +
+                                    std::to_string(calendar.last_year()) + "): een leverdatum " +
+                                    std::to_string(longest) + " werkdagen later valt daarbuiten.");
+    }
+}
+
 Date read_melding(const nlohmann::json& input, Date today) {
     if (!input.contains("melding")) return today;
     const auto& v = input.at("melding");
@@ -41,8 +58,8 @@ Date read_melding(const nlohmann::json& input, Date today) {
                                          dutch_type_name(v) + ".");
     const auto date = parse_iso_date(v.get<std::string>());
     if (!date)
-        throw InputError("/melding", "\"" + v.get<std::string>() +
-                                         "\" is geen bestaande datum. Schrijf jaar-maand-dag, bijvoorbeeld "
+        throw InputError("/melding", quote_for_message(v.get<std::string>()) +
+                                         " is geen bestaande datum. Schrijf jaar-maand-dag, bijvoorbeeld "
                                          "\"2026-03-15\".");
     const auto& calendar = embedded_calendar();
     if (!calendar.supports(*date))
@@ -59,8 +76,8 @@ std::size_t known_provision(const Catalogue& catalogue, const nlohmann::json& id
                                     dutch_type_name(id) + ".");
     const auto index = catalogue.find(id.get<std::string>());
     if (!index)
-        throw InputError(where, "onbekende voorziening \"" + id.get<std::string>() +
-                                    "\". Gebruik een id uit de IVP-tabel, bijvoorbeeld \"traplift\".");
+        throw InputError(where, "onbekende voorziening " + quote_for_message(id.get<std::string>()) +
+                                    ". Gebruik een id uit de IVP-tabel, bijvoorbeeld \"traplift\".");
     return *index;
 }
 
@@ -74,6 +91,8 @@ Scenario parse_scenario(const nlohmann::json& input, const Catalogue& catalogue,
     Scenario s = default_scenario(catalogue, today);
     s.melding = read_melding(input, today);
     s.melding_given = input.contains("melding");
+    if (embedded_calendar().supports(s.melding))
+        require_room_for_deliveries(s.melding, catalogue, s.melding_given ? "/melding" : "");
 
     if (input.contains("provisions")) {
         const auto& list = input.at("provisions");
@@ -85,7 +104,7 @@ Scenario parse_scenario(const nlohmann::json& input, const Catalogue& catalogue,
             const auto where = pointer_join("/provisions", i);
             const auto index = known_provision(catalogue, list[i], where);
             if (s.selected[index])
-                throw InputError(where, "\"" + list[i].get<std::string>() + "\" staat twee keer in de lijst.");
+                throw InputError(where, quote_for_message(list[i].get<std::string>()) + " staat twee keer in de lijst.");
             s.selected[index] = true;
         }
     }

@@ -4,18 +4,14 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { loadWasm } from './wasm-loader.mjs';
 import { join, resolve, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const ivp = process.env.IVP_BIN || join(root, 'build/native/ivp');
-const wasmDir = join(root, 'build/wasm');
 
-export async function loadWasm() {
-  const create = createRequire(import.meta.url)(join(wasmDir, 'ivp_wasm.js'));
-  return create({ wasmBinary: readFileSync(join(wasmDir, 'ivp_wasm.wasm')) });
-}
+export { loadWasm };
 
 const today = '2026-11-23';
 const scenarios = [

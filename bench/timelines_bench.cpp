@@ -49,4 +49,4 @@ BENCHMARK(BM_Ics)->Unit(benchmark::kMicrosecond);
 
 }  // namespace
 
-// BENCHMARK_MAIN is in eligibility_bench.cpp: both files make one ivp_bench.
+// BENCHMARK_MAIN is in ivp_bench.cpp: the files of bench/ make one ivp_bench.

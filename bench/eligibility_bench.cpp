@@ -34,4 +34,4 @@ BENCHMARK_CAPTURE(AssessTrapliftHattem, all_answered,
 
 }  // namespace
 
-BENCHMARK_MAIN();
+// BENCHMARK_MAIN is in ivp_bench.cpp: the files of bench/ make one ivp_bench.

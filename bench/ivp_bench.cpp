@@ -1,0 +1,133 @@
+// Benchmarks of the core, natively. What the page pays per keystroke is
+// calculate_json_text (text in, text out): the split below shows how much of
+// it is the JSON boundary (parse, validate, build the result object, dump)
+// and how much the budget itself; the 10x catalogue shows how it scales.
+#include <benchmark/benchmark.h>
+
+#include <string>
+
+#include "ivp/boundary.h"
+#include "ivp/budget.h"
+#include "ivp/calculate.h"
+#include "ivp/calendar.h"
+#include "ivp/catalogue.h"
+#include "ivp/embedded_data.h"
+#include "ivp/json_input.h"
+#include "ivp/scenario.h"
+
+namespace {
+
+const ivp::Date kToday = *ivp::parse_iso_date("2026-11-23");
+
+// What the page sends by default (site/app.js scenario()): every provision
+// selected, no overrides, a melding date.
+std::string page_scenario(const ivp::Catalogue& catalogue) {
+    nlohmann::json ids = nlohmann::json::array();
+    for (const auto& p : catalogue.provisions) ids.push_back(p.id);
+    return nlohmann::json{{"schema", 1}, {"melding", "2026-11-23"}, {"provisions", ids},
+                          {"overrides", nlohmann::json::object()}}
+        .dump();
+}
+
+// The embedded catalogue `copies` times over: ids and constraint members get
+// a suffix per copy, so every copy is independent (34 × 10 = 340 provisions).
+ivp::Catalogue scaled_catalogue(int copies) {
+    const auto base = nlohmann::json::parse(ivp::embedded::catalogue_json());
+    auto data = base;
+    data["provisions"] = nlohmann::json::array();
+    data["constraints"] = nlohmann::json::array();
+    for (int k = 0; k < copies; ++k) {
+        const std::string suffix = k == 0 ? "" : "-" + std::to_string(k);
+        for (auto p : base["provisions"]) {
+            p["id"] = p["id"].get<std::string>() + suffix;
+            data["provisions"].push_back(p);
+        }
+        for (auto c : base["constraints"]) {
+            c["id"] = c["id"].get<std::string>() + suffix;
+            for (auto& m : c["members"]) m = m.get<std::string>() + suffix;
+            data["constraints"].push_back(c);
+        }
+    }
+    return ivp::parse_catalogue(data, "bench");
+}
+
+void BM_CalculateJsonText_Page(benchmark::State& state) {
+    const auto text = page_scenario(ivp::embedded_catalogue());
+    for (auto _ : state) benchmark::DoNotOptimize(ivp::calculate_json_text(text, "2026-11-23"));
+}
+BENCHMARK(BM_CalculateJsonText_Page);
+
+void BM_CalculateText_Page(benchmark::State& state) {
+    const auto text = page_scenario(ivp::embedded_catalogue());
+    for (auto _ : state) benchmark::DoNotOptimize(ivp::calculate_text(text, kToday));
+}
+BENCHMARK(BM_CalculateText_Page);
+
+void BM_ParseUserJson_Page(benchmark::State& state) {
+    const auto text = page_scenario(ivp::embedded_catalogue());
+    for (auto _ : state) benchmark::DoNotOptimize(ivp::parse_user_json(text));
+}
+BENCHMARK(BM_ParseUserJson_Page);
+
+void BM_ParseScenario_Page(benchmark::State& state) {
+    const auto& catalogue = ivp::embedded_catalogue();
+    const auto json = ivp::parse_user_json(page_scenario(catalogue));
+    for (auto _ : state) benchmark::DoNotOptimize(ivp::parse_scenario(json, catalogue, kToday));
+}
+BENCHMARK(BM_ParseScenario_Page);
+
+void BM_Calculate_Page(benchmark::State& state) {
+    const auto& catalogue = ivp::embedded_catalogue();
+    const auto scenario = ivp::parse_scenario(ivp::parse_user_json(page_scenario(catalogue)), catalogue, kToday);
+    for (auto _ : state) benchmark::DoNotOptimize(ivp::calculate(scenario, catalogue, ivp::embedded_calendar()));
+}
+BENCHMARK(BM_Calculate_Page);
+
+void BM_DumpResult_Page(benchmark::State& state) {
+    const auto result = ivp::calculate_text(page_scenario(ivp::embedded_catalogue()), kToday);
+    state.counters["bytes"] = static_cast<double>(result.dump().size());
+    for (auto _ : state) benchmark::DoNotOptimize(result.dump());
+}
+BENCHMARK(BM_DumpResult_Page);
+
+// Arg = copies of the catalogue: 1 (34 provisions) and 10 (340).
+void BM_ComputeBudget(benchmark::State& state) {
+    const auto catalogue = scaled_catalogue(static_cast<int>(state.range(0)));
+    const auto scenario = ivp::default_scenario(catalogue, kToday);
+    state.counters["provisions"] = static_cast<double>(catalogue.provisions.size());
+    for (auto _ : state) benchmark::DoNotOptimize(ivp::compute_budget(catalogue, scenario));
+}
+BENCHMARK(BM_ComputeBudget)->Arg(1)->Arg(10);
+
+void BM_Calculate(benchmark::State& state) {
+    const auto catalogue = scaled_catalogue(static_cast<int>(state.range(0)));
+    const auto scenario = ivp::default_scenario(catalogue, kToday);
+    state.counters["provisions"] = static_cast<double>(catalogue.provisions.size());
+    for (auto _ : state) benchmark::DoNotOptimize(ivp::calculate(scenario, catalogue, ivp::embedded_calendar()));
+}
+BENCHMARK(BM_Calculate)->Arg(1)->Arg(10);
+
+void BM_CalculateAndDump(benchmark::State& state) {
+    const auto catalogue = scaled_catalogue(static_cast<int>(state.range(0)));
+    const auto scenario = ivp::default_scenario(catalogue, kToday);
+    for (auto _ : state)
+        benchmark::DoNotOptimize(ivp::calculate(scenario, catalogue, ivp::embedded_calendar()).dump());
+}
+BENCHMARK(BM_CalculateAndDump)->Arg(1)->Arg(10);
+
+// One delivery date: the longest SLA of the table (100 werkdagen) from a melding.
+void BM_AddWorkingDays100(benchmark::State& state) {
+    const auto& calendar = ivp::embedded_calendar();
+    for (auto _ : state) benchmark::DoNotOptimize(calendar.add_working_days(kToday, 100));
+}
+BENCHMARK(BM_AddWorkingDays100);
+
+void BM_ParseCatalogue(benchmark::State& state) {
+    const auto data = nlohmann::json::parse(ivp::embedded::catalogue_json());
+    for (auto _ : state) benchmark::DoNotOptimize(ivp::parse_catalogue(data, "bench"));
+}
+BENCHMARK(BM_ParseCatalogue);
+
+}  // namespace
+
+BENCHMARK_MAIN();

@@ -1,0 +1,30 @@
+#include "ivp/boundary.h"
+
+#include <nlohmann/json.hpp>
+
+#include "ivp/calculate.h"
+#include "ivp/date.h"
+#include "ivp/error.h"
+#include "ivp/json_input.h"
+
+namespace ivp {
+
+std::string error_json_text(const std::string& message, const std::string& where) {
+    return nlohmann::json{{"error", {{"message", message}, {"where", where}}}}.dump();
+}
+
+std::string calculate_json_text(std::string_view scenario_json, std::string_view today) {
+    try {
+        const auto date = parse_iso_date(today);
+        if (!date)
+            return error_json_text("De datum van vandaag (" + quote_for_message(today) + ") is ongeldig.", "");
+        return calculate_text(scenario_json, *date).dump();
+    } catch (const InputError& e) {
+        return error_json_text(e.what(), e.where());
+    } catch (const std::exception& e) {
+        // A bug of ours (DataError, or worse): still data, never an abort.
+        return error_json_text(std::string("Onverwachte fout: ") + e.what(), "");
+    }
+}
+
+}  // namespace ivp

@@ -1,0 +1,79 @@
+// WASM timing in Chromium, run by hand (not part of ./dev test):
+//   node tests/bench/wasm-bench.mjs [RUNS]        (default 1000; needs build/wasm)
+// Loads build/wasm/ivp_wasm.js into a blank page (no CSP in the way), hands
+// it its bytes (wasmBinary) and times, per call:
+//   core      module.calculate(text, today): embind string in, C++ (parse,
+//             validate, compute, build and dump the result), string out
+//   page      what site/ivp.js does per keystroke: JSON.stringify(scenario) +
+//             module.calculate + JSON.parse(result)
+//   boundary  module.calculate('{}x', today): a parse error right away, i.e.
+//             the embind call and error path with almost no work
+//   parse     JSON.parse of the result text alone, in JS
+// The page is served cross-origin isolated (COOP/COEP, via a routed fake
+// origin, no network), so performance.now() has 5 µs resolution, not 100 µs.
+// Results go to docs/perf.md ("Rekenkern").
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { launch, root } from '../browser/chromium.mjs';
+
+const runs = Number(process.argv[2] || 1000);
+const glue = readFileSync(join(root, 'build/wasm/ivp_wasm.js'), 'utf8');
+const wasm = readFileSync(join(root, 'build/wasm/ivp_wasm.wasm')).toString('base64');
+const origin = 'https://bench.invalid/';
+
+const browser = await launch();
+try {
+  const page = await browser.newPage();
+  await page.route('**/*', (route) => route.fulfill({
+    status: 200, contentType: 'text/html', body: '<!doctype html><title>bench</title>',
+    headers: { 'Cross-Origin-Opener-Policy': 'same-origin', 'Cross-Origin-Embedder-Policy': 'require-corp' },
+  }));
+  await page.goto(origin);
+  await page.addScriptTag({ content: glue });
+  const report = await page.evaluate(async ({ wasm, runs }) => {
+    const bytes = Uint8Array.from(atob(wasm), (c) => c.charCodeAt(0));
+    const module = await createIvpModule({ wasmBinary: bytes, print: () => {}, printErr: () => {} });
+    const catalogue = JSON.parse(module.catalogue());
+    const today = '2026-11-23';
+    // The page's default scenario (site/app.js scenario()): all provisions.
+    const scenario = { schema: 1, melding: today, provisions: catalogue.provisions.map((p) => p.id), overrides: {} };
+    const text = JSON.stringify(scenario);
+    const resultText = module.calculate(text, today);
+    if (JSON.parse(resultText).error) throw new Error(resultText);
+    const cases = {
+      core: () => module.calculate(text, today),
+      page: () => JSON.parse(module.calculate(JSON.stringify(scenario), today)),
+      boundary: () => module.calculate('{}x', today),
+      parse: () => JSON.parse(resultText),
+    };
+    const out = { crossOriginIsolated, runs, scenarioBytes: text.length, resultBytes: resultText.length };
+    for (const [name, fn] of Object.entries(cases)) {
+      for (let i = 0; i < 200; i += 1) fn();  // warm up (tier-up of the WASM code)
+      const times = [];
+      for (let i = 0; i < runs; i += 1) {
+        const t0 = performance.now();
+        fn();
+        times.push(performance.now() - t0);
+      }
+      times.sort((a, b) => a - b);
+      const q = (p) => times[Math.min(times.length - 1, Math.floor(p * times.length))];
+      out[name] = { p50_ms: q(0.5), p95_ms: q(0.95), max_ms: times[times.length - 1],
+        mean_ms: times.reduce((a, b) => a + b, 0) / times.length };
+    }
+    return out;
+  }, { wasm, runs });
+  report.chromium = browser.version();
+  const fmt = (x) => x.toFixed(3);
+  console.log(`Chromium ${report.chromium}, ${runs} runs each, crossOriginIsolated=${report.crossOriginIsolated}, ` +
+    `scenario ${report.scenarioBytes} B, result ${report.resultBytes} B`);
+  console.log('case        p50 ms   p95 ms   mean ms   max ms');
+  for (const name of ['core', 'page', 'boundary', 'parse']) {
+    const r = report[name];
+    console.log(`${name.padEnd(10)} ${fmt(r.p50_ms).padStart(7)}  ${fmt(r.p95_ms).padStart(7)}  ${fmt(r.mean_ms).padStart(8)}  ${fmt(r.max_ms).padStart(7)}`);
+  }
+  const ok = report.page.p50_ms <= 1;
+  console.log(`target: page recompute p50 <= 1 ms: ${ok ? 'met' : 'NOT met'}`);
+  process.exitCode = ok ? 0 : 1;
+} finally {
+  await browser.close();
+}

@@ -1,0 +1,47 @@
+// libFuzzer target: the public entry of the core, ivp::calculate_text, on
+// arbitrary bytes. It covers the JSON reader, the scenario parser, the facts
+// check, the budget, the calendar and whatever calculate() grows into (for
+// example eligibility and costs), so new core code is fuzzed without a new
+// target. Invariants checked on every accepted input:
+//   - the result serializes (dump) and is deterministic;
+//   - every budget range has min <= max;
+// and on every refused input: InputError with a JSON Pointer `where` and a
+// serializable message.
+#include <cstddef>
+#include <cstdint>
+#include <string_view>
+
+#include "fuzz_check.h"
+#include "ivp/calculate.h"
+#include "ivp/date.h"
+
+namespace {
+
+void check_range(const nlohmann::json& r, const char* what) {
+    if (!r.is_object() || !r.contains("min") || !r.contains("max")) ivp_fuzz::finding("range missing", what);
+    if (r["min"].get<std::int64_t>() > r["max"].get<std::int64_t>()) ivp_fuzz::finding("range min > max", r.dump());
+}
+
+}  // namespace
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+    const std::string_view text(reinterpret_cast<const char*>(data), size);
+    // A fixed "today": the melding default. Fuzzed dates come through "melding".
+    const auto today = *ivp::parse_iso_date("2026-11-23");
+    try {
+        const auto result = ivp::calculate_text(text, today);
+        const std::string once = result.dump();
+        if (ivp::calculate_text(text, today).dump() != once) ivp_fuzz::finding("not deterministic", once);
+        const auto& b = result.at("budget");
+        for (const char* law : {"wmo", "zvw"})
+            for (const char* kind : {"client_bound", "reusable", "total"}) check_range(b.at(law).at(kind), law);
+        check_range(b.at("total"), "total");
+    } catch (const ivp::InputError& e) {
+        ivp_fuzz::check_where(e.where());
+        ivp_fuzz::check_serializable(e.what(), e.where());
+    } catch (const std::exception& e) {
+        // DataError or anything else: bad user input must never reach these.
+        ivp_fuzz::finding("unexpected exception", e.what());
+    }
+    return 0;
+}

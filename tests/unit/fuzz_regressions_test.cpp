@@ -1,0 +1,111 @@
+// Every input the fuzzers ever found (tests/fuzz/regressions/<target>/*) and
+// every seed (tests/fuzz/corpus/<target>/*), run through the same entry as
+// its fuzz target, in the ordinary (and the sanitize) build: refused with an
+// InputError/DataError or accepted — never another exception, never a crash.
+// A new finding becomes a test by copying the file there; no code to write.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <iterator>
+#include <string>
+#include <vector>
+
+#include "ivp/calculate.h"
+#include "ivp/catalogue.h"
+#include "ivp/error.h"
+#include "ivp/facts.h"
+#include "ivp/json_input.h"
+#include "test_util.h"
+
+#if __has_include("ivp/jsonlogic.h")
+#include "ivp/jsonlogic.h"
+#define IVP_HAVE_JSONLOGIC 1
+#endif
+
+namespace fs = std::filesystem;
+
+namespace {
+
+const fs::path kFuzzDir = fs::path(IVP_SOURCE_DIR) / "tests" / "fuzz";
+
+std::vector<fs::path> inputs_of(const std::string& target) {
+    std::vector<fs::path> out;
+    for (const char* kind : {"regressions", "corpus"}) {
+        const auto dir = kFuzzDir / kind / target;
+        if (!fs::is_directory(dir)) continue;
+        for (const auto& entry : fs::directory_iterator(dir))
+            if (entry.is_regular_file() && entry.path().filename() != "README.md") out.push_back(entry.path());
+    }
+    return out;
+}
+
+std::string bytes_of(const fs::path& path) {
+    std::ifstream in(path, std::ios::binary);
+    return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+}
+
+}  // namespace
+
+TEST(FuzzRegressions, CalculateTextRefusesOrAnswersEveryFinding) {
+    const auto files = inputs_of("calculate");
+    ASSERT_FALSE(files.empty()) << "no seeds in " << kFuzzDir;
+    for (const auto& file : files) {
+        SCOPED_TRACE(file.string());
+        try {
+            const auto result = ivp::calculate_text(bytes_of(file), ivp_test::fixed_today());
+            EXPECT_NO_THROW((void)result.dump());
+            EXPECT_LE(result["budget"]["total"]["min"].get<long>(), result["budget"]["total"]["max"].get<long>());
+        } catch (const ivp::InputError& e) {
+            EXPECT_NO_THROW((void)nlohmann::json::json_pointer(e.where())) << e.where();
+            EXPECT_FALSE(std::string(e.what()).empty());
+        }
+    }
+}
+
+TEST(FuzzRegressions, DataLoadersRefuseOrAcceptEveryFinding) {
+    const auto files = inputs_of("catalogue");
+    ASSERT_FALSE(files.empty());
+    for (const auto& file : files) {
+        SCOPED_TRACE(file.string());
+        nlohmann::json json;
+        try {
+            json = ivp::parse_user_json(bytes_of(file));
+        } catch (const ivp::InputError&) {
+            continue;
+        }
+        try {
+            const auto catalogue = ivp::parse_catalogue(json, file.filename().string());
+            (void)ivp::calculate(ivp::default_scenario(catalogue, ivp_test::fixed_today()), catalogue,
+                                 ivp::embedded_calendar())
+                .dump();
+        } catch (const ivp::DataError&) {
+        }
+        try {
+            (void)ivp::parse_facts(json, file.filename().string());
+        } catch (const ivp::DataError&) {
+        }
+    }
+}
+
+#ifdef IVP_HAVE_JSONLOGIC
+TEST(FuzzRegressions, JsonLogicRefusesOrAnswersEveryFinding) {
+    for (const auto& file : inputs_of("jsonlogic")) {
+        SCOPED_TRACE(file.string());
+        nlohmann::json input;
+        try {
+            input = ivp::parse_user_json(bytes_of(file));
+        } catch (const ivp::InputError&) {
+            continue;
+        }
+        const bool pair = input.is_array() && input.size() == 2;
+        try {
+            (void)ivp::jsonlogic::canonical(
+                ivp::jsonlogic::apply(pair ? input[0] : input, pair ? input[1] : nlohmann::json::object()))
+                .dump();
+        } catch (const ivp::InputError&) {
+        } catch (const ivp::DataError&) {
+        }
+    }
+}
+#endif
