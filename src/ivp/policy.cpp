@@ -475,6 +475,13 @@ void validate_facts_usage(const FactsCatalogue& facts, const std::vector<Policy>
     }
 }
 
+// A source without its quoted text: where it stands.
+json source_location(const json& source) {
+    json out = source;
+    out.erase("text");
+    return out;
+}
+
 json assess(const Policy& policy, const Provision* catalogue_entry, const std::string& provision_id,
             const json& profile, const FactsCatalogue& facts) {
     json out = {{"policy", policy.id}, {"label", policy.label}, {"title", policy.title}};
@@ -516,8 +523,12 @@ json assess(const Policy& policy, const Provision* catalogue_entry, const std::s
         // that sentence ("De gemeente kan vragen dat u verhuist …"), not as
         // "niet voldaan: De gemeente vraagt u niet …".
         const bool plain = t == jsonlogic::Truth::no && !c.if_not.empty();
+        // The quoted source text is long and the same for every provision:
+        // it is given once, in the result's `policies[].criteria`; a reason
+        // keeps where it stands (seed, section, line) and a short cite.
         json reason = {{"criterion", c.id}, {"outcome", outcome_name(t)}, {"text", plain ? c.if_not : c.text},
-                       {"rule", c.text}, {"source", c.source}, {"cite", short_source(policy, c.source)}};
+                       {"source", source_location(c.source)}, {"cite", short_source(policy, c.source)}};
+        if (plain) reason["rule"] = c.text;
         const bool decides = (verdict == jsonlogic::Truth::no && t == jsonlogic::Truth::no) ||
                              (verdict == jsonlogic::Truth::unknown && t == jsonlogic::Truth::unknown);
         (decides ? first : rest).push_back(std::move(reason));
@@ -580,6 +591,17 @@ json other_provisions(const json& profile, const std::vector<Policy>& policies, 
 
 namespace ivp {
 
+// Every criterion once, with its full quoted source (reasons refer to it by id).
+nlohmann::json criteria_json(const Policy& policy) {
+    nlohmann::json out = nlohmann::json::object();
+    for (const auto& c : policy.criteria) {
+        nlohmann::json entry = {{"text", c.text}, {"source", c.source}};
+        if (!c.if_not.empty()) entry["if_not"] = c.if_not;
+        out[c.id] = std::move(entry);
+    }
+    return out;
+}
+
 nlohmann::json policies_summary(const std::vector<Policy>& policies) {
     nlohmann::json out = nlohmann::json::array();
     for (const auto& p : policies)
@@ -592,7 +614,8 @@ nlohmann::json policies_summary(const std::vector<Policy>& policies) {
                        {"valid_from_note", p.valid_from_note},
                        {"default", p.id == kDefaultPolicy},
                        {"source_document", p.source_document},
-                       {"not_modelled", p.not_modelled}});
+                       {"not_modelled", p.not_modelled},
+                       {"criteria", criteria_json(p)}});
     return out;
 }
 

@@ -246,6 +246,7 @@ TEST(Hattem_7_3_Ad6_KostenVooraf, RefusedUnderHattemButPgbUnderTheAlsProtocol) {
     // A failed rule is said the plain way round, the rule itself kept beside it.
     EXPECT_EQ(first.at("text").get<std::string>().rfind("U heeft de voorziening al gekocht", 0), 0u) << first.at("text");
     EXPECT_EQ(first.at("rule").get<std::string>().rfind("U heeft de voorziening niet al zelf gekocht", 0), 0u);
+    EXPECT_FALSE(first.at("source").contains("text"));  // the quote is given once, in policies[].criteria
     EXPECT_NE(e.at("reasons")[0].get<std::string>().find("§7.3 Ad 6"), std::string::npos);
 }
 
