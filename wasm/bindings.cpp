@@ -1,4 +1,4 @@
-// embind bindings: the whole boundary is two functions, JSON text in and out.
+// embind bindings: a few functions, JSON text in and text out.
 // No domain logic here: every rule lives in src/ and data/.
 #include <emscripten/bind.h>
 
@@ -26,12 +26,12 @@ std::string calculate(const std::string& scenario_json, const std::string& today
 std::string ics(const std::string& scenario_json, const std::string& today) {
     try {
         const auto date = ivp::parse_iso_date(today);
-        if (!date) return error_json("De datum van vandaag (\"" + today + "\") is ongeldig.", "");
+        if (!date) return ivp::error_json_text("De datum van vandaag (\"" + today + "\") is ongeldig.", "");
         return ivp::ics_calendar(ivp::calculate_text(scenario_json, *date));
     } catch (const ivp::InputError& e) {
-        return error_json(e.what(), e.where());
+        return ivp::error_json_text(e.what(), e.where());
     } catch (const std::exception& e) {
-        return error_json(std::string("Onverwachte fout: ") + e.what(), "");
+        return ivp::error_json_text(std::string("Onverwachte fout: ") + e.what(), "");
     }
 }
 
