@@ -21,6 +21,11 @@ export interface IvpModule {
   catalogue(): string;
   /** data/facts.json as embedded: the questions of the "uw situatie" step. */
   facts(): string;
+  /**
+   * The scenario's deadlines as an iCalendar text (RFC 5545), or the same
+   * `{"error":{…}}` JSON as calculate() on bad input.
+   */
+  ics(scenarioJson: string, today: string): string;
 }
 
 declare function createIvpModule(options: IvpModuleOptions): Promise<IvpModule>;

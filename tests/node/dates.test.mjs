@@ -16,7 +16,7 @@ const ICAL = require('ical.js');
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const ivp = process.env.IVP_BIN || join(root, 'build/native/ivp');
-const run = (args, input) => execFileSync(ivp, args, { input, encoding: 'utf8' });
+const run = (args, input) => execFileSync(ivp, args, { input, encoding: 'utf8', maxBuffer: 1 << 28 });
 
 const calendar = JSON.parse(readFileSync(join(root, 'data/calendar.json'), 'utf8'));
 const lid3 = new Set(calendar.lid3.days.map((d) => d.date));

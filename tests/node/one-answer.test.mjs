@@ -140,11 +140,11 @@ test('calc-lines answers as `ivp calc` does (same result, same error), so the ba
   const next = generator(rand, JSON.parse(core.catalogue()), [], ['2026-04-06', '2026-12-25']);
   const scenarios = Array.from({ length: 40 }, next);
   const today = '2026-11-23';
-  const lines = execFileSync(ivp, ['calc-lines', '--today', today], { input: scenarios.join('\n'), encoding: 'utf8' })
+  const lines = execFileSync(ivp, ['calc-lines', '--today', today], { input: scenarios.join('\n'), encoding: 'utf8', maxBuffer: 1 << 28 })
     .trimEnd().split('\n');
   const t0 = performance.now();
   scenarios.forEach((s, i) => {
-    const one = spawnSync(ivp, ['calc', '--today', today], { input: s, encoding: 'utf8' });
+    const one = spawnSync(ivp, ['calc', '--today', today], { input: s, encoding: 'utf8', maxBuffer: 1 << 28 });
     const line = JSON.parse(lines[i]);
     if (line.error) {
       assert.equal(one.status, 2, s);

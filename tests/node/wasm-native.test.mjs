@@ -25,7 +25,7 @@ test('WASM and native CLI agree on results', async () => {
   const core = await loadWasm();
   for (const scenario of scenarios) {
     const text = JSON.stringify(scenario);
-    const native = execFileSync(ivp, ['calc', '--today', today], { input: text, encoding: 'utf8' });
+    const native = execFileSync(ivp, ['calc', '--today', today], { input: text, encoding: 'utf8', maxBuffer: 1 << 28 });
     const wasm = core.calculate(text, today);
     assert.deepEqual(JSON.parse(wasm), JSON.parse(native), text);
     assert.equal(JSON.stringify(JSON.parse(wasm), null, 2) + '\n', native, `byte-identical for ${text}`);
@@ -35,7 +35,7 @@ test('WASM and native CLI agree on results', async () => {
 test('WASM returns the same Dutch error as the CLI, as data', async () => {
   const core = await loadWasm();
   const text = '{"overrides":{"traplift":{"amount":-1}}}';
-  const cli = spawnSync(ivp, ['calc', '--today', today], { input: text, encoding: 'utf8' });
+  const cli = spawnSync(ivp, ['calc', '--today', today], { input: text, encoding: 'utf8', maxBuffer: 1 << 28 });
   assert.equal(cli.status, 2);
   assert.equal(cli.stdout, '');
   const wasm = JSON.parse(core.calculate(text, today));
