@@ -726,6 +726,7 @@ function ivpMount(root, core, options = {}) {
         items.push(`${d.voorbeeld ? 'Voorbeeld: ontvangt de gemeente die brief op ' + ivpDutchDate(d.ingebrekestelling_ontvangen || late.ingebrekestelling_vanaf) + ', dan' : 'Dan'} moet de gemeente u vanaf ${ivpDutchDate(d.eerste_dag)} tot uiterlijk ${ivpDutchDate(d.laatste_dag)} een dwangsom per dag betalen.`);
         if (d.bedrag && d.bedrag.tekst) items.push(`Bedrag: ${d.bedrag.tekst}${d.maximum && d.maximum.tekst ? ` (ten hoogste ${d.maximum.tekst})` : ''}.`);
         else if (d.bedrag_onbekend) items.push(d.bedrag_onbekend);
+        else if (d.tarief && !d.tarief.tiers) items.push('Hoeveel de dwangsom per dag is, weet de rekenhulp voor die datum niet. Kijk in de Algemene wet bestuursrecht, artikel 4:17 (wetten.overheid.nl).');
       }
       box.append(ivpElement('h3', { text: 'Als de gemeente te laat beslist' }),
         ivpElement('p', {}, ivpElement('strong', { text: `${late.applies_to || 'Het besluit'}: ` }),
@@ -776,9 +777,10 @@ function ivpMount(root, core, options = {}) {
     for (let m = new Date(Date.UTC(start.getUTCFullYear(), start.getUTCMonth() + 1, 1)); m.getTime() / 86400000 <= last; m = new Date(Date.UTC(m.getUTCFullYear(), m.getUTCMonth() + 1, 1))) {
       const at = `${(x(m.toISOString().slice(0, 10)) / 10).toFixed(2)}%`;
       axis.append(ivpElement('rect', { svg: true, className: 'ivp-gantt-tick', x: at, y: '0', width: '1', height: '100%' }),
-        ivpElement('text', { svg: true, x: at, dx: '4', y: '70%', text: `${IVP_MONTHS[m.getUTCMonth()].slice(0, 3)}${m.getUTCMonth() === 0 ? ` ${m.getUTCFullYear()}` : ''}` }));
+        ivpElement('text', { svg: true, x: at, dx: '4', y: '70%', text: IVP_MONTHS[m.getUTCMonth()].slice(0, 3) }));
     }
-    chart.append(axis);
+    axis.append(ivpElement('rect', { svg: true, className: 'ivp-gantt-today', x: `${(x(now) / 10).toFixed(2)}%`, y: '0', width: '3', height: '100%' }));
+    chart.append(ivpElement('div', { className: 'ivp-gantt-plot' }, ivpElement('span'), axis));
     const todayX = x(now);
     for (const { names, tracks } of groups.values()) {
       const svg = ivpElement('svg', { svg: true, className: 'ivp-gantt-bars', viewBox: `0 0 1000 ${ROW * TRACKS.length}`, preserveAspectRatio: 'none', focusable: 'false' });
@@ -804,13 +806,15 @@ function ivpMount(root, core, options = {}) {
         }
       });
       svg.append(ivpElement('rect', { svg: true, className: 'ivp-gantt-today', x: (todayX - 2).toFixed(2), y: '0', width: '4', height: String(ROW * TRACKS.length) }));
-      chart.append(ivpElement('div', { className: 'ivp-gantt-row' }, ivpElement('p', { className: 'ivp-gantt-label', text: ivpJoin(names) }), svg));
+      const lanes = ivpElement('div', { className: 'ivp-gantt-lanes' }, ...TRACKS.map(([, label]) => ivpElement('span', { text: label })));
+      chart.append(ivpElement('div', { className: 'ivp-gantt-row' }, ivpElement('p', { className: 'ivp-gantt-label', text: ivpJoin(names) }),
+        ivpElement('div', { className: 'ivp-gantt-plot' }, lanes, svg)));
     }
     chart.append(ivpElement('ul', { className: 'ivp-legend ivp-gantt-legend' },
       ...[['ivp-gantt-revalidatie', 'Advies revalidatieteam'], ['ivp-gantt-financier', 'Besluit gemeente of zorgverzekeraar'],
         ['ivp-gantt-leverancier', 'Levering'], ['ivp-gantt-wait', 'Wachten op het besluit (wet, gemeente)'], ['ivp-gantt-today', `Vandaag (${ivpDutchDate(now)})`]]
         .map(([cls, label]) => ivpElement('li', {}, ivpElement('span', { className: `ivp-swatch ${cls}` }), label)),
-      ivpElement('li', { text: 'Per groep drie balken: ALS protocol, Wmo 2015, gemeente.' })));
+      ivpElement('li', { text: 'Streepje: een termijn loopt af.' })));
 
     const endOf = (t) => (!t ? '—' : t.applies === false ? 'geldt niet' : t.end ? ivpDutchDate(t.end) : 'onbekend');
     const table = ivpElement('table', { className: 'ivp-table ivp-gantt-table' },
@@ -819,7 +823,7 @@ function ivpMount(root, core, options = {}) {
         .map((t) => ivpElement('th', { scope: 'col', text: t })))),
       ivpElement('tbody', {}, ...[...groups.values()].map(({ names, tracks }) => ivpElement('tr', {},
         ivpElement('th', { scope: 'row', text: ivpJoin(names) }),
-        ...TRACKS.map(([id, label]) => ivpElement('td', { 'data-label': label, text: endOf(tracks[id]) }))))));
+        ...TRACKS.map(([id, label]) => ivpElement('td', { className: 'ivp-date', 'data-label': label, text: endOf(tracks[id]) }))))));
     return [chart, table];
   }
 
@@ -888,7 +892,7 @@ function ivpMount(root, core, options = {}) {
     // Per provision: the verdict and one line why, not every criterion (the
     // print must stay short enough to take to the talk).
     const provTable = ivpElement('table', { className: 'ivp-table ivp-print-table' },
-      ivpElement('thead', {}, ivpElement('tr', {}, ...['Voorziening', 'Bedrag', 'Krijg ik het?', 'Bron'].map((t) => ivpElement('th', { scope: 'col', text: t })))));
+      ivpElement('thead', {}, ivpElement('tr', {}, ...['Voorziening', 'Bedrag', 'Krijg ik het?', 'Bron (ALS protocol)'].map((t) => ivpElement('th', { scope: 'col', text: t })))));
     const provBody = ivpElement('tbody');
     const questions = new Map();
     let anyEligibility = false;
@@ -913,7 +917,7 @@ function ivpMount(root, core, options = {}) {
       }
       provBody.append(ivpElement('tr', {}, ivpElement('th', { scope: 'row', text: `${p.name} (${p.law === 'wmo' ? 'Wmo' : 'Zvw'})` }),
         ivpElement('td', { className: 'ivp-amount', text: ivpEuro(p.amount) }), verdictCell,
-        ivpElement('td', { className: 'ivp-source', text: p.source && p.source.line ? `ALS protocol, regel ${p.source.line}` : ivpSourceText(p.source) })));
+        ivpElement('td', { className: 'ivp-source', text: p.source && p.source.line ? `regel ${p.source.line}` : ivpSourceText(p.source) })));
     }
     provTable.append(provBody);
 
@@ -935,12 +939,12 @@ function ivpMount(root, core, options = {}) {
     for (const m of (proc && proc.wmo_2015 && proc.wmo_2015.milestones) || []) {
       if (!m.date) continue;
       steps.push(ivpElement('tr', {}, ivpElement('th', { scope: 'row', text: m.label || m.id }),
-        ivpElement('td', { text: `${ivpDutchDate(m.date)}${m.status && m.status !== 'open' ? ` — ${(IVP_STATUS_LABEL[m.status] || m.status).toLowerCase()}` : ''}` })));
+        ivpElement('td', { className: 'ivp-date', text: `${ivpDutchDate(m.date)}${m.status && m.status !== 'open' ? ` — ${(IVP_STATUS_LABEL[m.status] || m.status).toLowerCase()}` : ''}` })));
     }
     const timeline = ivpElement('table', { className: 'ivp-table ivp-print-table' },
       ivpElement('thead', {}, ivpElement('tr', {}, ...['Wat', 'Wanneer'].map((t) => ivpElement('th', { scope: 'col', text: t })))),
       ivpElement('tbody', {}, ...steps, ...[...byDate].map(([when, names]) => ivpElement('tr', {},
-        ivpElement('th', { scope: 'row', text: `Klaar volgens het ALS protocol: ${ivpJoin(names)}` }), ivpElement('td', { text: when })))));
+        ivpElement('th', { scope: 'row', text: `Klaar volgens het ALS protocol: ${ivpJoin(names)}` }), ivpElement('td', { className: 'ivp-date', text: when })))));
     const late = result.late_decision && result.late_decision.next_step
       ? ivpElement('p', {}, ivpElement('strong', { text: 'Als de gemeente te laat beslist: ' }), result.late_decision.next_step) : null;
 
