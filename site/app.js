@@ -16,6 +16,11 @@ const IVP_VERDICT_LABEL = { ja: 'Ja, waarschijnlijk wel', nee: 'Nee, waarschijnl
 const IVP_POLICY_LABEL = { 'hattem-2014': 'Voorbeeld: gemeente Hattem (2014)', 'als-protocol': 'ALS protocol' };
 const IVP_MONTHS = ['januari', 'februari', 'maart', 'april', 'mei', 'juni', 'juli', 'augustus',
   'september', 'oktober', 'november', 'december'];
+const IVP_OUTCOME_LABEL = { voldaan: 'Voldaan', 'niet voldaan': 'Niet voldaan', onbekend: 'Nog niet bekend',
+  'niet van toepassing': 'Geldt niet' };
+const IVP_FORM_LABEL = { natura: 'Zorg in natura', pgb: 'Persoonsgebonden budget (pgb)', financiele_tegemoetkoming: 'Financiële tegemoetkoming' };
+const IVP_STATUS_LABEL = { open: 'Loopt nog', verstreken: 'Termijn voorbij', gehaald: 'Gehaald', niet_gehaald: 'Niet gehaald', onbekend: 'Onbekend' };
+const IVP_LATE_LABEL = { termijn_loopt: 'de termijn loopt nog', te_laat: 'de gemeente is te laat', op_tijd: 'op tijd beslist', te_laat_beslist: 'te laat beslist' };
 const IVP_MISSING = 'nog niet beschikbaar in deze versie';
 const IVP_STORAGE_KEY = 'ivp-rekenhulp-scenario';
 
@@ -38,6 +43,11 @@ const IVP_GLOSSARY = {
   beschikking: ['beschikking', 'De brief waarin de gemeente officieel beslist over uw aanvraag. Daartegen kunt u bezwaar maken.'],
   aanvraag: ['aanvraag', 'Het officiële verzoek om een voorziening, na het gesprek (onderzoek) met de gemeente.'],
 };
+
+// "a, b en c"
+function ivpJoin(items) {
+  return items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} en ${items[items.length - 1]}`;
+}
 
 function ivpEuro(amount) {
   return '€\u00a0' + Math.round(amount).toString().replace(/\B(?=(\d{3})+(?!\d))/g, '.');
@@ -77,7 +87,7 @@ function ivpAmountFromText(text) {
 }
 
 function ivpElement(tag, attributes = {}, ...children) {
-  const svg = ['svg', 'rect', 'title'].includes(tag) && attributes.svg;
+  const svg = ['svg', 'rect', 'title', 'text'].includes(tag) && attributes.svg;
   const el = svg ? document.createElementNS('http://www.w3.org/2000/svg', tag) : document.createElement(tag);
   for (const [key, value] of Object.entries(attributes)) {
     if (value === false || value === undefined || value === null || key === 'svg') continue;
@@ -279,10 +289,12 @@ function ivpMount(root, core, options = {}) {
         const group = ivpElement('div', { className: 'ivp-choices' });
         choices.forEach((c, n) => {
           const radio = ivpElement('input', { type: 'radio', name: id, id: `${id}-${n}`, value: c.value,
-            'data-fact': fact.id, checked: c.value === '' });
+            'data-fact': fact.id });
           group.append(ivpElement('label', { className: 'ivp-check', for: `${id}-${n}` }, radio, ivpElement('span', { text: c.label })));
         });
-        control = { kind: 'radio', set(v) { for (const r of group.querySelectorAll('input')) r.checked = r.value === v; } };
+        // Nothing is ticked until the user answers: Tab then lands on the first
+        // choice, and "weet ik niet" stays a choice of its own, not a default.
+        control = { kind: 'radio', set(v) { for (const r of group.querySelectorAll('input')) r.checked = v !== '' && r.value === v; } };
         fieldset.append(group);
       } else {
         const input = ivpElement('input', { type: fact.type === 'date' ? 'date' : 'text', id: `${id}-input`,
@@ -465,6 +477,37 @@ function ivpMount(root, core, options = {}) {
     for (const [law, kind] of BAR_PARTS) $(`#ivp-legend-${law}-${kind}`).textContent = ivpRange(budget[law][kind]);
   }
 
+  // The quoted text behind a reason: the reason's own source.text when it
+  // carries one, else the criterion's source, given once per policy in
+  // `result.policies[].criteria[<criterion>].source.text`.
+  function criterionQuote(policy, reason) {
+    if (reason && reason.source && typeof reason.source.text === 'string') return reason.source.text;
+    const p = lastResult && Array.isArray(lastResult.policies) ? lastResult.policies.find((x) => x.id === policy) : null;
+    const c = p && p.criteria && reason && p.criteria[reason.criterion];
+    return c && c.source && typeof c.source.text === 'string' ? c.source.text : '';
+  }
+
+  // "Bron: …" and, behind a <details>, the quoted text of the source.
+  function sourceWithQuote(cite, quote, label = 'Bron') {
+    if (!cite && !quote) return null;
+    if (!quote) return ivpElement('p', { className: 'ivp-source', text: `${label}: ${cite}` });
+    return ivpElement('details', { className: 'ivp-quote' },
+      ivpElement('summary', { text: `${label}: ${cite || 'tekst'}` }),
+      ivpElement('blockquote', { text: quote }));
+  }
+
+  // One reason of a policy: the outcome in words, the rule, and its source.
+  function reasonItem(policy, reason) {
+    if (typeof reason === 'string') return ivpElement('li', { text: reason });
+    const outcome = IVP_OUTCOME_LABEL[reason.outcome] || reason.outcome;
+    const item = ivpElement('li', { className: `ivp-reason ivp-reason-${String(reason.outcome || '').replace(/\s+/g, '-')}` },
+      ivpElement('span', { className: 'ivp-outcome', text: outcome ? `${outcome}: ` : '' }), ivpElement('span', { text: ivpText(reason) }));
+    const cite = reason.cite || ivpSourceText(reason.source);
+    const src = sourceWithQuote(cite, criterionQuote(policy, reason));
+    if (src) item.append(src);
+    return item;
+  }
+
   // Reasons, open questions and the verdict of each policy, side by side.
   function eligibilityDetails(eligibility) {
     const box = ivpElement('div', { className: 'ivp-why' });
@@ -472,21 +515,88 @@ function ivpMount(root, core, options = {}) {
     if (policies.length) {
       const list = ivpElement('ul', { className: 'ivp-policies' });
       for (const v of policies) {
-        const item = ivpElement('li', {}, ivpElement('strong', { text: `${ivpPolicyLabel(v.policy)}: ` }), ivpVerdictBadge(v.verdict));
-        for (const reason of v.reasons || []) item.append(ivpElement('p', { text: ivpText(reason) }));
+        const item = ivpElement('li', {}, ivpElement('strong', { text: `${v.label || ivpPolicyLabel(v.policy)}: ` }), ivpVerdictBadge(v.verdict));
+        const reasons = v.reasons || [];
+        if (reasons.length) item.append(ivpElement('ul', { className: 'ivp-reasons' }, ...reasons.map((r) => reasonItem(v.policy, r))));
+        if (v.form && v.form.text) item.append(ivpElement('p', { text: v.form.text }));
         if (v.source) item.append(ivpElement('p', { className: 'ivp-source', text: `Bron: ${ivpSourceText(v.source)}` }));
         list.append(item);
       }
       box.append(list);
+      const note = lastResult && Array.isArray(lastResult.policies)
+        ? lastResult.policies.filter((x) => x.note).map((x) => x.note) : [];
+      for (const n of note) box.append(ivpElement('p', { className: 'ivp-hint', text: n }));
     } else {
       box.append(ivpMissing('Het oordeel per beleid (gemeente en ALS protocol)'));
+      // Without a verdict per policy the reasons of the default policy are all there is.
+      const reasons = (eligibility.reasons || []).map(ivpText).filter(Boolean);
+      if (reasons.length) box.append(ivpElement('p', { className: 'ivp-subhead', text: 'Waarom:' }),
+        ivpElement('ul', {}, ...reasons.map((r) => ivpElement('li', { text: r }))));
     }
-    const reasons = (eligibility.reasons || []).map(ivpText).filter(Boolean);
-    if (reasons.length) box.append(ivpElement('p', { className: 'ivp-subhead', text: 'Waarom:' }),
-      ivpElement('ul', {}, ...reasons.map((r) => ivpElement('li', { text: r }))));
     const open = (eligibility.open_questions || []).map(questionText).filter(Boolean);
     if (open.length) box.append(ivpElement('p', { className: 'ivp-subhead', text: 'Dit bepaalt het nog:' }),
       ivpElement('ul', {}, ...open.map((q) => ivpElement('li', { text: q }))));
+    return box;
+  }
+
+  // How a provision is paid, in words: the forms the municipality offers
+  // (natura, pgb, financiële tegemoetkoming), what the ALS protocol prefers and
+  // what the pgb amounts to. Texts and sources come from `costs.financing`;
+  // the provision only refers to them by id.
+  function financingDetails(financing, provision) {
+    const shared = lastResult && lastResult.costs && lastResult.costs.financing;
+    if (!shared || typeof financing !== 'object' || !financing.group) return ivpOutline(financing);
+    const formOf = (id) => (shared.forms || []).find((f) => f.id === id) || { id, label: IVP_FORM_LABEL[id] || id };
+    const formNames = (ids) => (ids || []).map((id) => formOf(id).label.toLowerCase());
+    const group = (shared.groups || {})[financing.group] || {};
+    const box = ivpElement('div', { className: 'ivp-financing' });
+    const forms = financing.forms || [];
+    if (!forms.length) {
+      box.append(ivpElement('p', { text: provision.law === 'zvw'
+        ? 'De zorgverzekeraar beslist hoe u dit krijgt (dat rekent deze rekenhulp niet uit).'
+        : 'De bron noemt voor deze voorziening geen vorm.' }));
+    } else {
+      box.append(ivpElement('p', { text: `Bij de gemeente (${shared.hattem && shared.hattem.policy ? shared.hattem.policy : 'voorbeeld'}) kan dit als: ${ivpJoin(formNames(forms))}.` }));
+      box.append(ivpElement('ul', {}, ...forms.map((id) => {
+        const f = formOf(id);
+        const li = ivpElement('li', {}, ivpElement('strong', { text: `${f.label}: ` }), f.explanation || '');
+        const src = sourceWithQuote(ivpSourceText(f.source), f.source && f.source.text);
+        if (src) li.append(src);
+        return li;
+      })));
+    }
+    if (group.hattem_text) {
+      box.append(ivpElement('p', { text: group.hattem_text }));
+      const src = sourceWithQuote(ivpSourceText(group.hattem_source), group.hattem_source && group.hattem_source.text);
+      if (src) box.append(src);
+    }
+    const als = financing.als_protocol;
+    if (als) {
+      const pgb = als.pgb && typeof als.pgb.amount_eur === 'number'
+        ? ` Is de voorziening in natura niet goed genoeg, dan krijgt u een pgb of financiële tegemoetkoming van ${ivpEuro(als.pgb.amount_eur)} (${als.pgb.amount_source === 'override' ? 'het bedrag dat u invulde' : 'het bedrag uit de IVP-tabel'}).` : '';
+      box.append(ivpElement('p', { text: `Het ALS protocol: bij voorkeur ${ivpJoin(formNames(als.preferred_forms))}.${pgb}` }));
+      const a = shared.als_protocol || {};
+      const src = sourceWithQuote(ivpSourceText(a.source), a.source && a.source.text);
+      if (src) box.append(src);
+      if (group.als_text) box.append(ivpElement('p', { text: group.als_text }));
+    }
+    const hattem = financing.hattem;
+    if (hattem && hattem.pgb && hattem.pgb.rule) {
+      box.append(ivpElement('p', { text: `Pgb bij de gemeente (voorbeeld Hattem): ${hattem.pgb.rule}. De bron noemt geen bedrag.` }));
+    }
+    const prior = financing.prior_purchase;
+    if (prior && prior.answer === true) {
+      for (const t of [shared.als_protocol && shared.als_protocol.prior_purchase_text, shared.hattem && shared.hattem.prior_purchase_text]) {
+        if (t) box.append(ivpElement('p', { text: t }));
+      }
+    }
+    const eb = financing.eigen_bijdrage;
+    if (eb) {
+      const label = { ja: 'Telt mee voor de eigen bijdrage.', nee: 'Telt niet mee voor de eigen bijdrage.',
+        onbekend: 'Of dit meetelt voor de eigen bijdrage, hangt nog af van uw antwoorden.',
+        niet_van_toepassing: 'Geen eigen bijdrage van de Wmo.' }[eb.status] || `Eigen bijdrage: ${eb.status}.`;
+      box.append(ivpElement('p', {}, ivpElement('strong', { text: label }), eb.reason ? ` ${eb.reason}` : ''));
+    }
     return box;
   }
 
@@ -500,7 +610,7 @@ function ivpMount(root, core, options = {}) {
       } else {
         const details = ivpElement('details', { className: 'ivp-more' },
           ivpElement('summary', { text: 'Waarom?', 'aria-label': `Waarom? ${p.name}` }), eligibilityDetails(p.eligibility));
-        if (p.financing) details.append(ivpElement('p', { className: 'ivp-subhead', text: 'Hoe wordt het betaald?' }), ivpOutline(p.financing));
+        if (p.financing) details.append(ivpElement('p', { className: 'ivp-subhead', text: 'Hoe wordt het betaald?' }), financingDetails(p.financing, p));
         row.verdict.replaceChildren(ivpVerdictBadge(p.eligibility.verdict), details);
       }
     }
@@ -576,6 +686,147 @@ function ivpMount(root, core, options = {}) {
     return Array.isArray(tracks) ? tracks.map((t, n) => [t.id || t.track || String(n), t]) : Object.entries(tracks);
   }
 
+  // Milestones of the request itself (Wmo 2015 and the municipality): when,
+  // whether the term was met, and what to do now.
+  function procedureBlock(result) {
+    const box = ivpElement('div', { className: 'ivp-procedure' });
+    const proc = result.procedure;
+    const groups = [];
+    if (proc && proc.wmo_2015) groups.push([proc.wmo_2015.label || 'Wmo 2015', proc.wmo_2015.milestones || [], null]);
+    if (proc && proc.gemeente) groups.push([proc.gemeente.label || 'Gemeente', proc.gemeente.milestones || [], proc.gemeente.caveat]);
+    if (!groups.length) { box.append(ivpMissing('De termijnen van uw aanvraag (Wmo 2015)')); return box; }
+    box.append(ivpElement('h3', { text: 'Uw aanvraag bij de gemeente' }));
+    for (const [label, milestones, caveat] of groups) {
+      const table = ivpElement('table', { className: 'ivp-table ivp-milestones' },
+        ivpElement('caption', { text: label }),
+        ivpElement('thead', {}, ivpElement('tr', {}, ...['Wat', 'Datum', 'Stand', 'Wat kunt u doen?']
+          .map((t) => ivpElement('th', { scope: 'col', text: t })))));
+      const body = ivpElement('tbody');
+      for (const m of milestones) {
+        const actual = m.actual && m.actual.date ? ` (werkelijk: ${ivpDutchDate(m.actual.date)})` : '';
+        const status = m.status ? ivpElement('span', { className: `ivp-status ivp-status-${m.status}`, text: IVP_STATUS_LABEL[m.status] || m.status }) : '';
+        const late = typeof m.werkdagen_verschil === 'number' && m.werkdagen_verschil > 0 ? ` (${m.werkdagen_verschil} werkdagen te laat)` : '';
+        body.append(ivpElement('tr', {},
+          ivpElement('th', { scope: 'row' }, m.label || m.id, m.basis ? ivpElement('span', { className: 'ivp-source ivp-block', text: m.basis }) : ''),
+          ivpElement('td', { className: 'ivp-date', text: `${m.date ? ivpDutchDate(m.date) : 'onbekend'}${actual}` }),
+          ivpElement('td', {}, status, late),
+          ivpElement('td', { text: m.next_step || '' })));
+      }
+      table.append(body);
+      box.append(table);
+      if (caveat) box.append(ivpElement('p', { className: 'ivp-hint', text: caveat }));
+    }
+    const late = result.late_decision;
+    if (late) {
+      const d = late.dwangsom;
+      const items = [];
+      if (late.beslistermijn_einde) items.push(`De gemeente moet uiterlijk ${ivpDutchDate(late.beslistermijn_einde)} beslissen.`);
+      if (late.ingebrekestelling_vanaf) items.push(`Vanaf ${ivpDutchDate(late.ingebrekestelling_vanaf)} kunt u de gemeente een brief sturen dat zij te laat is (ingebrekestelling).`);
+      if (d) {
+        items.push(`${d.voorbeeld ? 'Voorbeeld: ontvangt de gemeente die brief op ' + ivpDutchDate(d.ingebrekestelling_ontvangen || late.ingebrekestelling_vanaf) + ', dan' : 'Dan'} moet de gemeente u vanaf ${ivpDutchDate(d.eerste_dag)} tot uiterlijk ${ivpDutchDate(d.laatste_dag)} een dwangsom per dag betalen.`);
+        if (d.bedrag && d.bedrag.tekst) items.push(`Bedrag: ${d.bedrag.tekst}${d.maximum && d.maximum.tekst ? ` (ten hoogste ${d.maximum.tekst})` : ''}.`);
+        else if (d.bedrag_onbekend) items.push(d.bedrag_onbekend);
+        else if (d.tarief && !d.tarief.tiers) items.push('Hoeveel de dwangsom per dag is, weet de rekenhulp voor die datum niet. Kijk in de Algemene wet bestuursrecht, artikel 4:17 (wetten.overheid.nl).');
+      }
+      box.append(ivpElement('h3', { text: 'Als de gemeente te laat beslist' }),
+        ivpElement('p', {}, ivpElement('strong', { text: `${late.applies_to || 'Het besluit'}: ` }),
+          ivpElement('span', { className: `ivp-status ivp-status-${late.status}`, text: IVP_LATE_LABEL[late.status] || late.status || '' })),
+        ivpElement('ul', {}, ...items.map((t) => ivpElement('li', { text: t }))));
+      if (late.next_step) box.append(ivpElement('p', {}, ivpElement('strong', { text: 'Wat kunt u doen? ' }), late.next_step));
+      const basis = sourceWithQuote('Algemene wet bestuursrecht art. 4:17', late.basis, 'Bron');
+      if (basis) box.append(basis);
+    }
+    return box;
+  }
+
+  // The delivery of every provision on the three tracks as one Gantt chart
+  // (a picture: aria-hidden) and the same dates in a table. Provisions with
+  // the same dates share a row, so the chart stays short.
+  function ganttBlock(result, provisions) {
+    const TRACKS = [['als_protocol', 'ALS protocol'], ['wmo_2015', 'Wmo 2015'], ['gemeente', 'Gemeente']];
+    const day = (iso) => { const [y, m, d] = String(iso).split('-').map(Number); return Date.UTC(y, m - 1, d) / 86400000; };
+    const groups = new Map();
+    for (const p of provisions) {
+      const tracks = Object.fromEntries(tracksOf(p.delivery) || []);
+      const key = JSON.stringify(TRACKS.map(([id]) => tracks[id] && tracks[id].applies !== false
+        ? [(tracks[id].phases || []).map((ph) => [ph.start, ph.end]), tracks[id].end] : null));
+      if (!groups.has(key)) groups.set(key, { names: [], tracks });
+      groups.get(key).names.push(p.name);
+    }
+    const now = result.peildatum || today;
+    const dates = [result.melding || state.melding, now];
+    for (const { tracks } of groups.values()) {
+      for (const t of Object.values(tracks)) {
+        if (!t || t.applies === false) continue;
+        for (const ph of t.phases || []) dates.push(ph.start, ph.end);
+        for (const m of t.milestones || []) dates.push(m.date);
+        if (t.end) dates.push(t.end);
+      }
+    }
+    const days = dates.filter((d) => /^\d{4}-\d{2}-\d{2}$/.test(d || '')).map(day);
+    const first = Math.min(...days);
+    const last = Math.max(...days);
+    const x = (iso) => (1000 * (day(iso) - first)) / Math.max(1, last - first);
+    const ROW = 12;
+    const chart = ivpElement('div', { className: 'ivp-gantt', 'aria-hidden': 'true' });
+    // Month ticks above the chart: an SVG without a viewBox, placed in
+    // percentages, so letters are not stretched and no style attribute is
+    // needed (the page's CSP allows none, also in a page saved from the browser).
+    const axis = ivpElement('svg', { svg: true, className: 'ivp-gantt-axis', focusable: 'false' });
+    const start = new Date(first * 86400000);
+    for (let m = new Date(Date.UTC(start.getUTCFullYear(), start.getUTCMonth() + 1, 1)); m.getTime() / 86400000 <= last; m = new Date(Date.UTC(m.getUTCFullYear(), m.getUTCMonth() + 1, 1))) {
+      const at = `${(x(m.toISOString().slice(0, 10)) / 10).toFixed(2)}%`;
+      axis.append(ivpElement('rect', { svg: true, className: 'ivp-gantt-tick', x: at, y: '0', width: '1', height: '100%' }),
+        ivpElement('text', { svg: true, x: at, dx: '4', y: '70%', text: IVP_MONTHS[m.getUTCMonth()].slice(0, 3) }));
+    }
+    axis.append(ivpElement('rect', { svg: true, className: 'ivp-gantt-today', x: `${(x(now) / 10).toFixed(2)}%`, y: '0', width: '3', height: '100%' }));
+    chart.append(ivpElement('div', { className: 'ivp-gantt-plot' }, ivpElement('span'), axis));
+    const todayX = x(now);
+    for (const { names, tracks } of groups.values()) {
+      const svg = ivpElement('svg', { svg: true, className: 'ivp-gantt-bars', viewBox: `0 0 1000 ${ROW * TRACKS.length}`, preserveAspectRatio: 'none', focusable: 'false' });
+      TRACKS.forEach(([id], n) => {
+        const t = tracks[id];
+        const y = n * ROW;
+        svg.append(ivpElement('rect', { svg: true, className: 'ivp-gantt-lane', x: '0', y: String(y), width: '1000', height: String(ROW) }));
+        if (!t || t.applies === false) return;
+        for (const ph of t.phases || []) {
+          if (!ph.start || !ph.end) continue;
+          svg.append(ivpElement('rect', { svg: true, className: `ivp-gantt-phase ivp-gantt-${ph.id || 'phase'}`,
+            x: x(ph.start).toFixed(2), y: String(y + 2), width: Math.max(2, x(ph.end) - x(ph.start)).toFixed(2), height: String(ROW - 4) }));
+        }
+        // The waiting time for the decision, before the supplier's phase, on the legal tracks.
+        const firstPhase = (t.phases || [])[0];
+        if (id !== 'als_protocol' && firstPhase && firstPhase.start) {
+          svg.append(ivpElement('rect', { svg: true, className: 'ivp-gantt-wait',
+            x: x(result.melding || state.melding).toFixed(2), y: String(y + 4), width: Math.max(0, x(firstPhase.start) - x(result.melding || state.melding)).toFixed(2), height: String(ROW - 8) }));
+        }
+        for (const m of t.milestones || []) {
+          if (!m.date) continue;
+          svg.append(ivpElement('rect', { svg: true, className: `ivp-gantt-mark ivp-status-${m.status || 'open'}`, x: (x(m.date) - 2).toFixed(2), y: String(y), width: '4', height: String(ROW) }));
+        }
+      });
+      svg.append(ivpElement('rect', { svg: true, className: 'ivp-gantt-today', x: (todayX - 2).toFixed(2), y: '0', width: '4', height: String(ROW * TRACKS.length) }));
+      const lanes = ivpElement('div', { className: 'ivp-gantt-lanes' }, ...TRACKS.map(([, label]) => ivpElement('span', { text: label })));
+      chart.append(ivpElement('div', { className: 'ivp-gantt-row' }, ivpElement('p', { className: 'ivp-gantt-label', text: ivpJoin(names) }),
+        ivpElement('div', { className: 'ivp-gantt-plot' }, lanes, svg)));
+    }
+    chart.append(ivpElement('ul', { className: 'ivp-legend ivp-gantt-legend' },
+      ...[['ivp-gantt-revalidatie', 'Advies revalidatieteam'], ['ivp-gantt-financier', 'Besluit gemeente of zorgverzekeraar'],
+        ['ivp-gantt-leverancier', 'Levering'], ['ivp-gantt-wait', 'Wachten op het besluit (wet, gemeente)'], ['ivp-gantt-today', `Vandaag (${ivpDutchDate(now)})`]]
+        .map(([cls, label]) => ivpElement('li', {}, ivpElement('span', { className: `ivp-swatch ${cls}` }), label)),
+      ivpElement('li', { text: 'Streepje: een termijn loopt af.' })));
+
+    const endOf = (t) => (!t ? '—' : t.applies === false ? 'geldt niet' : t.end ? ivpDutchDate(t.end) : 'onbekend');
+    const table = ivpElement('table', { className: 'ivp-table ivp-gantt-table' },
+      ivpElement('caption', { text: `Klaar uiterlijk, per regeling (vandaag is ${ivpDutchDate(now)})` }),
+      ivpElement('thead', {}, ivpElement('tr', {}, ...['Voorzieningen', 'ALS protocol', 'Wmo 2015', 'Gemeente']
+        .map((t) => ivpElement('th', { scope: 'col', text: t })))),
+      ivpElement('tbody', {}, ...[...groups.values()].map(({ names, tracks }) => ivpElement('tr', {},
+        ivpElement('th', { scope: 'row', text: ivpJoin(names) }),
+        ...TRACKS.map(([id, label]) => ivpElement('td', { className: 'ivp-date', 'data-label': label, text: endOf(tracks[id]) }))))));
+    return [chart, table];
+  }
+
   function renderTimeline(result) {
     $('#ivp-timeline-melding').textContent = ivpDutchDate(result.melding || state.melding);
     const box = $('#ivp-timeline');
@@ -590,7 +841,7 @@ function ivpMount(root, core, options = {}) {
       const item = ivpElement('li', {},
         ivpElement('p', { className: 'ivp-timeline-head' }, ivpElement('strong', { text: p.name }),
           ` — volgens het ALS protocol klaar op ${ivpDutchDate(p.delivery.als_protocol)}${days ? ` (${days} werkdagen)` : ''}`));
-      if (days) {
+      if (days && !anyTracks) {
         // A picture of the same number, for a quick comparison; the text above carries it.
         const bar = ivpElement('svg', { svg: true, className: 'ivp-tbar', viewBox: '0 0 1000 16', preserveAspectRatio: 'none',
           'aria-hidden': 'true', focusable: 'false' });
@@ -606,7 +857,24 @@ function ivpMount(root, core, options = {}) {
       }
       list.append(item);
     }
-    box.replaceChildren(...(anyTracks ? [] : [ivpMissing('De termijnen van de Wmo 2015 en van de gemeente')]), list);
+    box.replaceChildren(...(anyTracks ? ganttBlock(result, provisions) : [ivpMissing('De termijnen van de Wmo 2015 en van de gemeente')]),
+      ...(result.procedure || result.late_decision ? [procedureBlock(result)] : []),
+      ivpElement('h3', { text: 'Per voorziening' }), list);
+  }
+
+  // One line why, for the summary: for "onbekend" how many questions are
+  // still open; otherwise the first reason of the default policy, without its
+  // outcome word and its citation (the provision's row names the source).
+  function oneLineReason(eligibility) {
+    const open = eligibility.open_questions || [];
+    if (eligibility.verdict === 'onbekend' && open.length) {
+      return `Hangt nog af van ${open.length === 1 ? '1 vraag' : `${open.length} vragen`} hieronder.`;
+    }
+    const first = (eligibility.reasons || []).map(ivpText).find(Boolean);
+    if (!first) return '';
+    const plain = first.replace(/^(voldaan|niet voldaan|onbekend|niet van toepassing):\s*/, '').replace(/\s*\([^()]*\)\s*$/, '');
+    const sentence = /^(.+?[.!?])(\s|$)/.exec(plain);
+    return sentence ? sentence[1] : plain;
   }
 
   // --- step 6: "Mijn IVP voor het keukentafelgesprek" (also the print) ---------------
@@ -621,8 +889,10 @@ function ivpMount(root, core, options = {}) {
     }
     const situation = ivpElement('ul', {}, ivpElement('li', { text: `Melding bij de gemeente: ${ivpDutchDate(result.melding || state.melding)}` }), ...answered);
 
+    // Per provision: the verdict and one line why, not every criterion (the
+    // print must stay short enough to take to the talk).
     const provTable = ivpElement('table', { className: 'ivp-table ivp-print-table' },
-      ivpElement('thead', {}, ivpElement('tr', {}, ...['Voorziening', 'Bedrag', 'Krijg ik het?', 'Bron'].map((t) => ivpElement('th', { scope: 'col', text: t })))));
+      ivpElement('thead', {}, ivpElement('tr', {}, ...['Voorziening', 'Bedrag', 'Krijg ik het?', 'Bron (ALS protocol)'].map((t) => ivpElement('th', { scope: 'col', text: t })))));
     const provBody = ivpElement('tbody');
     const questions = new Map();
     let anyEligibility = false;
@@ -631,9 +901,13 @@ function ivpMount(root, core, options = {}) {
       if (p.eligibility && typeof p.eligibility.verdict === 'string') {
         anyEligibility = true;
         verdictCell.append(ivpVerdictBadge(p.eligibility.verdict));
-        for (const v of ivpPolicyVerdicts(p.eligibility)) {
-          verdictCell.append(ivpElement('p', { className: 'ivp-note', text: `${ivpPolicyLabel(v.policy)}: ${IVP_VERDICT_LABEL[v.verdict] || v.verdict}` }));
+        const verdicts = ivpPolicyVerdicts(p.eligibility);
+        // The policies side by side only where they differ.
+        if (verdicts.length > 1 && new Set(verdicts.map((v) => v.verdict)).size > 1) {
+          verdictCell.append(ivpElement('p', { className: 'ivp-note', text: verdicts.map((v) => `${ivpPolicyLabel(v.policy)}: ${IVP_VERDICT_LABEL[v.verdict] || v.verdict}`).join('; ') }));
         }
+        const line = oneLineReason(p.eligibility);
+        if (line) verdictCell.append(ivpElement('p', { className: 'ivp-note', text: line }));
         for (const q of p.eligibility.open_questions || []) {
           const text = questionText(q);
           if (text) questions.set(text, [...(questions.get(text) || []), p.name]);
@@ -642,7 +916,8 @@ function ivpMount(root, core, options = {}) {
         verdictCell.append(ivpElement('span', { text: IVP_MISSING }));
       }
       provBody.append(ivpElement('tr', {}, ivpElement('th', { scope: 'row', text: `${p.name} (${p.law === 'wmo' ? 'Wmo' : 'Zvw'})` }),
-        ivpElement('td', { text: ivpEuro(p.amount) }), verdictCell, ivpElement('td', { className: 'ivp-source', text: ivpSourceText(p.source) })));
+        ivpElement('td', { className: 'ivp-amount', text: ivpEuro(p.amount) }), verdictCell,
+        ivpElement('td', { className: 'ivp-source', text: p.source && p.source.line ? `regel ${p.source.line}` : ivpSourceText(p.source) })));
     }
     provTable.append(provBody);
 
@@ -651,17 +926,36 @@ function ivpMount(root, core, options = {}) {
       ivpElement('div', {}, ivpElement('dt', { text: 'Wmo (gemeente)' }), ivpElement('dd', { text: ivpRange(b.wmo.total) })),
       ivpElement('div', {}, ivpElement('dt', { text: 'Zvw (zorgverzekeraar)' }), ivpElement('dd', { text: ivpRange(b.zvw.total) })));
 
+    // The timeline in brief: the request's own deadlines, then the provisions
+    // grouped by the day they are ready under the ALS protocol.
+    const byDate = new Map();
+    for (const p of [...result.provisions].filter((q) => q.delivery && q.delivery.als_protocol)
+      .sort((x, y) => (x.delivery.als_protocol < y.delivery.als_protocol ? -1 : x.delivery.als_protocol > y.delivery.als_protocol ? 1 : 0))) {
+      const key = `${ivpDutchDate(p.delivery.als_protocol)}${p.sla_werkdagen ? ` (${p.sla_werkdagen.totaal} werkdagen)` : ''}`;
+      byDate.set(key, [...(byDate.get(key) || []), p.name]);
+    }
+    const steps = [];
+    const proc = result.procedure;
+    for (const m of (proc && proc.wmo_2015 && proc.wmo_2015.milestones) || []) {
+      if (!m.date) continue;
+      steps.push(ivpElement('tr', {}, ivpElement('th', { scope: 'row', text: m.label || m.id }),
+        ivpElement('td', { className: 'ivp-date', text: `${ivpDutchDate(m.date)}${m.status && m.status !== 'open' ? ` — ${(IVP_STATUS_LABEL[m.status] || m.status).toLowerCase()}` : ''}` })));
+    }
     const timeline = ivpElement('table', { className: 'ivp-table ivp-print-table' },
-      ivpElement('thead', {}, ivpElement('tr', {}, ...['Voorziening', 'Klaar volgens het ALS protocol'].map((t) => ivpElement('th', { scope: 'col', text: t })))),
-      ivpElement('tbody', {}, ...[...result.provisions].sort((x, y) => (x.delivery.als_protocol < y.delivery.als_protocol ? -1 : 1))
-        .map((p) => ivpElement('tr', {}, ivpElement('th', { scope: 'row', text: p.name }),
-          ivpElement('td', { text: `${ivpDutchDate(p.delivery.als_protocol)}${p.sla_werkdagen ? ` (${p.sla_werkdagen.totaal} werkdagen)` : ''}` })))));
+      ivpElement('thead', {}, ivpElement('tr', {}, ...['Wat', 'Wanneer'].map((t) => ivpElement('th', { scope: 'col', text: t })))),
+      ivpElement('tbody', {}, ...steps, ...[...byDate].map(([when, names]) => ivpElement('tr', {},
+        ivpElement('th', { scope: 'row', text: `Klaar volgens het ALS protocol: ${ivpJoin(names)}` }), ivpElement('td', { className: 'ivp-date', text: when })))));
+    const late = result.late_decision && result.late_decision.next_step
+      ? ivpElement('p', {}, ivpElement('strong', { text: 'Als de gemeente te laat beslist: ' }), result.late_decision.next_step) : null;
 
     if (result.costs) for (const q of costsQuestions(result.costs)) questions.set(q, [...(questions.get(q) || []), 'eigen bijdrage']);
     let questionBlock;
     if (!anyEligibility && !questions.size) questionBlock = ivpMissing('Vragen die het oordeel nog bepalen');
     else if (!questions.size) questionBlock = ivpElement('p', { text: 'De rekenhulp heeft geen open vragen gevonden.' });
-    else questionBlock = ivpElement('ol', {}, ...[...questions].map(([q, names]) => ivpElement('li', { text: `${q} (bij: ${names.join(', ')})` })));
+    else {
+      const where = (names) => (names.length > 4 ? `${names.slice(0, 3).join(', ')} en ${names.length - 3} andere` : names.join(', '));
+      questionBlock = ivpElement('ol', { className: 'ivp-questions' }, ...[...questions].map(([q, names]) => ivpElement('li', { text: `${q} (bij: ${where(names)})` })));
+    }
 
     sum.replaceChildren(
       ivpElement('h3', { id: 'ivp-summary-title', text: 'Mijn IVP voor het keukentafelgesprek' }),
@@ -671,7 +965,7 @@ function ivpMount(root, core, options = {}) {
       h('Het budget'), budget,
       ...(result.costs ? [h('Wat ik zelf betaal'), costsBrief(result.costs)] : [ivpMissing('Eigen bijdrage')]),
       h(`Voorzieningen (${result.provisions.length})`), provTable,
-      h('Tijdlijn'), timeline,
+      h('Tijdlijn'), timeline, late,
       h('Vragen voor het gesprek'), questionBlock,
       ivpElement('p', { className: 'ivp-disclaimer', text: result.disclaimer ||
         'Dit is een indicatie, geen besluit. De gemeente beslist per persoon (maatwerk).' }),
