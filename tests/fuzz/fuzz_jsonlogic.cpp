@@ -4,7 +4,8 @@
 // Entry: ivp::jsonlogic::apply(rule, data), compared through canonical().
 // Input: JSON text, either [rule, data] or a bare rule (then data = {}).
 // Rules come from policy files, so a bad rule may be refused with an
-// InputError or DataError; anything else (another exception, a crash, a
+// InputError, DataError or jsonlogic::Error (what json-logic-js throws);
+// anything else (another exception, a crash, a
 // stack overflow on deep rules, a sanitizer report) is a finding.
 #include <cstddef>
 #include <cstdint>
@@ -30,6 +31,10 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* bytes, std::size_t siz
         const auto once = ivp::jsonlogic::canonical(ivp::jsonlogic::apply(rule, data));
         if (ivp::jsonlogic::canonical(ivp::jsonlogic::apply(rule, data)) != once) ivp_fuzz::finding("not deterministic", rule.dump());
         (void)once.dump();
+    } catch (const ivp::jsonlogic::Error& e) {
+        // What json-logic-js throws too (an unknown operator, reduce of an
+        // empty array): a refusal the caller handles, not a finding.
+        ivp_fuzz::check_serializable(e.what(), "");
     } catch (const ivp::InputError& e) {
         ivp_fuzz::check_serializable(e.what(), e.where());
     } catch (const ivp::DataError& e) {

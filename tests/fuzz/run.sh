@@ -17,7 +17,8 @@ mkdir -p "$build/findings"
 export ASAN_OPTIONS="halt_on_error=1:detect_leaks=1${ASAN_OPTIONS:+:$ASAN_OPTIONS}"
 export UBSAN_OPTIONS="halt_on_error=1:print_stacktrace=1${UBSAN_OPTIONS:+:$UBSAN_OPTIONS}"
 for t in "${targets[@]}"; do
-  mkdir -p "$build/corpus/$t"
+  # Git keeps no empty folder: a clean clone has no regressions/<target>/ yet.
+  mkdir -p "$build/corpus/$t" "tests/fuzz/regressions/$t"
   echo "[fuzz] $t for ${seconds}s" >&2
   # -rss_limit_mb/-timeout: an input that takes >10 s or >2 GB is a finding too.
   "$build/fuzz_$t" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -max_len=65536 \

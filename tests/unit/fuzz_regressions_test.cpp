@@ -103,6 +103,7 @@ TEST(FuzzRegressions, JsonLogicRefusesOrAnswersEveryFinding) {
             (void)ivp::jsonlogic::canonical(
                 ivp::jsonlogic::apply(pair ? input[0] : input, pair ? input[1] : nlohmann::json::object()))
                 .dump();
+        } catch (const ivp::jsonlogic::Error&) {
         } catch (const ivp::InputError&) {
         } catch (const ivp::DataError&) {
         }
