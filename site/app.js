@@ -195,7 +195,24 @@ function ivpPolicyVerdicts(eligibility) {
 
 const ivpPolicyLabel = (policy) => IVP_POLICY_LABEL[policy] || policy;
 
-function ivpVerdictBadge(verdict) {
+// A Zvw provision is not the municipality's to grant: "nee" under a Wmo
+// policy means "ask the zorgverzekeraar", and must not read as "you won't get it".
+const IVP_ELSEWHERE_LABEL = 'Via de zorgverzekeraar (Zvw), niet via de gemeente';
+
+function ivpFinancier(eligibility) {
+  const policies = eligibility && eligibility.policies ? Object.values(eligibility.policies) : [];
+  return policies.some((v) => v && v.financier === 'zorgverzekeraar') ? 'zorgverzekeraar' : null;
+}
+
+function ivpVerdictText(verdict, financier) {
+  if (financier === 'zorgverzekeraar') return IVP_ELSEWHERE_LABEL;
+  return IVP_VERDICT_LABEL[verdict] || String(verdict);
+}
+
+function ivpVerdictBadge(verdict, financier) {
+  if (financier === 'zorgverzekeraar') {
+    return ivpElement('span', { className: 'ivp-verdict ivp-verdict-elders', text: IVP_ELSEWHERE_LABEL });
+  }
   const known = Object.hasOwn(IVP_VERDICT_LABEL, verdict);
   return ivpElement('span', { className: `ivp-verdict ivp-verdict-${known ? verdict : 'onbekend'}`,
     text: known ? IVP_VERDICT_LABEL[verdict] : String(verdict) });
@@ -515,7 +532,7 @@ function ivpMount(root, core, options = {}) {
     if (policies.length) {
       const list = ivpElement('ul', { className: 'ivp-policies' });
       for (const v of policies) {
-        const item = ivpElement('li', {}, ivpElement('strong', { text: `${v.label || ivpPolicyLabel(v.policy)}: ` }), ivpVerdictBadge(v.verdict));
+        const item = ivpElement('li', {}, ivpElement('strong', { text: `${v.label || ivpPolicyLabel(v.policy)}: ` }), ivpVerdictBadge(v.verdict, v.financier));
         const reasons = v.reasons || [];
         if (reasons.length) item.append(ivpElement('ul', { className: 'ivp-reasons' }, ...reasons.map((r) => reasonItem(v.policy, r))));
         if (v.form && v.form.text) item.append(ivpElement('p', { text: v.form.text }));
@@ -611,7 +628,7 @@ function ivpMount(root, core, options = {}) {
         const details = ivpElement('details', { className: 'ivp-more' },
           ivpElement('summary', { text: 'Waarom?', 'aria-label': `Waarom? ${p.name}` }), eligibilityDetails(p.eligibility));
         if (p.financing) details.append(ivpElement('p', { className: 'ivp-subhead', text: 'Hoe wordt het betaald?' }), financingDetails(p.financing, p));
-        row.verdict.replaceChildren(ivpVerdictBadge(p.eligibility.verdict), details);
+        row.verdict.replaceChildren(ivpVerdictBadge(p.eligibility.verdict, ivpFinancier(p.eligibility)), details);
       }
     }
   }
@@ -900,11 +917,11 @@ function ivpMount(root, core, options = {}) {
       const verdictCell = ivpElement('td');
       if (p.eligibility && typeof p.eligibility.verdict === 'string') {
         anyEligibility = true;
-        verdictCell.append(ivpVerdictBadge(p.eligibility.verdict));
+        verdictCell.append(ivpVerdictBadge(p.eligibility.verdict, ivpFinancier(p.eligibility)));
         const verdicts = ivpPolicyVerdicts(p.eligibility);
         // The policies side by side only where they differ.
         if (verdicts.length > 1 && new Set(verdicts.map((v) => v.verdict)).size > 1) {
-          verdictCell.append(ivpElement('p', { className: 'ivp-note', text: verdicts.map((v) => `${ivpPolicyLabel(v.policy)}: ${IVP_VERDICT_LABEL[v.verdict] || v.verdict}`).join('; ') }));
+          verdictCell.append(ivpElement('p', { className: 'ivp-note', text: verdicts.map((v) => `${ivpPolicyLabel(v.policy)}: ${ivpVerdictText(v.verdict, v.financier)}`).join('; ') }));
         }
         const line = oneLineReason(p.eligibility);
         if (line) verdictCell.append(ivpElement('p', { className: 'ivp-note', text: line }));

@@ -30,6 +30,10 @@ test('voorzieningen: how a provision is paid, in words, and the quoted source be
   assert.doesNotMatch(traplift, /\[object Object\]|undefined/);
   const hoogLaag = await page.locator('tr[data-id="hoog-laagbed"] .ivp-eligibility').textContent();
   assert.match(hoogLaag, /De zorgverzekeraar beslist hoe u dit krijgt/);
+  // A Zvw provision is not "no": it is the zorgverzekeraar's to grant, not the municipality's.
+  const hoogLaagVerdict = await page.locator('tr[data-id="hoog-laagbed"] .ivp-verdict').first().textContent();
+  assert.equal(hoogLaagVerdict, 'Via de zorgverzekeraar (Zvw), niet via de gemeente');
+  assert.doesNotMatch(await page.locator('tr[data-id="hoog-laagbed"]').textContent(), /Nee, waarschijnlijk niet/);
   // A reason's quote: the reason carries no text; the page finds it in policies[].criteria and puts it behind a <details>.
   const quote = page.locator('tr[data-id="traplift"] .ivp-reason .ivp-quote').first();
   assert.match(await quote.locator('summary').textContent(), /^Bron: .*regel \d+/);
