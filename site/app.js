@@ -1018,11 +1018,23 @@ function ivpMount(root, core, options = {}) {
     try { storage.setItem(IVP_STORAGE_KEY, JSON.stringify(scenario())); } catch { /* full or blocked: nothing to do */ }
   }
 
+  // At every change the core gives the lean result (figures, dates, verdicts);
+  // the explanation of the verdicts (reasons, open questions) depends only on
+  // the profile and the selection, so it is asked for again only when those
+  // change, and merged in: render() sees the full result (docs/perf.md).
+  let explained = null;
   function update() {
-    const outcome = core.calculate(scenario(), today);
+    const s = scenario();
+    const outcome = core.calculateLean(s, today);
     clearErrors();
     if (outcome.error) { showError(outcome.error); return; }
-    render(outcome.result);
+    const key = JSON.stringify([s.provisions, s.profile || null]);
+    if (!explained || explained.key !== key) {
+      const more = core.explain(s, today);
+      if (more.error) { showError(more.error); return; }
+      explained = { key, explanation: more.result };
+    }
+    render(ivpWithExplanation(outcome.result, explained.explanation));
     rememberNow();
   }
 

@@ -17,6 +17,19 @@ export interface IvpModule {
    * default melding date.
    */
   calculate(scenarioJson: string, today: string): string;
+  /**
+   * The same result without the explanation of the verdicts (per-policy
+   * reasons, open questions, quantities, form; other_provisions): the page's
+   * call at every change. Same errors as calculate().
+   */
+  calculateLean(scenarioJson: string, today: string): string;
+  /**
+   * What calculateLean() leaves out, as
+   * `{"provisions":{"<id>":{"eligibility":{…}}},"other_provisions":[…]}`.
+   * Depends only on the profile and the selection. Merging it into the lean
+   * result (objects key by key, provisions by id) gives calculate() exactly.
+   */
+  explain(scenarioJson: string, today: string): string;
   /** The IVP catalogue: provisions with amounts, SLA, constraints and sources. */
   catalogue(): string;
   /** data/facts.json as embedded: the questions of the "uw situatie" step. */
