@@ -14,7 +14,7 @@ function ivpDecodeBase64(text) {
 
 // lean result + explanation → the full result, exactly as calculate() gives it
 // (src/ivp/explain.h merge_explanation): objects merged key by key, each
-// provision by its id, other_provisions added. Changes and returns `lean`.
+// provision by its id. Changes and returns `lean`.
 function ivpWithExplanation(lean, explanation) {
   const merge = (target, extra) => {
     for (const [key, value] of Object.entries(extra)) {
@@ -30,7 +30,8 @@ function ivpWithExplanation(lean, explanation) {
     const more = explanation.provisions[p.id];
     if (more) merge(p, more);
   }
-  lean.other_provisions = explanation.other_provisions;
+  const { provisions, ...rest } = explanation;
+  merge(lean, rest);
   return lean;
 }
 
@@ -51,9 +52,9 @@ async function ivpLoadCore(wasmBytes) {
     calculate(scenario, today) {
       return outcome(module.calculate(JSON.stringify(scenario), today));
     },
-    // The page's call at every change: the result without the explanation of
-    // the verdicts (reasons, open questions …), which explain() gives and
-    // which depends only on the profile and the selection (docs/perf.md).
+    // The page's call at every change: the result without the parts that do
+    // not depend on the amounts (the explanation of the verdicts, delivery
+    // tracks, procedure, texts), which explain() gives (docs/perf.md).
     calculateLean(scenario, today) {
       return outcome(module.calculateLean(JSON.stringify(scenario), today));
     },

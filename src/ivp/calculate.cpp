@@ -31,6 +31,7 @@ nlohmann::json sla_json(const Sla& sla) {
 
 nlohmann::json calculate(const Scenario& scenario, const Catalogue& catalogue, const Calendar& calendar,
                          Detail detail) {
+    const bool full = detail == Detail::full;
     const Budget budget = compute_budget(catalogue, scenario);
     nlohmann::json provisions = nlohmann::json::array();
     for (std::size_t i = 0; i < catalogue.provisions.size(); ++i) {
@@ -55,7 +56,9 @@ nlohmann::json calculate(const Scenario& scenario, const Catalogue& catalogue, c
         };
         if (p.need == Need::conditional) entry["need_reason"] = p.need_reason;
         // The three delivery tracks (src/ivp/timeline.cpp, docs/dates.md).
-        entry["delivery"]["tracks"] = provision_tracks(scenario, i, catalogue, embedded_terms(), calendar);
+        // Lean leaves them (and every other part that does not depend on the
+        // amounts) to ivp::explain, which the page asks for less often.
+        if (full) entry["delivery"]["tracks"] = provision_tracks(scenario, i, catalogue, embedded_terms(), calendar);
         provisions.push_back(std::move(entry));
     }
     nlohmann::json notes = nlohmann::json::array();
@@ -78,13 +81,12 @@ nlohmann::json calculate(const Scenario& scenario, const Catalogue& catalogue, c
           {"unit", "EUR"}}},
         {"provisions", std::move(provisions)},
         {"costs", costs_json(scenario, catalogue)},  // eigen bijdrage, docs/costs.md
-        {"other_provisions", detail == Detail::full
-                                 ? other_provisions(scenario.profile, embedded_policies(), embedded_facts())
-                                 : nlohmann::json()},
-        {"policies", policies_summary(embedded_policies())},
-        {"procedure", procedure_timeline(scenario, embedded_terms(), calendar)},
-        {"late_decision", late_decision(scenario, embedded_terms(), calendar)},
-        {"terms", terms_json(embedded_terms())},
+        {"other_provisions",
+         full ? other_provisions(scenario.profile, embedded_policies(), embedded_facts()) : nlohmann::json()},
+        {"policies", full ? policies_summary(embedded_policies()) : nlohmann::json()},
+        {"procedure", full ? procedure_timeline(scenario, embedded_terms(), calendar) : nlohmann::json()},
+        {"late_decision", full ? late_decision(scenario, embedded_terms(), calendar) : nlohmann::json()},
+        {"terms", full ? terms_json(embedded_terms()) : nlohmann::json()},
         {"peildatum", format_iso_date(scenario.peildatum)},
         {"peildatum_source", scenario.peildatum_given ? "scenario" : "today"},
         {"notes", std::move(notes)},
@@ -92,8 +94,9 @@ nlohmann::json calculate(const Scenario& scenario, const Catalogue& catalogue, c
          "Dit is een indicatie op basis van het ALS protocol hulpmiddelen, geen besluit. De gemeente beslist "
          "per persoon (maatwerk)."},
     };
-    // Lean: other_provisions is explanation only (ivp::explain gives it).
-    if (detail == Detail::lean) result.erase("other_provisions");
+    // Lean: what does not depend on the amounts is left to ivp::explain.
+    if (!full)
+        for (const char* key : {"other_provisions", "policies", "procedure", "late_decision", "terms"}) result.erase(key);
     return result;
 }
 

@@ -42,7 +42,10 @@ test('calculateLean + explain, merged as the page does, equal calculate for ever
     assert.equal(full.error, undefined, text);
     const leanText = core.calculateLean(text, today);
     const lean = JSON.parse(leanText);
-    assert.ok(!('other_provisions' in lean), 'lean leaves other_provisions to explain');
+    for (const key of ['other_provisions', 'policies', 'procedure', 'late_decision', 'terms']) {
+      assert.ok(!(key in lean), `lean leaves ${key} to explain`);
+    }
+    assert.ok(lean.provisions.every((p) => !p.delivery.tracks), 'lean leaves the delivery tracks to explain');
     const provisionsText = JSON.stringify(lean.provisions);
     assert.ok(!provisionsText.includes('"open_questions"') && !provisionsText.includes('"reasons"'),
       'lean provisions carry no explanation');
@@ -50,6 +53,15 @@ test('calculateLean + explain, merged as the page does, equal calculate for ever
     // Through JSON so that objects from the vm context compare as plain data.
     assert.deepEqual(JSON.parse(JSON.stringify(merged)), full, text.slice(0, 120));
   }
+});
+
+test('explain does not depend on the amounts (the page does not ask again when only an amount changes)', async () => {
+  const core = await loadWasm();
+  const base = { melding: '2026-03-02', provisions: ['traplift', 'eetrobot'], profile: { woning_heeft_trap: true } };
+  const a = core.explain(JSON.stringify(base), today);
+  const b = core.explain(JSON.stringify({ ...base, overrides: { traplift: { amount: 1 }, eetrobot: { amount: 99999 } } }), today);
+  assert.equal(a, b);
+  assert.notEqual(a, core.explain(JSON.stringify({ ...base, melding: '2026-05-04' }), today));
 });
 
 test('the per-keystroke answer is much smaller than the full result', async () => {

@@ -69,7 +69,8 @@ TEST(LeanAndExplain, TogetherAreExactlyTheFullResultOfIvpCalc) {
 TEST(LeanAndExplain, LeanKeepsTheVerdictsAndDropsTheExplanation) {
     const auto lean = ivp::calculate_text("{}", ivp_test::fixed_today(), ivp::Detail::lean);
     const auto full = ivp::calculate_text("{}", ivp_test::fixed_today());
-    EXPECT_FALSE(lean.contains("other_provisions"));
+    for (const char* key : {"other_provisions", "policies", "procedure", "late_decision", "terms"})
+        EXPECT_FALSE(lean.contains(key)) << key;
     // (costs has its own short open_questions: facts the eigen bijdrage needs; it stays.)
     EXPECT_FALSE(has_key_anywhere(lean.at("provisions"), "open_questions"));
     EXPECT_FALSE(has_key_anywhere(lean.at("provisions"), "reasons"));
@@ -78,7 +79,10 @@ TEST(LeanAndExplain, LeanKeepsTheVerdictsAndDropsTheExplanation) {
     for (std::size_t i = 0; i < full.at("provisions").size(); ++i) {
         const auto& l = lean.at("provisions")[i];
         const auto& f = full.at("provisions")[i];
-        for (const char* key : {"id", "amount", "delivery", "financing", "sla_werkdagen"}) EXPECT_EQ(l.at(key), f.at(key)) << key;
+        for (const char* key : {"id", "amount", "amount_source", "financing", "sla_werkdagen"})
+            EXPECT_EQ(l.at(key), f.at(key)) << key;
+        EXPECT_EQ(l.at("delivery").at("als_protocol"), f.at("delivery").at("als_protocol"));
+        EXPECT_FALSE(l.at("delivery").contains("tracks"));
         for (const char* key : {"verdict", "differs", "policy", "policy_label"})
             EXPECT_EQ(l.at("eligibility").at(key), f.at("eligibility").at(key)) << key;
         for (const auto& [policy, v] : f.at("eligibility").at("policies").items()) {
@@ -88,25 +92,30 @@ TEST(LeanAndExplain, LeanKeepsTheVerdictsAndDropsTheExplanation) {
             EXPECT_EQ(lv.value("covered", json()), v.value("covered", json()));
         }
     }
-    for (const char* key : {"budget", "costs", "procedure", "late_decision", "policies", "terms", "notes"})
+    for (const char* key : {"budget", "costs", "melding", "peildatum", "notes", "disclaimer"})
         EXPECT_EQ(lean.at(key), full.at(key)) << key;
     // The point of it: the default result is several times smaller.
     EXPECT_LT(lean.dump().size() * 2, full.dump().size());
 }
 
-// The page asks for the explanation only when the profile or the selection
-// changes; that is right only if amounts, the melding and dates do not matter.
-TEST(LeanAndExplain, ExplanationDependsOnlyOnProfileAndSelection) {
+// The page asks for the explanation only when something other than an
+// amount changes; that is right only if the amounts never reach it.
+TEST(LeanAndExplain, ExplanationDoesNotDependOnTheAmounts) {
     const auto a = ivp::explain_json_text(
-        R"({"provisions":["traplift","scootmobiel"],"profile":{"woning_heeft_trap":true}})", "2026-11-23");
+        R"({"melding":"2026-03-02","provisions":["traplift","scootmobiel"],"profile":{"woning_heeft_trap":true}})",
+        "2026-11-23");
     const auto b = ivp::explain_json_text(
-        R"({"melding":"2025-02-03","peildatum":"2025-06-01","provisions":["traplift","scootmobiel"],)"
-        R"("overrides":{"traplift":{"amount":999}},"profile":{"woning_heeft_trap":true}})",
-        "2027-01-05");
+        R"({"melding":"2026-03-02","provisions":["traplift","scootmobiel"],"profile":{"woning_heeft_trap":true},)"
+        R"("overrides":{"traplift":{"amount":999},"scootmobiel":{"amount":0}}})",
+        "2026-11-23");
     EXPECT_EQ(a, b);
-    const auto c = ivp::explain_json_text(
-        R"({"provisions":["traplift","scootmobiel"],"profile":{"woning_heeft_trap":false}})", "2026-11-23");
-    EXPECT_NE(a, c);
+    // … and that it does follow the profile and the melding.
+    EXPECT_NE(a, ivp::explain_json_text(
+                     R"({"melding":"2026-03-02","provisions":["traplift","scootmobiel"],"profile":{"woning_heeft_trap":false}})",
+                     "2026-11-23"));
+    EXPECT_NE(a, ivp::explain_json_text(
+                     R"({"melding":"2026-05-04","provisions":["traplift","scootmobiel"],"profile":{"woning_heeft_trap":true}})",
+                     "2026-11-23"));
 }
 
 TEST(LeanAndExplain, BadInputIsTheSameErrorAsCalculate) {
