@@ -21,9 +21,10 @@ std::string calculate(const std::string& scenario_json, const std::string& today
     return ivp::calculate_json_text(scenario_json, today);
 }
 
-// calculateLean(scenarioJson, today) → the result without the explanation of
-// the verdicts (the page's call at every keystroke), and explain(scenarioJson,
-// today) → that explanation, keyed by provision id (src/ivp/explain.h).
+// calculateLean(scenarioJson, today) → the result without the parts that do
+// not depend on the amounts (the page's call at every change), and
+// explain(scenarioJson, today) → exactly those parts, provisions keyed by id
+// (src/ivp/explain.h).
 std::string calculate_lean(const std::string& scenario_json, const std::string& today) {
     return ivp::calculate_lean_json_text(scenario_json, today);
 }

@@ -18,15 +18,16 @@ export interface IvpModule {
    */
   calculate(scenarioJson: string, today: string): string;
   /**
-   * The same result without the explanation of the verdicts (per-policy
-   * reasons, open questions, quantities, form; other_provisions): the page's
-   * call at every change. Same errors as calculate().
+   * The same result without the parts that do not depend on the amounts
+   * (eligibility reasons and open questions, delivery.tracks, other_provisions,
+   * policies, procedure, late_decision, terms): the page's call at every
+   * change. Same errors as calculate().
    */
   calculateLean(scenarioJson: string, today: string): string;
   /**
-   * What calculateLean() leaves out, as
-   * `{"provisions":{"<id>":{"eligibility":{…}}},"other_provisions":[…]}`.
-   * Depends only on the profile and the selection. Merging it into the lean
+   * What calculateLean() leaves out, provisions keyed by id:
+   * `{"provisions":{"<id>":{…}},"other_provisions":[…],"policies":[…],…}`.
+   * Does not depend on the scenario's overrides. Merging it into the lean
    * result (objects key by key, provisions by id) gives calculate() exactly.
    */
   explain(scenarioJson: string, today: string): string;
