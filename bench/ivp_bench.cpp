@@ -57,6 +57,20 @@ void BM_CalculateJsonText_Page(benchmark::State& state) {
 }
 BENCHMARK(BM_CalculateJsonText_Page);
 
+// The page's per-keystroke call (docs/perf.md, "Rekenkern"): the lean result.
+void BM_CalculateLeanJsonText_Page(benchmark::State& state) {
+    const auto text = page_scenario(ivp::embedded_catalogue());
+    for (auto _ : state) benchmark::DoNotOptimize(ivp::calculate_lean_json_text(text, "2026-11-23"));
+}
+BENCHMARK(BM_CalculateLeanJsonText_Page);
+
+// The explanation, asked for only when the profile or the selection changes.
+void BM_ExplainJsonText_Page(benchmark::State& state) {
+    const auto text = page_scenario(ivp::embedded_catalogue());
+    for (auto _ : state) benchmark::DoNotOptimize(ivp::explain_json_text(text, "2026-11-23"));
+}
+BENCHMARK(BM_ExplainJsonText_Page);
+
 void BM_CalculateText_Page(benchmark::State& state) {
     const auto text = page_scenario(ivp::embedded_catalogue());
     for (auto _ : state) benchmark::DoNotOptimize(ivp::calculate_text(text, kToday));

@@ -6,6 +6,7 @@
 // Works in a document and inside a shadow root: everything is looked up from
 // `root`, nothing from `document` globals.
 'use strict';
+/* global ivpWithExplanation */
 
 const IVP_STEPS = ['start', 'situatie', 'voorzieningen', 'budget', 'tijdlijn', 'samenvatting'];
 const IVP_STEP_LABEL = { start: 'Start', situatie: 'Uw situatie', voorzieningen: 'Voorzieningen',
@@ -1018,8 +1019,28 @@ function ivpMount(root, core, options = {}) {
     try { storage.setItem(IVP_STORAGE_KEY, JSON.stringify(scenario())); } catch { /* full or blocked: nothing to do */ }
   }
 
+  // At every change the core gives the lean result (amounts, budget, costs,
+  // verdicts); the rest (reasons, open questions, delivery tracks, procedure)
+  // does not depend on the amounts, so it is asked for again only when
+  // something else changes, and merged in: render() sees the full result
+  // (docs/perf.md, "Rekenkern").
+  // A core without the split (a stand-in, an older build) gives the full result.
+  const split = typeof core.calculateLean === 'function' && typeof core.explain === 'function';
+  let explained = null;
+  function compute(s) {
+    if (!split) return core.calculate(s, today);
+    const outcome = core.calculateLean(s, today);
+    if (outcome.error) return outcome;
+    const key = JSON.stringify({ ...s, overrides: undefined });
+    if (!explained || explained.key !== key) {
+      const more = core.explain(s, today);
+      if (more.error) return more;
+      explained = { key, explanation: more.result };
+    }
+    return { result: ivpWithExplanation(outcome.result, explained.explanation) };
+  }
   function update() {
-    const outcome = core.calculate(scenario(), today);
+    const outcome = compute(scenario());
     clearErrors();
     if (outcome.error) { showError(outcome.error); return; }
     render(outcome.result);

@@ -12,6 +12,29 @@ function ivpDecodeBase64(text) {
   return bytes;
 }
 
+// lean result + explanation → the full result, exactly as calculate() gives it
+// (src/ivp/explain.h merge_explanation): objects merged key by key, each
+// provision by its id. Changes and returns `lean`.
+function ivpWithExplanation(lean, explanation) {
+  const merge = (target, extra) => {
+    for (const [key, value] of Object.entries(extra)) {
+      const have = target[key];
+      if (have && typeof have === 'object' && !Array.isArray(have) && value && typeof value === 'object' && !Array.isArray(value)) {
+        merge(have, value);
+      } else {
+        target[key] = value;
+      }
+    }
+  };
+  for (const p of lean.provisions) {
+    const more = explanation.provisions[p.id];
+    if (more) merge(p, more);
+  }
+  const { provisions, ...rest } = explanation;
+  merge(lean, rest);
+  return lean;
+}
+
 // Loads the core. The bytes are handed over directly (wasmBinary), so the
 // glue never tries fetch(): the page stays silent under connect-src 'none'.
 async function ivpLoadCore(wasmBytes) {
@@ -28,6 +51,15 @@ async function ivpLoadCore(wasmBytes) {
     // → {result} or {error: {message, where}}; never throws for bad input.
     calculate(scenario, today) {
       return outcome(module.calculate(JSON.stringify(scenario), today));
+    },
+    // The page's call at every change: the result without the parts that do
+    // not depend on the amounts (the explanation of the verdicts, delivery
+    // tracks, procedure, texts), which explain() gives (docs/perf.md).
+    calculateLean(scenario, today) {
+      return outcome(module.calculateLean(JSON.stringify(scenario), today));
+    },
+    explain(scenario, today) {
+      return outcome(module.explain(JSON.stringify(scenario), today));
     },
     // The same for text as a user's file holds it: a file that is not JSON
     // gets the core's own Dutch message.

@@ -21,6 +21,17 @@ std::string calculate(const std::string& scenario_json, const std::string& today
     return ivp::calculate_json_text(scenario_json, today);
 }
 
+// calculateLean(scenarioJson, today) → the result without the parts that do
+// not depend on the amounts (the page's call at every change), and
+// explain(scenarioJson, today) → exactly those parts, provisions keyed by id
+// (src/ivp/explain.h).
+std::string calculate_lean(const std::string& scenario_json, const std::string& today) {
+    return ivp::calculate_lean_json_text(scenario_json, today);
+}
+std::string explain(const std::string& scenario_json, const std::string& today) {
+    return ivp::explain_json_text(scenario_json, today);
+}
+
 // ics(scenarioJson, today) → the timeline as an iCalendar text (RFC 5545),
 // or the same {"error":{message,where}} JSON as calculate on bad input.
 std::string ics(const std::string& scenario_json, const std::string& today) {
@@ -45,6 +56,8 @@ std::string facts() { return std::string(ivp::embedded::data_file("facts.json"))
 
 EMSCRIPTEN_BINDINGS(ivp) {
     emscripten::function("calculate", &calculate);
+    emscripten::function("calculateLean", &calculate_lean);
+    emscripten::function("explain", &explain);
     emscripten::function("catalogue", &catalogue);
     emscripten::function("facts", &facts);
     emscripten::function("ics", &ics);

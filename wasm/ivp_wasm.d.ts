@@ -17,6 +17,20 @@ export interface IvpModule {
    * default melding date.
    */
   calculate(scenarioJson: string, today: string): string;
+  /**
+   * The same result without the parts that do not depend on the amounts
+   * (eligibility reasons and open questions, delivery.tracks, other_provisions,
+   * policies, procedure, late_decision, terms): the page's call at every
+   * change. Same errors as calculate().
+   */
+  calculateLean(scenarioJson: string, today: string): string;
+  /**
+   * What calculateLean() leaves out, provisions keyed by id:
+   * `{"provisions":{"<id>":{…}},"other_provisions":[…],"policies":[…],…}`.
+   * Does not depend on the scenario's overrides. Merging it into the lean
+   * result (objects key by key, provisions by id) gives calculate() exactly.
+   */
+  explain(scenarioJson: string, today: string): string;
   /** The IVP catalogue: provisions with amounts, SLA, constraints and sources. */
   catalogue(): string;
   /** data/facts.json as embedded: the questions of the "uw situatie" step. */

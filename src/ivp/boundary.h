@@ -14,6 +14,12 @@ namespace ivp {
 // "" for the whole input). Never throws for bad input; `today` is YYYY-MM-DD.
 std::string calculate_json_text(std::string_view scenario_json, std::string_view today);
 
+// The same for the page's per-keystroke call: the lean result (ivp/detail.h),
+// and the explanation that completes it (ivp/explain.h). The page asks for
+// the explanation only when the profile or the selection changes.
+std::string calculate_lean_json_text(std::string_view scenario_json, std::string_view today);
+std::string explain_json_text(std::string_view scenario_json, std::string_view today);
+
 // {"error":{"message":…,"where":…}} as compact JSON text.
 std::string error_json_text(const std::string& message, const std::string& where);
 

@@ -29,7 +29,9 @@ nlohmann::json sla_json(const Sla& sla) {
 
 }  // namespace
 
-nlohmann::json calculate(const Scenario& scenario, const Catalogue& catalogue, const Calendar& calendar) {
+nlohmann::json calculate(const Scenario& scenario, const Catalogue& catalogue, const Calendar& calendar,
+                         Detail detail) {
+    const bool full = detail == Detail::full;
     const Budget budget = compute_budget(catalogue, scenario);
     nlohmann::json provisions = nlohmann::json::array();
     for (std::size_t i = 0; i < catalogue.provisions.size(); ++i) {
@@ -49,12 +51,14 @@ nlohmann::json calculate(const Scenario& scenario, const Catalogue& catalogue, c
              {{"als_protocol", format_iso_date(calendar.add_working_days(scenario.melding, p.sla.totaal))}}},
             {"financing", financing_json(scenario, catalogue, i)},  // docs/costs.md
             // Geschiktheid under each policy side by side (docs/eligibility.md).
-            {"eligibility", eligibility(p, scenario.profile, embedded_policies(), embedded_facts())},
+            {"eligibility", eligibility(p, scenario.profile, embedded_policies(), embedded_facts(), detail)},
             {"source", p.source},
         };
         if (p.need == Need::conditional) entry["need_reason"] = p.need_reason;
         // The three delivery tracks (src/ivp/timeline.cpp, docs/dates.md).
-        entry["delivery"]["tracks"] = provision_tracks(scenario, i, catalogue, embedded_terms(), calendar);
+        // Lean leaves them (and every other part that does not depend on the
+        // amounts) to ivp::explain, which the page asks for less often.
+        if (full) entry["delivery"]["tracks"] = provision_tracks(scenario, i, catalogue, embedded_terms(), calendar);
         provisions.push_back(std::move(entry));
     }
     nlohmann::json notes = nlohmann::json::array();
@@ -65,7 +69,7 @@ nlohmann::json calculate(const Scenario& scenario, const Catalogue& catalogue, c
                             " is niet nagegaan of er extra dagen bij Koninklijk Besluit met feestdagen zijn "
                             "gelijkgesteld (Algemene termijnenwet art. 3 lid 3); de data rekenen daarom "
                             "alleen met de feestdagen van lid 1 en 2.");
-    return {
+    nlohmann::json result = {
         {"schema", kResultSchema},
         {"catalogue", catalogue.id},
         {"melding", format_iso_date(scenario.melding)},
@@ -77,11 +81,12 @@ nlohmann::json calculate(const Scenario& scenario, const Catalogue& catalogue, c
           {"unit", "EUR"}}},
         {"provisions", std::move(provisions)},
         {"costs", costs_json(scenario, catalogue)},  // eigen bijdrage, docs/costs.md
-        {"other_provisions", other_provisions(scenario.profile, embedded_policies(), embedded_facts())},
-        {"policies", policies_summary(embedded_policies())},
-        {"procedure", procedure_timeline(scenario, embedded_terms(), calendar)},
-        {"late_decision", late_decision(scenario, embedded_terms(), calendar)},
-        {"terms", terms_json(embedded_terms())},
+        {"other_provisions",
+         full ? other_provisions(scenario.profile, embedded_policies(), embedded_facts()) : nlohmann::json()},
+        {"policies", full ? policies_summary(embedded_policies()) : nlohmann::json()},
+        {"procedure", full ? procedure_timeline(scenario, embedded_terms(), calendar) : nlohmann::json()},
+        {"late_decision", full ? late_decision(scenario, embedded_terms(), calendar) : nlohmann::json()},
+        {"terms", full ? terms_json(embedded_terms()) : nlohmann::json()},
         {"peildatum", format_iso_date(scenario.peildatum)},
         {"peildatum_source", scenario.peildatum_given ? "scenario" : "today"},
         {"notes", std::move(notes)},
@@ -89,13 +94,17 @@ nlohmann::json calculate(const Scenario& scenario, const Catalogue& catalogue, c
          "Dit is een indicatie op basis van het ALS protocol hulpmiddelen, geen besluit. De gemeente beslist "
          "per persoon (maatwerk)."},
     };
+    // Lean: what does not depend on the amounts is left to ivp::explain.
+    if (!full)
+        for (const char* key : {"other_provisions", "policies", "procedure", "late_decision", "terms"}) result.erase(key);
+    return result;
 }
 
-nlohmann::json calculate_text(std::string_view scenario_json, Date today) {
+nlohmann::json calculate_text(std::string_view scenario_json, Date today, Detail detail) {
     const auto& catalogue = embedded_catalogue();
     const auto input = parse_user_json(scenario_json);
     const Scenario scenario = parse_scenario(input, catalogue, today);
-    return calculate(scenario, catalogue, embedded_calendar());
+    return calculate(scenario, catalogue, embedded_calendar(), detail);
 }
 
 nlohmann::json calculate_default(Date today) {

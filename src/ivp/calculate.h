@@ -8,6 +8,7 @@
 #include "ivp/calendar.h"
 #include "ivp/catalogue.h"
 #include "ivp/date.h"
+#include "ivp/detail.h"
 #include "ivp/scenario.h"
 
 namespace ivp {
@@ -15,12 +16,15 @@ namespace ivp {
 inline constexpr int kResultSchema = 1;
 
 // The result of a validated scenario (see docs/result.md for every field).
-nlohmann::json calculate(const Scenario& scenario, const Catalogue& catalogue, const Calendar& calendar);
+// Detail::lean leaves out the explanation of the verdicts (ivp/detail.h,
+// ivp/explain.h); Detail::full is the contract of `ivp calc`.
+nlohmann::json calculate(const Scenario& scenario, const Catalogue& catalogue, const Calendar& calendar,
+                         Detail detail = Detail::full);
 
 // Parses, validates and calculates. `today` is the default melding date.
 // Throws InputError (Dutch message, JSON Pointer) on any bad input; never
 // returns a partial result.
-nlohmann::json calculate_text(std::string_view scenario_json, Date today);
+nlohmann::json calculate_text(std::string_view scenario_json, Date today, Detail detail = Detail::full);
 
 // The same with the default scenario: the whole ALS IVP package, melding today.
 nlohmann::json calculate_default(Date today);

@@ -1,0 +1,39 @@
+#pragma once
+// The parts of the result that do not depend on the amounts (docs/perf.md,
+// "Rekenkern"; ivp/detail.h).
+//
+// The page recomputes the lean result at every change and asks for this
+// explanation only when something other than an amount changes (the
+// profile, the selection, the melding, dates): typing an amount, the most
+// frequent change, costs only the lean call. Shape:
+//   {"provisions": {"<id>": {…}}, "other_provisions": […], "policies": […],
+//    "procedure": {…}, "late_decision": {…}, "terms": {…}}
+// where each provision holds exactly the parts the lean result leaves out
+// (eligibility: reasons, open_questions, per policy label, title, reasons,
+// open_questions, quantities, form; delivery.tracks). merge_explanation()
+// puts the two together into the full result of `ivp calc`, byte for byte.
+#include <nlohmann/json.hpp>
+#include <string_view>
+
+#include "ivp/calendar.h"
+#include "ivp/catalogue.h"
+#include "ivp/date.h"
+#include "ivp/scenario.h"
+
+namespace ivp {
+
+nlohmann::json explain(const Scenario& scenario, const Catalogue& catalogue, const Calendar& calendar);
+
+// Parses and validates like calculate_text (the same InputError on bad input).
+nlohmann::json explain_text(std::string_view scenario_json, Date today);
+
+// `full` without what `lean` already says: objects key by key (recursively),
+// anything else dropped when lean has the key. Empty objects are dropped.
+nlohmann::json without(const nlohmann::json& full, const nlohmann::json& lean);
+
+// lean + explanation → full: objects merged key by key (recursively), each
+// provision by its id. The page does the same in JS
+// (site/ivp.js ivpWithExplanation).
+void merge_explanation(nlohmann::json& lean_result, const nlohmann::json& explanation);
+
+}  // namespace ivp

@@ -1,0 +1,82 @@
+// The page's per-keystroke call (calculateLean) plus the explanation it asks
+// for when the profile or the selection changes (explain), merged the way the
+// page merges them (site/ivp.js ivpWithExplanation), are exactly the full
+// result of calculate() — which is byte-identical to `ivp calc` (see
+// wasm-native.test.mjs). docs/perf.md, "Rekenkern".
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync, readdirSync } from 'node:fs';
+import { join, resolve, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import vm from 'node:vm';
+import { loadWasm } from './wasm-loader.mjs';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+const today = '2026-11-23';
+
+// site/ivp.js is a classic script of the page: run it to get its functions.
+function siteIvp() {
+  const context = vm.createContext({ atob });
+  vm.runInContext(readFileSync(join(root, 'site/ivp.js'), 'utf8'), context);
+  return context;
+}
+
+const golden = readdirSync(join(root, 'tests/golden/eligibility')).filter((f) => f.endsWith('.json')).sort()
+  .map((f) => JSON.parse(readFileSync(join(root, 'tests/golden/eligibility', f), 'utf8')).scenario);
+const scenarios = [
+  {},
+  { melding: '2026-04-02', provisions: ['traplift', 'zorgunit', 'aanbouw-woning'] },
+  { melding: '2027-12-24', overrides: { driewielfiets: { amount: 9000 }, eetrobot: { amount: 0 } } },
+  { provisions: [] },
+  { provisions: ['traplift', 'scootmobiel'], profile: { woning_heeft_trap: true, traplopen_probleem: true } },
+  ...golden,
+];
+
+test('calculateLean + explain, merged as the page does, equal calculate for every scenario', async () => {
+  assert.ok(golden.length >= 3, 'the golden eligibility scenarios are there');
+  const core = await loadWasm();
+  const { ivpWithExplanation } = siteIvp();
+  for (const scenario of scenarios) {
+    const text = JSON.stringify(scenario);
+    const full = JSON.parse(core.calculate(text, today));
+    assert.equal(full.error, undefined, text);
+    const leanText = core.calculateLean(text, today);
+    const lean = JSON.parse(leanText);
+    for (const key of ['other_provisions', 'policies', 'procedure', 'late_decision', 'terms']) {
+      assert.ok(!(key in lean), `lean leaves ${key} to explain`);
+    }
+    assert.ok(lean.provisions.every((p) => !p.delivery.tracks), 'lean leaves the delivery tracks to explain');
+    const provisionsText = JSON.stringify(lean.provisions);
+    assert.ok(!provisionsText.includes('"open_questions"') && !provisionsText.includes('"reasons"'),
+      'lean provisions carry no explanation');
+    const merged = ivpWithExplanation(lean, JSON.parse(core.explain(text, today)));
+    // Through JSON so that objects from the vm context compare as plain data.
+    assert.deepEqual(JSON.parse(JSON.stringify(merged)), full, text.slice(0, 120));
+  }
+});
+
+test('explain does not depend on the amounts (the page does not ask again when only an amount changes)', async () => {
+  const core = await loadWasm();
+  const base = { melding: '2026-03-02', provisions: ['traplift', 'eetrobot'], profile: { woning_heeft_trap: true } };
+  const a = core.explain(JSON.stringify(base), today);
+  const b = core.explain(JSON.stringify({ ...base, overrides: { traplift: { amount: 1 }, eetrobot: { amount: 99999 } } }), today);
+  assert.equal(a, b);
+  assert.notEqual(a, core.explain(JSON.stringify({ ...base, melding: '2026-05-04' }), today));
+});
+
+test('the per-keystroke answer is much smaller than the full result', async () => {
+  const core = await loadWasm();
+  const full = core.calculate('{}', today).length;
+  const lean = core.calculateLean('{}', today).length;
+  assert.ok(lean * 2 < full, `lean ${lean} B vs full ${full} B`);
+});
+
+test('calculateLean and explain return bad input as the same error data as calculate', async () => {
+  const core = await loadWasm();
+  for (const text of ['{}x', '{"overrides":{"traplift":{"amount":-1}}}', '{"profile":{"huishoudn":1}}']) {
+    const full = core.calculate(text, today);
+    assert.ok(JSON.parse(full).error, text);
+    assert.equal(core.calculateLean(text, today), full, text);
+    assert.equal(core.explain(text, today), full, text);
+  }
+});
