@@ -13,6 +13,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { mulberry32 } from './prng.mjs';
 
 const require = createRequire(import.meta.url);
 let jsonLogic;
@@ -103,17 +104,6 @@ test('shared JsonLogic test suite: same results as json-logic-js and as expected
 
 // ---- generated cases ---------------------------------------------------------
 
-// mulberry32: a small seeded generator, so every run tests the same cases.
-function rng(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const STRINGS = ['', '0', '1', '-5', '3.5', ' 12 ', '1e3', '0x1f', '0b11', 'abc', 'a,b', 'true', 'null',
   'Infinity', '-Infinity', 'NaN', 'é', '日本', '😀x', '.5', '5.', '1e', '+7', '\t8\n', 'apple', 'b'];
@@ -129,7 +119,7 @@ const OPS = ['==', '===', '!=', '!==', '>', '>=', '<', '<=', '!', '!!', '%', 'lo
   'map', 'filter', 'reduce', 'all', 'none', 'some'];
 
 function generator(seed) {
-  const r = rng(seed);
+  const r = mulberry32(seed);
   const pick = (xs) => xs[Math.floor(r() * xs.length)];
   const int = (n) => Math.floor(r() * n);
 
