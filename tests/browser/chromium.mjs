@@ -91,3 +91,13 @@ export async function smallTargets(page) {
       .filter((t) => t.w < 44 || t.h < 44);
   });
 }
+
+// By keyboard alone: open step 3 (voorzieningen) and take the electric
+// wheelchair out of the plan; waits until the total follows (302.000 → 272.000).
+export async function deselectWheelchairByKeyboard(page) {
+  await page.focus('#ivp-tab-voorzieningen');
+  await page.keyboard.press('Enter');
+  await page.focus('#ivp-sel-elektrische-rolstoel');
+  await page.keyboard.press('Space');
+  await page.locator('#ivp-total', { hasText: '272.000' }).waitFor();
+}
