@@ -1019,11 +1019,12 @@ function ivpMount(root, core, options = {}) {
     try { storage.setItem(IVP_STORAGE_KEY, JSON.stringify(scenario())); } catch { /* full or blocked: nothing to do */ }
   }
 
-  // At every change the core gives the lean result (amounts, budget, costs,
-  // verdicts); the rest (reasons, open questions, delivery tracks, procedure)
-  // does not depend on the amounts, so it is asked for again only when
-  // something else changes, and merged in: render() sees the full result
-  // (docs/perf.md, "Rekenkern").
+  // At every change the core gives the lean result: only what the amounts
+  // reach (budget, amounts, the protocol pgb, the eigen bijdrage totals).
+  // Everything else (verdicts, reasons, delivery dates, costs texts) does not
+  // depend on the amounts, so it is asked for again only when something else
+  // changes, and merged in: render() sees the full result (docs/perf.md,
+  // "Rekenkern").
   // A core without the split (a stand-in, an older build) gives the full result.
   const split = typeof core.calculateLean === 'function' && typeof core.explain === 'function';
   let explained = null;

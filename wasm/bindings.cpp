@@ -21,10 +21,10 @@ std::string calculate(const std::string& scenario_json, const std::string& today
     return ivp::calculate_json_text(scenario_json, today);
 }
 
-// calculateLean(scenarioJson, today) → the result without the parts that do
-// not depend on the amounts (the page's call at every change), and
-// explain(scenarioJson, today) → exactly those parts, provisions keyed by id
-// (src/ivp/explain.h).
+// calculateLean(scenarioJson, today) → only the parts of the result that the
+// amounts reach (the page's call at every change), and
+// explain(scenarioJson, today) → everything else, provisions keyed by id
+// (src/ivp/detail.h, src/ivp/explain.h).
 std::string calculate_lean(const std::string& scenario_json, const std::string& today) {
     return ivp::calculate_lean_json_text(scenario_json, today);
 }

@@ -18,14 +18,14 @@ export interface IvpModule {
    */
   calculate(scenarioJson: string, today: string): string;
   /**
-   * The same result without the parts that do not depend on the amounts
-   * (eligibility reasons and open questions, delivery.tracks, other_provisions,
-   * policies, procedure, late_decision, terms): the page's call at every
-   * change. Same errors as calculate().
+   * Only the parts of the result that the amounts (overrides) reach: schema,
+   * budget, per provision id/amount/amount_source and the protocol pgb,
+   * costs.eigen_bijdrage.{total, per_year}. The page's call at every change
+   * (about 5 kB instead of 530 kB). Same errors as calculate().
    */
   calculateLean(scenarioJson: string, today: string): string;
   /**
-   * What calculateLean() leaves out, provisions keyed by id:
+   * Everything calculateLean() leaves out, provisions keyed by id:
    * `{"provisions":{"<id>":{…}},"other_provisions":[…],"policies":[…],…}`.
    * Does not depend on the scenario's overrides. Merging it into the lean
    * result (objects key by key, provisions by id) gives calculate() exactly.

@@ -20,6 +20,13 @@ nlohmann::json law_budget_json(const LawBudget& b) {
             {"total", range_json(b.total)}};
 }
 
+nlohmann::json budget_json(const Budget& budget) {
+    return {{"wmo", law_budget_json(budget.wmo)},
+            {"zvw", law_budget_json(budget.zvw)},
+            {"total", range_json(budget.total)},
+            {"unit", "EUR"}};
+}
+
 nlohmann::json sla_json(const Sla& sla) {
     return {{"revalidatie", sla.revalidatie},
             {"financier", sla.financier},
@@ -27,12 +34,46 @@ nlohmann::json sla_json(const Sla& sla) {
             {"totaal", sla.totaal}};
 }
 
+// The lean result (ivp/detail.h): exactly the parts of the full result that
+// depend on the amounts (`overrides`), at the same paths, and nothing else.
+// Which parts those are follows from where calculate() reads an amount:
+// compute_budget (budget), each provision's amount and amount_source, the pgb
+// under the protocol in financing_json, and the cost-price cap of the eigen
+// bijdrage (costs_json: total and per_year). The tests vary the amounts of
+// many scenarios and check that the explanation (full minus lean) does not
+// change (tests/unit/lean_explain_test.cpp).
+nlohmann::json lean_result(const Scenario& scenario, const Catalogue& catalogue) {
+    nlohmann::json provisions = nlohmann::json::array();
+    for (std::size_t i = 0; i < catalogue.provisions.size(); ++i) {
+        if (!scenario.selected[i]) continue;
+        const auto& p = catalogue.provisions[i];
+        const char* amount_source = scenario.override_eur[i] ? "override" : "table";
+        nlohmann::json entry = {
+            {"id", p.id},
+            {"amount", scenario.amount(catalogue, i)},
+            {"amount_source", amount_source},
+        };
+        // financing_json gives a Wmo provision a pgb under the protocol that
+        // follows the amount; a Zvw provision has none.
+        if (p.law == Law::wmo)
+            entry["financing"] = {
+                {"als_protocol",
+                 {{"pgb", {{"amount_eur", scenario.amount(catalogue, i)}, {"amount_source", amount_source}}}}}};
+        provisions.push_back(std::move(entry));
+    }
+    return {
+        {"schema", kResultSchema},
+        {"budget", budget_json(compute_budget(catalogue, scenario))},
+        {"provisions", std::move(provisions)},
+        {"costs", {{"eigen_bijdrage", eigen_bijdrage_amounts_json(scenario, catalogue)}}},
+    };
+}
+
 }  // namespace
 
 nlohmann::json calculate(const Scenario& scenario, const Catalogue& catalogue, const Calendar& calendar,
                          Detail detail) {
-    const bool full = detail == Detail::full;
-    const Budget budget = compute_budget(catalogue, scenario);
+    if (detail == Detail::lean) return lean_result(scenario, catalogue);
     nlohmann::json provisions = nlohmann::json::array();
     for (std::size_t i = 0; i < catalogue.provisions.size(); ++i) {
         if (!scenario.selected[i]) continue;
@@ -51,14 +92,12 @@ nlohmann::json calculate(const Scenario& scenario, const Catalogue& catalogue, c
              {{"als_protocol", format_iso_date(calendar.add_working_days(scenario.melding, p.sla.totaal))}}},
             {"financing", financing_json(scenario, catalogue, i)},  // docs/costs.md
             // Geschiktheid under each policy side by side (docs/eligibility.md).
-            {"eligibility", eligibility(p, scenario.profile, embedded_policies(), embedded_facts(), detail)},
+            {"eligibility", eligibility(p, scenario.profile, embedded_policies(), embedded_facts())},
             {"source", p.source},
         };
         if (p.need == Need::conditional) entry["need_reason"] = p.need_reason;
         // The three delivery tracks (src/ivp/timeline.cpp, docs/dates.md).
-        // Lean leaves them (and every other part that does not depend on the
-        // amounts) to ivp::explain, which the page asks for less often.
-        if (full) entry["delivery"]["tracks"] = provision_tracks(scenario, i, catalogue, embedded_terms(), calendar);
+        entry["delivery"]["tracks"] = provision_tracks(scenario, i, catalogue, embedded_terms(), calendar);
         provisions.push_back(std::move(entry));
     }
     nlohmann::json notes = nlohmann::json::array();
@@ -74,19 +113,14 @@ nlohmann::json calculate(const Scenario& scenario, const Catalogue& catalogue, c
         {"catalogue", catalogue.id},
         {"melding", format_iso_date(scenario.melding)},
         {"melding_source", scenario.melding_given ? "scenario" : "today"},
-        {"budget",
-         {{"wmo", law_budget_json(budget.wmo)},
-          {"zvw", law_budget_json(budget.zvw)},
-          {"total", range_json(budget.total)},
-          {"unit", "EUR"}}},
+        {"budget", budget_json(compute_budget(catalogue, scenario))},
         {"provisions", std::move(provisions)},
         {"costs", costs_json(scenario, catalogue)},  // eigen bijdrage, docs/costs.md
-        {"other_provisions",
-         full ? other_provisions(scenario.profile, embedded_policies(), embedded_facts()) : nlohmann::json()},
-        {"policies", full ? policies_summary(embedded_policies()) : nlohmann::json()},
-        {"procedure", full ? procedure_timeline(scenario, embedded_terms(), calendar) : nlohmann::json()},
-        {"late_decision", full ? late_decision(scenario, embedded_terms(), calendar) : nlohmann::json()},
-        {"terms", full ? terms_json(embedded_terms()) : nlohmann::json()},
+        {"other_provisions", other_provisions(scenario.profile, embedded_policies(), embedded_facts())},
+        {"policies", policies_summary(embedded_policies())},
+        {"procedure", procedure_timeline(scenario, embedded_terms(), calendar)},
+        {"late_decision", late_decision(scenario, embedded_terms(), calendar)},
+        {"terms", terms_json(embedded_terms())},
         {"peildatum", format_iso_date(scenario.peildatum)},
         {"peildatum_source", scenario.peildatum_given ? "scenario" : "today"},
         {"notes", std::move(notes)},
@@ -94,9 +128,6 @@ nlohmann::json calculate(const Scenario& scenario, const Catalogue& catalogue, c
          "Dit is een indicatie op basis van het ALS protocol hulpmiddelen, geen besluit. De gemeente beslist "
          "per persoon (maatwerk)."},
     };
-    // Lean: what does not depend on the amounts is left to ivp::explain.
-    if (!full)
-        for (const char* key : {"other_provisions", "policies", "procedure", "late_decision", "terms"}) result.erase(key);
     return result;
 }
 

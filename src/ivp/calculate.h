@@ -16,7 +16,7 @@ namespace ivp {
 inline constexpr int kResultSchema = 1;
 
 // The result of a validated scenario (see docs/result.md for every field).
-// Detail::lean leaves out the explanation of the verdicts (ivp/detail.h,
+// Detail::lean gives only the parts the amounts reach (ivp/detail.h,
 // ivp/explain.h); Detail::full is the contract of `ivp calc`.
 nlohmann::json calculate(const Scenario& scenario, const Catalogue& catalogue, const Calendar& calendar,
                          Detail detail = Detail::full);

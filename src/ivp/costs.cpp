@@ -590,42 +590,132 @@ Projection project(const std::vector<MonthTariff>& months, int count, std::optio
 
 json range_cents(std::int64_t lo, std::int64_t hi) { return {{"min", lo}, {"max", hi}, {"unit", "eurocent"}}; }
 
+// What the eigen bijdrage counts among the selected provisions, each with
+// its reason, and the dearest provision of each set (the cost-price cap).
+struct Charges {
+    std::vector<std::pair<std::size_t, ProvisionCharge>> provisions;  // selected, in catalogue order
+    int certain = 0, possible = 0;
+    std::int64_t cap_certain = 0, cap_possible = 0;  // eurocents
+};
+
+Charges count_charges(const Scenario& s, const Catalogue& catalogue, const EigenBijdrageRules& rules, Date on) {
+    Charges out;
+    for (std::size_t i = 0; i < catalogue.provisions.size(); ++i) {
+        if (!s.selected[i]) continue;
+        auto charge = provision_charge(s, catalogue, rules, i, on);
+        const std::int64_t cost = s.amount(catalogue, i) * 100;
+        if (catalogue.provisions[i].law == Law::wmo && charge.charged == Tri::yes) {
+            ++out.certain;
+            out.cap_certain = std::max(out.cap_certain, cost);
+        }
+        if (catalogue.provisions[i].law == Law::wmo && charge.charged != Tri::no) {
+            ++out.possible;
+            out.cap_possible = std::max(out.cap_possible, cost);
+        }
+        out.provisions.emplace_back(i, std::move(charge));
+    }
+    return out;
+}
+
+// The tariff the household pays from the melding: the published one, or for
+// later years the last known one (an estimate); nullptr if none is known.
+const TariffPeriod* tariff_used(const EigenBijdrageRules& rules, Date on) {
+    const TariffPeriod* rule = rules.period_on(on);
+    if (!rule) throw DataError("data/eigen-bijdrage.json", "/periods", "geen periode voor " + format_iso_date(on));
+    return rule->regime == Regime::onbekend ? rules.last_known_on_or_before(on) : rule;
+}
+
+bool computable(const TariffPeriod* used) { return used && used->regime == Regime::abonnementstarief; }
+
+// Pays for sure: a counted provision and certainly no household exemption.
+// May pay: a provision that may count and the exemption not certain.
+struct WhoPays {
+    bool pays = false;
+    bool may_pay = false;
+};
+
+WhoPays who_pays(const Charges& charges, const HouseholdExemption& household) {
+    return {charges.certain > 0 && household.exempt == Tri::no,
+            charges.possible > 0 && household.exempt != Tri::yes};
+}
+
+// The eigen bijdrage over the IVP years, from the month after the melding,
+// each month at its own year's tariff and never above the cost price:
+// sets `total`, `total_months`, `starts` and `per_year` of `out`. These are
+// the only parts of costs.eigen_bijdrage that depend on the amounts (through
+// the cap), so they are what the lean result carries.
+void put_projection(json& out, json& notes, const EigenBijdrageRules& rules, Date on, WhoPays who,
+                    const Charges& charges) {
+    const Date start = first_of_next_month(on);
+    const int horizon_max = 12 * rules.ivp_years_max;
+    const int horizon_min = 12 * rules.ivp_years_min;
+    std::vector<MonthTariff> months;
+    for (int m = 0; m < horizon_max; ++m) months.push_back(tariff_for_month(rules, add_months(start, m)));
+    const bool cap_applies = start >= rules.cost_price_cap.valid_from;
+    const auto cap = [&](std::int64_t c) { return cap_applies ? std::optional<std::int64_t>(c) : std::nullopt; };
+    const Projection lo = who.pays ? project(months, horizon_min, cap(charges.cap_certain)) : Projection{0, false, false};
+    const Projection hi = who.may_pay ? project(months, horizon_max, cap(charges.cap_possible)) : Projection{0, false, false};
+    if (lo.total && hi.total) {
+        out["total"] = range_cents(*lo.total, *hi.total);
+        out["total"]["contains_estimate"] = lo.contains_estimate || hi.contains_estimate;
+        out["total"]["cost_price_cap_applied"] = lo.capped || hi.capped;
+    } else {
+        out["total"] = nullptr;
+        notes.push_back("Een deel van de IVP-periode valt in jaren waarin de eigen bijdrage van inkomen en "
+                        "vermogen afhing; het totaal is daarom niet berekend.");
+    }
+    out["total_months"] = {{"min", who.pays ? horizon_min : 0}, {"max", who.may_pay ? horizon_max : 0}};
+    out["starts"] = format_iso_date(start);
+
+    // Year by year, for the longest IVP, if the household pays.
+    json per_year = json::array();
+    if (who.may_pay) {
+        std::int64_t paid = 0;
+        const std::int64_t limit = cap_applies ? charges.cap_possible : std::numeric_limits<std::int64_t>::max();
+        for (int m = 0; m < horizon_max;) {
+            const int year = months[m].year;
+            json row = {{"year", year}, {"months", 0}, {"per_month_eurocents", months[m].eurocents}};
+            std::int64_t amount = 0;
+            std::string basis = "tarief";
+            for (; m < horizon_max && months[m].year == year; ++m) {
+                row["months"] = row["months"].get<int>() + 1;
+                if (months[m].basis == MonthTariff::Basis::schatting) basis = "schatting";
+                if (months[m].basis == MonthTariff::Basis::niet_berekend) basis = "niet_berekend";
+                const std::int64_t due = std::min(months[m].eurocents, limit - paid);  // the cap, month by month
+                amount += due;
+                paid += due;
+            }
+            row["basis"] = basis;
+            row["amount_eurocents"] = basis == "niet_berekend" ? json(nullptr) : json(amount);
+            row["unit"] = "eurocent";
+            per_year.push_back(std::move(row));
+        }
+    }
+    out["per_year"] = per_year;
+}
+
 }  // namespace
 
 json costs_json(const Scenario& s, const Catalogue& catalogue, const EigenBijdrageRules& rules) {
     const Date on = s.melding;
     const TariffPeriod* rule = rules.period_on(on);
-    if (!rule) throw DataError("data/eigen-bijdrage.json", "/periods", "geen periode voor " + format_iso_date(on));
-    // The tariff the household pays from the melding: the published one, or
-    // for later years the last known one, marked as an estimate.
-    const TariffPeriod* used = rule->regime == Regime::onbekend ? rules.last_known_on_or_before(on) : rule;
+    const TariffPeriod* used = tariff_used(rules, on);
 
+    const Charges charges = count_charges(s, catalogue, rules, on);
     json applies_to = json::array(), exempt = json::array(), depends = json::array(), not_applicable = json::array();
     std::vector<std::string> open_facts;
-    std::int64_t cap_certain = 0, cap_possible = 0;  // eurocents: the dearest provision in each set
-    int certain = 0, possible = 0;
-    for (std::size_t i = 0; i < catalogue.provisions.size(); ++i) {
-        if (!s.selected[i]) continue;
+    for (const auto& [i, charge] : charges.provisions) {
         const auto& p = catalogue.provisions[i];
-        const auto charge = provision_charge(s, catalogue, rules, i, on);
-        const std::int64_t cost = s.amount(catalogue, i) * 100;
         json item = {{"id", p.id}, {"reason", charge.reason}};
         if (!charge.exemption.empty()) item["exemption"] = charge.exemption;
-        if (p.law != Law::wmo) {
+        if (p.law != Law::wmo)
             not_applicable.push_back(item);
-        } else if (charge.charged == Tri::yes) {
+        else if (charge.charged == Tri::yes)
             applies_to.push_back(p.id);
-            ++certain;
-            ++possible;
-            cap_certain = std::max(cap_certain, cost);
-            cap_possible = std::max(cap_possible, cost);
-        } else if (charge.charged == Tri::unknown) {
+        else if (charge.charged == Tri::unknown)
             depends.push_back(item);
-            ++possible;
-            cap_possible = std::max(cap_possible, cost);
-        } else {
+        else
             exempt.push_back(item);
-        }
         for (const auto& f : charge.open_facts)
             if (std::find(open_facts.begin(), open_facts.end(), f) == open_facts.end()) open_facts.push_back(f);
     }
@@ -634,7 +724,6 @@ json costs_json(const Scenario& s, const Catalogue& catalogue, const EigenBijdra
     if (household.exempt == Tri::yes) open_facts.clear();
     for (const auto& f : household.open_facts)
         if (std::find(open_facts.begin(), open_facts.end(), f) == open_facts.end()) open_facts.push_back(f);
-
     json exemptions_applied = json::array();
     if (household.exempt == Tri::yes) {
         const auto* e = rules.exemption("partner_onder_aow_leeftijd");
@@ -647,14 +736,11 @@ json costs_json(const Scenario& s, const Catalogue& catalogue, const EigenBijdra
         if (used_here) exemptions_applied.push_back({{"id", e->id}, {"text", e->text}, {"source", e->source}});
     }
 
-    // Pays for sure: a counted provision and certainly no household exemption.
-    // May pay: a provision that may count and the exemption not certain.
-    const bool may_pay = possible > 0 && household.exempt != Tri::yes;
-    const bool pays = certain > 0 && household.exempt == Tri::no;
+    const WhoPays who = who_pays(charges, household);
+    const bool pays = who.pays, may_pay = who.may_pay;
 
     json out = {{"rule_date", format_iso_date(on)}, {"rule", period_json(*rule)}};
     json notes = json::array();
-    const bool computable = used && used->regime == Regime::abonnementstarief;
     if (rule->regime == Regime::onbekend && used) {
         out["estimate_from"] = period_json(*used);
         notes.push_back("Het tarief voor " + std::to_string(year_of(on)) +
@@ -664,7 +750,7 @@ json costs_json(const Scenario& s, const Catalogue& catalogue, const EigenBijdra
     }
 
     std::string status;
-    if (!computable) status = "niet_berekend";
+    if (!computable(used)) status = "niet_berekend";
     else if (pays) status = "betaalt";
     else if (!may_pay) status = "betaalt_niet";
     else status = "hangt_af";
@@ -677,7 +763,7 @@ json costs_json(const Scenario& s, const Catalogue& catalogue, const EigenBijdra
     out["open_questions"] = open_facts;
     out["once_per_household"] = {{"text", rules.once_per_household.text}, {"source", rules.once_per_household.source}};
 
-    if (!computable) {
+    if (!computable(used)) {
         out["per_period"] = nullptr;
         out["per_month"] = nullptr;
         out["total"] = nullptr;
@@ -691,53 +777,8 @@ json costs_json(const Scenario& s, const Catalogue& catalogue, const EigenBijdra
         out["per_period"]["period"] = used->period;
         out["per_month"] = range_cents(pays ? monthly : 0, may_pay ? monthly : 0);
 
-        // The months from the month after the melding, each at its own year's tariff.
-        const Date start = first_of_next_month(on);
-        const int horizon_max = 12 * rules.ivp_years_max;
-        const int horizon_min = 12 * rules.ivp_years_min;
-        std::vector<MonthTariff> months;
-        for (int m = 0; m < horizon_max; ++m) months.push_back(tariff_for_month(rules, add_months(start, m)));
-        const bool cap_applies = start >= rules.cost_price_cap.valid_from;
-        const auto cap = [&](std::int64_t c) { return cap_applies ? std::optional<std::int64_t>(c) : std::nullopt; };
-        const Projection lo = pays ? project(months, horizon_min, cap(cap_certain)) : Projection{0, false, false};
-        const Projection hi = may_pay ? project(months, horizon_max, cap(cap_possible)) : Projection{0, false, false};
-        if (lo.total && hi.total) {
-            out["total"] = range_cents(*lo.total, *hi.total);
-            out["total"]["contains_estimate"] = lo.contains_estimate || hi.contains_estimate;
-            out["total"]["cost_price_cap_applied"] = lo.capped || hi.capped;
-        } else {
-            out["total"] = nullptr;
-            notes.push_back("Een deel van de IVP-periode valt in jaren waarin de eigen bijdrage van inkomen en "
-                            "vermogen afhing; het totaal is daarom niet berekend.");
-        }
-        out["total_months"] = {{"min", pays ? horizon_min : 0}, {"max", may_pay ? horizon_max : 0}};
-        out["starts"] = format_iso_date(start);
-
-        // Year by year, for the longest IVP, if the household pays.
-        json per_year = json::array();
-        if (may_pay) {
-            std::int64_t paid = 0;
-            const std::int64_t limit = cap_applies ? cap_possible : std::numeric_limits<std::int64_t>::max();
-            for (int m = 0; m < horizon_max;) {
-                const int year = months[m].year;
-                json row = {{"year", year}, {"months", 0}, {"per_month_eurocents", months[m].eurocents}};
-                std::int64_t amount = 0;
-                std::string basis = "tarief";
-                for (; m < horizon_max && months[m].year == year; ++m) {
-                    row["months"] = row["months"].get<int>() + 1;
-                    if (months[m].basis == MonthTariff::Basis::schatting) basis = "schatting";
-                    if (months[m].basis == MonthTariff::Basis::niet_berekend) basis = "niet_berekend";
-                    const std::int64_t due = std::min(months[m].eurocents, limit - paid);  // the cap, month by month
-                    amount += due;
-                    paid += due;
-                }
-                row["basis"] = basis;
-                row["amount_eurocents"] = basis == "niet_berekend" ? json(nullptr) : json(amount);
-                row["unit"] = "eurocent";
-                per_year.push_back(std::move(row));
-            }
-        }
-        out["per_year"] = per_year;
+        put_projection(out, notes, rules, on, who, charges);
+        const bool cap_applies = first_of_next_month(on) >= rules.cost_price_cap.valid_from;
         out["ivp_years"] = rules.ivp_years;
         out["payment_start"] = rules.payment_start;
         out["cost_price_cap"] = {{"applies", cap_applies},
@@ -745,7 +786,7 @@ json costs_json(const Scenario& s, const Catalogue& catalogue, const EigenBijdra
                                  {"text", rules.cost_price_cap.text},
                                  {"source", rules.cost_price_cap.source}};
         if (!cap_applies)
-            notes.push_back("Of in " + std::to_string(year_of(start)) +
+            notes.push_back("Of in " + std::to_string(year_of(first_of_next_month(on))) +
                             " de eigen bijdrage al begrensd was op de kostprijs, is niet nagegaan; het totaal is "
                             "daarom niet begrensd.");
 
@@ -773,6 +814,16 @@ json costs_json(const Scenario& s, const Catalogue& catalogue, const EigenBijdra
     json proposal = rules.proposal_2027;
     proposal["applied"] = false;  // never part of the amounts above
     return {{"eigen_bijdrage", out}, {"proposal_2027", proposal}};
+}
+
+json eigen_bijdrage_amounts_json(const Scenario& s, const Catalogue& catalogue) {
+    const auto& rules = embedded_eigen_bijdrage();
+    const Date on = s.melding;
+    if (!computable(tariff_used(rules, on))) return {{"total", nullptr}, {"per_year", json::array()}};
+    const Charges charges = count_charges(s, catalogue, rules, on);
+    json out = json::object(), notes = json::array();
+    put_projection(out, notes, rules, on, who_pays(charges, partner_under_aow(s, rules, on)), charges);
+    return {{"total", std::move(out["total"])}, {"per_year", std::move(out["per_year"])}};
 }
 
 json costs_json(const Scenario& s, const Catalogue& catalogue) {

@@ -120,6 +120,12 @@ nlohmann::json costs_json(const Scenario& scenario, const Catalogue& catalogue, 
 nlohmann::json costs_json(const Scenario& scenario, const Catalogue& catalogue);
 nlohmann::json financing_rules_json(const FinancingRules& financing);
 
+// The parts of costs.eigen_bijdrage that depend on the amounts of the
+// provisions, through the cost-price cap: {"total", "per_year"}, equal to
+// those keys of costs_json(). The lean result carries only these
+// (ivp/detail.h).
+nlohmann::json eigen_bijdrage_amounts_json(const Scenario& scenario, const Catalogue& catalogue);
+
 // The `financing` of provision i (docs/costs.md): its group, forms and amounts;
 // the shared texts are in costs.financing.
 nlohmann::json financing_json(const Scenario& scenario, const Catalogue& catalogue, std::size_t i,

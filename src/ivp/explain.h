@@ -8,10 +8,10 @@
 // frequent change, costs only the lean call. Shape:
 //   {"provisions": {"<id>": {…}}, "other_provisions": […], "policies": […],
 //    "procedure": {…}, "late_decision": {…}, "terms": {…}}
-// where each provision holds exactly the parts the lean result leaves out
-// (eligibility: reasons, open_questions, per policy label, title, reasons,
-// open_questions, quantities, form; delivery.tracks). merge_explanation()
-// puts the two together into the full result of `ivp calc`, byte for byte.
+// plus every other key of the full result, where each part holds exactly what
+// the lean result leaves out (everything the amounts do not reach).
+// merge_explanation() puts the two together into the full result of
+// `ivp calc`, byte for byte.
 #include <nlohmann/json.hpp>
 #include <string_view>
 
@@ -27,9 +27,10 @@ nlohmann::json explain(const Scenario& scenario, const Catalogue& catalogue, con
 // Parses and validates like calculate_text (the same InputError on bad input).
 nlohmann::json explain_text(std::string_view scenario_json, Date today);
 
-// `full` without what `lean` already says: objects key by key (recursively),
-// anything else dropped when lean has the key. Empty objects are dropped.
-nlohmann::json without(const nlohmann::json& full, const nlohmann::json& lean);
+// Removes from `full` what `lean` already says: objects key by key
+// (recursively), anything else removed when lean has the key; objects left
+// empty are removed too.
+void remove_lean_parts(nlohmann::json& full, const nlohmann::json& lean);
 
 // lean + explanation → full: objects merged key by key (recursively), each
 // provision by its id. The page does the same in JS

@@ -46,8 +46,8 @@ test('axe-core finds no WCAG 2.1 A/AA violation on any step', async () => {
   await context.close();
 });
 
-for (const width of [320, 640]) {
-  test(`every step reflows at ${width} px wide without sideways scrolling`, async () => {
+for (const width of [320, 640, 1280]) {
+  test(`every step reflows at ${width} px wide without sideways scrolling or tables sticking out`, async () => {
     const { context, page } = await openRecorded(browser, distUrl, { viewport: { width, height: 800 } });
     await page.locator('#ivp-total', { hasText: '302.000' }).waitFor();
     for (const step of STEPS) {
@@ -56,6 +56,12 @@ for (const width of [320, 640]) {
       await openDetails(page);
       const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth);
       assert.ok(scrollWidth <= width, `step ${step}: page is ${scrollWidth} px wide in a ${width} px window`);
+      // A table wider than its step's panel runs over the panel's edge even when the page does not scroll.
+      const sticking = await page.evaluate(() => [...document.querySelectorAll('table')]
+        .filter((t) => t.offsetParent !== null)
+        .map((t) => ({ id: t.id || t.className, over: t.getBoundingClientRect().right - t.closest('.ivp-step').getBoundingClientRect().right }))
+        .filter((t) => t.over > 1));
+      assert.deepEqual(sticking, [], `step ${step}: tables wider than their panel at ${width} px`);
       if (width === 320) await screenshot(page, `narrow-320-${step}`);
     }
     await context.close();
