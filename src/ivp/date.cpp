@@ -34,4 +34,11 @@ std::string format_iso_date(Date date) {
     return buffer;
 }
 
+std::string format_dutch_date(Date date) {
+    static constexpr const char* kMonths[] = {"januari", "februari", "maart",     "april",   "mei",      "juni",
+                                              "juli",    "augustus", "september", "oktober", "november", "december"};
+    return std::to_string(static_cast<unsigned>(date.day())) + " " +
+           kMonths[static_cast<unsigned>(date.month()) - 1] + " " + std::to_string(static_cast<int>(date.year()));
+}
+
 }  // namespace ivp

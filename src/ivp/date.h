@@ -17,6 +17,10 @@ std::optional<Date> parse_iso_date(std::string_view text);
 
 std::string format_iso_date(Date date);
 
+// "23 november 2026": how a date is written in the Dutch sentences of the
+// result (B1), where an ISO date would read as a code.
+std::string format_dutch_date(Date date);
+
 inline Date add_days(Date date, int days) {
     return Date{std::chrono::sys_days{date} + std::chrono::days{days}};
 }

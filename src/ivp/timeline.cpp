@@ -455,15 +455,15 @@ json late_decision(const Scenario& s, const Terms& terms, const Calendar& calend
             dwangsom["bedrag"] = nullptr;
             dwangsom["bedrag_onbekend"] =
                 "De bedragen voor een ingebrekestelling die vanaf " +
-                (amounts ? format_iso_date(amounts->valid_from) : std::string("deze datum")) +
+                (amounts ? format_dutch_date(amounts->valid_from) : std::string("deze datum")) +
                 " is ontvangen, kent deze rekenhulp niet. Kijk op wetten.overheid.nl bij Awb artikel 4:17.";
         }
     }
     out["dwangsom"] = std::move(dwangsom);
 
     if (status == "termijn_loopt") {
-        out["next_step"] = "De gemeente heeft nog tot en met " + format_iso_date(deadline) +
-                           " om te beslissen. Heeft u dan nog geen besluit, stuur dan vanaf " + format_iso_date(vanaf) +
+        out["next_step"] = "De gemeente heeft nog tot en met " + format_dutch_date(deadline) +
+                           " om te beslissen. Heeft u dan nog geen besluit, stuur dan vanaf " + format_dutch_date(vanaf) +
                            " een ingebrekestelling.";
     } else if (example) {
         out["next_step"] = std::string(received ? "Uw ingebrekestelling kwam aan vóór het einde van de beslistermijn en "
@@ -471,10 +471,10 @@ json late_decision(const Scenario& s, const Terms& terms, const Calendar& calend
                                                 : "") +
                            "De gemeente is te laat. Stuur nu een ingebrekestelling (een brief of e-mail waarin u "
                            "vraagt alsnog binnen twee weken te beslissen) en bewaar het bewijs dat de gemeente hem "
-                           "ontving. Ontvangt de gemeente hem op " + format_iso_date(receipt) +
-                           ", dan loopt de dwangsom vanaf " + format_iso_date(first) + ".";
+                           "ontving. Ontvangt de gemeente hem op " + format_dutch_date(receipt) +
+                           ", dan loopt de dwangsom vanaf " + format_dutch_date(first) + ".";
     } else if (!example && !beschikking) {
-        out["next_step"] = "Blijft het besluit uit, dan loopt de dwangsom tot en met " + format_iso_date(last) +
+        out["next_step"] = "Blijft het besluit uit, dan loopt de dwangsom tot en met " + format_dutch_date(last) +
                            ". U kunt ook beroep instellen bij de rechter omdat de gemeente niet op tijd beslist.";
     } else {
         out["next_step"] = "De gemeente heeft te laat beslist. Heeft u een ingebrekestelling gestuurd, dan moet de "

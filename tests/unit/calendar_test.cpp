@@ -166,6 +166,15 @@ TEST(Range, OutsideIsAClearError) {
     EXPECT_THROW(cal().is_working_day(d("2010-01-04")), ivp::InputError);
 }
 
+TEST(DutchDate, WritesDayMonthNameAndYear) {
+    EXPECT_EQ(ivp::format_dutch_date(ivp::Date{std::chrono::year{2026}, std::chrono::month{4}, std::chrono::day{25}}),
+              "25 april 2026");
+    EXPECT_EQ(ivp::format_dutch_date(ivp::Date{std::chrono::year{2027}, std::chrono::month{1}, std::chrono::day{1}}),
+              "1 januari 2027");
+    EXPECT_EQ(ivp::format_dutch_date(ivp::Date{std::chrono::year{2026}, std::chrono::month{12}, std::chrono::day{31}}),
+              "31 december 2026");
+}
+
 TEST(IsoDate, StrictParsing) {
     EXPECT_TRUE(ivp::parse_iso_date("2024-02-29"));
     EXPECT_FALSE(ivp::parse_iso_date("2027-02-29"));
