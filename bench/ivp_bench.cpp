@@ -4,6 +4,8 @@
 // and how much the budget itself; the 10x catalogue shows how it scales.
 #include <benchmark/benchmark.h>
 
+#include <memory>
+#include <set>
 #include <string>
 
 #include "ivp/boundary.h"
@@ -13,6 +15,7 @@
 #include "ivp/catalogue.h"
 #include "ivp/embedded_data.h"
 #include "ivp/json_input.h"
+#include "ivp/rulebook.h"
 #include "ivp/scenario.h"
 
 namespace {
@@ -31,7 +34,7 @@ std::string page_scenario(const ivp::Catalogue& catalogue) {
 
 // The embedded catalogue `copies` times over: ids and constraint members get
 // a suffix per copy, so every copy is independent (34 × 10 = 340 provisions).
-ivp::Catalogue scaled_catalogue(int copies) {
+nlohmann::json scaled_catalogue_json(int copies) {
     const auto base = nlohmann::json::parse(ivp::embedded::catalogue_json());
     auto data = base;
     data["provisions"] = nlohmann::json::array();
@@ -48,7 +51,54 @@ ivp::Catalogue scaled_catalogue(int copies) {
             data["constraints"].push_back(c);
         }
     }
-    return ivp::parse_catalogue(data, "bench");
+    return data;
+}
+
+// Every mention of a catalogue provision in the other data files gets its
+// copies beside it: in an array of ids, an array of objects with that "id",
+// or an object keyed by it. So financing groups, exemptions, terms and the
+// policies' voorzieningen cover every copy, and each file still validates.
+void add_copies(nlohmann::json& j, const std::set<std::string>& ids, int copies) {
+    const auto id_of = [&](const nlohmann::json& v) -> std::string {
+        if (v.is_string() && ids.count(v.get<std::string>())) return v.get<std::string>();
+        if (v.is_object() && v.contains("id") && v["id"].is_string() && ids.count(v["id"].get<std::string>()))
+            return v["id"].get<std::string>();
+        return "";
+    };
+    if (j.is_array()) {
+        for (auto& v : j) add_copies(v, ids, copies);
+        nlohmann::json grown = nlohmann::json::array();
+        for (const auto& v : j) {
+            grown.push_back(v);
+            const auto id = id_of(v);
+            for (int k = 1; !id.empty() && k < copies; ++k) {
+                auto copy = v;
+                (copy.is_string() ? copy : copy["id"]) = id + "-" + std::to_string(k);
+                grown.push_back(std::move(copy));
+            }
+        }
+        j = std::move(grown);
+    } else if (j.is_object()) {
+        for (auto& [key, v] : j.items()) add_copies(v, ids, copies);
+        std::vector<std::pair<std::string, nlohmann::json>> extra;
+        for (const auto& [key, v] : j.items())
+            if (ids.count(key))
+                for (int k = 1; k < copies; ++k) extra.emplace_back(key + "-" + std::to_string(k), v);
+        for (auto& [key, v] : extra) j[key] = std::move(v);
+    }
+}
+
+// The embedded rulebook with every provision `copies` times over, each data
+// file validated against the scaled catalogue as at start-up.
+std::unique_ptr<ivp::CustomRulebook> scaled_rulebook(int copies) {
+    std::set<std::string> ids;
+    for (const auto& p : ivp::embedded_catalogue().provisions) ids.insert(p.id);
+    return std::make_unique<ivp::CustomRulebook>([&](std::string_view path, nlohmann::json& data) {
+        if (path == "als-ivp-catalogue.json")
+            data = scaled_catalogue_json(copies);
+        else
+            add_copies(data, ids, copies);
+    });
 }
 
 void BM_CalculateJsonText_Page(benchmark::State& state) {
@@ -93,7 +143,7 @@ BENCHMARK(BM_ParseScenario_Page);
 void BM_Calculate_Page(benchmark::State& state) {
     const auto& catalogue = ivp::embedded_catalogue();
     const auto scenario = ivp::parse_scenario(ivp::parse_user_json(page_scenario(catalogue)), catalogue, kToday);
-    for (auto _ : state) benchmark::DoNotOptimize(ivp::calculate(scenario, catalogue, ivp::embedded_calendar()));
+    for (auto _ : state) benchmark::DoNotOptimize(ivp::calculate(scenario, ivp::embedded_rulebook()));
 }
 BENCHMARK(BM_Calculate_Page);
 
@@ -106,7 +156,8 @@ BENCHMARK(BM_DumpResult_Page);
 
 // Arg = copies of the catalogue: 1 (34 provisions) and 10 (340).
 void BM_ComputeBudget(benchmark::State& state) {
-    const auto catalogue = scaled_catalogue(static_cast<int>(state.range(0)));
+    const auto scaled = scaled_rulebook(static_cast<int>(state.range(0)));
+    const auto& catalogue = scaled->rulebook().catalogue;
     const auto scenario = ivp::default_scenario(catalogue, kToday);
     state.counters["provisions"] = static_cast<double>(catalogue.provisions.size());
     for (auto _ : state) benchmark::DoNotOptimize(ivp::compute_budget(catalogue, scenario));
@@ -114,20 +165,39 @@ void BM_ComputeBudget(benchmark::State& state) {
 BENCHMARK(BM_ComputeBudget)->Arg(1)->Arg(10);
 
 void BM_Calculate(benchmark::State& state) {
-    const auto catalogue = scaled_catalogue(static_cast<int>(state.range(0)));
-    const auto scenario = ivp::default_scenario(catalogue, kToday);
-    state.counters["provisions"] = static_cast<double>(catalogue.provisions.size());
-    for (auto _ : state) benchmark::DoNotOptimize(ivp::calculate(scenario, catalogue, ivp::embedded_calendar()));
+    const auto scaled = scaled_rulebook(static_cast<int>(state.range(0)));
+    const auto scenario = ivp::default_scenario(scaled->rulebook().catalogue, kToday);
+    state.counters["provisions"] = static_cast<double>(scaled->rulebook().catalogue.provisions.size());
+    for (auto _ : state) benchmark::DoNotOptimize(ivp::calculate(scenario, scaled->rulebook()));
 }
-BENCHMARK(BM_Calculate)->Arg(1)->Arg(10);
+BENCHMARK(BM_Calculate)->Arg(1)->Arg(10)->Unit(benchmark::kMillisecond);
 
 void BM_CalculateAndDump(benchmark::State& state) {
-    const auto catalogue = scaled_catalogue(static_cast<int>(state.range(0)));
-    const auto scenario = ivp::default_scenario(catalogue, kToday);
-    for (auto _ : state)
-        benchmark::DoNotOptimize(ivp::calculate(scenario, catalogue, ivp::embedded_calendar()).dump());
+    const auto scaled = scaled_rulebook(static_cast<int>(state.range(0)));
+    const auto scenario = ivp::default_scenario(scaled->rulebook().catalogue, kToday);
+    std::size_t bytes = 0;
+    for (auto _ : state) {
+        auto text = ivp::calculate(scenario, scaled->rulebook()).dump();
+        bytes = text.size();
+        benchmark::DoNotOptimize(text);
+    }
+    state.counters["bytes"] = static_cast<double>(bytes);
 }
-BENCHMARK(BM_CalculateAndDump)->Arg(1)->Arg(10);
+BENCHMARK(BM_CalculateAndDump)->Arg(1)->Arg(10)->Unit(benchmark::kMillisecond);
+
+// The page's per-change call, natively: lean result and its text.
+void BM_CalculateLeanAndDump(benchmark::State& state) {
+    const auto scaled = scaled_rulebook(static_cast<int>(state.range(0)));
+    const auto scenario = ivp::default_scenario(scaled->rulebook().catalogue, kToday);
+    std::size_t bytes = 0;
+    for (auto _ : state) {
+        auto text = ivp::calculate(scenario, scaled->rulebook(), ivp::Detail::lean).dump();
+        bytes = text.size();
+        benchmark::DoNotOptimize(text);
+    }
+    state.counters["bytes"] = static_cast<double>(bytes);
+}
+BENCHMARK(BM_CalculateLeanAndDump)->Arg(1)->Arg(10)->Unit(benchmark::kMicrosecond);
 
 // One delivery date: the longest SLA of the table (100 werkdagen) from a melding.
 void BM_AddWorkingDays100(benchmark::State& state) {

@@ -42,7 +42,8 @@ nlohmann::json sla_json(const Sla& sla) {
 // bijdrage (costs_json: total and per_year). The tests vary the amounts of
 // many scenarios and check that the explanation (full minus lean) does not
 // change (tests/unit/lean_explain_test.cpp).
-nlohmann::json lean_result(const Scenario& scenario, const Catalogue& catalogue) {
+nlohmann::json lean_result(const Scenario& scenario, const Rulebook& rulebook) {
+    const Catalogue& catalogue = rulebook.catalogue;
     nlohmann::json provisions = nlohmann::json::array();
     for (std::size_t i = 0; i < catalogue.provisions.size(); ++i) {
         if (!scenario.selected[i]) continue;
@@ -65,15 +66,16 @@ nlohmann::json lean_result(const Scenario& scenario, const Catalogue& catalogue)
         {"schema", kResultSchema},
         {"budget", budget_json(compute_budget(catalogue, scenario))},
         {"provisions", std::move(provisions)},
-        {"costs", {{"eigen_bijdrage", eigen_bijdrage_amounts_json(scenario, catalogue)}}},
+        {"costs", {{"eigen_bijdrage", eigen_bijdrage_amounts_json(scenario, catalogue, rulebook.eigen_bijdrage)}}},
     };
 }
 
 }  // namespace
 
-nlohmann::json calculate(const Scenario& scenario, const Catalogue& catalogue, const Calendar& calendar,
-                         Detail detail) {
-    if (detail == Detail::lean) return lean_result(scenario, catalogue);
+nlohmann::json calculate(const Scenario& scenario, const Rulebook& rulebook, Detail detail) {
+    if (detail == Detail::lean) return lean_result(scenario, rulebook);
+    const Catalogue& catalogue = rulebook.catalogue;
+    const Calendar& calendar = rulebook.calendar;
     nlohmann::json provisions = nlohmann::json::array();
     for (std::size_t i = 0; i < catalogue.provisions.size(); ++i) {
         if (!scenario.selected[i]) continue;
@@ -90,14 +92,14 @@ nlohmann::json calculate(const Scenario& scenario, const Catalogue& catalogue, c
             {"sla_werkdagen", sla_json(p.sla)},
             {"delivery",
              {{"als_protocol", format_iso_date(calendar.add_working_days(scenario.melding, p.sla.totaal))}}},
-            {"financing", financing_json(scenario, catalogue, i)},  // docs/costs.md
+            {"financing", financing_json(scenario, catalogue, i, rulebook.financing, rulebook.eigen_bijdrage)},  // docs/costs.md
             // Geschiktheid under each policy side by side (docs/eligibility.md).
-            {"eligibility", eligibility(p, scenario.profile, embedded_policies(), embedded_facts())},
+            {"eligibility", eligibility(p, scenario.profile, rulebook.policies, rulebook.facts)},
             {"source", p.source},
         };
         if (p.need == Need::conditional) entry["need_reason"] = p.need_reason;
         // The three delivery tracks (src/ivp/timeline.cpp, docs/dates.md).
-        entry["delivery"]["tracks"] = provision_tracks(scenario, i, catalogue, embedded_terms(), calendar);
+        entry["delivery"]["tracks"] = provision_tracks(scenario, i, catalogue, rulebook.terms, calendar);
         provisions.push_back(std::move(entry));
     }
     nlohmann::json notes = nlohmann::json::array();
@@ -115,12 +117,12 @@ nlohmann::json calculate(const Scenario& scenario, const Catalogue& catalogue, c
         {"melding_source", scenario.melding_given ? "scenario" : "today"},
         {"budget", budget_json(compute_budget(catalogue, scenario))},
         {"provisions", std::move(provisions)},
-        {"costs", costs_json(scenario, catalogue)},  // eigen bijdrage, docs/costs.md
-        {"other_provisions", other_provisions(scenario.profile, embedded_policies(), embedded_facts())},
-        {"policies", policies_summary(embedded_policies())},
-        {"procedure", procedure_timeline(scenario, embedded_terms(), calendar)},
-        {"late_decision", late_decision(scenario, embedded_terms(), calendar)},
-        {"terms", terms_json(embedded_terms())},
+        {"costs", costs_json(scenario, catalogue, rulebook.eigen_bijdrage, rulebook.financing)},  // docs/costs.md
+        {"other_provisions", other_provisions(scenario.profile, rulebook.policies, rulebook.facts)},
+        {"policies", policies_summary(rulebook.policies)},
+        {"procedure", procedure_timeline(scenario, rulebook.terms, calendar)},
+        {"late_decision", late_decision(scenario, rulebook.terms, calendar)},
+        {"terms", terms_json(rulebook.terms)},
         {"peildatum", format_iso_date(scenario.peildatum)},
         {"peildatum_source", scenario.peildatum_given ? "scenario" : "today"},
         {"notes", std::move(notes)},
@@ -132,15 +134,15 @@ nlohmann::json calculate(const Scenario& scenario, const Catalogue& catalogue, c
 }
 
 nlohmann::json calculate_text(std::string_view scenario_json, Date today, Detail detail) {
-    const auto& catalogue = embedded_catalogue();
+    const auto& rulebook = embedded_rulebook();
     const auto input = parse_user_json(scenario_json);
-    const Scenario scenario = parse_scenario(input, catalogue, today);
-    return calculate(scenario, catalogue, embedded_calendar(), detail);
+    const Scenario scenario = parse_scenario(input, rulebook.catalogue, today);
+    return calculate(scenario, rulebook, detail);
 }
 
 nlohmann::json calculate_default(Date today) {
-    const auto& catalogue = embedded_catalogue();
-    return calculate(default_scenario(catalogue, today), catalogue, embedded_calendar());
+    const auto& rulebook = embedded_rulebook();
+    return calculate(default_scenario(rulebook.catalogue, today), rulebook);
 }
 
 nlohmann::json catalogue_json(const Catalogue& catalogue) {

@@ -9,6 +9,7 @@
 #include "ivp/catalogue.h"
 #include "ivp/date.h"
 #include "ivp/detail.h"
+#include "ivp/rulebook.h"
 #include "ivp/scenario.h"
 
 namespace ivp {
@@ -18,8 +19,8 @@ inline constexpr int kResultSchema = 1;
 // The result of a validated scenario (see docs/result.md for every field).
 // Detail::lean gives only the parts the amounts reach (ivp/detail.h,
 // ivp/explain.h); Detail::full is the contract of `ivp calc`.
-nlohmann::json calculate(const Scenario& scenario, const Catalogue& catalogue, const Calendar& calendar,
-                         Detail detail = Detail::full);
+// The scenario must have been parsed against rulebook.catalogue.
+nlohmann::json calculate(const Scenario& scenario, const Rulebook& rulebook, Detail detail = Detail::full);
 
 // Parses, validates and calculates. `today` is the default melding date.
 // Throws InputError (Dutch message, JSON Pointer) on any bad input; never

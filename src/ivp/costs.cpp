@@ -816,8 +816,7 @@ json costs_json(const Scenario& s, const Catalogue& catalogue, const EigenBijdra
     return {{"eigen_bijdrage", out}, {"proposal_2027", proposal}};
 }
 
-json eigen_bijdrage_amounts_json(const Scenario& s, const Catalogue& catalogue) {
-    const auto& rules = embedded_eigen_bijdrage();
+json eigen_bijdrage_amounts_json(const Scenario& s, const Catalogue& catalogue, const EigenBijdrageRules& rules) {
     const Date on = s.melding;
     if (!computable(tariff_used(rules, on))) return {{"total", nullptr}, {"per_year", json::array()}};
     const Charges charges = count_charges(s, catalogue, rules, on);
@@ -826,10 +825,15 @@ json eigen_bijdrage_amounts_json(const Scenario& s, const Catalogue& catalogue) 
     return {{"total", std::move(out["total"])}, {"per_year", std::move(out["per_year"])}};
 }
 
-json costs_json(const Scenario& s, const Catalogue& catalogue) {
-    json out = costs_json(s, catalogue, embedded_eigen_bijdrage());
-    out["financing"] = financing_rules_json(embedded_financing());
+json costs_json(const Scenario& s, const Catalogue& catalogue, const EigenBijdrageRules& rules,
+                const FinancingRules& financing) {
+    json out = costs_json(s, catalogue, rules);
+    out["financing"] = financing_rules_json(financing);
     return out;
+}
+
+json costs_json(const Scenario& s, const Catalogue& catalogue) {
+    return costs_json(s, catalogue, embedded_eigen_bijdrage(), embedded_financing());
 }
 
 json financing_rules_json(const FinancingRules& financing) {

@@ -117,6 +117,8 @@ const FinancingRules& embedded_financing();
 // bijdrage, the 2027 proposal, and (embedded variant) the financing texts
 // and sources the provisions refer to by id.
 nlohmann::json costs_json(const Scenario& scenario, const Catalogue& catalogue, const EigenBijdrageRules& rules);
+nlohmann::json costs_json(const Scenario& scenario, const Catalogue& catalogue, const EigenBijdrageRules& rules,
+                          const FinancingRules& financing);
 nlohmann::json costs_json(const Scenario& scenario, const Catalogue& catalogue);
 nlohmann::json financing_rules_json(const FinancingRules& financing);
 
@@ -124,7 +126,8 @@ nlohmann::json financing_rules_json(const FinancingRules& financing);
 // provisions, through the cost-price cap: {"total", "per_year"}, equal to
 // those keys of costs_json(). The lean result carries only these
 // (ivp/detail.h).
-nlohmann::json eigen_bijdrage_amounts_json(const Scenario& scenario, const Catalogue& catalogue);
+nlohmann::json eigen_bijdrage_amounts_json(const Scenario& scenario, const Catalogue& catalogue,
+                                           const EigenBijdrageRules& rules);
 
 // The `financing` of provision i (docs/costs.md): its group, forms and amounts;
 // the shared texts are in costs.financing.

@@ -35,9 +35,9 @@ void remove_lean_parts(nlohmann::json& full, const nlohmann::json& lean) {
 // which parts belong where. Lean is small (only what the amounts reach), so
 // this costs about as much as the full result; the page asks for it only
 // when something other than an amount changes.
-nlohmann::json explain(const Scenario& scenario, const Catalogue& catalogue, const Calendar& calendar) {
-    auto full = calculate(scenario, catalogue, calendar, Detail::full);
-    const auto lean = calculate(scenario, catalogue, calendar, Detail::lean);
+nlohmann::json explain(const Scenario& scenario, const Rulebook& rulebook) {
+    auto full = calculate(scenario, rulebook, Detail::full);
+    const auto lean = calculate(scenario, rulebook, Detail::lean);
     nlohmann::json provisions = nlohmann::json::object();
     const auto& lean_provisions = lean.at("provisions");
     auto& full_provisions = full.at("provisions");
@@ -56,9 +56,9 @@ nlohmann::json explain(const Scenario& scenario, const Catalogue& catalogue, con
 }
 
 nlohmann::json explain_text(std::string_view scenario_json, Date today) {
-    const auto& catalogue = embedded_catalogue();
+    const auto& rulebook = embedded_rulebook();
     const auto input = parse_user_json(scenario_json);
-    return explain(parse_scenario(input, catalogue, today), catalogue, embedded_calendar());
+    return explain(parse_scenario(input, rulebook.catalogue, today), rulebook);
 }
 
 void merge_explanation(nlohmann::json& lean_result, const nlohmann::json& explanation) {

@@ -18,11 +18,12 @@
 #include "ivp/calendar.h"
 #include "ivp/catalogue.h"
 #include "ivp/date.h"
+#include "ivp/rulebook.h"
 #include "ivp/scenario.h"
 
 namespace ivp {
 
-nlohmann::json explain(const Scenario& scenario, const Catalogue& catalogue, const Calendar& calendar);
+nlohmann::json explain(const Scenario& scenario, const Rulebook& rulebook);
 
 // Parses and validates like calculate_text (the same InputError on bad input).
 nlohmann::json explain_text(std::string_view scenario_json, Date today);

@@ -413,30 +413,38 @@ Policy parse_policy(const json& data, const std::string& file, const Catalogue& 
     return policy;
 }
 
-const std::vector<Policy>& embedded_policies() {
-    static const std::vector<Policy> policies = [] {
-        std::vector<Policy> out;
-        for (const auto& f : embedded::data_files()) {
-            const std::string path(f.path);
-            if (path.rfind("policies/", 0) != 0) continue;
-            const std::string file = "data/" + path;
-            json data;
-            try {
-                data = json::parse(f.content);
-            } catch (const json::parse_error& e) {
-                throw DataError(file, "/", std::string("geen geldige JSON: ") + e.what());
-            }
-            out.push_back(parse_policy(data, file, embedded_catalogue(), embedded_facts()));
+std::vector<Policy> parse_policies(const std::vector<std::pair<std::string, json>>& files, const Catalogue& catalogue,
+                                   const FactsCatalogue& facts) {
+    std::vector<Policy> out;
+    for (const auto& [file, data] : files) out.push_back(parse_policy(data, file, catalogue, facts));
+    std::stable_sort(out.begin(), out.end(), [](const Policy& a, const Policy& b) {
+        if ((a.id == kDefaultPolicy) != (b.id == kDefaultPolicy)) return a.id == kDefaultPolicy;
+        return a.id < b.id;
+    });
+    for (std::size_t i = 1; i < out.size(); ++i)
+        if (out[i].id == out[i - 1].id) throw DataError("data/policies", "/id", "dubbele beleids-id \"" + out[i].id + "\"");
+    validate_facts_usage(facts, out);
+    return out;
+}
+
+std::vector<std::pair<std::string, json>> embedded_policy_files() {
+    std::vector<std::pair<std::string, json>> files;
+    for (const auto& f : embedded::data_files()) {
+        const std::string path(f.path);
+        if (path.rfind("policies/", 0) != 0) continue;
+        const std::string file = "data/" + path;
+        try {
+            files.emplace_back(file, json::parse(f.content));
+        } catch (const json::parse_error& e) {
+            throw DataError(file, "/", std::string("geen geldige JSON: ") + e.what());
         }
-        std::stable_sort(out.begin(), out.end(), [](const Policy& a, const Policy& b) {
-            if ((a.id == kDefaultPolicy) != (b.id == kDefaultPolicy)) return a.id == kDefaultPolicy;
-            return a.id < b.id;
-        });
-        for (std::size_t i = 1; i < out.size(); ++i)
-            if (out[i].id == out[i - 1].id) throw DataError("data/policies", "/id", "dubbele beleids-id \"" + out[i].id + "\"");
-        validate_facts_usage(embedded_facts(), out);
-        return out;
-    }();
+    }
+    return files;
+}
+
+const std::vector<Policy>& embedded_policies() {
+    static const std::vector<Policy> policies =
+        parse_policies(embedded_policy_files(), embedded_catalogue(), embedded_facts());
     return policies;
 }
 

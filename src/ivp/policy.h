@@ -12,6 +12,7 @@
 #include <optional>
 #include <set>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "ivp/catalogue.h"
@@ -77,6 +78,14 @@ struct Policy {
 // catalogue has no entry (every one must be assessed or say why not).
 Policy parse_policy(const nlohmann::json& data, const std::string& file, const Catalogue& catalogue,
                     const FactsCatalogue& facts);
+
+// Policies from (file name, JSON) pairs, each parsed by parse_policy, sorted
+// with the default (hattem-2014) first; ids must be unique and the facts'
+// `used_by` must match (validate_facts_usage).
+std::vector<Policy> parse_policies(const std::vector<std::pair<std::string, nlohmann::json>>& files,
+                                   const Catalogue& catalogue, const FactsCatalogue& facts);
+// data/policies/*.json as embedded, parsed as JSON only.
+std::vector<std::pair<std::string, nlohmann::json>> embedded_policy_files();
 
 // The embedded policies (data/policies/*.json), the default (hattem-2014) first.
 const std::vector<Policy>& embedded_policies();

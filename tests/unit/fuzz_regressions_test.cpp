@@ -75,9 +75,12 @@ TEST(FuzzRegressions, DataLoadersRefuseOrAcceptEveryFinding) {
             continue;
         }
         try {
-            const auto catalogue = ivp::parse_catalogue(json, file.filename().string());
-            (void)ivp::calculate(ivp::default_scenario(catalogue, ivp_test::fixed_today()), catalogue,
-                                 ivp::embedded_calendar())
+            (void)ivp::parse_catalogue(json, file.filename().string());
+            const ivp::CustomRulebook rulebook([&](std::string_view path, nlohmann::json& data) {
+                if (path == "als-ivp-catalogue.json") data = json;
+            });
+            (void)ivp::calculate(ivp::default_scenario(rulebook.rulebook().catalogue, ivp_test::fixed_today()),
+                                 rulebook.rulebook())
                 .dump();
         } catch (const ivp::DataError&) {
         }

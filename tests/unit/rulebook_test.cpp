@@ -1,0 +1,50 @@
+// The catalogue and the data validated against it travel together
+// (src/ivp/rulebook.h): a catalogue the data files do not fit is refused when
+// the rulebook is built, never used with data indexed for another catalogue.
+#include <gtest/gtest.h>
+
+#include <string>
+
+#include "ivp/calculate.h"
+#include "ivp/error.h"
+#include "ivp/rulebook.h"
+#include "test_util.h"
+
+namespace {
+
+std::string full_text(const ivp::Rulebook& rulebook) {
+    return ivp::calculate(ivp::default_scenario(rulebook.catalogue, ivp_test::fixed_today()), rulebook).dump();
+}
+
+}  // namespace
+
+TEST(Rulebook, TheEmbeddedFilesUnchangedGiveTheEmbeddedResult) {
+    const ivp::CustomRulebook same([](std::string_view, nlohmann::json&) {});
+    EXPECT_EQ(full_text(same.rulebook()), full_text(ivp::embedded_rulebook()));
+    EXPECT_EQ(full_text(ivp::embedded_rulebook()), ivp::calculate_default(ivp_test::fixed_today()).dump());
+}
+
+TEST(Rulebook, AProvisionTheFinancingFileDoesNotKnowIsRefusedByName) {
+    // One more Wmo provision in the catalogue: financing.json has no group for
+    // it. Before the rulebook, calculate() indexed the financing groups with
+    // it anyway (out of range).
+    const auto add_provision = [](std::string_view path, nlohmann::json& data) {
+        if (path != "als-ivp-catalogue.json") return;
+        auto extra = data.at("provisions").at(0);
+        extra["id"] = "nieuwe-voorziening";
+        data["provisions"].push_back(extra);
+    };
+    try {
+        const ivp::CustomRulebook rulebook(add_provision);
+        FAIL() << "a catalogue the data files do not cover was accepted";
+    } catch (const ivp::DataError& e) {
+        EXPECT_NE(std::string(e.what()).find("nieuwe-voorziening"), std::string::npos) << e.what();
+    }
+}
+
+TEST(Rulebook, EditedDataIsValidatedLikeTheEmbeddedData) {
+    const auto break_financing = [](std::string_view path, nlohmann::json& data) {
+        if (path == "financing.json") data["onbekende_sleutel"] = 1;
+    };
+    EXPECT_THROW(ivp::CustomRulebook{break_financing}, ivp::DataError);
+}
