@@ -70,6 +70,15 @@ std::int64_t DataReader::integer_value(const json& value, const std::string& whe
     return v;
 }
 
+bool DataReader::flag(const json& obj, const std::string& where, std::string_view key, bool absent) const {
+    object(obj, where);
+    const auto it = obj.find(key);
+    if (it == obj.end()) return absent;
+    if (!it->is_boolean())
+        fail(pointer_join(where, key), "moet true of false zijn, maar is " + dutch_type_name(*it));
+    return it->get<bool>();
+}
+
 void DataReader::array_value(const json& value, const std::string& where, bool non_empty, std::string_view what) const {
     if (!value.is_array() || (non_empty && value.empty()))
         fail(where, std::string("moet een ") + (non_empty ? "niet-lege " : "") + "lijst" +

@@ -72,6 +72,9 @@ public:
     std::int64_t integer_value(const nlohmann::json& value, const std::string& where, std::int64_t lo, std::int64_t hi,
                                std::string_view what = "Het getal") const;
 
+    // obj[key] as true or false; `absent` when the key is not there.
+    bool flag(const nlohmann::json& obj, const std::string& where, std::string_view key, bool absent) const;
+
     // obj[key] as an array ("moet een [niet-lege ]lijst [what] zijn").
     const nlohmann::json& array(const nlohmann::json& obj, const std::string& where, std::string_view key,
                                 bool non_empty = false, std::string_view what = "") const;

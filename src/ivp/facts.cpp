@@ -30,6 +30,8 @@ FactsCatalogue parse_facts(const nlohmann::json& data, const std::string& file) 
         r.keys(f, where, {"id", "type", "question", "explanation"},
                {"min", "max", "choices", "used_by", "source", "unit", "group"});
         for (const char* required : {"id", "type", "question", "explanation"}) r.text(f, where, required);
+        // A question is shown with where it comes from, like every rule.
+        if (f.contains("source")) r.source(f, where, "source");
         Fact fact;
         fact.id = f.at("id").get<std::string>();
         if (!ids.insert(fact.id).second) fail(where + "/id", "dubbele id \"" + fact.id + "\"");

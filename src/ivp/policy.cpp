@@ -304,7 +304,7 @@ Policy parse_policy(const json& data, const std::string& file, const Catalogue& 
         PolicyProvision prov;
         prov.id = r.text(p, at, "id");
         if (!provision_ids.insert(prov.id).second) r.fail(at + "/id", "dubbele voorziening \"" + prov.id + "\"");
-        prov.in_catalogue = p.value("ivp", true);
+        prov.in_catalogue = r.flag(p, at, "ivp", true);
         if (prov.in_catalogue) {
             const auto index = catalogue.find(prov.id);
             if (!index) r.fail(at + "/id", "\"" + prov.id + "\" staat niet in de IVP-catalogus (zet \"ivp\": false voor een voorziening buiten de IVP-tabel)");
@@ -322,7 +322,7 @@ Policy parse_policy(const json& data, const std::string& file, const Catalogue& 
             prov.not_covered_source = r.source(nc, at + "/not_covered", "source");
             if (p.contains("criteria")) r.fail(at + "/criteria", "een voorziening die niet gedekt is heeft geen criteria");
         } else {
-            if (p.value("general", true)) prov.criteria = general;
+            if (r.flag(p, at, "general", true)) prov.criteria = general;
             for (auto c : r.ids(r.field(p, at, "criteria"), at + "/criteria", criterion_index, "criterium"))
                 if (std::find(prov.criteria.begin(), prov.criteria.end(), c) == prov.criteria.end())
                     prov.criteria.push_back(c);

@@ -105,6 +105,13 @@ TEST(DataReaderInteger, RefusesAnIntegralFloatInADataFile) {
                  "data/test.json /p/n: Het getal moet een heel getal zijn, zonder cijfers achter de komma (12, niet 12.0).");
 }
 
+TEST(DataReaderFlag, AcceptsTrueFalseOrAbsentAndRefusesOtherValues) {
+    EXPECT_FALSE(kReader.flag(json{{"ivp", false}}, "/p", "ivp", true));
+    EXPECT_TRUE(kReader.flag(json::object(), "/p", "ivp", true));
+    EXPECT_FAULT(kReader.flag(json{{"ivp", "nee"}}, "/p", "ivp", true),
+                 "data/test.json /p/ivp: moet true of false zijn, maar is een tekst");
+}
+
 TEST(DataReaderArray, AcceptsAListAndRefusesOtherValuesAndEmptyWhenRequired) {
     EXPECT_EQ(kReader.array(json{{"l", {1}}}, "", "l", /*non_empty=*/true).size(), 1u);
     EXPECT_EQ(fault([] { kReader.array_value(json::array(), "/l"); }), "(geen fout)");
