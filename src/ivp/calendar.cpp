@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <nlohmann/json.hpp>
 
+#include "ivp/data_reader.h"
 #include "ivp/embedded_data.h"
 #include "ivp/error.h"
 
@@ -54,45 +55,57 @@ std::vector<Feestdag> statutory_feestdagen(int y) {
     };
 }
 
-[[noreturn]] void bad_data(const std::string& where, const std::string& message) {
-    throw DataError("data/calendar.json", where, message);
+const DataReader& reader() {
+    static const DataReader r("data/calendar.json");
+    return r;
+}
+
+[[noreturn]] void bad_data(const std::string& where, const std::string& message) { reader().fail(where, message); }
+
+// A year as a whole number of four digits at most; which years are allowed
+// (the supported range, a besluit's years) is checked below, in its own words.
+int year_number(const nlohmann::json& value, const std::string& where) {
+    return static_cast<int>(reader().integer_value(value, where, 1, 9999, "Het jaar"));
 }
 
 }  // namespace
 
 Calendar::Calendar(const std::string& data_json) {
     const auto data = nlohmann::json::parse(data_json);
-    first_year_ = data.at("supported_years").at("first").get<int>();
-    last_year_ = data.at("supported_years").at("last").get<int>();
+    const auto& r = reader();
+    const auto& supported = r.field(data, "", "supported_years");
+    first_year_ = year_number(r.field(supported, "/supported_years", "first"), "/supported_years/first");
+    last_year_ = year_number(r.field(supported, "/supported_years", "last"), "/supported_years/last");
     if (first_year_ < 1583 || last_year_ < first_year_ || last_year_ > 9999)
         bad_data("/supported_years", "ongeldig bereik");
     // A year counts as checked when a besluit covering it was found; every
     // day of a besluit names it, so a day without its besluit cannot slip in.
     std::vector<std::pair<std::string, std::string>> besluiten;  // id, "title (source)"
-    const auto& besluit_entries = data.at("lid3").at("besluiten");
+    const auto& lid3 = r.field(data, "", "lid3");
+    const auto& besluit_entries = r.array(lid3, "/lid3", "besluiten");
     for (std::size_t i = 0; i < besluit_entries.size(); ++i) {
         const auto& b = besluit_entries[i];
-        besluiten.emplace_back(b.at("id").get<std::string>(),
-                               b.at("title").get<std::string>() + " (" + b.at("source").get<std::string>() + ")");
-        for (const auto& y : b.at("years")) {
-            const int year = y.get<int>();
-            if (!supports_year(year)) bad_data("/lid3/besluiten/" + std::to_string(i) + "/years", "jaar buiten bereik");
+        const std::string where = "/lid3/besluiten/" + std::to_string(i);
+        besluiten.emplace_back(r.text(b, where, "id"), r.text(b, where, "title") + " (" + r.text(b, where, "source") + ")");
+        const auto& years = r.array(b, where, "years");
+        for (std::size_t j = 0; j < years.size(); ++j) {
+            const int year = year_number(years[j], where + "/years/" + std::to_string(j));
+            if (!supports_year(year)) bad_data(where + "/years", "jaar buiten bereik");
             lid3_checked_years_.push_back(year);
         }
     }
-    const auto& lid3_entries = data.at("lid3").at("days");
+    const auto& lid3_entries = r.array(lid3, "/lid3", "days");
     for (std::size_t i = 0; i < lid3_entries.size(); ++i) {
         const auto& entry = lid3_entries[i];
-        const auto date = parse_iso_date(entry.at("date").get<std::string>());
         const std::string where = "/lid3/days/" + std::to_string(i);
-        if (!date) bad_data(where + "/date", "geen geldige datum");
-        if (!supports_year(year_of(*date))) bad_data(where + "/date", "buiten het ondersteunde bereik");
-        const auto besluit_id = entry.at("besluit").get<std::string>();
+        const Date date = r.date(entry, where, "date");
+        if (!supports_year(year_of(date))) bad_data(where + "/date", "buiten het ondersteunde bereik");
+        const auto besluit_id = r.text(entry, where, "besluit");
         const auto besluit = std::find_if(besluiten.begin(), besluiten.end(),
                                           [&](const auto& b) { return b.first == besluit_id; });
         if (besluit == besluiten.end()) bad_data(where + "/besluit", "onbekend besluit \"" + besluit_id + "\"");
-        if (!lid3_known(year_of(*date))) bad_data(where + "/date", "jaar valt niet onder een besluit in lid3.besluiten");
-        lid3_days_.push_back({*date, entry.at("name").get<std::string>(),
+        if (!lid3_known(year_of(date))) bad_data(where + "/date", "jaar valt niet onder een besluit in lid3.besluiten");
+        lid3_days_.push_back({date, r.text(entry, where, "name"),
                               "Algemene termijnenwet art. 3 lid 3: " + besluit->second});
     }
 

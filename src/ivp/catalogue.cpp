@@ -3,8 +3,8 @@
 #include <algorithm>
 #include <set>
 
+#include "ivp/data_reader.h"
 #include "ivp/embedded_data.h"
-#include "ivp/error.h"
 #include "ivp/json_input.h"
 
 namespace ivp {
@@ -21,94 +21,34 @@ std::optional<std::size_t> Catalogue::find(std::string_view provision_id) const 
 
 namespace {
 
-// Validation reuses the user-input checks and turns their InputError into a
-// DataError naming the file: a broken data file is our bug, not the user's.
-class Reader {
-public:
-    explicit Reader(std::string file) : file_(std::move(file)) {}
-
-    [[noreturn]] void fail(const std::string& where, const std::string& message) const {
-        throw DataError(file_, where.empty() ? "/" : where, message);
-    }
-
-    template <typename F>
-    auto guard(F&& f) const -> decltype(f()) {
-        try {
-            return f();
-        } catch (const InputError& e) {
-            fail(e.where(), e.what());
-        }
-    }
-
-    const nlohmann::json& field(const nlohmann::json& obj, const std::string& where, const char* key) const {
-        if (!obj.contains(key)) fail(pointer_join(where, key), "verplicht veld ontbreekt");
-        return obj.at(key);
-    }
-
-    std::string text(const nlohmann::json& obj, const std::string& where, const char* key) const {
-        const auto& v = field(obj, where, key);
-        if (!v.is_string() || v.get<std::string>().empty())
-            fail(pointer_join(where, key), "moet een niet-lege tekst zijn");
-        return v.get<std::string>();
-    }
-
-    // A source must name the seed (or statute / page) and where in it.
-    void source(const nlohmann::json& obj, const std::string& where, const char* key) const {
-        const auto& s = field(obj, where, key);
-        const auto at = pointer_join(where, key);
-        guard([&] { require_object(s, at, "Een bron"); });
-        guard([&] { reject_unknown_keys(s, at, {"seed", "section", "line", "text", "url", "title"}); });
-        if (!s.contains("seed") && !s.contains("url") && !s.contains("title"))
-            fail(at, "een bron noemt een seed-bestand, een titel of een url");
-        if (!s.contains("section")) fail(pointer_join(at, "section"), "een bron noemt de paragraaf of tabel");
-        // A source is shown to the user as text: each part must be one.
-        for (const char* key : {"seed", "section", "text", "url", "title"})
-            if (s.contains(key)) text(s, at, key);
-        if (s.contains("line"))
-            guard([&] { require_integer(s.at("line"), pointer_join(at, "line"), 1, 1'000'000, "Het regelnummer"); });
-    }
-
-private:
-    std::string file_;
-};
-
-Law parse_law(const Reader& r, const std::string& value, const std::string& where) {
+Law parse_law(const DataReader& r, const std::string& value, const std::string& where) {
     if (value == "wmo") return Law::wmo;
     if (value == "zvw") return Law::zvw;
     r.fail(where, "law moet \"wmo\" of \"zvw\" zijn, niet \"" + value + "\"");
 }
 
-Kind parse_kind(const Reader& r, const std::string& value, const std::string& where) {
+Kind parse_kind(const DataReader& r, const std::string& value, const std::string& where) {
     if (value == "client_bound") return Kind::client_bound;
     if (value == "reusable") return Kind::reusable;
     r.fail(where, "kind moet \"client_bound\" of \"reusable\" zijn, niet \"" + value + "\"");
 }
 
-Provision parse_provision(const Reader& r, const nlohmann::json& p, const std::string& where) {
-    r.guard([&] { require_object(p, where, "Een voorziening"); });
-    r.guard([&] {
-        reject_unknown_keys(p, where,
-                            {"id", "name", "name_in_seed", "law", "kind", "amount_eur", "sla_werkdagen", "need",
-                             "need_reason", "source"});
-    });
+Provision parse_provision(const DataReader& r, const nlohmann::json& p, const std::string& where) {
+    r.object(p, where, "Een voorziening");
+    r.keys(p, where,
+           {"id", "name", "name_in_seed", "law", "kind", "amount_eur", "sla_werkdagen", "need", "need_reason",
+            "source"});
     Provision out;
     out.id = r.text(p, where, "id");
     out.name = r.text(p, where, "name");
     out.law = parse_law(r, r.text(p, where, "law"), pointer_join(where, "law"));
     out.kind = parse_kind(r, r.text(p, where, "kind"), pointer_join(where, "kind"));
-    out.amount_eur = r.guard([&] {
-        return require_integer(r.field(p, where, "amount_eur"), pointer_join(where, "amount_eur"), 0, 10'000'000,
-                               "Het bedrag");
-    });
+    out.amount_eur = r.integer(p, where, "amount_eur", 0, 10'000'000, "Het bedrag");
     const auto sla_at = pointer_join(where, "sla_werkdagen");
     const auto& sla = r.field(p, where, "sla_werkdagen");
-    r.guard([&] { require_object(sla, sla_at, "sla_werkdagen"); });
-    r.guard([&] { reject_unknown_keys(sla, sla_at, {"revalidatie", "financier", "leverancier", "totaal"}); });
-    const auto phase = [&](const char* key) {
-        return static_cast<int>(r.guard([&] {
-            return require_integer(r.field(sla, sla_at, key), pointer_join(sla_at, key), 0, 1000, key);
-        }));
-    };
+    r.object(sla, sla_at, "sla_werkdagen");
+    r.keys(sla, sla_at, {"revalidatie", "financier", "leverancier", "totaal"});
+    const auto phase = [&](const char* key) { return static_cast<int>(r.integer(sla, sla_at, key, 0, 1000, key)); };
     out.sla = {phase("revalidatie"), phase("financier"), phase("leverancier"), phase("totaal")};
     if (out.sla.revalidatie + out.sla.financier + out.sla.leverancier != out.sla.totaal)
         r.fail(pointer_join(sla_at, "totaal"), "totaal is niet de som van de drie fasen");
@@ -119,32 +59,28 @@ Provision parse_provision(const Reader& r, const nlohmann::json& p, const std::s
     if (out.need == Need::conditional) {
         const auto reason_at = pointer_join(where, "need_reason");
         const auto& reason = r.field(p, where, "need_reason");
-        r.guard([&] { require_object(reason, reason_at, "need_reason"); });
-        r.guard([&] { reject_unknown_keys(reason, reason_at, {"text", "source"}); });
+        r.object(reason, reason_at, "need_reason");
+        r.keys(reason, reason_at, {"text", "source"});
         r.text(reason, reason_at, "text");
         r.source(reason, reason_at, "source");
         out.need_reason = reason;
     } else if (p.contains("need_reason")) {
         r.fail(pointer_join(where, "need_reason"), "alleen een voorwaardelijke voorziening heeft een need_reason");
     }
-    r.source(p, where, "source");
-    out.source = p.at("source");
+    out.source = r.source(p, where, "source");
     return out;
 }
 
 }  // namespace
 
 Catalogue parse_catalogue(const nlohmann::json& data, const std::string& file) {
-    const Reader r(file);
-    r.guard([&] { require_object(data, "", "De catalogus"); });
-    r.guard([&] {
-        reject_unknown_keys(data, "", {"$comment", "id", "title", "source_document", "provisions", "constraints"});
-    });
+    const DataReader r(file);
+    r.object(data, "", "De catalogus");
+    r.keys(data, "", {"$comment", "id", "title", "source_document", "provisions", "constraints"});
     Catalogue out;
     out.id = r.text(data, "", "id");
     out.title = r.text(data, "", "title");
-    const auto& provisions = r.field(data, "", "provisions");
-    if (!provisions.is_array() || provisions.empty()) r.fail("/provisions", "moet een niet-lege lijst zijn");
+    const auto& provisions = r.array(data, "", "provisions", /*non_empty=*/true);
     std::set<std::string> ids;
     for (std::size_t i = 0; i < provisions.size(); ++i) {
         const auto where = pointer_join("/provisions", i);
@@ -153,12 +89,12 @@ Catalogue parse_catalogue(const nlohmann::json& data, const std::string& file) {
         out.provisions.push_back(std::move(p));
     }
     const auto& constraints = data.contains("constraints") ? data.at("constraints") : nlohmann::json::array();
-    if (!constraints.is_array()) r.fail("/constraints", "moet een lijst zijn");
+    r.array_value(constraints, "/constraints");
     for (std::size_t i = 0; i < constraints.size(); ++i) {
         const auto where = pointer_join("/constraints", i);
         const auto& c = constraints[i];
-        r.guard([&] { require_object(c, where, "Een constraint"); });
-        r.guard([&] { reject_unknown_keys(c, where, {"id", "type", "members", "text", "source"}); });
+        r.object(c, where, "Een constraint");
+        r.keys(c, where, {"id", "type", "members", "text", "source"});
         Constraint out_c;
         out_c.id = r.text(c, where, "id");
         const auto type = r.text(c, where, "type");
@@ -179,8 +115,7 @@ Catalogue parse_catalogue(const nlohmann::json& data, const std::string& file) {
             out_c.members.push_back(*index);
         }
         out_c.text = r.text(c, where, "text");
-        r.source(c, where, "source");
-        out_c.source = c.at("source");
+        out_c.source = r.source(c, where, "source");
         out.constraints.push_back(std::move(out_c));
     }
     // Bound the work of the budget enumeration (see budget.cpp).

@@ -5,6 +5,7 @@
 #include <set>
 
 #include "ivp/calendar.h"
+#include "ivp/data_reader.h"
 #include "ivp/embedded_data.h"
 #include "ivp/error.h"
 #include "ivp/json_input.h"
@@ -18,76 +19,13 @@ using nlohmann::json;
 // ---------------------------------------------------------------------------
 // Reading the data files. A fault here is ours (DataError), named by path.
 
-class DataReader {
-public:
-    explicit DataReader(std::string file) : file_(std::move(file)) {}
-
-    [[noreturn]] void fail(const std::string& where, const std::string& message) const {
-        throw DataError(file_, where.empty() ? "/" : where, message);
-    }
-
-    const json& field(const json& obj, const std::string& where, const char* key) const {
-        if (!obj.is_object()) fail(where, "moet een object zijn");
-        if (!obj.contains(key)) fail(pointer_join(where, key), "verplicht veld ontbreekt");
-        return obj.at(key);
-    }
-
-    std::string text(const json& obj, const std::string& where, const char* key) const {
-        const auto& v = field(obj, where, key);
-        if (!v.is_string() || v.get<std::string>().empty()) fail(pointer_join(where, key), "moet een niet-lege tekst zijn");
-        return v.get<std::string>();
-    }
-
-    Date date(const json& obj, const std::string& where, const char* key) const {
-        const auto t = text(obj, where, key);
-        const auto d = parse_iso_date(t);
-        if (!d) fail(pointer_join(where, key), "\"" + t + "\" is geen datum JJJJ-MM-DD");
-        return *d;
-    }
-
-    std::int64_t integer(const json& obj, const std::string& where, const char* key, std::int64_t lo,
-                         std::int64_t hi) const {
-        const auto& v = field(obj, where, key);
-        if (!v.is_number_integer() || v.get<std::int64_t>() < lo || v.get<std::int64_t>() > hi)
-            fail(pointer_join(where, key), "moet een heel getal zijn van " + std::to_string(lo) + " tot en met " +
-                                               std::to_string(hi));
-        return v.get<std::int64_t>();
-    }
-
-    // Every figure and rule names where it comes from: a seed, a title or a
-    // url, and the paragraph (section) within it.
-    json source(const json& obj, const std::string& where, const char* key) const {
-        const auto& s = field(obj, where, key);
-        const auto at = pointer_join(where, key);
-        if (!s.is_object()) fail(at, "een bron is een object");
-        for (const auto& [k, v] : s.items())
-            if (k != "seed" && k != "section" && k != "line" && k != "text" && k != "url" && k != "title")
-                fail(pointer_join(at, k), "onbekend veld in een bron");
-        if (!s.contains("seed") && !s.contains("url") && !s.contains("title"))
-            fail(at, "een bron noemt een seed-bestand, een titel of een url");
-        if (!s.contains("section")) fail(pointer_join(at, "section"), "een bron noemt de paragraaf of tabel");
-        return s;
-    }
-
-    void keys(const json& obj, const std::string& where, std::initializer_list<std::string_view> allowed) const {
-        if (!obj.is_object()) fail(where, "moet een object zijn");
-        for (const auto& [k, v] : obj.items()) {
-            bool ok = false;
-            for (auto a : allowed) ok = ok || k == a;
-            if (!ok) fail(pointer_join(where, k), "onbekend veld");
-        }
-    }
-
-    std::size_t provision(const Catalogue& catalogue, const json& id, const std::string& where) const {
-        if (!id.is_string()) fail(where, "moet een id van een voorziening zijn");
-        const auto index = catalogue.find(id.get<std::string>());
-        if (!index) fail(where, "onbekende voorziening \"" + id.get<std::string>() + "\"");
-        return *index;
-    }
-
-private:
-    std::string file_;
-};
+// The catalogue index of the provision named by `id`.
+std::size_t provision(const DataReader& r, const Catalogue& catalogue, const json& id, const std::string& where) {
+    if (!id.is_string()) r.fail(where, "moet een id van een voorziening zijn");
+    const auto index = catalogue.find(id.get<std::string>());
+    if (!index) r.fail(where, "onbekende voorziening \"" + id.get<std::string>() + "\"");
+    return *index;
+}
 
 DatedRule read_dated_rule(const DataReader& r, const json& data, const char* key) {
     const auto where = pointer_join("", key);
@@ -153,8 +91,7 @@ EigenBijdrageRules parse_eigen_bijdrage(const json& data, const std::string& fil
         r.fail("/covered", "moet precies het bereik van de kalender zijn: " + format_iso_date(range_first) +
                                " tot en met " + format_iso_date(range_last));
 
-    const auto& periods = r.field(data, "", "periods");
-    if (!periods.is_array() || periods.empty()) r.fail("/periods", "moet een niet-lege lijst zijn");
+    const auto& periods = r.array(data, "", "periods", /*non_empty=*/true);
     for (std::size_t i = 0; i < periods.size(); ++i) {
         const auto where = pointer_join("/periods", i);
         const auto& p = periods[i];
@@ -171,9 +108,9 @@ EigenBijdrageRules parse_eigen_bijdrage(const json& data, const std::string& fil
         else if (regime == "onbekend") t.regime = Regime::onbekend;
         else r.fail(where + "/regime", "is inkomensafhankelijk, abonnementstarief of onbekend");
         if (t.regime == Regime::abonnementstarief) {
-            t.amount_eurocents = r.integer(p, where, "amount_eurocents", 0, 1'000'000);
+            t.amount_eurocents = r.integer(p, where, "amount_eurocents", 0, 1'000'000, "Het bedrag");
             t.period = r.text(p, where, "period");
-            t.periods_per_year = static_cast<int>(r.integer(p, where, "periods_per_year", 12, 13));
+            t.periods_per_year = static_cast<int>(r.integer(p, where, "periods_per_year", 12, 13, "Het aantal perioden"));
             if (!(t.period == "maand" && t.periods_per_year == 12) && !(t.period == "4 weken" && t.periods_per_year == 13))
                 r.fail(where + "/period", "\"maand\" hoort bij 12 perioden per jaar, \"4 weken\" bij 13");
         } else if (p.contains("amount_eurocents")) {
@@ -202,15 +139,14 @@ EigenBijdrageRules parse_eigen_bijdrage(const json& data, const std::string& fil
 
     const auto& years = r.field(data, "", "ivp_years");
     r.keys(years, "/ivp_years", {"min", "max", "text", "source"});
-    out.ivp_years_min = static_cast<int>(r.integer(years, "/ivp_years", "min", 1, 10));
-    out.ivp_years_max = static_cast<int>(r.integer(years, "/ivp_years", "max", out.ivp_years_min, 10));
+    out.ivp_years_min = static_cast<int>(r.integer(years, "/ivp_years", "min", 1, 10, "Het aantal jaren"));
+    out.ivp_years_max = static_cast<int>(r.integer(years, "/ivp_years", "max", out.ivp_years_min, 10, "Het aantal jaren"));
     out.ivp_years = {{"min", out.ivp_years_min},
                      {"max", out.ivp_years_max},
                      {"text", r.text(years, "/ivp_years", "text")},
                      {"source", r.source(years, "/ivp_years", "source")}};
 
-    const auto& exemptions = r.field(data, "", "exemptions");
-    if (!exemptions.is_array()) r.fail("/exemptions", "moet een lijst zijn");
+    const auto& exemptions = r.array(data, "", "exemptions");
     for (std::size_t i = 0; i < exemptions.size(); ++i) {
         const auto where = pointer_join("/exemptions", i);
         const auto& e = exemptions[i];
@@ -219,10 +155,9 @@ EigenBijdrageRules parse_eigen_bijdrage(const json& data, const std::string& fil
         ex.id = r.text(e, where, "id");
         ex.valid_from = r.date(e, where, "valid_from");
         if (e.contains("provisions")) {
-            const auto& list = e.at("provisions");
-            if (!list.is_array() || list.empty()) r.fail(where + "/provisions", "moet een niet-lege lijst zijn");
+            const auto& list = r.array(e, where, "provisions", /*non_empty=*/true);
             for (std::size_t j = 0; j < list.size(); ++j)
-                ex.provisions.push_back(r.provision(catalogue, list[j], pointer_join(where + "/provisions", j)));
+                ex.provisions.push_back(provision(r, catalogue, list[j], pointer_join(where + "/provisions", j)));
         }
         ex.text = r.text(e, where, "text");
         ex.source = r.source(e, where, "source");
@@ -235,10 +170,9 @@ EigenBijdrageRules parse_eigen_bijdrage(const json& data, const std::string& fil
     const auto& wa = r.field(data, "", "woningaanpassingen");
     r.keys(wa, "/woningaanpassingen", {"provisions", "text", "source"});
     out.woningaanpassing.assign(catalogue.provisions.size(), false);
-    const auto& wa_list = r.field(wa, "/woningaanpassingen", "provisions");
-    if (!wa_list.is_array()) r.fail("/woningaanpassingen/provisions", "moet een lijst zijn");
+    const auto& wa_list = r.array(wa, "/woningaanpassingen", "provisions");
     for (std::size_t j = 0; j < wa_list.size(); ++j) {
-        const auto index = r.provision(catalogue, wa_list[j], pointer_join("/woningaanpassingen/provisions", j));
+        const auto index = provision(r, catalogue, wa_list[j], pointer_join("/woningaanpassingen/provisions", j));
         if (catalogue.provisions[index].law != Law::wmo)
             r.fail(pointer_join("/woningaanpassingen/provisions", j), "een woningaanpassing valt onder de Wmo");
         out.woningaanpassing[index] = true;
@@ -246,8 +180,7 @@ EigenBijdrageRules parse_eigen_bijdrage(const json& data, const std::string& fil
     out.woningaanpassingen = {{"text", r.text(wa, "/woningaanpassingen", "text")},
                               {"source", r.source(wa, "/woningaanpassingen", "source")}};
 
-    const auto& nm = r.field(data, "", "not_modelled");
-    if (!nm.is_array()) r.fail("/not_modelled", "moet een lijst zijn");
+    const auto& nm = r.array(data, "", "not_modelled");
     out.not_modelled = json::array();
     for (std::size_t i = 0; i < nm.size(); ++i) {
         const auto where = pointer_join("/not_modelled", i);
@@ -267,8 +200,8 @@ EigenBijdrageRules parse_eigen_bijdrage(const json& data, const std::string& fil
     r.text(prop, "/proposal_2027", "text");
     r.text(prop, "/proposal_2027", "status_detail");
     r.date(prop, "/proposal_2027", "proposed_from");
-    r.integer(prop, "/proposal_2027", "min_eurocents_per_month", 0, 1'000'000);
-    r.integer(prop, "/proposal_2027", "max_eurocents_per_month", 0, 1'000'000);
+    r.integer(prop, "/proposal_2027", "min_eurocents_per_month", 0, 1'000'000, "Het bedrag");
+    r.integer(prop, "/proposal_2027", "max_eurocents_per_month", 0, 1'000'000, "Het bedrag");
     r.source(prop, "/proposal_2027", "source");
     out.proposal_2027 = prop;
     return out;
@@ -296,8 +229,7 @@ FinancingRules parse_financing(const json& data, const std::string& file, const 
     const DataReader r(file);
     r.keys(data, "", {"$comment", "forms", "als_protocol", "hattem", "groups"});
     FinancingRules out;
-    const auto& forms = r.field(data, "", "forms");
-    if (!forms.is_array() || forms.empty()) r.fail("/forms", "moet een niet-lege lijst zijn");
+    const auto& forms = r.array(data, "", "forms", /*non_empty=*/true);
     std::set<std::string> form_ids;
     for (std::size_t i = 0; i < forms.size(); ++i) {
         const auto where = pointer_join("/forms", i);
@@ -340,8 +272,7 @@ FinancingRules parse_financing(const json& data, const std::string& file, const 
         r.source(hattem, "/hattem", key);
     out.hattem = hattem;
 
-    const auto& groups = r.field(data, "", "groups");
-    if (!groups.is_array() || groups.empty()) r.fail("/groups", "moet een niet-lege lijst zijn");
+    const auto& groups = r.array(data, "", "groups", /*non_empty=*/true);
     constexpr std::size_t kNone = static_cast<std::size_t>(-1);
     out.group_of.assign(catalogue.provisions.size(), kNone);
     for (std::size_t g = 0; g < groups.size(); ++g) {
@@ -356,11 +287,10 @@ FinancingRules parse_financing(const json& data, const std::string& file, const 
         const auto law = r.text(e, where, "law");
         if (law != "wmo" && law != "zvw") r.fail(where + "/law", "is wmo of zvw");
         group.law = law == "wmo" ? Law::wmo : Law::zvw;
-        const auto& members = r.field(e, where, "provisions");
-        if (!members.is_array() || members.empty()) r.fail(where + "/provisions", "moet een niet-lege lijst zijn");
+        const auto& members = r.array(e, where, "provisions", /*non_empty=*/true);
         for (std::size_t j = 0; j < members.size(); ++j) {
             const auto at = pointer_join(where + "/provisions", j);
-            const auto index = r.provision(catalogue, members[j], at);
+            const auto index = provision(r, catalogue, members[j], at);
             if (out.group_of[index] != kNone) r.fail(at, "staat al in een andere groep");
             if (catalogue.provisions[index].law != group.law) r.fail(at, "valt onder een andere wet dan de groep");
             out.group_of[index] = g;

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <set>
 
+#include "ivp/data_reader.h"
 #include "ivp/date.h"
 #include "ivp/embedded_data.h"
 #include "ivp/error.h"
@@ -17,26 +18,20 @@ const Fact* FactsCatalogue::find(const std::string& id) const {
 }
 
 FactsCatalogue parse_facts(const nlohmann::json& data, const std::string& file) {
-    const auto fail = [&file](const std::string& where, const std::string& message) {
-        throw DataError(file, where, message);
-    };
-    if (!data.is_object() || !data.contains("facts") || !data.at("facts").is_array())
-        fail("/facts", "verwacht een lijst facts");
+    const DataReader r(file);
+    const auto fail = [&r](const std::string& where, const std::string& message) { r.fail(where, message); };
+    if (!data.is_object()) fail("/facts", "verwacht een lijst facts");
+    const auto& list = r.array(data, "", "facts", /*non_empty=*/false, "facts");
     FactsCatalogue out;
     std::set<std::string> ids;
-    const auto& list = data.at("facts");
     for (std::size_t i = 0; i < list.size(); ++i) {
         const auto where = pointer_join("/facts", i);
         const auto& f = list[i];
-        if (!f.is_object()) fail(where, "moet een object zijn");
-        for (const auto& [key, value] : f.items())
-            if (key != "id" && key != "type" && key != "min" && key != "max" && key != "choices" &&
-                key != "question" && key != "explanation" && key != "used_by" && key != "source" &&
-                key != "unit" && key != "group")
-                fail(pointer_join(where, key), "onbekend veld");
-        for (const char* required : {"id", "type", "question", "explanation"})
-            if (!f.contains(required) || !f.at(required).is_string() || f.at(required).get<std::string>().empty())
-                fail(pointer_join(where, required), "verplicht, een niet-lege tekst");
+        r.keys(f, where, {"id", "type", "question", "explanation"},
+               {"min", "max", "choices", "used_by", "source", "unit", "group"});
+        for (const char* required : {"id", "type", "question", "explanation"}) r.text(f, where, required);
+        // A question is shown with where it comes from, like every rule.
+        if (f.contains("source")) r.source(f, where, "source");
         Fact fact;
         fact.id = f.at("id").get<std::string>();
         if (!ids.insert(fact.id).second) fail(where + "/id", "dubbele id \"" + fact.id + "\"");

@@ -167,7 +167,7 @@ void require_object(const nlohmann::json& value, const std::string& where, std::
 }
 
 void reject_unknown_keys(const nlohmann::json& object, const std::string& where,
-                         std::initializer_list<std::string_view> allowed) {
+                         std::span<const std::string_view> allowed) {
     for (const auto& [key, value] : object.items()) {
         bool known = false;
         for (auto a : allowed) known = known || key == a;

@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <initializer_list>
 #include <nlohmann/json.hpp>
+#include <span>
 #include <string>
 #include <string_view>
 
@@ -31,7 +32,11 @@ void require_object(const nlohmann::json& value, const std::string& where, std::
 
 // Throws InputError naming the first key of `object` not in `allowed`.
 void reject_unknown_keys(const nlohmann::json& object, const std::string& where,
-                         std::initializer_list<std::string_view> allowed);
+                         std::span<const std::string_view> allowed);
+inline void reject_unknown_keys(const nlohmann::json& object, const std::string& where,
+                                std::initializer_list<std::string_view> allowed) {
+    reject_unknown_keys(object, where, std::span<const std::string_view>(allowed.begin(), allowed.size()));
+}
 
 // A whole number within [lo, hi]; floats are accepted only when integral
 // (5000.0), so that a page that sends numbers as doubles is not refused.

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <map>
 
+#include "ivp/data_reader.h"
 #include "ivp/embedded_data.h"
 #include "ivp/error.h"
 #include "ivp/json_input.h"
@@ -26,51 +27,14 @@ const std::set<std::string> kOperators = {
     ">", ">=", "<", "<=", "max", "min", "+", "-", "*", "/", "%", "map", "reduce", "filter", "all",
     "none", "some", "merge", "in", "cat", "substr", "log"};
 
-class PolicyReader {
+// A policy quotes the sentence each rule implements and names the line of
+// the seed it stands on (and may name a page); the checks themselves are the
+// shared ones of data_reader.h. Added here: the JsonLogic rules and id lists.
+class PolicyReader : public DataReader {
 public:
-    PolicyReader(std::string file, const FactsCatalogue& facts) : file_(std::move(file)), facts_(facts) {}
-
-    [[noreturn]] void fail(const std::string& where, const std::string& message) const {
-        throw DataError(file_, where.empty() ? "/" : where, message);
-    }
-
-    void keys(const json& obj, const std::string& where, std::initializer_list<std::string_view> allowed) const {
-        if (!obj.is_object()) fail(where, "moet een object zijn");
-        for (const auto& [key, value] : obj.items())
-            if (std::find(allowed.begin(), allowed.end(), key) == allowed.end())
-                fail(pointer_join(where, key), "onbekend veld \"" + key + "\"");
-    }
-
-    const json& field(const json& obj, const std::string& where, const char* key) const {
-        if (!obj.contains(key)) fail(pointer_join(where, key), "verplicht veld ontbreekt");
-        return obj.at(key);
-    }
-
-    std::string text(const json& obj, const std::string& where, const char* key) const {
-        const auto& v = field(obj, where, key);
-        if (!v.is_string() || v.get<std::string>().empty())
-            fail(pointer_join(where, key), "moet een niet-lege tekst zijn");
-        return v.get<std::string>();
-    }
-
-    // Every rule and figure names where it comes from: a seed file with
-    // paragraph and line, or a published text with its title or url — and
-    // quotes the sentence it implements.
-    json source(const json& obj, const std::string& where, const char* key) const {
-        const auto& s = field(obj, where, key);
-        const auto at = pointer_join(where, key);
-        keys(s, at, {"seed", "section", "line", "page", "text", "url", "title"});
-        if (!s.contains("seed") && !s.contains("url") && !s.contains("title"))
-            fail(at, "een bron noemt een seed-bestand, een titel of een url");
-        text(s, at, "section");
-        text(s, at, "text");
-        if (s.contains("seed") && (!s.contains("line") || !s.at("line").is_number_integer() ||
-                                   s.at("line").get<std::int64_t>() < 1))
-            fail(pointer_join(at, "line"), "een bron in een seed noemt het regelnummer (een geheel getal vanaf 1)");
-        if (s.contains("page") && !s.at("page").is_number_integer())
-            fail(pointer_join(at, "page"), "het paginanummer is een geheel getal");
-        return s;
-    }
+    PolicyReader(std::string file, const FactsCatalogue& facts)
+        : DataReader(std::move(file), SourceRules{.quote = true, .line_with_seed = true, .page = true}),
+          facts_(facts) {}
 
     // A JsonLogic rule: known operators only, and every `var` a known fact.
     void rule(const json& r, const std::string& where) const {
@@ -117,7 +81,6 @@ public:
     }
 
 private:
-    std::string file_;
     const FactsCatalogue& facts_;
 };
 
@@ -280,9 +243,7 @@ Policy parse_policy(const json& data, const std::string& file, const Catalogue& 
     policy.kind = r.text(data, "", "kind");
     policy.note = r.text(data, "", "note");
     if (policy.kind != "gemeente" && policy.kind != "protocol") r.fail("/kind", "kind is \"gemeente\" of \"protocol\"");
-    const auto from = parse_iso_date(r.text(data, "", "valid_from"));
-    if (!from) r.fail("/valid_from", "geen bestaande datum (JJJJ-MM-DD)");
-    policy.valid_from = *from;
+    policy.valid_from = r.date(data, "", "valid_from");
     policy.valid_from_note = r.text(data, "", "valid_from_note");  // where the date comes from
     policy.source_document = r.field(data, "", "source_document");
     r.keys(policy.source_document, "/source_document", {"seed", "title", "url"});
@@ -293,8 +254,7 @@ Policy parse_policy(const json& data, const std::string& file, const Catalogue& 
     policy.zvw = {{"text", r.text(zvw, "/zvw", "text")}, {"source", r.source(zvw, "/zvw", "source")}};
 
     std::map<std::string, std::size_t> criterion_index;
-    const auto& criteria = r.field(data, "", "criteria");
-    if (!criteria.is_array()) r.fail("/criteria", "verwacht een lijst criteria");
+    const auto& criteria = r.array(data, "", "criteria", /*non_empty=*/false, "criteria");
     for (std::size_t i = 0; i < criteria.size(); ++i) {
         const auto at = pointer_join("/criteria", i);
         const auto& c = criteria[i];
@@ -313,7 +273,7 @@ Policy parse_policy(const json& data, const std::string& file, const Catalogue& 
     std::map<std::string, std::size_t> quantity_index;
     if (data.contains("quantities")) {
         const auto& qs = data.at("quantities");
-        if (!qs.is_array()) r.fail("/quantities", "verwacht een lijst");
+        r.array_value(qs, "/quantities");
         for (std::size_t i = 0; i < qs.size(); ++i) {
             const auto at = pointer_join("/quantities", i);
             const auto& q = qs[i];
@@ -336,8 +296,7 @@ Policy parse_policy(const json& data, const std::string& file, const Catalogue& 
         general = r.ids(data.at("general_criteria"), "/general_criteria", criterion_index, "criterium");
 
     std::set<std::string> provision_ids;
-    const auto& provisions = r.field(data, "", "provisions");
-    if (!provisions.is_array()) r.fail("/provisions", "verwacht een lijst voorzieningen");
+    const auto& provisions = r.array(data, "", "provisions", /*non_empty=*/false, "voorzieningen");
     for (std::size_t i = 0; i < provisions.size(); ++i) {
         const auto at = pointer_join("/provisions", i);
         const auto& p = provisions[i];
@@ -345,7 +304,7 @@ Policy parse_policy(const json& data, const std::string& file, const Catalogue& 
         PolicyProvision prov;
         prov.id = r.text(p, at, "id");
         if (!provision_ids.insert(prov.id).second) r.fail(at + "/id", "dubbele voorziening \"" + prov.id + "\"");
-        prov.in_catalogue = p.value("ivp", true);
+        prov.in_catalogue = r.flag(p, at, "ivp", true);
         if (prov.in_catalogue) {
             const auto index = catalogue.find(prov.id);
             if (!index) r.fail(at + "/id", "\"" + prov.id + "\" staat niet in de IVP-catalogus (zet \"ivp\": false voor een voorziening buiten de IVP-tabel)");
@@ -363,7 +322,7 @@ Policy parse_policy(const json& data, const std::string& file, const Catalogue& 
             prov.not_covered_source = r.source(nc, at + "/not_covered", "source");
             if (p.contains("criteria")) r.fail(at + "/criteria", "een voorziening die niet gedekt is heeft geen criteria");
         } else {
-            if (p.value("general", true)) prov.criteria = general;
+            if (r.flag(p, at, "general", true)) prov.criteria = general;
             for (auto c : r.ids(r.field(p, at, "criteria"), at + "/criteria", criterion_index, "criterium"))
                 if (std::find(prov.criteria.begin(), prov.criteria.end(), c) == prov.criteria.end())
                     prov.criteria.push_back(c);
@@ -386,14 +345,13 @@ Policy parse_policy(const json& data, const std::string& file, const Catalogue& 
 
     if (data.contains("not_modelled")) {
         const auto& nm = data.at("not_modelled");
-        if (!nm.is_array()) r.fail("/not_modelled", "verwacht een lijst");
+        r.array_value(nm, "/not_modelled");
         for (std::size_t i = 0; i < nm.size(); ++i) {
             const auto at = pointer_join("/not_modelled", i);
             r.keys(nm[i], at, {"section", "line", "reason"});
             r.text(nm[i], at, "section");
             r.text(nm[i], at, "reason");
-            if (!nm[i].contains("line") || !nm[i].at("line").is_number_integer())
-                r.fail(at + "/line", "het regelnummer in de seed (geheel getal)");
+            r.integer(nm[i], at, "line", 1, 1'000'000, "Het regelnummer in de seed");
         }
         policy.not_modelled = nm;
     } else {

@@ -1,7 +1,9 @@
 #include "ivp/terms.h"
 
+#include <limits>
 #include <nlohmann/json.hpp>
 
+#include "ivp/data_reader.h"
 #include "ivp/embedded_data.h"
 #include "ivp/error.h"
 
@@ -11,17 +13,21 @@ namespace {
 
 constexpr const char* kFile = "data/terms.json";
 
-[[noreturn]] void bad(const std::string& where, const std::string& message) { throw DataError(kFile, where, message); }
+// Sources here are quoted in the timeline: a seed reference names its line
+// and the sentence (or the source is one plain sentence, see source_of).
+const DataReader& reader() {
+    static const DataReader r(kFile, SourceRules{.quote = true, .line_with_seed = true});
+    return r;
+}
+
+[[noreturn]] void bad(const std::string& where, const std::string& message) { reader().fail(where, message); }
 
 const nlohmann::json& at(const nlohmann::json& object, const std::string& key, const std::string& where) {
-    if (!object.is_object() || !object.contains(key)) bad(where + "/" + key, "ontbreekt");
-    return object.at(key);
+    return reader().field(object, where, key);
 }
 
 std::string text(const nlohmann::json& object, const std::string& key, const std::string& where) {
-    const auto& v = at(object, key, where);
-    if (!v.is_string() || v.get<std::string>().empty()) bad(where + "/" + key, "moet een niet-lege tekst zijn");
-    return v.get<std::string>();
+    return reader().text(object, where, key);
 }
 
 // A source is either a sentence, or a seed reference {seed, section, line, text}
@@ -31,23 +37,19 @@ std::string source_of(const nlohmann::json& object, const std::string& where) {
     if (s.is_string() && !s.get<std::string>().empty()) return s.get<std::string>();
     if (!s.is_object()) bad(where + "/source", "moet een tekst of een seed-verwijzing zijn");
     const std::string w = where + "/source";
-    const auto& line = at(s, "line", w);
-    if (!line.is_number_integer() || line.get<int>() < 1) bad(w + "/line", "moet een regelnummer zijn");
-    return text(s, "seed", w) + ", " + text(s, "section", w) + ", regel " + std::to_string(line.get<int>()) + ": \"" +
+    const auto seed = text(s, "seed", w);  // rendered below: a title or url alone will not do
+    reader().source(object, where, "source");
+    return seed + ", " + text(s, "section", w) + ", regel " + std::to_string(s.at("line").get<int>()) + ": \"" +
            text(s, "text", w) + "\"";
 }
 
 Term term(const nlohmann::json& object, const std::string& where, TermUnit unit, const char* unit_key) {
-    const auto& v = at(object, unit_key, where);
-    if (!v.is_number_integer() || v.get<int>() < 1 || v.get<int>() > 400)
-        bad(where + "/" + unit_key, "moet een positief geheel getal zijn");
-    return Term{v.get<int>(), unit, text(object, "label", where), text(object, "cite", where), source_of(object, where)};
+    const auto n = static_cast<int>(reader().integer(object, where, unit_key, 1, 400, "De termijn"));
+    return Term{n, unit, text(object, "label", where), text(object, "cite", where), source_of(object, where)};
 }
 
 Date date_at(const nlohmann::json& object, const std::string& key, const std::string& where) {
-    const auto parsed = parse_iso_date(text(object, key, where));
-    if (!parsed) bad(where + "/" + key, "geen geldige datum");
-    return *parsed;
+    return reader().date(object, where, key);
 }
 
 }  // namespace
@@ -144,15 +146,12 @@ Terms parse_terms(const std::string& json_text, const Catalogue& catalogue) {
     t.gemeente_verdaging = term(at(gemeente, "verdaging", "/gemeente"), "/gemeente/verdaging", TermUnit::weken, "weken");
 
     const auto& awb = at(data, "awb_4_17", "");
-    const auto& max = at(awb, "max_dagen", "/awb_4_17");
-    const auto& wait = at(awb, "wachttijd_dagen", "/awb_4_17");
-    if (!max.is_number_integer() || max.get<int>() < 1) bad("/awb_4_17/max_dagen", "moet een positief getal zijn");
-    if (!wait.is_number_integer() || wait.get<int>() < 1) bad("/awb_4_17/wachttijd_dagen", "moet een positief getal zijn");
-    t.dwangsom_max_dagen = max.get<int>();
-    t.dwangsom_wachttijd_dagen = wait.get<int>();
+    constexpr std::int64_t kMaxInt = std::numeric_limits<int>::max();
+    t.dwangsom_max_dagen = static_cast<int>(reader().integer(awb, "/awb_4_17", "max_dagen", 1, kMaxInt, "Het aantal dagen"));
+    t.dwangsom_wachttijd_dagen =
+        static_cast<int>(reader().integer(awb, "/awb_4_17", "wachttijd_dagen", 1, kMaxInt, "Het aantal dagen"));
     t.dwangsom_source = source_of(awb, "/awb_4_17");
-    const auto& amounts = at(awb, "amounts", "/awb_4_17");
-    if (!amounts.is_array() || amounts.empty()) bad("/awb_4_17/amounts", "moet een niet-lege lijst zijn");
+    const auto& amounts = reader().array(awb, "/awb_4_17", "amounts", /*non_empty=*/true);
     for (std::size_t i = 0; i < amounts.size(); ++i) {
         const std::string w = "/awb_4_17/amounts/" + std::to_string(i);
         DwangsomAmounts a;
@@ -161,14 +160,14 @@ Terms parse_terms(const std::string& json_text, const Catalogue& catalogue) {
         if (!until.is_null()) a.valid_until = date_at(amounts[i], "valid_until", w);
         const auto& tiers = at(amounts[i], "tiers", w);
         if (!tiers.is_null()) {
-            int total_days = 0;
+            reader().array_value(tiers, w + "/tiers");
+            std::int64_t total_days = 0;
             for (std::size_t k = 0; k < tiers.size(); ++k) {
-                const auto& days = at(tiers[k], "days", w + "/tiers/" + std::to_string(k));
-                const auto& cents = at(tiers[k], "eurocents_per_day", w + "/tiers/" + std::to_string(k));
-                if (!days.is_number_integer() || days.get<int>() < 1 || !cents.is_number_integer() || cents.get<std::int64_t>() < 0)
-                    bad(w + "/tiers/" + std::to_string(k), "dagen en bedrag moeten positieve gehele getallen zijn");
-                a.tiers.push_back({days.get<int>(), cents.get<std::int64_t>()});
-                total_days += days.get<int>();
+                const auto tw = w + "/tiers/" + std::to_string(k);
+                const auto days = static_cast<int>(reader().integer(tiers[k], tw, "days", 1, kMaxInt, "Het aantal dagen"));
+                const auto cents = reader().integer(tiers[k], tw, "eurocents_per_day", 0, 1'000'000'000, "Het bedrag");
+                a.tiers.push_back({days, cents});
+                total_days += days;
             }
             if (total_days != t.dwangsom_max_dagen) bad(w + "/tiers", "de schijven tellen niet op tot max_dagen");
         }

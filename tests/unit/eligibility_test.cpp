@@ -470,6 +470,7 @@ TEST(PolicyValidation, FailuresNameFileAndJsonPath) {
         {"dangling criterion", [](json& p) { p["provisions"][0]["criteria"] = {"c", "d"}; },
          "/provisions/0/criteria/1: onbekende criterium \"d\""},
         {"dangling IVP id", [](json& p) { p["provisions"][0].erase("ivp"); }, "/provisions/0/id: \"x\" staat niet in de IVP-catalogus"},
+        {"ivp not a boolean", [](json& p) { p["provisions"][0]["ivp"] = "nee"; }, "/provisions/0/ivp: moet true of false zijn"},
         {"rule that always throws", [](json& p) { p["criteria"][0]["condition"] = {{"*", json::array()}}; },
          "/criteria/0/condition: Reduce of empty array"},
     };
