@@ -1,4 +1,5 @@
-// embind bindings: a few functions, JSON text in and text out.
+// embind bindings: a few functions, JSON text in and text out (and, for
+// eligibility alone, numbers in and bytes out through the module's memory).
 // No domain logic here: every rule lives in src/ and data/.
 #include <emscripten/bind.h>
 #include <emscripten/val.h>

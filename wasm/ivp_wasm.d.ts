@@ -1,5 +1,6 @@
 // Hand-written types for the Emscripten module built from wasm/bindings.cpp
-// (build/wasm/ivp_wasm.js). The boundary is JSON text in, JSON text out.
+// (build/wasm/ivp_wasm.js). The boundary is JSON text in, JSON text out; the
+// criteria* functions of eligibility alone also take numbers and give bytes.
 
 export interface IvpModuleOptions {
   /** The bytes of ivp_wasm.wasm; pass them so the glue never fetches. */
