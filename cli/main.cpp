@@ -9,7 +9,7 @@
 //   ivp feestdagen YEAR                          that year's feestdagen
 //   ivp catalogus                                the IVP catalogue as JSON
 //   ivp validate                                 check the embedded data/
-//   ivp jsonlogic                                JSON lines {"rule","data"} in, one result a line out
+//   ivp jsonlogic [--compiled]                   JSON lines {"rule","data"} in, one result a line out
 //
 // Bad input: exit status 2, a Dutch message on stderr, nothing on stdout.
 // The output is built completely before anything is printed, so a failure
@@ -31,6 +31,7 @@
 #include "ivp/calculate.h"
 #include "ivp/calendar.h"
 #include "ivp/catalogue.h"
+#include "ivp/compiled_rules.h"
 #include "ivp/costs.h"
 #include "ivp/embedded_data.h"
 #include "ivp/error.h"
@@ -61,7 +62,7 @@ const char* const kUsage =
     "  ivp feestdagen JAAR\n"
     "  ivp catalogus\n"
     "  ivp validate\n"
-    "  ivp jsonlogic   (regels {\"rule\":…,\"data\":…} op stdin)\n";
+    "  ivp jsonlogic [--compiled]   (regels {\"rule\":…,\"data\":…} op stdin)\n";
 
 ivp::Date today_local() {
     // The user's own calendar day: local time, not UTC.
@@ -108,7 +109,7 @@ std::string dump(const nlohmann::json& value) { return value.dump(2) + "\n"; }
 // {"rule":…,"data":…}; each output line is {"result":…} (NaN, Infinity and
 // undefined spelled {"$js":"NaN"} …) or {"error":"…"} where json-logic-js
 // would throw. A line that is not such an object is bad input (exit 2).
-std::string jsonlogic_lines(std::istream& in) {
+std::string jsonlogic_lines(std::istream& in, bool compiled) {
     std::string out, line;
     for (std::size_t number = 1; std::getline(in, line); ++number) {
         if (line.empty()) continue;
@@ -123,6 +124,13 @@ std::string jsonlogic_lines(std::istream& in) {
             throw ivp::InputError(where, "verwacht een object met \"rule\" (en eventueel \"data\").");
         const nlohmann::json data = input.value("data", nlohmann::json());
         nlohmann::json result;
+        if (compiled) {
+            result = ivp::rules::compiled_case(input.at("rule"), data);
+            if (!result.is_null()) {
+                out += result.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
+                continue;
+            }
+        }
         try {
             result = {{"result", ivp::jsonlogic::canonical(ivp::jsonlogic::apply(input.at("rule"), data))}};
         } catch (const ivp::jsonlogic::Error& e) {
@@ -225,8 +233,11 @@ std::string run(const std::vector<std::string>& args) {
         return out;
     }
     if (command == "jsonlogic") {
-        if (!rest.empty()) throw Usage("jsonlogic heeft geen argumenten");
-        return jsonlogic_lines(std::cin);
+        // --compiled: through src/ivp/compiled_rules where the case fits its
+        // subset (the line then says "compiled":true), else the tree walker.
+        const bool compiled = rest.size() == 1 && rest[0] == "--compiled";
+        if (!rest.empty() && !compiled) throw Usage("jsonlogic kent alleen --compiled");
+        return jsonlogic_lines(std::cin, compiled);
     }
     throw Usage("onbekende opdracht \"" + command + "\"");
 }

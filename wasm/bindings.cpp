@@ -1,12 +1,17 @@
-// embind bindings: a few functions, JSON text in and text out.
+// embind bindings: a few functions, JSON text in and text out (and, for
+// eligibility alone, numbers in and bytes out through the module's memory).
 // No domain logic here: every rule lives in src/ and data/.
 #include <emscripten/bind.h>
+#include <emscripten/val.h>
 
+#include <limits>
 #include <string>
+#include <vector>
 
 #include "ivp/boundary.h"
 #include "ivp/calculate.h"
 #include "ivp/catalogue.h"
+#include "ivp/compiled_rules.h"
 #include "ivp/embedded_data.h"
 #include "ivp/error.h"
 #include "ivp/ics.h"
@@ -52,6 +57,45 @@ std::string catalogue() { return ivp::catalogue_json(ivp::embedded_catalogue()).
 // site renders them and sends the answers back as the scenario's `profile`.
 std::string facts() { return std::string(ivp::embedded::data_file("facts.json")); }
 
+// Eligibility alone (docs/perf.md, "Geschiktheid tegen json-logic-js"):
+// every criterion of every policy for one profile, one character each
+// ('j','n','?') in the order of criteriaRules(). criteriaTruths takes the
+// profile as JSON text and returns the characters as a string. The coded form
+// skips JSON, emval and strings both ways: the page writes one number per
+// fact (src/ivp/compiled_rules.h) into the module's memory through the
+// Float64Array of criteriaCodes(), calls criteriaTruthsCoded(), and reads the
+// characters from the Uint8Array of criteriaTruthsView(). The buffers and the
+// last error are the boundary's only state.
+std::string criteria_rules() { return ivp::rules::criteria_rules_json(ivp::rules::embedded_criteria_rules()).dump(); }
+std::string criteria_truths(const std::string& profile_json) { return ivp::rules::criteria_truths_json_text(profile_json); }
+std::vector<double>& codes_buffer() {
+    static std::vector<double> codes(ivp::embedded_facts().facts.size(), std::numeric_limits<double>::quiet_NaN());
+    return codes;
+}
+std::string& truths_buffer() {
+    static std::string truths(ivp::rules::embedded_criteria_rules().entries.size(), '?');
+    return truths;
+}
+std::string& last_error() {
+    static std::string error;
+    return error;
+}
+// Views, not copies: they are detached when the memory grows; the page then asks again.
+emscripten::val criteria_codes() {
+    auto& codes = codes_buffer();
+    return emscripten::val(emscripten::typed_memory_view(codes.size(), codes.data()));
+}
+emscripten::val criteria_truths_view() {
+    auto& truths = truths_buffer();
+    return emscripten::val(emscripten::typed_memory_view(truths.size(), reinterpret_cast<unsigned char*>(truths.data())));
+}
+// true: the truths are in criteriaTruthsView(); false: bad codes, criteriaError() says which.
+bool criteria_truths_coded() {
+    last_error() = ivp::rules::criteria_truths_coded_into(codes_buffer(), truths_buffer().data());
+    return last_error().empty();
+}
+std::string criteria_error() { return last_error(); }
+
 }  // namespace
 
 EMSCRIPTEN_BINDINGS(ivp) {
@@ -61,4 +105,10 @@ EMSCRIPTEN_BINDINGS(ivp) {
     emscripten::function("catalogue", &catalogue);
     emscripten::function("facts", &facts);
     emscripten::function("ics", &ics);
+    emscripten::function("criteriaRules", &criteria_rules);
+    emscripten::function("criteriaTruths", &criteria_truths);
+    emscripten::function("criteriaCodes", &criteria_codes);
+    emscripten::function("criteriaTruthsCoded", &criteria_truths_coded);
+    emscripten::function("criteriaTruthsView", &criteria_truths_view);
+    emscripten::function("criteriaError", &criteria_error);
 }

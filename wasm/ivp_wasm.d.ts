@@ -1,5 +1,6 @@
 // Hand-written types for the Emscripten module built from wasm/bindings.cpp
-// (build/wasm/ivp_wasm.js). The boundary is JSON text in, JSON text out.
+// (build/wasm/ivp_wasm.js). The boundary is JSON text in, JSON text out; the
+// criteria* functions of eligibility alone also take numbers and give bytes.
 
 export interface IvpModuleOptions {
   /** The bytes of ivp_wasm.wasm; pass them so the glue never fetches. */
@@ -40,6 +41,40 @@ export interface IvpModule {
    * `{"error":{…}}` JSON as calculate() on bad input.
    */
   ics(scenarioJson: string, today: string): string;
+  /**
+   * Every criterion of every embedded policy, in the order of the truths
+   * below: `[{"policy":string,"criterion":string,"rule":JsonLogic}]`.
+   */
+  criteriaRules(): string;
+  /**
+   * Eligibility alone: the truth of every criterion for one profile (the
+   * scenario's `profile` object as JSON text), one character each — "j"
+   * holds, "n" does not, "?" unknown (a fact not answered) — or the
+   * `{"error":{…}}` JSON on bad input.
+   */
+  criteriaTruths(profileJson: string): string;
+  /**
+   * Where the coded profile goes: a Float64Array over the module's own
+   * memory, one number per fact of facts() in order — NaN unanswered, 0/1 for
+   * yes/no, the number for an integer fact, the index of the choice for a
+   * choice fact. It is detached (byteLength 0) when the memory grows; ask
+   * again then.
+   */
+  criteriaCodes(): Float64Array;
+  /**
+   * criteriaTruths() for the profile written into criteriaCodes(): true when
+   * the characters are in criteriaTruthsView(), false on bad codes (then
+   * criteriaError() gives the `{"error":{…}}` JSON naming the fact).
+   */
+  criteriaTruthsCoded(): boolean;
+  /**
+   * The answers of the last criteriaTruthsCoded(): a Uint8Array over the
+   * module's memory, one character code ("j", "n", "?") per criterion. Detached
+   * when the memory grows, like criteriaCodes().
+   */
+  criteriaTruthsView(): Uint8Array;
+  /** The `{"error":{…}}` JSON of the last failed criteriaTruthsCoded(), else "". */
+  criteriaError(): string;
 }
 
 declare function createIvpModule(options: IvpModuleOptions): Promise<IvpModule>;

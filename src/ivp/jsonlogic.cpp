@@ -771,6 +771,9 @@ Truth kleene_not(Truth a) {
     return a == Truth::yes ? Truth::no : Truth::yes;
 }
 
+double js_string_to_number(std::string_view text) { return string_to_number(text); }
+bool js_string_less(std::string_view a, std::string_view b) { return to_utf16(a) < to_utf16(b); }
+
 std::vector<std::string> vars_used(const json& rule) {
     std::vector<std::string> out;
     collect_vars(rule, out);

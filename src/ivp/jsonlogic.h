@@ -16,6 +16,7 @@
 #include <set>
 #include <stdexcept>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace ivp::jsonlogic {
@@ -58,6 +59,12 @@ bool truthy(const nlohmann::json& value);
 
 // JavaScript's Number::toString (shortest round-trip digits, ECMA-262 layout).
 std::string js_number_to_string(double x);
+
+// ECMAScript ToNumber of a string ("" is 0, " 12 " is 12, "0x1f" is 31, "abc"
+// NaN) and the < of two strings (UTF-16 code units): the coercions
+// src/ivp/compiled_rules.cpp shares with this evaluator.
+double js_string_to_number(std::string_view text);
+bool js_string_less(std::string_view a, std::string_view b);
 
 // The facts a rule reads: the first dotted part of every `var` with a literal
 // name, in order of first appearance.

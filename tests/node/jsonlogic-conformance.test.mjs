@@ -62,21 +62,25 @@ function reference(rule, data) {
   }
 }
 
-function native(cases) {
+// `compiled`: through `ivp jsonlogic --compiled` (src/ivp/compiled_rules.h)
+// where a case fits its subset; `stats.compiled` counts those.
+function native(cases, { compiled = false, stats = {} } = {}) {
   assert.ok(existsSync(ivp), `${ivp} ontbreekt: bouw eerst (cmake --build --preset native)`);
   const input = cases.map(([rule, data]) => JSON.stringify({ rule, data })).join('\n') + '\n';
-  const run = spawnSync(ivp, ['jsonlogic'], { input, maxBuffer: 1 << 28 });
+  const run = spawnSync(ivp, compiled ? ['jsonlogic', '--compiled'] : ['jsonlogic'], { input, maxBuffer: 1 << 28 });
   assert.equal(run.status, 0, run.stderr.toString());
   const lines = run.stdout.toString().trimEnd().split('\n');
   assert.equal(lines.length, cases.length);
+  stats.compiled = 0;
   return lines.map((l) => {
     const r = JSON.parse(l);
+    if (r.compiled) stats.compiled += 1;
     return 'error' in r ? { error: true } : { result: canonical(r.result) };
   });
 }
 
-function compare(cases, label) {
-  const ours = native(cases);
+function compare(cases, label, options) {
+  const ours = native(cases, options);
   const failures = [];
   cases.forEach(([rule, data], i) => {
     const expected = reference(rule, data);
@@ -204,4 +208,64 @@ test(`coercion matrix: ${MATRIX_VALUES.length}² value pairs × ${MATRIX_OPS.len
     for (const y of MATRIX_VALUES)
       for (const op of MATRIX_OPS) cases.push([{ [op]: [{ var: 'x' }, { var: 'y' }] }, { x, y }]);
   compare(cases, 'matrix');
+});
+
+// ---- the compiled form (src/ivp/compiled_rules.h) ----------------------------
+// The same cases through `ivp jsonlogic --compiled`: every case inside the
+// compiled subset (plain var, literals, ! !! and or if ?: == != === !== < <=
+// > >=, primitive data) is answered by the compiled rules, the rest by the
+// tree walker; all must equal json-logic-js. The counts make sure the
+// compiled path was really taken.
+
+test('compiled rules: the generated and matrix cases as json-logic-js', () => {
+  const next = generator(20141);
+  const generated = Array.from({ length: 12000 }, next);
+  const stats = {};
+  compare(generated, 'generated (compiled)', { compiled: true, stats });
+  assert.ok(stats.compiled > 300, `only ${stats.compiled} generated cases went through the compiled rules`);
+  const matrix = [];
+  for (const x of MATRIX_VALUES)
+    for (const y of MATRIX_VALUES)
+      for (const op of MATRIX_OPS) matrix.push([{ [op]: [{ var: 'x' }, { var: 'y' }] }, { x, y }]);
+  compare(matrix, 'matrix (compiled)', { compiled: true, stats });
+  assert.ok(stats.compiled > 5000, `only ${stats.compiled} matrix cases went through the compiled rules`);
+});
+
+// Rules of the shape the policies use, only inside the compiled subset, on
+// primitive data with awkward values (strings that look like numbers, null,
+// 0, "", absent keys): every one of them must take the compiled path.
+function policyShaped(seed) {
+  const r = mulberry32(seed);
+  const pick = (xs) => xs[Math.floor(r() * xs.length)];
+  const VALUES = [true, false, null, 0, 1, -1, 0.5, 5500, 5501, 1e21, '', '0', '1', ' 1 ', 'a', 'b', '5500', 'x1',
+    'alleenstaand', 'met_partner', '😀', 'é'];
+  const NAMES = ['a', 'b', 'c', 'n', 's', 'absent'];
+  const SHAPED = ['!', '!!', 'and', 'or', 'if', '?:', '==', '!=', '===', '!==', '<', '<=', '>', '>='];
+  function operand(depth) {
+    const k = r();
+    if (depth > 3 || k < 0.3) return pick(VALUES);
+    if (k < 0.65) return r() < 0.5 ? { var: pick(NAMES) } : { var: [pick(NAMES)] };
+    return rule(depth + 1);
+  }
+  function rule(depth = 0) {
+    const op = pick(SHAPED);
+    const count = op === '!' || op === '!!' ? 1 + Math.floor(r() * 2)
+      : op === '<' || op === '<=' ? 2 + Math.floor(r() * 2) : Math.floor(r() * 5);
+    const args = Array.from({ length: count }, () => operand(depth));
+    return { [op]: r() < 0.1 && args.length === 1 ? args[0] : args };
+  }
+  function data() {
+    const d = {};
+    for (const name of NAMES.slice(0, 5)) if (r() < 0.85) d[name] = pick(VALUES);
+    return d;
+  }
+  return () => [rule(), data()];
+}
+
+test('compiled rules: 6,000 policy-shaped rules, all compiled, as json-logic-js (seed 6)', () => {
+  const next = policyShaped(6);
+  const cases = Array.from({ length: 6000 }, next);
+  const stats = {};
+  compare(cases, 'policy-shaped (compiled)', { compiled: true, stats });
+  assert.equal(stats.compiled, cases.length);
 });
