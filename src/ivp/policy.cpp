@@ -449,18 +449,12 @@ json source_location(const json& source) {
 }
 
 json assess(const Policy& policy, const Provision* catalogue_entry, const std::string& provision_id,
-            const json& profile, const FactsCatalogue& facts, Detail detail) {
-    const bool lean = detail == Detail::lean;
-    json out = {{"policy", policy.id}};
-    if (!lean) {
-        out["label"] = policy.label;
-        out["title"] = policy.title;
-    }
+            const json& profile, const FactsCatalogue& facts) {
+    json out = {{"policy", policy.id}, {"label", policy.label}, {"title", policy.title}};
     const PolicyProvision* p = policy.find(provision_id);
     if (!p && catalogue_entry && catalogue_entry->law == Law::zvw) {
         out["verdict"] = "nee";
         out["financier"] = "zorgverzekeraar";
-        if (lean) return out;
         out["reasons"] = json::array({{{"criterion", "zvw"},
                                        {"outcome", "niet van toepassing"},
                                        {"text", policy.zvw.at("text")},
@@ -473,7 +467,6 @@ json assess(const Policy& policy, const Provision* catalogue_entry, const std::s
     if (!p || p->not_covered) {
         out["verdict"] = "onbekend";
         out["covered"] = false;
-        if (lean) return out;
         out["reasons"] = json::array({{{"criterion", "niet_gedekt"},
                                        {"outcome", "onbekend"},
                                        {"text", p ? *p->not_covered : "Dit beleid noemt deze voorziening niet."},
@@ -486,7 +479,6 @@ json assess(const Policy& policy, const Provision* catalogue_entry, const std::s
     const auto unknown = unknown_facts(profile, facts);
     const auto verdict = provision_truth(policy, *p, profile, unknown);
     out["verdict"] = verdict_name(verdict);
-    if (lean) return out;
     // Reasons: what decides first (the criteria not met, then the unknown
     // ones), then the rest, each in policy order.
     json first = json::array(), rest = json::array();
@@ -519,21 +511,15 @@ json assess(const Policy& policy, const Provision* catalogue_entry, const std::s
 }
 
 json eligibility(const Provision& provision, const json& profile, const std::vector<Policy>& policies,
-                 const FactsCatalogue& facts, Detail detail) {
+                 const FactsCatalogue& facts) {
     json by_policy = json::object();
     std::set<std::string> verdicts;
     for (const auto& policy : policies) {
-        auto a = assess(policy, &provision, provision.id, profile, facts, detail);
+        auto a = assess(policy, &provision, provision.id, profile, facts);
         verdicts.insert(a.at("verdict").get<std::string>());
         by_policy[policy.id] = std::move(a);
     }
     const auto& main = policies.empty() ? json() : by_policy.at(policies.front().id);
-    if (detail == Detail::lean)
-        return {{"verdict", main.is_null() ? json("onbekend") : main.at("verdict")},
-                {"policy", policies.empty() ? json() : json(policies.front().id)},
-                {"policy_label", policies.empty() ? json() : json(policies.front().label)},
-                {"policies", std::move(by_policy)},
-                {"differs", verdicts.size() > 1}};
     json reasons = json::array();
     if (!main.is_null())
         for (const auto& r : main.at("reasons")) {

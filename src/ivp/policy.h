@@ -17,7 +17,6 @@
 
 #include "ivp/catalogue.h"
 #include "ivp/date.h"
-#include "ivp/detail.h"
 #include "ivp/facts.h"
 #include "ivp/jsonlogic.h"
 
@@ -97,17 +96,13 @@ void validate_facts_usage(const FactsCatalogue& facts, const std::vector<Policy>
 
 // The verdict of one policy for one voorziening:
 // {policy, label, verdict, reasons[], open_questions[], quantities[], form}.
-// Detail::lean gives only {policy, verdict, financier, covered} and skips the
-// work behind the rest (probing every answer of every open question).
 nlohmann::json assess(const Policy& policy, const Provision* catalogue_entry, const std::string& provision_id,
-                      const nlohmann::json& profile, const FactsCatalogue& facts, Detail detail = Detail::full);
+                      const nlohmann::json& profile, const FactsCatalogue& facts);
 
 // The contract's `eligibility` object: verdict/reasons/open_questions of the
 // default policy, plus every policy side by side and whether they differ.
-// Detail::lean: {verdict, policy, policy_label, policies (lean), differs}.
 nlohmann::json eligibility(const Provision& provision, const nlohmann::json& profile,
-                           const std::vector<Policy>& policies, const FactsCatalogue& facts,
-                           Detail detail = Detail::full);
+                           const std::vector<Policy>& policies, const FactsCatalogue& facts);
 
 // Voorzieningen outside the IVP table that a policy names (CVV-pas, PGBv,
 // hulp bij het huishouden …), assessed under each policy that names them.
