@@ -166,6 +166,11 @@ json open_questions(const Policy& policy, const PolicyProvision& p, const json& 
     std::vector<Open> open;
     std::set<std::string> seen;
     std::size_t order = 0;
+    // One answer tried at a time, in one copy of the profile and of the
+    // unknown set, each put back after its fact (copying both for every
+    // candidate answer was most of the cost of the probing).
+    json with = profile;
+    auto rest = unknown;
     for (auto i : p.criteria) {
         const auto& c = policy.criteria[i];
         if (truth_of(c, profile, unknown) != jsonlogic::Truth::unknown) continue;
@@ -177,17 +182,17 @@ json open_questions(const Policy& policy, const PolicyProvision& p, const json& 
             const auto values = candidates(*fact, literals);
             std::size_t settled = 0;
             json settles = json::array();
+            rest.erase(id);
             for (const auto& v : values) {
-                json with = profile;
                 with[id] = v;
-                auto rest = unknown;
-                rest.erase(id);
                 const auto t = provision_truth(policy, p, with, rest);
                 if (t != jsonlogic::Truth::unknown) {
                     ++settled;
                     settles.push_back({{"answer", v}, {"verdict", verdict_name(t)}});
                 }
             }
+            with.erase(id);  // unknown again: `id` was not in the profile
+            rest.insert(id);
             const int rank = values.empty() || settled == 0 ? 3 : settled == values.size() ? 1 : 2;
             open.push_back({id, rank, order, std::move(settles)});
         }
