@@ -4,6 +4,7 @@
 #include <map>
 
 #include "ivp/data_reader.h"
+#include "ivp/compiled_rules.h"
 #include "ivp/embedded_data.h"
 #include "ivp/error.h"
 #include "ivp/json_input.h"
@@ -91,8 +92,17 @@ std::set<std::string> unknown_facts(const json& profile, const FactsCatalogue& f
     return out;
 }
 
-jsonlogic::Truth truth_of(const Criterion& c, const json& profile, const std::set<std::string>& unknown) {
-    return jsonlogic::evaluate(c.condition, profile, unknown);
+// The answers as both evaluators read them: the profile and its unanswered
+// facts for the tree walker, one slot per fact for the compiled rules.
+struct Answers {
+    const json& profile;
+    const std::set<std::string>& unknown;
+    const std::vector<rules::Value>& slots;
+};
+
+jsonlogic::Truth truth_of(const Policy& policy, const Criterion& c, const Answers& a) {
+    if (c.compiled && policy.rules) return policy.rules->truth(*c.compiled, a.slots);
+    return jsonlogic::evaluate(c.condition, a.profile, a.unknown);
 }
 
 const char* outcome_name(jsonlogic::Truth t) {
@@ -111,11 +121,10 @@ const char* verdict_name(jsonlogic::Truth t) {
     }
 }
 
-jsonlogic::Truth provision_truth(const Policy& policy, const PolicyProvision& p, const json& profile,
-                                 const std::set<std::string>& unknown) {
+jsonlogic::Truth provision_truth(const Policy& policy, const PolicyProvision& p, const Answers& a) {
     jsonlogic::Truth t = jsonlogic::Truth::yes;
     for (auto i : p.criteria) {
-        t = jsonlogic::kleene_and(t, truth_of(policy.criteria[i], profile, unknown));
+        t = jsonlogic::kleene_and(t, truth_of(policy, policy.criteria[i], a));
         if (t == jsonlogic::Truth::no) break;  // false decides (Kleene)
     }
     return t;
@@ -153,8 +162,8 @@ std::vector<json> candidates(const Fact& fact, const std::vector<double>& litera
 //                        a criterion that is still unknown.
 // Within a rank: the order of the criteria (the order an assessor works in),
 // then the order of the facts within the criterion.
-json open_questions(const Policy& policy, const PolicyProvision& p, const json& profile,
-                    const std::set<std::string>& unknown, const FactsCatalogue& facts) {
+json open_questions(const Policy& policy, const PolicyProvision& p, const Answers& given,
+                    const FactsCatalogue& facts) {
     struct Open {
         std::string id;
         int rank;
@@ -166,26 +175,30 @@ json open_questions(const Policy& policy, const PolicyProvision& p, const json& 
     std::vector<Open> open;
     std::set<std::string> seen;
     std::size_t order = 0;
-    // One answer tried at a time, in one copy of the profile and of the
-    // unknown set, each put back after its fact (copying both for every
-    // candidate answer was most of the cost of the probing).
-    json with = profile;
-    auto rest = unknown;
+    // One answer tried at a time, in one copy of the answers, each put back
+    // after its fact (copying them for every candidate answer was most of the
+    // cost of the probing).
+    json with = given.profile;
+    auto rest = given.unknown;
+    auto slots = given.slots;
+    const Answers trial{with, rest, slots};
     for (auto i : p.criteria) {
         const auto& c = policy.criteria[i];
-        if (truth_of(c, profile, unknown) != jsonlogic::Truth::unknown) continue;
+        if (truth_of(policy, c, given) != jsonlogic::Truth::unknown) continue;
         for (const auto& id : jsonlogic::vars_used(c.condition)) {
             ++order;
-            if (!unknown.count(id) || !seen.insert(id).second) continue;
+            if (!given.unknown.count(id) || !seen.insert(id).second) continue;
             const Fact* fact = facts.find(id);
             if (!fact) continue;
+            const auto slot = static_cast<std::size_t>(fact - facts.facts.data());
             const auto values = candidates(*fact, literals);
             std::size_t settled = 0;
             json settles = json::array();
             rest.erase(id);
             for (const auto& v : values) {
                 with[id] = v;
-                const auto t = provision_truth(policy, p, with, rest);
+                slots[slot] = rules::from_json(v).value_or(rules::Value::unknown());
+                const auto t = provision_truth(policy, p, trial);
                 if (t != jsonlogic::Truth::unknown) {
                     ++settled;
                     settles.push_back({{"answer", v}, {"verdict", verdict_name(t)}});
@@ -193,6 +206,7 @@ json open_questions(const Policy& policy, const PolicyProvision& p, const json& 
             }
             with.erase(id);  // unknown again: `id` was not in the profile
             rest.insert(id);
+            slots[slot] = rules::Value::unknown();
             const int rank = values.empty() || settled == 0 ? 3 : settled == values.size() ? 1 : 2;
             open.push_back({id, rank, order, std::move(settles)});
         }
@@ -373,6 +387,15 @@ Policy parse_policy(const json& data, const std::string& file, const Catalogue& 
             r.fail(pointer_join("/criteria", i) + "/condition", e.what());
         }
     }
+
+    // Compiled once here: the probing of open questions evaluates every
+    // criterion many times per provision (docs/perf.md). A condition outside
+    // the compiled subset stays with the tree walker.
+    std::vector<std::string> slot_names;
+    for (const auto& f : facts.facts) slot_names.push_back(f.id);
+    auto compiled = std::make_shared<rules::RuleSet>(std::move(slot_names));
+    for (auto& c : policy.criteria) c.compiled = compiled->compile(c.condition);
+    policy.rules = std::move(compiled);
     return policy;
 }
 
@@ -482,14 +505,16 @@ json assess(const Policy& policy, const Provision* catalogue_entry, const std::s
     }
     out["covered"] = true;
     const auto unknown = unknown_facts(profile, facts);
-    const auto verdict = provision_truth(policy, *p, profile, unknown);
+    const auto slots = rules::slots_from_profile(profile, facts);
+    const Answers answers{profile, unknown, slots};
+    const auto verdict = provision_truth(policy, *p, answers);
     out["verdict"] = verdict_name(verdict);
     // Reasons: what decides first (the criteria not met, then the unknown
     // ones), then the rest, each in policy order.
     json first = json::array(), rest = json::array();
     for (auto i : p->criteria) {
         const auto& c = policy.criteria[i];
-        const auto t = truth_of(c, profile, unknown);
+        const auto t = truth_of(policy, c, answers);
         // A rule that fails is said the plain way round when the policy gives
         // that sentence ("De gemeente kan vragen dat u verhuist …"), not as
         // "niet voldaan: De gemeente vraagt u niet …".
@@ -506,7 +531,7 @@ json assess(const Policy& policy, const Provision* catalogue_entry, const std::s
     }
     for (auto& x : rest) first.push_back(std::move(x));
     out["reasons"] = std::move(first);
-    out["open_questions"] = verdict == jsonlogic::Truth::unknown ? open_questions(policy, *p, profile, unknown, facts)
+    out["open_questions"] = verdict == jsonlogic::Truth::unknown ? open_questions(policy, *p, answers, facts)
                                                                  : json::array();
     json quantities = json::array();
     for (auto i : p->quantities) quantities.push_back(quantity_json(policy.quantities[i], profile, unknown));

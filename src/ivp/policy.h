@@ -8,6 +8,7 @@
 // and a verdict ja, nee or onbekend. For onbekend the engine names the open
 // facts that could still change the verdict, most decisive first.
 #include <cstdint>
+#include <memory>
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <set>
@@ -28,6 +29,10 @@ struct Criterion {
     std::string if_not;      // optional: what it means when the rule fails, said plainly
     nlohmann::json condition;  // JsonLogic over facts
     nlohmann::json source;   // {seed, section, line, page?, text}
+    // The condition in the policy's compiled RuleSet (src/ivp/compiled_rules.h),
+    // or nullopt when it uses something outside the compiled subset (then the
+    // tree walker of jsonlogic.h evaluates it). Same answers either way.
+    std::optional<std::size_t> compiled;
 };
 
 struct Quantity {
@@ -53,6 +58,10 @@ struct PolicyProvision {
     nlohmann::json form_source;
 };
 
+namespace rules {
+class RuleSet;
+}
+
 struct Policy {
     std::string id;
     std::string title;
@@ -67,6 +76,9 @@ struct Policy {
     std::vector<Quantity> quantities;
     std::vector<PolicyProvision> provisions;
     nlohmann::json not_modelled;  // [{section, line, reason}]
+    // The criteria compiled over the facts catalogue (slot i = facts[i]):
+    // the open-question probing evaluates them many times per provision.
+    std::shared_ptr<const rules::RuleSet> rules;
 
     const PolicyProvision* find(const std::string& provision_id) const;
 };

@@ -162,3 +162,35 @@ TEST(CompiledRules, BadCodedProfileIsNamedPerFact) {
     const auto text = rules::criteria_truths_json_text(R"({"leeftijd":"oud"})");
     EXPECT_EQ(json::parse(text).at("error").at("where"), "/profile/leeftijd");
 }
+
+// The core's eligibility evaluates the criteria through the compiled rules
+// (Policy::rules, src/ivp/policy.cpp); the whole assessment — verdict,
+// reasons, open questions with what each answer settles — must be the very
+// same as with the tree walker alone. The policies are copied with their
+// compiled form taken away for the comparison.
+TEST(CompiledRules, EligibilityIsTheSameWithAndWithoutTheCompiledRules) {
+    const auto& policies = ivp::embedded_policies();
+    auto walker_only = policies;
+    std::size_t compiled = 0;
+    for (const auto& p : policies)
+        for (const auto& c : p.criteria) compiled += c.compiled ? 1 : 0;
+    EXPECT_EQ(compiled, 71u) << "every criterion of both policies takes the compiled path";
+    for (auto& p : walker_only) {
+        p.rules.reset();
+        for (auto& c : p.criteria) c.compiled.reset();
+    }
+    const auto& facts = ivp::embedded_facts();
+    std::mt19937 rng(7);
+    for (const double answered : {0.0, 0.2, 0.5, 0.8, 1.0}) {
+        for (int n = 0; n < 12; ++n) {
+            const json profile = random_profile(rng, answered);
+            for (const auto& provision : ivp::embedded_catalogue().provisions) {
+                SCOPED_TRACE(provision.id + " " + profile.dump());
+                ASSERT_EQ(ivp::eligibility(provision, profile, policies, facts).dump(),
+                          ivp::eligibility(provision, profile, walker_only, facts).dump());
+            }
+            ASSERT_EQ(ivp::other_provisions(profile, policies, facts).dump(),
+                      ivp::other_provisions(profile, walker_only, facts).dump());
+        }
+    }
+}
