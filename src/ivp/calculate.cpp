@@ -48,18 +48,13 @@ nlohmann::json lean_result(const Scenario& scenario, const Rulebook& rulebook) {
     for (std::size_t i = 0; i < catalogue.provisions.size(); ++i) {
         if (!scenario.selected[i]) continue;
         const auto& p = catalogue.provisions[i];
-        const char* amount_source = scenario.override_eur[i] ? "override" : "table";
         nlohmann::json entry = {
             {"id", p.id},
             {"amount", scenario.amount(catalogue, i)},
-            {"amount_source", amount_source},
+            {"amount_source", scenario.override_eur[i] ? "override" : "table"},
         };
-        // financing_json gives a Wmo provision a pgb under the protocol that
-        // follows the amount; a Zvw provision has none.
-        if (p.law == Law::wmo)
-            entry["financing"] = {
-                {"als_protocol",
-                 {{"pgb", {{"amount_eur", scenario.amount(catalogue, i)}, {"amount_source", amount_source}}}}}};
+        auto financing = financing_amounts_json(scenario, catalogue, i);
+        if (!financing.empty()) entry["financing"] = std::move(financing);
         provisions.push_back(std::move(entry));
     }
     return {

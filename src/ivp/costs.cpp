@@ -569,6 +569,12 @@ WhoPays who_pays(const Charges& charges, const HouseholdExemption& household) {
             charges.possible > 0 && household.exempt != Tri::yes};
 }
 
+// Whether the cost-price cap holds for payments starting the month after the
+// melding (the rule's valid_from); before it the total is not capped.
+bool cost_price_cap_applies(const EigenBijdrageRules& rules, Date on) {
+    return first_of_next_month(on) >= rules.cost_price_cap.valid_from;
+}
+
 // The eigen bijdrage over the IVP years, from the month after the melding,
 // each month at its own year's tariff and never above the cost price:
 // sets `total`, `total_months`, `starts` and `per_year` of `out`. These are
@@ -581,7 +587,7 @@ void put_projection(json& out, json& notes, const EigenBijdrageRules& rules, Dat
     const int horizon_min = 12 * rules.ivp_years_min;
     std::vector<MonthTariff> months;
     for (int m = 0; m < horizon_max; ++m) months.push_back(tariff_for_month(rules, add_months(start, m)));
-    const bool cap_applies = start >= rules.cost_price_cap.valid_from;
+    const bool cap_applies = cost_price_cap_applies(rules, on);
     const auto cap = [&](std::int64_t c) { return cap_applies ? std::optional<std::int64_t>(c) : std::nullopt; };
     const Projection lo = who.pays ? project(months, horizon_min, cap(charges.cap_certain)) : Projection{0, false, false};
     const Projection hi = who.may_pay ? project(months, horizon_max, cap(charges.cap_possible)) : Projection{0, false, false};
@@ -708,7 +714,7 @@ json costs_json(const Scenario& s, const Catalogue& catalogue, const EigenBijdra
         out["per_month"] = range_cents(pays ? monthly : 0, may_pay ? monthly : 0);
 
         put_projection(out, notes, rules, on, who, charges);
-        const bool cap_applies = first_of_next_month(on) >= rules.cost_price_cap.valid_from;
+        const bool cap_applies = cost_price_cap_applies(rules, on);
         out["ivp_years"] = rules.ivp_years;
         out["payment_start"] = rules.payment_start;
         out["cost_price_cap"] = {{"applies", cap_applies},
@@ -796,14 +802,9 @@ json financing_json(const Scenario& s, const Catalogue& catalogue, std::size_t i
         out["eigen_bijdrage"] = {{"status", "niet_van_toepassing"}, {"reason", charge.reason}};
         return out;
     }
-    out["als_protocol"] = {
-        {"preferred_forms", financing.als_protocol.at("preferred_forms")},
-        // Under the protocol the pgb follows the IVP budget (the table, or
-        // the user's own quote), and covers at least the rent.
-        {"pgb", {{"amount_eur", s.amount(catalogue, i)},
-                 {"amount_source", s.override_eur[i] ? "override" : "table"},
-                 {"minimum", "minimaal de huur (de bron noemt geen bedrag)"}}},
-    };
+    out.update(financing_amounts_json(s, catalogue, i), /*merge_objects=*/true);
+    out["als_protocol"]["preferred_forms"] = financing.als_protocol.at("preferred_forms");
+    out["als_protocol"]["pgb"]["minimum"] = "minimaal de huur (de bron noemt geen bedrag)";
     out["hattem"] = {
         {"forms", group.hattem_forms},
         // Hattem's figures are in its Besluit, not in the source: null, not invented.
@@ -816,6 +817,15 @@ json financing_json(const Scenario& s, const Catalogue& catalogue, std::size_t i
         {"status", charge.charged == Tri::yes ? "ja" : charge.charged == Tri::no ? "nee" : "onbekend"},
         {"reason", charge.reason}};
     return out;
+}
+
+// Under the protocol the pgb of a Wmo provision follows the IVP budget (the
+// table, or the user's own quote), and covers at least the rent.
+json financing_amounts_json(const Scenario& s, const Catalogue& catalogue, std::size_t i) {
+    if (catalogue.provisions[i].law != Law::wmo) return json::object();
+    return {{"als_protocol",
+             {{"pgb",
+               {{"amount_eur", s.amount(catalogue, i)}, {"amount_source", s.override_eur[i] ? "override" : "table"}}}}}};
 }
 
 json financing_json(const Scenario& s, const Catalogue& catalogue, std::size_t i) {

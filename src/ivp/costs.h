@@ -135,4 +135,9 @@ nlohmann::json financing_json(const Scenario& scenario, const Catalogue& catalog
                               const FinancingRules& financing, const EigenBijdrageRules& rules);
 nlohmann::json financing_json(const Scenario& scenario, const Catalogue& catalogue, std::size_t i);
 
+// The part of financing_json() that the amount reaches, at the same paths:
+// {"als_protocol":{"pgb":{"amount_eur","amount_source"}}} for a Wmo
+// provision, {} for a Zvw one. The lean result carries only this.
+nlohmann::json financing_amounts_json(const Scenario& scenario, const Catalogue& catalogue, std::size_t i);
+
 }  // namespace ivp
