@@ -38,16 +38,7 @@ std::vector<json> profiles() {
 }
 
 std::string tree_walker(const json& profile) {
-    std::set<std::string> unknown;
-    for (const auto& f : ivp::embedded_facts().facts)
-        if (!profile.contains(f.id)) unknown.insert(f.id);
-    std::string out;
-    for (const auto& policy : ivp::embedded_policies())
-        for (const auto& c : policy.criteria) {
-            const auto t = ivp::jsonlogic::evaluate(c.condition, profile, unknown);
-            out += t == ivp::jsonlogic::Truth::yes ? 'j' : t == ivp::jsonlogic::Truth::no ? 'n' : '?';
-        }
-    return out;
+    return ivp::rules::criteria_truths_tree_walker(ivp::rules::embedded_criteria_rules(), profile);
 }
 
 std::vector<double> codes_of(const json& profile) {

@@ -383,6 +383,18 @@ std::string criteria_truths_coded_into(const std::vector<double>& codes, char* o
     }
 }
 
+std::string criteria_truths_tree_walker(const CriteriaRules& rules, const json& profile) {
+    std::set<std::string> unknown;
+    for (const auto& f : rules.facts->facts)
+        if (!profile.contains(f.id)) unknown.insert(f.id);
+    std::string out;
+    for (const auto& e : rules.entries) {
+        const auto t = jsonlogic::evaluate(e.rule, profile, unknown);
+        out += t == jsonlogic::Truth::yes ? 'j' : t == jsonlogic::Truth::no ? 'n' : '?';
+    }
+    return out;
+}
+
 json criteria_rules_json(const CriteriaRules& rules) {
     json out = json::array();
     for (const auto& e : rules.entries) out.push_back({{"policy", e.policy}, {"criterion", e.criterion}, {"rule", e.rule}});

@@ -127,6 +127,11 @@ std::string criteria_truths(const CriteriaRules& rules, const std::vector<Value>
 // for the answer.
 void criteria_truths(const CriteriaRules& rules, const std::vector<Value>& slots, char* out);
 
+// The same truths from the tree walker of jsonlogic.h alone — every
+// criterion's json rule on `profile`, a fact absent from it unknown: the
+// reference the compiled form is held to (tests, benchmark).
+std::string criteria_truths_tree_walker(const CriteriaRules& rules, const nlohmann::json& profile);
+
 // The boundary of the benchmark in docs/perf.md (and of the bindings
 // criteriaTruths/criteriaTruthsCoded): the truths as text, or the error JSON
 // {"error":{message,where}} of boundary.h on bad input.
