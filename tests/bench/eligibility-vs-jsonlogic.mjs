@@ -116,22 +116,12 @@ if (inNode) {
   where = `Node ${process.version}`;
 } else {
   const { launch } = await import('../browser/chromium.mjs');
-  const glue = readFileSync(join(root, 'build/wasm/ivp_wasm.js'), 'utf8');
-  const wasm = readFileSync(join(root, 'build/wasm/ivp_wasm.wasm')).toString('base64');
+  const { openBenchPage } = await import('./bench-page.mjs');
   const logic = readFileSync(join(root, 'node_modules/json-logic-js/logic.js'), 'utf8');
   const browser = await launch();
   try {
-    const page = await browser.newPage();
-    // A blank page served cross-origin isolated (COOP/COEP) from a routed
-    // fake origin, no network, as tests/bench/wasm-bench.mjs.
-    await page.route('**/*', (route) => route.fulfill({
-      status: 200, contentType: 'text/html', body: '<!doctype html><title>bench</title>',
-      headers: { 'Cross-Origin-Opener-Policy': 'same-origin', 'Cross-Origin-Embedder-Policy': 'require-corp' },
-    }));
-    await page.goto('https://bench.invalid/');
-    await page.addScriptTag({ content: glue });
-    await page.addScriptTag({ content: logic });  // UMD: defines window.jsonLogic
-    await page.addScriptTag({ content: `${encodeProfile}\n${runComparison}` });
+    // json-logic-js is UMD: it defines window.jsonLogic.
+    const { page, wasm } = await openBenchPage(browser, [logic, `${encodeProfile}\n${runComparison}`]);
     report = await page.evaluate(async ({ wasm, profiles, samples, batch }) => {
       const bytes = Uint8Array.from(atob(wasm), (c) => c.charCodeAt(0));
       const module = await createIvpModule({ wasmBinary: bytes, print: () => {}, printErr: () => {} });

@@ -21,24 +21,15 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { launch, root } from '../browser/chromium.mjs';
+import { openBenchPage } from './bench-page.mjs';
 
 const runs = Number(process.argv[2] || 1000);
-const glue = readFileSync(join(root, 'build/wasm/ivp_wasm.js'), 'utf8');
 // The page's own merge (site/ivp.js), so the lean case times what the page runs.
 const siteIvp = readFileSync(join(root, 'site/ivp.js'), 'utf8');
-const wasm = readFileSync(join(root, 'build/wasm/ivp_wasm.wasm')).toString('base64');
-const origin = 'https://bench.invalid/';
 
 const browser = await launch();
 try {
-  const page = await browser.newPage();
-  await page.route('**/*', (route) => route.fulfill({
-    status: 200, contentType: 'text/html', body: '<!doctype html><title>bench</title>',
-    headers: { 'Cross-Origin-Opener-Policy': 'same-origin', 'Cross-Origin-Embedder-Policy': 'require-corp' },
-  }));
-  await page.goto(origin);
-  await page.addScriptTag({ content: glue });
-  await page.addScriptTag({ content: siteIvp });
+  const { page, wasm } = await openBenchPage(browser, [siteIvp]);
   const report = await page.evaluate(async ({ wasm, runs }) => {
     const bytes = Uint8Array.from(atob(wasm), (c) => c.charCodeAt(0));
     const module = await createIvpModule({ wasmBinary: bytes, print: () => {}, printErr: () => {} });
