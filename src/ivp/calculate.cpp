@@ -105,7 +105,7 @@ nlohmann::json calculate(const Scenario& scenario, const Rulebook& rulebook, Det
                             " is niet nagegaan of er extra dagen bij Koninklijk Besluit met feestdagen zijn "
                             "gelijkgesteld (Algemene termijnenwet art. 3 lid 3); de data rekenen daarom "
                             "alleen met de feestdagen van lid 1 en 2.");
-    nlohmann::json result = {
+    return {
         {"schema", kResultSchema},
         {"catalogue", catalogue.id},
         {"melding", format_iso_date(scenario.melding)},
@@ -125,7 +125,6 @@ nlohmann::json calculate(const Scenario& scenario, const Rulebook& rulebook, Det
          "Dit is een indicatie op basis van het ALS protocol hulpmiddelen, geen besluit. De gemeente beslist "
          "per persoon (maatwerk)."},
     };
-    return result;
 }
 
 nlohmann::json calculate_text(std::string_view scenario_json, Date today, Detail detail) {

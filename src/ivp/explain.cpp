@@ -37,7 +37,7 @@ void remove_lean_parts(nlohmann::json& full, const nlohmann::json& lean) {
 // when something other than an amount changes.
 nlohmann::json explain(const Scenario& scenario, const Rulebook& rulebook) {
     auto full = calculate(scenario, rulebook, Detail::full);
-    const auto lean = calculate(scenario, rulebook, Detail::lean);
+    auto lean = calculate(scenario, rulebook, Detail::lean);
     nlohmann::json provisions = nlohmann::json::object();
     const auto& lean_provisions = lean.at("provisions");
     auto& full_provisions = full.at("provisions");
@@ -48,9 +48,8 @@ nlohmann::json explain(const Scenario& scenario, const Rulebook& rulebook) {
         provisions[std::move(id)] = std::move(p);
     }
     full.erase("provisions");
-    auto lean_rest = lean;
-    lean_rest.erase("provisions");
-    remove_lean_parts(full, lean_rest);
+    lean.erase("provisions");
+    remove_lean_parts(full, lean);
     full["provisions"] = std::move(provisions);
     return full;
 }
