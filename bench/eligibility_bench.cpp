@@ -25,7 +25,7 @@ void AssessTrapliftHattem(benchmark::State& state, nlohmann::json profile) {
 BENCHMARK_CAPTURE(AssessTrapliftHattem, nothing_answered, nlohmann::json::object())->Unit(benchmark::kMicrosecond);
 BENCHMARK_CAPTURE(AssessTrapliftHattem, all_answered,
                   nlohmann::json{{"hoofdverblijf_gemeente", true}, {"langdurig_nodig", true},
-                                 {"kosten_al_gemaakt", false}, {"eerder_verstrekt_niet_afgeschreven", false},
+                                 {"zelf_aangeschaft", false}, {"eerder_verstrekt_niet_afgeschreven", false},
                                  {"andere_regeling_mogelijk", false}, {"woning_heeft_trap", true},
                                  {"traplopen_probleem", true}, {"trapleuning_volstaat", false},
                                  {"veilig_overstappen_traplift", true}, {"volledig_rolstoelgebonden", false},

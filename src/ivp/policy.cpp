@@ -100,9 +100,30 @@ struct Answers {
     const std::vector<rules::Value>& slots;
 };
 
-jsonlogic::Truth truth_of(const Policy& policy, const Criterion& c, const Answers& a) {
+// The condition alone, as written.
+jsonlogic::Truth condition_truth(const Policy& policy, const Criterion& c, const Answers& a) {
     if (c.compiled && policy.rules) return policy.rules->truth(*c.compiled, a.slots);
     return jsonlogic::evaluate(c.condition, a.profile, a.unknown);
+}
+
+// The exceptions of `c` that may still apply: those without `when`, and
+// those whose `when` is not known to be false.
+std::vector<const json*> open_exceptions(const Criterion& c, const Answers& a) {
+    std::vector<const json*> out;
+    for (const auto& e : c.exceptions)
+        if (!e.contains("when") || jsonlogic::evaluate(e.at("when"), a.profile, a.unknown) != jsonlogic::Truth::no)
+            out.push_back(&e);
+    return out;
+}
+
+// A criterion's truth: its condition, except that an exception the text
+// names and we cannot decide turns "niet voldaan" into onbekend (a wrong
+// "nee" is the worst error; docs/eligibility.md, "Exceptions").
+jsonlogic::Truth truth_of(const Policy& policy, const Criterion& c, const Answers& a) {
+    const auto t = condition_truth(policy, c, a);
+    if (t == jsonlogic::Truth::no && !c.exceptions.empty() && !open_exceptions(c, a).empty())
+        return jsonlogic::Truth::unknown;
+    return t;
 }
 
 const char* outcome_name(jsonlogic::Truth t) {
@@ -227,9 +248,10 @@ json open_questions(const Policy& policy, const PolicyProvision& p, const Answer
 }
 
 std::string short_source(const Policy& policy, const json& source) {
+    // Document, section and page: what a person can look up. The seed line
+    // stays in `source.line` for maintainers and is never part of the cite.
     std::string out = policy.title + ", " + source.at("section").get<std::string>();
     if (source.contains("page")) out += ", pagina " + std::to_string(source.at("page").get<int>());
-    if (source.contains("line")) out += ", regel " + std::to_string(source.at("line").get<int>());
     return out;
 }
 
@@ -247,6 +269,36 @@ json quantity_json(const Quantity& q, const json& profile, const std::set<std::s
     }
     return {{"id", q.id}, {"label", q.label}, {"value", value}, {"unit", q.unit}, {"explanation", q.explanation},
             {"needs", needs}, {"source", q.source}};
+}
+
+// `exceptions`: [{text, source, when?}] (docs/eligibility.md, "Exceptions").
+void parse_exceptions(const PolicyReader& r, const json& c, const std::string& at, Criterion& crit) {
+    if (!c.contains("exceptions")) return;
+    const auto& list = c.at("exceptions");
+    r.array_value(list, at + "/exceptions");
+    for (std::size_t i = 0; i < list.size(); ++i) {
+        const auto where = pointer_join(at + "/exceptions", i);
+        r.keys(list[i], where, {"$comment", "text", "source", "when"});
+        json e = {{"text", r.text(list[i], where, "text")}, {"source", r.source(list[i], where, "source")}};
+        if (list[i].contains("when")) {
+            r.rule(list[i].at("when"), where + "/when");
+            e["when"] = list[i].at("when");
+        }
+        crit.exceptions.push_back(std::move(e));
+    }
+}
+
+// `derived_from`: {fact, text}; the condition must read the fact.
+void parse_derived(const PolicyReader& r, const json& c, const std::string& at, Criterion& crit) {
+    if (!c.contains("derived_from")) return;
+    const auto& d = c.at("derived_from");
+    const auto where = at + "/derived_from";
+    r.keys(d, where, {"fact", "text"});
+    const auto fact = r.text(d, where, "fact");
+    const auto used = jsonlogic::vars_used(crit.condition);
+    if (std::find(used.begin(), used.end(), fact) == used.end())
+        r.fail(where + "/fact", "de voorwaarde leest het feit \"" + fact + "\" niet");
+    crit.derived_from = {{"fact", fact}, {"text", r.text(d, where, "text")}};
 }
 
 }  // namespace
@@ -277,7 +329,7 @@ Policy parse_policy(const json& data, const std::string& file, const Catalogue& 
     for (std::size_t i = 0; i < criteria.size(); ++i) {
         const auto at = pointer_join("/criteria", i);
         const auto& c = criteria[i];
-        r.keys(c, at, {"$comment", "id", "text", "if_not", "condition", "source"});
+        r.keys(c, at, {"$comment", "id", "text", "if_not", "condition", "source", "exceptions", "derived_from"});
         Criterion crit;
         crit.id = r.text(c, at, "id");
         if (!criterion_index.emplace(crit.id, i).second) r.fail(at + "/id", "dubbele id \"" + crit.id + "\"");
@@ -286,6 +338,8 @@ Policy parse_policy(const json& data, const std::string& file, const Catalogue& 
         crit.condition = r.field(c, at, "condition");
         r.rule(crit.condition, at + "/condition");
         crit.source = r.source(c, at, "source");
+        parse_exceptions(r, c, at, crit);
+        parse_derived(r, c, at, crit);
         policy.criteria.push_back(std::move(crit));
     }
 
@@ -476,6 +530,36 @@ json source_location(const json& source) {
     return out;
 }
 
+// A reason whose condition failed but an exception may apply says the rule
+// the plain way round and names the exceptions ("Tenzij …: vraag de gemeente
+// hiernaar."); a reason that holds because of a derived fact says so.
+static void explain_exception_or_derivation(const Policy& policy, const Criterion& c, const Answers& a, jsonlogic::Truth t,
+                                     json& reason) {
+    if (t == jsonlogic::Truth::unknown && !c.exceptions.empty() &&
+        condition_truth(policy, c, a) == jsonlogic::Truth::no) {
+        std::string text = c.if_not.empty() ? c.text : c.if_not;
+        json named = json::array();
+        for (const json* e : open_exceptions(c, a)) {
+            text += " " + e->at("text").get<std::string>();
+            named.push_back({{"text", e->at("text")}, {"source", source_location(e->at("source"))},
+                             {"cite", short_source(policy, e->at("source"))}});
+        }
+        reason["text"] = text;
+        reason["rule"] = c.text;
+        reason["exceptions"] = std::move(named);
+        return;
+    }
+    if (t == jsonlogic::Truth::yes && c.derived_from.is_object()) {
+        const auto& fact = c.derived_from.at("fact").get_ref<const std::string&>();
+        const auto it = a.profile.find(fact);
+        if (it != a.profile.end() && it->is_boolean() && it->get<bool>()) {
+            reason["text"] = c.derived_from.at("text");
+            reason["rule"] = c.text;
+            reason["derived_from"] = fact;
+        }
+    }
+}
+
 json assess(const Policy& policy, const Provision* catalogue_entry, const std::string& provision_id,
             const json& profile, const FactsCatalogue& facts) {
     json out = {{"policy", policy.id}, {"label", policy.label}, {"title", policy.title}};
@@ -525,6 +609,7 @@ json assess(const Policy& policy, const Provision* catalogue_entry, const std::s
         json reason = {{"criterion", c.id}, {"outcome", outcome_name(t)}, {"text", plain ? c.if_not : c.text},
                        {"source", source_location(c.source)}, {"cite", short_source(policy, c.source)}};
         if (plain) reason["rule"] = c.text;
+        explain_exception_or_derivation(policy, c, answers, t, reason);
         const bool decides = (verdict == jsonlogic::Truth::no && t == jsonlogic::Truth::no) ||
                              (verdict == jsonlogic::Truth::unknown && t == jsonlogic::Truth::unknown);
         (decides ? first : rest).push_back(std::move(reason));
@@ -593,6 +678,8 @@ nlohmann::json criteria_json(const Policy& policy) {
     for (const auto& c : policy.criteria) {
         nlohmann::json entry = {{"text", c.text}, {"source", c.source}};
         if (!c.if_not.empty()) entry["if_not"] = c.if_not;
+        if (!c.exceptions.empty()) entry["exceptions"] = c.exceptions;
+        if (c.derived_from.is_object()) entry["derived_from"] = c.derived_from;
         out[c.id] = std::move(entry);
     }
     return out;

@@ -29,6 +29,15 @@ struct Criterion {
     std::string if_not;      // optional: what it means when the rule fails, said plainly
     nlohmann::json condition;  // JsonLogic over facts
     nlohmann::json source;   // {seed, section, line, page?, text}
+    // Exceptions the text names but the facts cannot decide (issue 12):
+    // [{text, source, when?}]. While one applies (no `when`, or its `when` is
+    // not known false) the criterion is never "niet voldaan": a failed
+    // condition becomes onbekend and the reason names the exception.
+    nlohmann::json exceptions = nlohmann::json::array();
+    // {fact, text}: the criterion holds because of this fact (ALS is
+    // progressive, so a need is blijvend); the reason then says so. The
+    // condition itself reads the fact (validated), so both evaluators agree.
+    nlohmann::json derived_from;
     // The condition in the policy's compiled RuleSet (src/ivp/compiled_rules.h),
     // or nullopt when it uses something outside the compiled subset (then the
     // tree walker of jsonlogic.h evaluates it). Same answers either way.

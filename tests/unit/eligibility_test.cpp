@@ -23,7 +23,7 @@ namespace {
 // An ALS patient who meets the general grounds of both policies.
 json base_profile() {
     return {{"hoofdverblijf_gemeente", true},     {"langdurig_nodig", true},
-            {"kosten_al_gemaakt", false},         {"eerder_verstrekt_niet_afgeschreven", false},
+            {"zelf_aangeschaft", false},          {"eerder_verstrekt_niet_afgeschreven", false},
             {"andere_regeling_mogelijk", false},  {"diagnose_mnd", true},
             {"ivp_advies_als_team", true}};
 }
@@ -227,7 +227,7 @@ TEST(Hattem_6_4_ElektrischeRolstoel, OnlyWhenAHandRolstoelAndScootmobielAreNotPo
 }
 
 TEST(Hattem_7_3_Ad6_KostenVooraf, RefusedUnderHattemButPgbUnderTheAlsProtocol) {
-    const json p = with(base_profile(), {{"kosten_al_gemaakt", true},
+    const json p = with(base_profile(), {{"zelf_aangeschaft", true}, {"ivp_goedgekeurd", true},
                                          {"kan_loopafstanden_lopen", false},
                                          {"kan_handbewogen_rolstoel", false},
                                          {"kan_scootmobiel_gebruiken", false},
@@ -250,14 +250,16 @@ TEST(Hattem_7_3_Ad6_KostenVooraf, RefusedUnderHattemButPgbUnderTheAlsProtocol) {
     EXPECT_NE(e.at("reasons")[0].get<std::string>().find("§7.3 Ad 6"), std::string::npos);
 }
 
-TEST(Hattem_3_4_3_GebruikelijkeZorg, HousemateFrom18TakesOverUnlessShortLifeExpectancy) {
+TEST(Hattem_3_4_3_GebruikelijkeZorg, HousemateFrom23TakesOverFrom18HelpsUnlessShortLifeExpectancy) {
     const json p = with(base_profile(), {{"kan_zwaar_huishoudelijk_werk", false},
                                          {"hulp_regie_huishouden", true},
-                                         {"woont_alleen", false},
-                                         {"huisgenoot_oudste_leeftijd", 18},
+                                         {"huishouden", "met_partner"},
+                                         {"huisgenoot_oudste_leeftijd", 23},
                                          {"huisgenoot_overbelast_of_afwezig", false},
                                          {"korte_levensverwachting", false}});
     EXPECT_EQ(other(p, "hulp-bij-het-huishouden").at("verdict"), "nee");
+    // 18 to 22: expected to help, not to run the household (L378-381): not "nee".
+    EXPECT_EQ(other(with(p, {{"huisgenoot_oudste_leeftijd", 18}}), "hulp-bij-het-huishouden").at("verdict"), "onbekend");
     EXPECT_EQ(other(with(p, {{"huisgenoot_oudste_leeftijd", 17}}), "hulp-bij-het-huishouden").at("verdict"), "ja");
     EXPECT_EQ(other(with(p, {{"korte_levensverwachting", true}}), "hulp-bij-het-huishouden").at("verdict"), "ja");
 }
@@ -277,17 +279,18 @@ TEST(Hattem_Bijlage_Normtijden, MinutesPerWeekByHouseholdAndRooms) {
     const auto minutes = [&](const json& more) {
         return quantity(other(with(with(base_profile(), nothing), more), "hulp-bij-het-huishouden"), "hh_minuten_per_week");
     };
-    // Alone, 2 rooms or fewer: 60 light + 90 heavy + 60 wash + 60 shopping + 30 organisation.
-    EXPECT_EQ(minutes({{"woont_alleen", true}, {"kamers_in_gebruik", 2}}), 300);
+    // Alone, 2 rooms or fewer: 60 light + 90 heavy + 60 wash + 60 shopping. The 30 minutes of
+    // "dagelijkse organisatie" are one regie task the gemeente chooses per person (L3517), not added.
+    EXPECT_EQ(minutes({{"huishouden", "alleenstaand"}, {"kamers_in_gebruik", 2}}), 270);
     // Alone, more than 2 rooms: heavy work up to 180.
-    EXPECT_EQ(minutes({{"woont_alleen", true}, {"kamers_in_gebruik", 3}}), 390);
-    // More persons: 90 + 180 + 90 + 60 + 30; rooms do not count.
-    EXPECT_EQ(minutes({{"woont_alleen", false}, {"kamers_in_gebruik", 1}}), 450);
+    EXPECT_EQ(minutes({{"huishouden", "alleenstaand"}, {"kamers_in_gebruik", 3}}), 360);
+    // More persons: 90 + 180 + 90 + 60; rooms do not count.
+    EXPECT_EQ(minutes({{"huishouden", "met_partner"}, {"kamers_in_gebruik", 1}}), 420);
     // Someone who still does the light work and shopping alone, 2 rooms, no group 2.
-    EXPECT_EQ(minutes({{"woont_alleen", true}, {"kamers_in_gebruik", 2}, {"kan_licht_huishoudelijk_werk", true},
+    EXPECT_EQ(minutes({{"huishouden", "alleenstaand"}, {"kamers_in_gebruik", 2}, {"kan_licht_huishoudelijk_werk", true},
                        {"kan_boodschappen", true}, {"hulp_regie_huishouden", false}}),
               150);
-    EXPECT_EQ(minutes({{"woont_alleen", true}}), nullptr);  // rooms unknown: no number, not a guess
+    EXPECT_EQ(minutes({{"huishouden", "alleenstaand"}}), nullptr);  // rooms unknown: no number, not a guess
 }
 
 TEST(Hattem_4_5_1_Bereikbaarheid, RampLengthFollowsTheSlopeGuideline) {
