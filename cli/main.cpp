@@ -27,6 +27,7 @@
 #include <string>
 #include <vector>
 
+#include "ivp/sources.h"
 #include "ivp/boundary.h"
 #include "ivp/calculate.h"
 #include "ivp/calendar.h"
@@ -228,6 +229,7 @@ std::string run(const std::vector<std::string>& args) {
         (void)ivp::embedded_financing();
         (void)ivp::embedded_policies();  // facts, ids, sources, operators, used_by
         (void)ivp::embedded_terms();
+        (void)ivp::embedded_documents();  // data/sources.json
         for (const auto& f : ivp::embedded::data_files())
             out += "ok  data/" + std::string(f.path) + "\n";
         return out;

@@ -114,20 +114,47 @@ function ivpText(value) {
   return '';
 }
 
-// "ALS protocol hulpmiddelen, IVP-tabel, regel 250" from a source object.
+// "ALS protocol hulpmiddelen — …, IVP-tabel" from a source object: the
+// document, its section or article, and its page where one is known. Never
+// the seed line (`line`): that is for maintainers, in data/ (issue 12).
 function ivpSourceText(source) {
   if (!source) return '';
   if (typeof source === 'string') return source;
   const parts = [];
   if (source.title) parts.push(source.title);
-  if (source.seed) parts.push(source.seed.startsWith('000_') ? 'ALS protocol hulpmiddelen' :
-    source.seed.startsWith('004_') ? 'Verstrekkingenboek Wmo Hattem 2014' : source.seed);
+  if (source.seed) parts.push(ivpDocumentTitle(source.seed));
   if (source.document) parts.push(source.document);
   for (const key of ['section', 'article', 'artikel', 'paragraph', 'table']) if (source[key]) parts.push(String(source[key]));
   if (source.page) parts.push(`pagina ${source.page}`);
-  if (source.line) parts.push(`regel ${source.line}`);
   if (source.url) parts.push(source.url);
   return parts.join(', ');
+}
+
+// The published documents behind the seeds (data/sources.json, given in
+// result.policies[].document): title, link, and a note when there is none.
+const IVP_DOCUMENTS = new Map();
+function ivpSetDocuments(result) {
+  for (const p of (result && Array.isArray(result.policies) ? result.policies : [])) {
+    if (p && p.document && p.document.seed) IVP_DOCUMENTS.set(p.document.seed, p.document);
+  }
+}
+function ivpDocumentTitle(seed) {
+  const doc = IVP_DOCUMENTS.get(seed);
+  if (doc && doc.title) return doc.title;
+  return seed.startsWith('000_') ? 'ALS protocol hulpmiddelen' : seed.startsWith('004_') ? 'Verstrekkingenboek Wmo Hattem 2014' : 'brontekst';
+}
+// The link behind a source: its own (a statute on wetten.overheid.nl, a
+// published page), else its document's published location.
+function ivpSourceLink(source) {
+  if (!source || typeof source !== 'object') return '';
+  if (typeof source.url === 'string' && /^https:\/\//.test(source.url)) return source.url;
+  const doc = source.seed ? IVP_DOCUMENTS.get(source.seed) : null;
+  return doc && typeof doc.url === 'string' ? doc.url : '';
+}
+// What to say when a seed's document has no published location we found.
+function ivpSourceNoLink(source) {
+  const doc = source && typeof source === 'object' && source.seed ? IVP_DOCUMENTS.get(source.seed) : null;
+  return doc && !doc.url && doc.url_note ? doc.url_note : '';
 }
 
 const ivpIsSource = (v) => v && typeof v === 'object' && !Array.isArray(v) &&
@@ -498,20 +525,31 @@ function ivpMount(root, core, options = {}) {
   // The quoted text behind a reason: the reason's own source.text when it
   // carries one, else the criterion's source, given once per policy in
   // `result.policies[].criteria[<criterion>].source.text`.
+  // A reason that names exceptions gets their sentences too: the quote
+  // includes the text that limits the rule.
   function criterionQuote(policy, reason) {
     if (reason && reason.source && typeof reason.source.text === 'string') return reason.source.text;
     const p = lastResult && Array.isArray(lastResult.policies) ? lastResult.policies.find((x) => x.id === policy) : null;
     const c = p && p.criteria && reason && p.criteria[reason.criterion];
-    return c && c.source && typeof c.source.text === 'string' ? c.source.text : '';
+    const quote = c && c.source && typeof c.source.text === 'string' ? c.source.text : '';
+    if (!reason || !Array.isArray(reason.exceptions) || !c || !Array.isArray(c.exceptions)) return quote;
+    const limits = c.exceptions.map((e) => e.source && e.source.text).filter((t) => t && t !== quote && !quote.includes(t));
+    return [quote, ...new Set(limits)].filter(Boolean).join('\n\n');
   }
 
   // "Bron: …" and, behind a <details>, the quoted text of the source.
-  function sourceWithQuote(cite, quote, label = 'Bron') {
+  // With `source`: a link to the published document (or why there is none).
+  function sourceWithQuote(cite, quote, label = 'Bron', source = null) {
     if (!cite && !quote) return null;
-    if (!quote) return ivpElement('p', { className: 'ivp-source', text: `${label}: ${cite}` });
+    const link = ivpSourceLink(source);
+    const noLink = link ? '' : ivpSourceNoLink(source);
+    if (!quote && !link && !noLink) return ivpElement('p', { className: 'ivp-source', text: `${label}: ${cite}` });
     return ivpElement('details', { className: 'ivp-quote' },
       ivpElement('summary', { text: `${label}: ${cite || 'tekst'}` }),
-      ivpElement('blockquote', { text: quote }));
+      ...(quote ? [ivpElement('blockquote', { text: quote })] : []),
+      ...(link ? [ivpElement('p', { className: 'ivp-source' }, 'Vindplaats: ',
+        ivpElement('a', { href: link, rel: 'noopener noreferrer', text: link }))] : []),
+      ...(noLink ? [ivpElement('p', { className: 'ivp-source', text: noLink })] : []));
   }
 
   // One reason of a policy: the outcome in words, the rule, and its source.
@@ -521,7 +559,7 @@ function ivpMount(root, core, options = {}) {
     const item = ivpElement('li', { className: `ivp-reason ivp-reason-${String(reason.outcome || '').replace(/\s+/g, '-')}` },
       ivpElement('span', { className: 'ivp-outcome', text: outcome ? `${outcome}: ` : '' }), ivpElement('span', { text: ivpText(reason) }));
     const cite = reason.cite || ivpSourceText(reason.source);
-    const src = sourceWithQuote(cite, criterionQuote(policy, reason));
+    const src = sourceWithQuote(cite, criterionQuote(policy, reason), 'Bron', reason.source);
     if (src) item.append(src);
     return item;
   }
@@ -578,14 +616,14 @@ function ivpMount(root, core, options = {}) {
       box.append(ivpElement('ul', {}, ...forms.map((id) => {
         const f = formOf(id);
         const li = ivpElement('li', {}, ivpElement('strong', { text: `${f.label}: ` }), f.explanation || '');
-        const src = sourceWithQuote(ivpSourceText(f.source), f.source && f.source.text);
+        const src = sourceWithQuote(ivpSourceText(f.source), f.source && f.source.text, 'Bron', f.source);
         if (src) li.append(src);
         return li;
       })));
     }
     if (group.hattem_text) {
       box.append(ivpElement('p', { text: group.hattem_text }));
-      const src = sourceWithQuote(ivpSourceText(group.hattem_source), group.hattem_source && group.hattem_source.text);
+      const src = sourceWithQuote(ivpSourceText(group.hattem_source), group.hattem_source && group.hattem_source.text, 'Bron', group.hattem_source);
       if (src) box.append(src);
     }
     const als = financing.als_protocol;
@@ -594,7 +632,7 @@ function ivpMount(root, core, options = {}) {
         ? ` Is de voorziening in natura niet goed genoeg, dan krijgt u een pgb of financiële tegemoetkoming van ${ivpEuro(als.pgb.amount_eur)} (${als.pgb.amount_source === 'override' ? 'het bedrag dat u invulde' : 'het bedrag uit de IVP-tabel'}).` : '';
       box.append(ivpElement('p', { text: `Het ALS protocol: bij voorkeur ${ivpJoin(formNames(als.preferred_forms))}.${pgb}` }));
       const a = shared.als_protocol || {};
-      const src = sourceWithQuote(ivpSourceText(a.source), a.source && a.source.text);
+      const src = sourceWithQuote(ivpSourceText(a.source), a.source && a.source.text, 'Bron', a.source);
       if (src) box.append(src);
       if (group.als_text) box.append(ivpElement('p', { text: group.als_text }));
     }
@@ -910,7 +948,8 @@ function ivpMount(root, core, options = {}) {
     // Per provision: the verdict and one line why, not every criterion (the
     // print must stay short enough to take to the talk).
     const provTable = ivpElement('table', { className: 'ivp-table ivp-print-table' },
-      ivpElement('thead', {}, ivpElement('tr', {}, ...['Voorziening', 'Bedrag', 'Krijg ik het?', 'Bron (ALS protocol)'].map((t) => ivpElement('th', { scope: 'col', text: t })))));
+      ivpElement('thead', {}, ivpElement('tr', {}, ...['Voorziening', 'Bedrag', 'Krijg ik het?', 'Bron'].map((t) => ivpElement('th', { scope: 'col', text: t })))));
+    const refs = printSourceRefs();
     const provBody = ivpElement('tbody');
     const questions = new Map();
     let anyEligibility = false;
@@ -925,7 +964,8 @@ function ivpMount(root, core, options = {}) {
           verdictCell.append(ivpElement('p', { className: 'ivp-note', text: verdicts.map((v) => `${ivpPolicyLabel(v.policy)}: ${ivpVerdictText(v.verdict, v.financier)}`).join('; ') }));
         }
         const line = oneLineReason(p.eligibility);
-        if (line) verdictCell.append(ivpElement('p', { className: 'ivp-note', text: line }));
+        const why = firstReasonSource(p.eligibility);
+        if (line) verdictCell.append(ivpElement('p', { className: 'ivp-note', text: why ? `${line} ${refs.cite(why)}` : line }));
         for (const q of p.eligibility.open_questions || []) {
           const text = questionText(q);
           if (text) questions.set(text, [...(questions.get(text) || []), p.name]);
@@ -935,7 +975,7 @@ function ivpMount(root, core, options = {}) {
       }
       provBody.append(ivpElement('tr', {}, ivpElement('th', { scope: 'row', text: `${p.name} (${p.law === 'wmo' ? 'Wmo' : 'Zvw'})` }),
         ivpElement('td', { className: 'ivp-amount', text: ivpEuro(p.amount) }), verdictCell,
-        ivpElement('td', { className: 'ivp-source', text: p.source && p.source.line ? `regel ${p.source.line}` : ivpSourceText(p.source) })));
+        ivpElement('td', { className: 'ivp-source', text: p.source ? refs.cite(p.source) : '' })));
     }
     provTable.append(provBody);
 
@@ -987,11 +1027,42 @@ function ivpMount(root, core, options = {}) {
       h('Vragen voor het gesprek'), questionBlock,
       ivpElement('p', { className: 'ivp-disclaimer', text: result.disclaimer ||
         'Dit is een indicatie, geen besluit. De gemeente beslist per persoon (maatwerk).' }),
-      ...(result.notes || []).map((n) => ivpElement('p', { className: 'ivp-note', text: n })));
+      ...(result.notes || []).map((n) => ivpElement('p', { className: 'ivp-note', text: n })),
+      ...(refs.size() ? [h('Bronnen'), refs.list()] : []));
+  }
+
+  // The print's numbered sources: a verdict or row says "[2]", the list at
+  // the end says what 2 is (document, section, page if known, link).
+  function printSourceRefs() {
+    const numbers = new Map();
+    const entries = [];
+    const cite = (source) => {
+      const text = ivpSourceText(source);
+      if (!text) return '';
+      const link = ivpSourceLink(source);
+      const key = `${text}|${link}`;
+      if (!numbers.has(key)) {
+        numbers.set(key, entries.length + 1);
+        const noLink = link ? '' : ivpSourceNoLink(source);
+        entries.push(`${text}${link && !text.includes(link) ? ` — ${link}` : ''}${noLink ? ` — ${noLink}` : ''}`);
+      }
+      return `[${numbers.get(key)}]`;
+    };
+    const list = () => ivpElement('ol', { className: 'ivp-print-sources' }, ...entries.map((t) => ivpElement('li', { text: t })));
+    return { cite, list, size: () => entries.length };
+  }
+
+  // The source of the reason that oneLineReason quotes: the default policy's first reason.
+  function firstReasonSource(eligibility) {
+    const main = eligibility.policies && eligibility.policy ? eligibility.policies[eligibility.policy] : null;
+    const first = main && Array.isArray(main.reasons) ? main.reasons[0] : null;
+    if (eligibility.verdict === 'onbekend' && (eligibility.open_questions || []).length) return null;
+    return first && first.source && typeof first.source === 'object' ? first.source : null;
   }
 
   function render(result) {
     lastResult = result;
+    ivpSetDocuments(result);
     const b = result.budget;
     $('#ivp-total').textContent = ivpRange(b.total);
     $('#ivp-total-all').textContent = ivpRange(b.total);

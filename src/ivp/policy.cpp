@@ -8,6 +8,7 @@
 #include "ivp/embedded_data.h"
 #include "ivp/error.h"
 #include "ivp/json_input.h"
+#include "ivp/sources.h"
 
 namespace ivp {
 
@@ -697,6 +698,10 @@ nlohmann::json policies_summary(const std::vector<Policy>& policies) {
                        {"valid_from_note", p.valid_from_note},
                        {"default", p.id == kDefaultPolicy},
                        {"source_document", p.source_document},
+                       // Title, publisher, link and whether pages can be named (data/sources.json).
+                       {"document", p.source_document.contains("seed")
+                                        ? document_for_seed(p.source_document.at("seed").get<std::string>())
+                                        : nlohmann::json()},
                        {"not_modelled", p.not_modelled},
                        {"criteria", criteria_json(p)}});
     return out;
