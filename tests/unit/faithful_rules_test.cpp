@@ -196,6 +196,19 @@ TEST(Hattem2014_4_6_1, DouchestoelVierIndicaties) {
     EXPECT_TRUE(names_the_exception(reason(a, "douchestoel_4_6_1")));
 }
 
+TEST(Hattem2014_4_5_2, ToegankelijkheidOokMetLoophulpmiddel) {
+    // Old rule: no wheelchair -> "nee"; L781 names a loophulpmiddel too.
+    const json p = with(base(), {{"rolstoel_gebruik", false}, {"woning_rolstoeltoegankelijk", false},
+                                 {"kosten_aanpassen_woning", 2000}});
+    const auto a = assess("hattem-2014", "toegankelijkheid-woning", p);
+    EXPECT_EQ(a.at("verdict"), "onbekend") << a.dump();
+    EXPECT_TRUE(names_the_exception(reason(a, "toegankelijkheid_4_5_2")));
+    // A wheelchair user in a home that is already accessible: "nee" stays (the exception's `when` is false).
+    EXPECT_EQ(assess("hattem-2014", "toegankelijkheid-woning",
+                     with(p, {{"rolstoel_gebruik", true}, {"woning_rolstoeltoegankelijk", true}})).at("verdict"),
+              "nee");
+}
+
 TEST(Hattem2014_7_3_Ad2, LangdurigNoodzakelijkVolgtUitDeDiagnose) {
     // ALS is progressive: the need is blijvend (L3068-3072). Not asked, and the reason says why.
     const json p = with(base(), {{"staand_douchen_mogelijk", false}});
