@@ -6,6 +6,7 @@
 #include "ivp/data_reader.h"
 #include "ivp/embedded_data.h"
 #include "ivp/error.h"
+#include "ivp/sources.h"
 
 namespace ivp {
 
@@ -39,8 +40,10 @@ std::string source_of(const nlohmann::json& object, const std::string& where) {
     const std::string w = where + "/source";
     const auto seed = text(s, "seed", w);  // rendered below: a title or url alone will not do
     reader().source(object, where, "source");
-    return seed + ", " + text(s, "section", w) + ", regel " + std::to_string(s.at("line").get<int>()) + ": \"" +
-           text(s, "text", w) + "\"";
+    // The document's title (data/sources.json), not the seed file or its line (issue 12).
+    const auto doc = document_for_seed(seed);
+    const std::string title = doc.is_object() ? doc.at("title").get<std::string>() : seed;
+    return title + ", " + text(s, "section", w) + ": \"" + text(s, "text", w) + "\"";
 }
 
 Term term(const nlohmann::json& object, const std::string& where, TermUnit unit, const char* unit_key) {

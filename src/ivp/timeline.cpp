@@ -90,10 +90,11 @@ json milestone(const std::string& id, const Term& term, const Anchor& from, cons
     return m;
 }
 
-// "ALS protocol, IVP-tabel, regel 250": short, beside every date of the row;
-// the quoted row itself is the provision's `source`.
+// "ALS protocol, IVP-tabel, rij Traplift": short, beside every date of the
+// row; the quoted row itself is the provision's `source`. No seed line: a
+// person cannot look that up (issue 12; the line stays in data/).
 std::string row_cite(const Provision& p) {
-    return "ALS protocol, IVP-tabel, regel " + std::to_string(p.source.value("line", 0));
+    return "ALS protocol, IVP-tabel, rij " + p.name;
 }
 
 json phase(const std::string& id, const std::string& label, Date start, Date end, int werkdagen,
