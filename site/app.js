@@ -1036,6 +1036,7 @@ function ivpMount(root, core, options = {}) {
   function printSourceRefs() {
     const numbers = new Map();
     const entries = [];
+    const noLinks = new Map();  // document title -> why there is no link (said once, under the list)
     const cite = (source) => {
       const text = ivpSourceText(source);
       if (!text) return '';
@@ -1044,11 +1045,14 @@ function ivpMount(root, core, options = {}) {
       if (!numbers.has(key)) {
         numbers.set(key, entries.length + 1);
         const noLink = link ? '' : ivpSourceNoLink(source);
-        entries.push(`${text}${link && !text.includes(link) ? ` — ${link}` : ''}${noLink ? ` — ${noLink}` : ''}`);
+        if (noLink) noLinks.set(ivpDocumentTitle(source.seed), noLink);
+        entries.push(`${text}${link && !text.includes(link) ? ` — ${link}` : ''}`);
       }
       return `[${numbers.get(key)}]`;
     };
-    const list = () => ivpElement('ol', { className: 'ivp-print-sources' }, ...entries.map((t) => ivpElement('li', { text: t })));
+    const list = () => ivpElement('div', {},
+      ivpElement('ol', { className: 'ivp-print-sources' }, ...entries.map((t) => ivpElement('li', { text: t }))),
+      ...[...noLinks].map(([title, note]) => ivpElement('p', { className: 'ivp-note', text: `${title}: ${note}` })));
     return { cite, list, size: () => entries.length };
   }
 
