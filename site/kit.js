@@ -130,7 +130,7 @@ function ivpKitMount(root, core, ctx) {
     if (!terms.length) return [ivpElement('p', { text: 'Er is nu geen termijn voorbij. Vult u de echte data in, dan ziet u hier wat u doet als de gemeente of de leverancier te laat is.' })];
     return [ivpElement('p', { className: 'ivp-hint', text: kit.escalation.wait.reasoning }),
       ...terms.map((t) => ivpElement('div', { className: 'ivp-kit-term' },
-        ivpElement('p', {}, ivpElement('strong', { text: `${t.label}${t.provision ? ` (${t.provision})` : ''}` }),
+        ivpElement('p', {}, ivpElement('strong', { text: `${t.label}${t.provisions ? ` (${ivpJoin(t.provisions)})` : ''}` }),
           `: de termijn eindigde op ${ivpDutchDate(t.termijn_einde)}.`),
         ivpElement('ol', { className: 'ivp-kit-steps' }, ...t.steps.map(stepItem))))];
   }
@@ -170,7 +170,11 @@ function ivpKitMount(root, core, ctx) {
     if (event.target.checked) state.checklist.add(id); else state.checklist.delete(id);
     ctx.update();
   });
-  for (const [id, input] of dateInputs) input.addEventListener('change', () => { state.dates[id] = input.value; ctx.update(); });
+  for (const [id, input] of dateInputs) {
+    const onDate = () => { if (state.dates[id] === input.value) return; state.dates[id] = input.value; ctx.update(); };
+    input.addEventListener('input', onDate);
+    input.addEventListener('change', onDate);
+  }
   // Typing a name does not recompute anything: it is only kept for the letter and a save.
   for (const [key, input] of Object.entries(briefInputs)) input.addEventListener('input', () => { state.brief[key] = input.value; ctx.remember(); });
 

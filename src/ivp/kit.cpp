@@ -245,8 +245,7 @@ json ingebrekestelling_step(int order, const json& late) {
     return step;
 }
 
-json escalation_entry(const json& milestone, const std::string& provision, Date peildatum, const KitData& kit,
-                      const Calendar& calendar) {
+json escalation_entry(const json& milestone, Date peildatum, const KitData& kit, const Calendar& calendar) {
     const Date end = *parse_iso_date(milestone.at("date").get<std::string>());
     const Date after = add_days(end, 1);
     const Date start = working_day_from(before(after, peildatum) ? peildatum : after, calendar);
@@ -255,7 +254,6 @@ json escalation_entry(const json& milestone, const std::string& provision, Date 
                   {"termijn_einde", milestone.at("date")},
                   {"basis", milestone.value("basis", "")},
                   {"steps", protocol_steps(start, kit, calendar)}};
-    if (!provision.empty()) entry["provision"] = provision;
     return entry;
 }
 
@@ -268,7 +266,7 @@ json escalation_json(const Scenario& s, const KitData& kit, const Calendar& cale
     for (const auto& m : procedure.at("wmo_2015").at("milestones")) {
         const auto id = m.value("id", "");
         if (m.value("status", "") != "verstreken" || id == "wmo_persoonlijk_plan") continue;
-        json entry = escalation_entry(m, "", s.peildatum, kit, calendar);
+        json entry = escalation_entry(m, s.peildatum, kit, calendar);
         if (id == "wmo_onderzoek")
             entry["steps"].push_back({{"id", "aanvraag_indienen"},
                                       {"order", entry["steps"].size() + 1},
@@ -281,14 +279,24 @@ json escalation_json(const Scenario& s, const KitData& kit, const Calendar& cale
             entry["steps"].push_back(ingebrekestelling_step(static_cast<int>(entry["steps"].size()) + 1, late));
         terms.push_back(std::move(entry));
     }
+    // Provisions that missed the same milestone on the same day share one entry.
+    std::vector<json> per_provision;
     for (const auto& p : provisions) {
         const auto& track = p.at("delivery").at("tracks").at("als_protocol");
         for (const auto& m : track.at("milestones")) {
             if (m.value("status", "") != "verstreken") continue;
-            terms.push_back(escalation_entry(m, p.at("name").get<std::string>(), s.peildatum, kit, calendar));
+            auto same = std::find_if(per_provision.begin(), per_provision.end(), [&](const json& e) {
+                return e.at("milestone") == m.at("id") && e.at("termijn_einde") == m.at("date");
+            });
+            if (same == per_provision.end()) {
+                per_provision.push_back(escalation_entry(m, s.peildatum, kit, calendar));
+                same = per_provision.end() - 1;
+            }
+            (*same)["provisions"].push_back(p.at("name"));
             break;
         }
     }
+    for (auto& e : per_provision) terms.push_back(std::move(e));
     return {{"wait", kit.wait}, {"terms", std::move(terms)}};
 }
 

@@ -3,6 +3,7 @@
 // vragen" chosen for a plan, the escalation per missed term, and the letters.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <fstream>
 #include <sstream>
 
@@ -173,6 +174,24 @@ TEST(Escalation, ALateDecisionGoesContactCasemanagerJuisteLoketThenIngebrekestel
     EXPECT_EQ(steps[3]["date"], "2026-05-04");
     EXPECT_EQ(steps[3]["dwangsom_eerste_dag"], "2026-05-18");
     EXPECT_EQ(steps[3]["dwangsom_maximum"]["eurocents"], 144200);
+}
+
+TEST(Escalation, ProvisionsThatMissedTheSameMilestoneShareOneEntry) {
+    // The whole plan, melding 2 March, nothing entered, peildatum 1 June: every
+    // provision has missed its first ALS milestone, each is named once.
+    const auto r = calc(R"({"melding":"2026-03-02","peildatum":"2026-06-01"})");
+    std::vector<std::string> named;
+    std::size_t entries = 0;
+    for (const auto& t : r["kit"]["escalation"]["terms"]) {
+        if (!t.contains("provisions")) continue;
+        ++entries;
+        for (const auto& n : t["provisions"]) named.push_back(n.get<std::string>());
+        EXPECT_EQ(t["steps"][0]["date"], "2026-06-01");
+    }
+    EXPECT_EQ(named.size(), r["provisions"].size());
+    std::sort(named.begin(), named.end());
+    EXPECT_EQ(std::adjacent_find(named.begin(), named.end()), named.end());
+    EXPECT_LT(entries, named.size()) << "some provisions share an entry";
 }
 
 TEST(Escalation, NothingPassedNothingToEscalate) {
