@@ -114,8 +114,10 @@ function ivpKitMount(root, core, ctx) {
       return ivpElement('li', {}, label, ...points, ivpElement('p', { className: 'ivp-note', text: `Bron: ${item.cite}` }));
     }));
   }
+  // Many names read as a wall: the first three and how many more.
+  const names = (list) => (list.length > 4 ? `${list.slice(0, 3).join(', ')} en ${list.length - 3} andere` : ivpJoin(list));
   function requestItem(q) {
-    return ivpElement('li', {}, q.text, ...(q.voor ? [ivpElement('span', { className: 'ivp-kit-voor', text: ` (bij: ${ivpJoin(q.voor)})` })] : []),
+    return ivpElement('li', {}, q.text, ...(q.voor ? [ivpElement('span', { className: 'ivp-kit-voor', text: ` (bij: ${names(q.voor)})` })] : []),
       ivpKitCite(q));
   }
   function stepItem(step) {
@@ -128,11 +130,22 @@ function ivpKitMount(root, core, ctx) {
   function escalationBlocks(kit) {
     const terms = kit.escalation.terms;
     if (!terms.length) return [ivpElement('p', { text: 'Er is nu geen termijn voorbij. Vult u de echte data in, dan ziet u hier wat u doet als de gemeente of de leverancier te laat is.' })];
+    // Terms whose steps (and their dates) are the same are shown together,
+    // with the steps once.
+    const groups = new Map();
+    for (const t of terms) {
+      const key = JSON.stringify(t.steps.map((st) => [st.id, st.date]));
+      if (!groups.has(key)) groups.set(key, []);
+      groups.get(key).push(t);
+    }
+    const termLine = (t) => ivpElement('li', {}, ivpElement('strong', { text: `${t.label}${t.provisions ? ` (${names(t.provisions)})` : ''}` }),
+      `: de termijn eindigde op ${ivpDutchDate(t.termijn_einde)}.`);
     return [ivpElement('p', { className: 'ivp-hint', text: kit.escalation.wait.reasoning }),
-      ...terms.map((t) => ivpElement('div', { className: 'ivp-kit-term' },
-        ivpElement('p', {}, ivpElement('strong', { text: `${t.label}${t.provisions ? ` (${ivpJoin(t.provisions)})` : ''}` }),
-          `: de termijn eindigde op ${ivpDutchDate(t.termijn_einde)}.`),
-        ivpElement('ol', { className: 'ivp-kit-steps' }, ...t.steps.map(stepItem))))];
+      ...[...groups.values()].map((group) => ivpElement('div', { className: 'ivp-kit-term' },
+        ivpElement('p', { text: group.length > 1 ? 'Deze termijnen zijn voorbij:' : 'Deze termijn is voorbij:' }),
+        ivpElement('ul', {}, ...group.map(termLine)),
+        ivpElement('p', { text: 'Wat u kunt doen, in deze volgorde:' }),
+        ivpElement('ol', { className: 'ivp-kit-steps' }, ...group[0].steps.map(stepItem))))];
   }
   function bezwaarText(kit) {
     const b = kit.bezwaar;
@@ -155,7 +168,8 @@ function ivpKitMount(root, core, ctx) {
     if (!kit) return [];
     const h = (t) => ivpElement('h4', { text: t });
     const checklist = ivpElement('ul', { className: 'ivp-kit-print-checklist' }, ...kit.checklist.map((item) => ivpElement('li', {},
-      `${item.done ? '☑' : '☐'} ${item.text}${item.date ? ` Uiterlijk ${ivpDutchDate(item.date)}.` : ''}`, ivpKitCite(item))));
+      `${item.done ? '☑' : '☐'} ${item.text}${item.date ? ` Uiterlijk ${ivpDutchDate(item.date)}.` : ''}`,
+      ...(item.points ? [` Schrijf op: ${item.points.join('; ')}.`] : []), ivpKitCite(item))));
     const out = [h('Wat ik mag vragen (ALS protocol)'), ivpElement('ol', { className: 'ivp-kit-print-requests' }, ...kit.requests.map(requestItem)),
       h('Voorbereiding (checklist)'), checklist];
     if (kit.escalation.terms.length) out.push(h('Als een termijn voorbij is'), ...escalationBlocks(kit));

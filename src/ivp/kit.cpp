@@ -266,6 +266,8 @@ json escalation_json(const Scenario& s, const KitData& kit, const Calendar& cale
     for (const auto& m : procedure.at("wmo_2015").at("milestones")) {
         const auto id = m.value("id", "");
         if (m.value("status", "") != "verstreken" || id == "wmo_persoonlijk_plan") continue;
+        // Once the aanvraag is in, a late onderzoek is no longer the next thing to chase.
+        if (id == "wmo_onderzoek" && s.dates.count("aanvraag")) continue;
         json entry = escalation_entry(m, s.peildatum, kit, calendar);
         if (id == "wmo_onderzoek")
             entry["steps"].push_back({{"id", "aanvraag_indienen"},
