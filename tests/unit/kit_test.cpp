@@ -4,11 +4,13 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 
 #include "ivp/calculate.h"
 #include "ivp/calendar.h"
+#include "ivp/embedded_data.h"
 #include "ivp/error.h"
 #include "ivp/kit.h"
 #include "ivp/letters.h"
@@ -244,4 +246,58 @@ TEST(Letters, TheBoundaryReturnsTextOrAnError) {
     EXPECT_TRUE(bad.contains("error"));
     const auto none = json::parse(ivp::letter_json_text("bezwaar", "{}", "2026-03-01"));
     EXPECT_EQ(none["error"]["where"], "/dates/beschikking");
+}
+
+// --- Every seed quote in data/kit.json starts on its cited line ---------------------------
+
+namespace {
+
+// Whitespace-insensitive, and a word split over two lines ("voorbe-\nreidt")
+// reads as one, on both sides.
+std::string squeezed(const std::string& s) {
+    std::string out;
+    for (unsigned char c : s) {
+        if (std::isspace(c)) {
+            if (!out.empty() && out.back() != ' ') out += ' ';
+        } else {
+            out += static_cast<char>(c);
+        }
+    }
+    for (auto at = out.find("- "); at != std::string::npos; at = out.find("- ", at)) out.erase(at, 2);
+    return out;
+}
+
+void check_kit_quotes(const json& node, const std::vector<std::string>& lines, int& checked) {
+    if (node.is_object()) {
+        if (node.contains("seed") && node.contains("line") && node.contains("text")) {
+            const int line = node.at("line").get<int>();
+            ASSERT_TRUE(line >= 1 && line <= static_cast<int>(lines.size()));
+            std::string around;
+            for (int k = line - 1; k < std::min<int>(line + 4, static_cast<int>(lines.size())); ++k) around += lines[k] + " ";
+            const std::string quote = squeezed(node.at("text").get<std::string>()).substr(0, 40);
+            const auto at = squeezed(around).find(quote);
+            EXPECT_TRUE(at != std::string::npos && at < squeezed(lines[line - 1]).size())
+                << "\"" << quote << "\" begint niet op regel " << line;
+            ++checked;
+        }
+        for (const auto& [k, v] : node.items()) check_kit_quotes(v, lines, checked);
+    } else if (node.is_array()) {
+        for (const auto& v : node) check_kit_quotes(v, lines, checked);
+    }
+}
+
+}  // namespace
+
+TEST(KitSources, SeedQuotesStartOnTheCitedLine) {
+    // ../shared/ sits beside the checkout on the development machine and in
+    // CI only; without it this check cannot run and says so.
+    const auto seed = std::filesystem::path(__FILE__).parent_path().parent_path().parent_path().parent_path() /
+                      "shared" / "seeds" / "000_8243b2686b6c1bab.txt";
+    if (!std::filesystem::exists(seed)) GTEST_SKIP() << "../shared/seeds ontbreekt: de citaten in data/kit.json zijn niet nagekeken.";
+    std::ifstream in(seed);
+    std::vector<std::string> lines;
+    for (std::string l; std::getline(in, l);) lines.push_back(l);
+    int checked = 0;
+    check_kit_quotes(json::parse(ivp::embedded::data_file("kit.json")), lines, checked);
+    EXPECT_EQ(checked, 23);
 }
