@@ -5,6 +5,7 @@
 //   ivp ics [--today DATE] [FILE | --default]    the timeline as iCalendar (RFC 5545)
 //   ivp calc-lines [--today DATE] [FILE]         JSON Lines: one scenario a line in,
 //                                                one result or {"error":…} a line out
+//   ivp brief ingebrekestelling|bezwaar [--today DATE] FILE   the letter text (docs/kit.md)
 //   ivp werkdagen DATE N                         the N-th working day after DATE
 //   ivp feestdagen YEAR                          that year's feestdagen
 //   ivp catalogus                                the IVP catalogue as JSON
@@ -39,6 +40,8 @@
 #include "ivp/facts.h"
 #include "ivp/json_input.h"
 #include "ivp/jsonlogic.h"
+#include "ivp/kit.h"
+#include "ivp/letters.h"
 #include "ivp/policy.h"
 #include "ivp/ics.h"
 #include "ivp/terms.h"
@@ -59,6 +62,7 @@ const char* const kUsage =
     "  ivp samenvatting [--today JJJJ-MM-DD] [BESTAND | --default]\n"
     "  ivp ics [--today JJJJ-MM-DD] [BESTAND | --default]\n"
     "  ivp calc-lines [--today JJJJ-MM-DD] [BESTAND]\n"
+    "  ivp brief ingebrekestelling|bezwaar [--today JJJJ-MM-DD] BESTAND\n"
     "  ivp werkdagen JJJJ-MM-DD N\n"
     "  ivp feestdagen JAAR\n"
     "  ivp catalogus\n"
@@ -188,6 +192,26 @@ std::string calculate_lines(const std::vector<std::string>& args) {
     return out;
 }
 
+// `brief KIND [--today DATE] FILE`: the letter for a scenario (src/ivp/letters.h).
+std::string letter_from_arguments(const std::vector<std::string>& args) {
+    if (args.empty()) throw Usage("brief verwacht ingebrekestelling of bezwaar");
+    const auto kind = ivp::parse_letter_kind(args[0]);
+    if (!kind) throw Usage("onbekende brief \"" + args[0] + "\"; kies ingebrekestelling of bezwaar");
+    ivp::Date today = today_local();
+    std::vector<std::string> rest;
+    for (std::size_t i = 1; i < args.size(); ++i) {
+        if (args[i] == "--today") {
+            if (i + 1 >= args.size()) throw Usage("--today verwacht een datum");
+            today = parse_date_argument(args[++i], "De datum bij --today");
+        } else {
+            rest.push_back(args[i]);
+        }
+    }
+    if (rest.size() > 1) throw Usage("te veel argumenten");
+    const std::string text = rest.empty() || rest[0] == "-" ? read_all(std::cin) : read_file(rest[0]);
+    return ivp::letter_text(*kind, text, today);
+}
+
 std::string run(const std::vector<std::string>& args) {
     if (args.empty()) throw Usage("geen opdracht gegeven");
     const std::string& command = args[0];
@@ -196,6 +220,7 @@ std::string run(const std::vector<std::string>& args) {
     if (command == "calc-lines") return calculate_lines(rest);
     if (command == "samenvatting") return ivp_cli::summary_text(calculate_from_arguments(rest));
     if (command == "ics") return ivp::ics_calendar(calculate_from_arguments(rest));
+    if (command == "brief") return letter_from_arguments(rest);
     if (command == "werkdagen") {
         if (rest.size() != 2) throw Usage("werkdagen verwacht een datum en een aantal");
         const auto date = parse_date_argument(rest[0], "De datum");
@@ -230,6 +255,7 @@ std::string run(const std::vector<std::string>& args) {
         (void)ivp::embedded_policies();  // facts, ids, sources, operators, used_by
         (void)ivp::embedded_terms();
         (void)ivp::embedded_documents();  // data/sources.json
+        (void)ivp::embedded_kit();
         for (const auto& f : ivp::embedded::data_files())
             out += "ok  data/" + std::string(f.path) + "\n";
         return out;

@@ -264,6 +264,7 @@ function ivpMount(root, core, options = {}) {
     step: 'start',
   };
   let lastResult = null;
+  let kit = null;  // site/kit.js, mounted below
   let lastTotalText = '';
   const rows = new Map();
   const factControls = new Map();
@@ -435,6 +436,7 @@ function ivpMount(root, core, options = {}) {
       if (entry && text !== '') profile[id] = factValue(entry.fact, text);
     }
     if (Object.keys(profile).length) s.profile = profile;
+    if (kit) ivpKitMerge(s, kit.scenarioPart());  // checklist, dates, brief (site/kit.js)
     return s;
   }
 
@@ -451,6 +453,7 @@ function ivpMount(root, core, options = {}) {
       row.amount.value = state.amountText.has(id) ? state.amountText.get(id) : String(row.provision.amount);
     }
     for (const [id, entry] of factControls) entry.control.set(state.profileText.get(id) || '');
+    if (kit) kit.apply(s);
     update();
   }
 
@@ -1025,6 +1028,7 @@ function ivpMount(root, core, options = {}) {
       h(`Voorzieningen (${result.provisions.length})`), provTable,
       h('Tijdlijn'), timeline, late,
       h('Vragen voor het gesprek'), questionBlock,
+      ...(kit ? kit.summarySections(result) : []),
       ivpElement('p', { className: 'ivp-disclaimer', text: result.disclaimer ||
         'Dit is een indicatie, geen besluit. De gemeente beslist per persoon (maatwerk).' }),
       ...(result.notes || []).map((n) => ivpElement('p', { className: 'ivp-note', text: n })),
@@ -1078,6 +1082,7 @@ function ivpMount(root, core, options = {}) {
     renderCosts(result);
     renderTimeline(result);
     renderSummary(result);
+    if (kit) kit.render(result);
     $('#ivp-notes').replaceChildren(...(result.notes || []).map((n) => ivpElement('li', { text: n })));
     const totalText = ivpRange(b.total);
     if (totalText !== lastTotalText) {
@@ -1217,6 +1222,9 @@ function ivpMount(root, core, options = {}) {
     fileStatus.textContent = 'Alles is gewist. U begint opnieuw.';
   });
 
+  // The keukentafel kit: checklist, what to ask, escalation, letters (site/kit.js).
+  kit = ivpKitMount(root, core, { today, download, update, remember: rememberNow, scenario: () => scenario(),
+    print: () => (options.print || (() => window.print()))() });
   $('#ivp-print').addEventListener('click', () => (options.print || (() => window.print()))());
 
   const icsActions = $('#ivp-ics-actions');

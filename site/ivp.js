@@ -84,5 +84,11 @@ async function ivpLoadCore(wasmBytes) {
       }
       return { text };
     },
+    // A letter (docs/kit.md): → {text} or {error} or null (not in this build).
+    letter(kind, scenario, today) {
+      if (typeof module.letter !== 'function') return null;
+      const parsed = JSON.parse(module.letter(kind, JSON.stringify(scenario), today));
+      return parsed.error ? { error: parsed.error } : { text: parsed.text };
+    },
   };
 }

@@ -47,7 +47,7 @@ const cspOf = (scriptSrc, styleHash) => [
 // --- the single page ---------------------------------------------------------
 // One closure around everything: nothing leaks into the page's globals.
 const script = safeInScript(
-  `(function () {\n'use strict';\n${glue}\n${site('ivp.js')}\n${site('app.js')}\n${site('boot-page.js')}\n}());`);
+  `(function () {\n'use strict';\n${glue}\n${site('ivp.js')}\n${site('kit.js')}\n${site('app.js')}\n${site('boot-page.js')}\n}());`);
 export const csp = cspOf(`${sha256(script)} 'wasm-unsafe-eval'`, sha256(css));
 const html = fill(site('index.html'), { CSP: csp, CSS: css, APP: app, SCRIPT: script, WASM_BASE64: wasmBase64 });
 
@@ -57,7 +57,7 @@ const embed = `/*! IVP-rekenhulp: <ivp-rekenhulp> element. Alles wordt in de bro
   `const IVP_EMBED_WASM = ${JSON.stringify(wasmBase64)};\n` +
   `const IVP_EMBED_HTML = ${JSON.stringify(app)};\n` +
   `const IVP_EMBED_CSS = ${JSON.stringify(css)};\n` +
-  `${glue}\n${site('ivp.js')}\n${site('app.js')}\n${site('embed.js')}\n}());\n`;
+  `${glue}\n${site('ivp.js')}\n${site('kit.js')}\n${site('app.js')}\n${site('embed.js')}\n}());\n`;
 
 // --- the accessibility statement -----------------------------------------------
 const statementCss = site('statement.css');

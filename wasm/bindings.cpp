@@ -15,6 +15,7 @@
 #include "ivp/embedded_data.h"
 #include "ivp/error.h"
 #include "ivp/ics.h"
+#include "ivp/letters.h"
 
 namespace {
 
@@ -49,6 +50,12 @@ std::string ics(const std::string& scenario_json, const std::string& today) {
     } catch (const std::exception& e) {
         return ivp::error_json_text(std::string("Onverwachte fout: ") + e.what(), "");
     }
+}
+
+// letter(kind, scenarioJson, today) → {"text": …} (kind "ingebrekestelling" or
+// "bezwaar") or {"error":{message,where}} when no such letter applies.
+std::string letter(const std::string& kind, const std::string& scenario_json, const std::string& today) {
+    return ivp::letter_json_text(kind, scenario_json, today);
 }
 
 std::string catalogue() { return ivp::catalogue_json(ivp::embedded_catalogue()).dump(); }
@@ -105,6 +112,7 @@ EMSCRIPTEN_BINDINGS(ivp) {
     emscripten::function("catalogue", &catalogue);
     emscripten::function("facts", &facts);
     emscripten::function("ics", &ics);
+    emscripten::function("letter", &letter);
     emscripten::function("criteriaRules", &criteria_rules);
     emscripten::function("criteriaTruths", &criteria_truths);
     emscripten::function("criteriaCodes", &criteria_codes);

@@ -41,6 +41,8 @@ export interface IvpModule {
    * `{"error":{…}}` JSON as calculate() on bad input.
    */
   ics(scenarioJson: string, today: string): string;
+  /** A letter as plain text: `{"text": …}`, or `{"error":{message, where}}` when no such letter applies. */
+  letter(kind: "ingebrekestelling" | "bezwaar", scenarioJson: string, today: string): string;
   /**
    * Every criterion of every embedded policy, in the order of the truths
    * below: `[{"policy":string,"criterion":string,"rule":JsonLogic}]`.

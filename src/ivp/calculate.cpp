@@ -4,6 +4,7 @@
 #include "ivp/costs.h"
 #include "ivp/error.h"
 #include "ivp/json_input.h"
+#include "ivp/kit.h"
 #include "ivp/policy.h"
 #include "ivp/terms.h"
 #include "ivp/timeline.h"
@@ -105,6 +106,10 @@ nlohmann::json calculate(const Scenario& scenario, const Rulebook& rulebook, Det
                             " is niet nagegaan of er extra dagen bij Koninklijk Besluit met feestdagen zijn "
                             "gelijkgesteld (Algemene termijnenwet art. 3 lid 3); de data rekenen daarom "
                             "alleen met de feestdagen van lid 1 en 2.");
+    auto procedure = procedure_timeline(scenario, rulebook.terms, calendar);
+    auto late = late_decision(scenario, rulebook.terms, calendar);
+    // The keukentafel kit reads the parts above (src/ivp/kit.cpp, docs/kit.md).
+    auto kit = kit_json(scenario, catalogue, rulebook.terms, calendar, procedure, provisions, late);
     return {
         {"schema", kResultSchema},
         {"catalogue", catalogue.id},
@@ -115,8 +120,9 @@ nlohmann::json calculate(const Scenario& scenario, const Rulebook& rulebook, Det
         {"costs", costs_json(scenario, catalogue, rulebook.eigen_bijdrage, rulebook.financing)},  // docs/costs.md
         {"other_provisions", other_provisions(scenario.profile, rulebook.policies, rulebook.facts)},
         {"policies", policies_summary(rulebook.policies)},
-        {"procedure", procedure_timeline(scenario, rulebook.terms, calendar)},
-        {"late_decision", late_decision(scenario, rulebook.terms, calendar)},
+        {"procedure", std::move(procedure)},
+        {"late_decision", std::move(late)},
+        {"kit", std::move(kit)},
         {"terms", terms_json(rulebook.terms)},
         {"peildatum", format_iso_date(scenario.peildatum)},
         {"peildatum_source", scenario.peildatum_given ? "scenario" : "today"},

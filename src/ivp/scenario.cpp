@@ -7,6 +7,7 @@
 #include "ivp/error.h"
 #include "ivp/facts.h"
 #include "ivp/json_input.h"
+#include "ivp/kit.h"
 
 namespace ivp {
 
@@ -87,7 +88,8 @@ Scenario parse_scenario(const nlohmann::json& input, const Catalogue& catalogue,
     require_object(input, "", "Een scenario");
     // schema first: a newer file must say so rather than fail on a new key.
     read_schema(input);
-    reject_unknown_keys(input, "", {"schema", "melding", "provisions", "overrides", "profile", "dates", "actual", "peildatum"});
+    reject_unknown_keys(input, "", {"schema", "melding", "provisions", "overrides", "profile", "dates", "actual", "peildatum",
+                                     "checklist", "brief"});
     Scenario s = default_scenario(catalogue, today);
     s.melding = read_melding(input, today);
     s.melding_given = input.contains("melding");
@@ -130,6 +132,8 @@ Scenario parse_scenario(const nlohmann::json& input, const Catalogue& catalogue,
     }
     // Dates of what really happened and the peildatum (src/ivp/actual_dates.cpp).
     read_actual_dates(input, catalogue, s);
+    // The checklist and the letters' sender (src/ivp/kit.cpp).
+    read_kit_fields(input, s);
     return s;
 }
 

@@ -36,6 +36,10 @@ struct Scenario {
     // which terms have passed): the scenario's "peildatum", else today.
     Date peildatum;
     bool peildatum_given = false;
+    // The keukentafel kit (src/ivp/kit.h): the checklist items the user
+    // ticked, and who sends the letters (kept only when the user saves).
+    std::vector<std::string> checklist;
+    std::string brief_naam, brief_adres, brief_gemeente;
 
     // The amount that counts for provision i: the user's quote, else the table's.
     std::int64_t amount(const Catalogue& catalogue, std::size_t i) const {

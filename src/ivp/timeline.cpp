@@ -439,6 +439,11 @@ json late_decision(const Scenario& s, const Terms& terms, const Calendar& calend
                      {"laatste_dag", format_iso_date(last)}};
     const DwangsomAmounts* amounts = terms.dwangsom_for(receipt);
     if (amounts) dwangsom["tarief"] = amounts_json(*amounts);
+    // The most it can come to (42 days), also for a voorbeeld: the letter names it.
+    if (amounts && !amounts->tiers.empty()) {
+        const auto max_cents = dwangsom_eurocents(*amounts, terms.dwangsom_max_dagen);
+        dwangsom["maximum"] = {{"eurocents", max_cents}, {"unit", "EUR-cent"}, {"tekst", euros(max_cents)}};
+    }
     if (!example) {
         // Days in default up to the peildatum, and never on or after the day
         // the decision was given.
@@ -449,9 +454,6 @@ json late_decision(const Scenario& s, const Terms& terms, const Calendar& calend
         if (amounts && !amounts->tiers.empty()) {
             const auto cents = dwangsom_eurocents(*amounts, days);
             dwangsom["bedrag"] = {{"eurocents", cents}, {"unit", "EUR-cent"}, {"tekst", euros(cents)}};
-            dwangsom["maximum"] = {{"eurocents", dwangsom_eurocents(*amounts, terms.dwangsom_max_dagen)},
-                                   {"unit", "EUR-cent"},
-                                   {"tekst", euros(dwangsom_eurocents(*amounts, terms.dwangsom_max_dagen))}};
         } else {
             dwangsom["bedrag"] = nullptr;
             dwangsom["bedrag_onbekend"] =

@@ -68,5 +68,22 @@ echo '{"profile":{"ov_mogelijk":"nee"}}' > "$tmp/fact.json"
 check bad_fact 2 "$ivp" calc "$tmp/fact.json" && expect_err bad_fact_where "/profile/ov_mogelijk"
 check empty_stdin 2 "$ivp" calc < /dev/null
 
+# Letters (docs/kit.md): the golden texts, and exit 2 where no letter applies.
+golden="$(dirname "$0")/../golden/letters"
+check brief_ingebrekestelling 0 "$ivp" brief ingebrekestelling "$golden/late.json" &&
+  { cmp -s "$tmp/out" "$golden/late.ingebrekestelling.txt" && passed=$((passed+1)) || { echo "FAIL brief_ingebrekestelling_golden"; diff "$tmp/out" "$golden/late.ingebrekestelling.txt" | head; fail=$((fail+1)); }; }
+check brief_bezwaar 0 "$ivp" brief bezwaar "$golden/decided.json" &&
+  { cmp -s "$tmp/out" "$golden/decided.bezwaar.txt" && passed=$((passed+1)) || { echo "FAIL brief_bezwaar_golden"; diff "$tmp/out" "$golden/decided.bezwaar.txt" | head; fail=$((fail+1)); }; }
+check brief_bezwaar_stdin 0 "$ivp" brief bezwaar < "$golden/decided.json"
+check brief_no_beschikking 2 "$ivp" brief bezwaar "$tmp/s.json" && expect_err brief_no_beschikking_where "/dates/beschikking"
+echo '{"melding":"2026-03-02","dates":{"aanvraag":"2026-04-10"},"peildatum":"2026-04-20"}' > "$tmp/running.json"
+check brief_term_running 2 "$ivp" brief ingebrekestelling "$tmp/running.json" && expect_err brief_term_running_msg "kan nog niet"
+check brief_no_aanvraag 2 "$ivp" brief ingebrekestelling "$tmp/s.json" && expect_err brief_no_aanvraag_where "/dates/aanvraag"
+check brief_bad_json 2 "$ivp" brief bezwaar "$tmp/bad.json" && expect_err brief_bad_json_msg "geen geldige JSON"
+check brief_unknown_kind 2 "$ivp" brief klacht "$tmp/s.json"
+check brief_no_kind 2 "$ivp" brief
+echo '{"brief":{"naam":"A","telefoon":"06"}}' > "$tmp/brief-key.json"
+check brief_unknown_key 2 "$ivp" brief bezwaar "$tmp/brief-key.json" && expect_err brief_unknown_key_where "/brief"
+
 echo "$passed passed, $fail failed"
 [ "$fail" = 0 ]

@@ -281,14 +281,47 @@ TEST(Awb4_17, BeforeTheIndexationOf2019TheAmountsWere20_30_40) {
     EXPECT_EQ(r["late_decision"]["dwangsom"]["bedrag"]["eurocents"], 12000);
 }
 
-TEST(Awb4_17, From2026TheAmountIsNotKnownAndSaysSo) {
+TEST(Awb4_17, From2026TheAmountsAreUnchanged_23_35_45) {
+    // Awb 4:17 lid 2, version 2026-01-01: still € 23 / € 35 / € 45. Received
+    // Fri 1 May 2026 → first day Fri 15 May; by 1 June 18 days:
+    // 14 × € 23 + 4 × € 35 = € 462; the 42-day maximum stays € 1.442.
     const auto r = calc(R"({"melding":"2026-03-02","dates":{"aanvraag":"2026-04-10","ingebrekestelling":"2026-05-01"},
                             "peildatum":"2026-06-01"})");
     const auto& d = r["late_decision"]["dwangsom"];
     EXPECT_EQ(d["dagen"], 18);
-    EXPECT_TRUE(d["bedrag"].is_null());
-    EXPECT_NE(d["bedrag_onbekend"].get<std::string>().find("kent deze rekenhulp niet"), std::string::npos);
-    EXPECT_TRUE(d["tarief"]["tiers"].is_null());
+    EXPECT_EQ(d["bedrag"]["eurocents"], 46200);
+    EXPECT_EQ(d["maximum"]["eurocents"], 144200);
+    EXPECT_EQ(d["tarief"]["valid_from"], "2026-01-01");
+    EXPECT_FALSE(d.contains("bedrag_onbekend"));
+}
+
+TEST(Awb4_17, ReceivedOnNewYearsEveOrTheDayAfterTheSameAmountsFromTheirOwnVersion) {
+    // Aanvraag Mon 1 Dec 2025 → term ends Mon 15 Dec. Received Wed 31 Dec 2025
+    // (version 2019–2025) or Fri 2 Jan 2026 (version 2026): the amounts are the
+    // same, the dated parameter that holds differs. By 28 Feb 2026 both have
+    // run the full 42 days: € 1.442.
+    const auto a = calc(R"({"melding":"2025-10-01","dates":{"aanvraag":"2025-12-01","ingebrekestelling":"2025-12-31"},
+                            "peildatum":"2026-02-28"})");
+    const auto b = calc(R"({"melding":"2025-10-01","dates":{"aanvraag":"2025-12-01","ingebrekestelling":"2026-01-02"},
+                            "peildatum":"2026-02-28"})");
+    const auto& da = a["late_decision"]["dwangsom"];
+    const auto& db = b["late_decision"]["dwangsom"];
+    EXPECT_EQ(da["tarief"]["valid_from"], "2019-01-01");
+    EXPECT_EQ(db["tarief"]["valid_from"], "2026-01-01");
+    EXPECT_EQ(da["eerste_dag"], "2026-01-14");
+    EXPECT_EQ(db["eerste_dag"], "2026-01-16");
+    EXPECT_EQ(da["bedrag"]["eurocents"], 144200);
+    EXPECT_EQ(db["bedrag"]["eurocents"], 144200);
+}
+
+TEST(Awb4_17, AVoorbeeldNamesTheMaximum) {
+    // No ingebrekestelling entered yet: the dates are an example, and the
+    // maximum (the letter names it) is still given.
+    const auto r = calc(R"({"melding":"2026-03-02","dates":{"aanvraag":"2026-04-10"},"peildatum":"2026-06-01"})");
+    const auto& d = r["late_decision"]["dwangsom"];
+    EXPECT_TRUE(d["voorbeeld"].get<bool>());
+    EXPECT_EQ(d["maximum"]["eurocents"], 144200);
+    EXPECT_FALSE(d.contains("bedrag"));
 }
 
 TEST(Awb4_17, AnIngebrekestellingBeforeTheEndOfTheTermDoesNotCount) {
