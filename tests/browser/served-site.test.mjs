@@ -5,6 +5,7 @@
 // start (single-file.test.mjs, offline-save.test.mjs).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { launch, openRecorded, root, serveDist, deselectWheelchairByKeyboard } from './chromium.mjs';
@@ -57,5 +58,27 @@ test('the served page offers the single file for use without internet', async ()
   assert.equal(await link.getAttribute('href'), 'ivp-rekenhulp.html');
   const box = await link.boundingBox();
   assert.ok(box.height >= 44, `link height ${box.height}`);
+  await context.close();
+});
+
+test('the inline embed works on a host whose CSP allows no connection at all', async () => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const url = `${server.url}/inline-host.html`;
+  // The demo host page, but with connect-src 'none' and the inline script.
+  const host = readFileSync(join(root, 'dist/embed.html'), 'utf8')
+    .replace("connect-src 'self'", "connect-src 'none'")
+    .replace('src="ivp-rekenhulp-embed.js"', 'src="ivp-rekenhulp-embed-inline.js"');
+  assert.match(host, /connect-src 'none'/);
+  await page.route(url, (route) => route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: host }));
+  const requests = [];
+  const problems = [];
+  page.on('request', (r) => { if (r.url() !== url) requests.push(new URL(r.url()).pathname); });
+  page.on('console', (m) => { if (m.type() === 'error') problems.push(m.text()); });
+  page.on('pageerror', (e) => problems.push(e.message));
+  await page.goto(url);
+  await page.locator('ivp-rekenhulp').locator('#ivp-total', { hasText: '302.000' }).waitFor();
+  assert.deepEqual(requests.sort(), ['/embed-host.css', '/ivp-rekenhulp-embed-inline.js']);
+  assert.deepEqual(problems, []);
   await context.close();
 });
