@@ -63,7 +63,7 @@ export const servedCsp = cspOf(scriptSrc, sha256(css), "'self'");
 const html = fill(site('index.html'), { CSP: csp, CSS: css, APP: app, SCRIPT: script, FOOTER_MORE: '',
   CORE: `<script type="application/wasm-base64" id="ivp-wasm">${wasmBase64}</script>` });
 const servedHtml = fill(site('index.html'), { CSP: servedCsp, CSS: css, APP: app, SCRIPT: script, CORE: '',
-  FOOTER_MORE: ' <a href="ivp-rekenhulp.html" download>De rekenhulp als één bestand, voor gebruik zonder internet</a>' });
+  FOOTER_MORE: '<br><a href="ivp-rekenhulp.html" download>De rekenhulp als één bestand, voor gebruik zonder internet</a>' });
 
 // --- the embed script ------------------------------------------------------------
 const embedOf = (inlineCore) => `/*! IVP-rekenhulp: <ivp-rekenhulp> element. Alles wordt in de browser berekend; er wordt niets verstuurd. */\n` +
