@@ -1,12 +1,41 @@
-// Start of the stand-alone page: the core's bytes sit in the page itself
-// (no request is made).
+// Start of the stand-alone page. Two builds of it (tools/build-site.mjs):
+// - the single file (ivp-rekenhulp.html): the core's bytes sit in the page
+//   itself, no request is made, the CSP says connect-src 'none' from the start;
+// - the served page (index.html): the core is the file ivp-rekenhulp.wasm
+//   beside it, fetched once and cached. Its CSP allows connect-src 'self' for
+//   that; once the core is loaded (or has failed) the page adds a second
+//   policy, connect-src 'none', so nothing can leave the page after it loads
+//   (policies only add up: a later one cannot loosen an earlier one).
 /* global ivpLoadCore, ivpDecodeBase64, ivpMount */
+const IVP_CORE_FILE = 'ivp-rekenhulp.wasm';
+
+function ivpCloseConnections() {
+  const meta = document.createElement('meta');
+  meta.httpEquiv = 'Content-Security-Policy';
+  meta.content = "connect-src 'none'";
+  document.head.append(meta);
+}
+
+function ivpCoreSource() {
+  const inline = document.getElementById('ivp-wasm');
+  if (inline) return ivpDecodeBase64(inline.textContent);
+  if (!/^https?:$/.test(location.protocol)) {
+    throw new Error(`deze pagina heeft het bestand ${IVP_CORE_FILE} nodig en werkt alleen via een website; ` +
+      'open voor gebruik zonder internet het bestand ivp-rekenhulp.html');
+  }
+  return new URL(IVP_CORE_FILE, location.href);
+}
+
 (async function ivpStart() {
   const root = document.getElementById('ivp-app');
   if (!root) return;
   try {
-    const bytes = ivpDecodeBase64(document.getElementById('ivp-wasm').textContent);
-    const core = await ivpLoadCore(bytes);
+    let core;
+    try {
+      core = await ivpLoadCore(ivpCoreSource());
+    } finally {
+      ivpCloseConnections();
+    }
     let storage = null;
     try { storage = window.localStorage; } catch { storage = null; }
     ivpMount(root, core, { storage });

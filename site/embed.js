@@ -1,11 +1,24 @@
 // The embeddable element <ivp-rekenhulp>: the same app in a shadow root, so
 // the host page's CSS cannot reach in and ours cannot leak out. The build
-// puts the core (base64), the markup and the CSS in front of this file, all
-// inside one closure: the only global it adds is the element's name.
-/* global ivpLoadCore, ivpDecodeBase64, ivpMount, IVP_EMBED_WASM, IVP_EMBED_HTML, IVP_EMBED_CSS */
+// puts the markup and the CSS in front of this file, all inside one closure:
+// the only global it adds is the element's name. The core is the file
+// ivp-rekenhulp.wasm beside this script (the same file the site's own page
+// loads, so a visitor's browser caches one copy); the host's CSP must allow
+// that one URL in connect-src (README, "Insluiten"). A build with the core
+// inlined (IVP_EMBED_WASM, base64: ivp-rekenhulp-embed-inline.js) makes no
+// request at all.
+/* global ivpLoadCore, ivpDecodeBase64, ivpMount, IVP_EMBED_HTML, IVP_EMBED_CSS */
+// Read now: document.currentScript is only set while this script first runs.
+const ivpEmbedCoreUrl = document.currentScript && document.currentScript.src
+  ? new URL('ivp-rekenhulp.wasm', document.currentScript.src) : null;
 let ivpCorePromise = null;
 const ivpCoreOnce = () => {
-  ivpCorePromise = ivpCorePromise || ivpLoadCore(ivpDecodeBase64(IVP_EMBED_WASM));
+  /* global IVP_EMBED_WASM */
+  if (!ivpCorePromise) {
+    if (typeof IVP_EMBED_WASM === 'string') ivpCorePromise = ivpLoadCore(ivpDecodeBase64(IVP_EMBED_WASM));
+    else if (ivpEmbedCoreUrl) ivpCorePromise = ivpLoadCore(ivpEmbedCoreUrl);
+    else ivpCorePromise = Promise.reject(new Error('de plaats van ivp-rekenhulp.wasm is onbekend'));
+  }
   return ivpCorePromise;
 };
 
@@ -30,8 +43,8 @@ class IvpRekenhulpElement extends HTMLElement {
     } catch (error) {
       const box = holder.querySelector('#ivp-error');
       box.hidden = false;
-      box.textContent = 'De rekenhulp kon niet starten in deze browser. Staat \'wasm-unsafe-eval\' in de ' +
-        `Content-Security-Policy van deze pagina? (${error && error.message ? error.message : error})`;
+      box.textContent = 'De rekenhulp kon niet starten in deze browser. Staan \'wasm-unsafe-eval\' (script-src) en het ' +
+        `adres van ivp-rekenhulp.wasm (connect-src) in de Content-Security-Policy van deze pagina? (${error && error.message ? error.message : error})`;
     }
   }
 }

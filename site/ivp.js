@@ -35,14 +35,36 @@ function ivpWithExplanation(lean, explanation) {
   return lean;
 }
 
-// Loads the core. The bytes are handed over directly (wasmBinary), so the
-// glue never tries fetch(): the page stays silent under connect-src 'none'.
-async function ivpLoadCore(wasmBytes) {
-  const module = await createIvpModule({
-    wasmBinary: wasmBytes,
-    print: () => {},
-    printErr: () => {},
-  });
+// The core as a file of its own (a served site): compiled while it streams
+// in, and cached by the browser, so the page and the embed share one copy.
+// A server that does not say application/wasm gets the slower path.
+async function ivpInstantiateFile(url, imports) {
+  const response = await fetch(url, { credentials: 'omit' });
+  if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
+  if (typeof WebAssembly.instantiateStreaming === 'function' &&
+      (response.headers.get('Content-Type') || '').split(';')[0].trim() === 'application/wasm') {
+    return WebAssembly.instantiateStreaming(response, imports);
+  }
+  return WebAssembly.instantiate(await response.arrayBuffer(), imports);
+}
+
+// Loads the core from its bytes (Uint8Array: inlined in the single file) or
+// from the URL of its .wasm file. Bytes are handed over directly
+// (wasmBinary), so the glue never tries fetch(): the single file stays
+// silent under connect-src 'none'.
+async function ivpLoadCore(source) {
+  let failed = null;
+  const failure = new Promise((resolve, reject) => { failed = reject; });
+  const options = { print: () => {}, printErr: () => {} };
+  if (source instanceof Uint8Array) {
+    options.wasmBinary = source;
+  } else {
+    options.instantiateWasm = (imports, done) => {
+      ivpInstantiateFile(String(source), imports).then((r) => done(r.instance, r.module), failed);
+      return {};
+    };
+  }
+  const module = await Promise.race([createIvpModule(options), failure]);
   const outcome = (text) => {
     const parsed = JSON.parse(text);
     return parsed.error ? { error: parsed.error } : { result: parsed };

@@ -1,10 +1,15 @@
 #!/usr/bin/env node
 // Builds dist/:
-//   ivp-rekenhulp.html (and index.html)  one self-contained page (CSS, JS and
-//       the WASM core inlined) that works from file:// with no network, under
-//       a strict CSP whose script and style hashes are computed here;
-//   ivp-rekenhulp-embed.js  one script defining <ivp-rekenhulp> (shadow DOM,
-//       core inlined) for other websites;
+//   ivp-rekenhulp.html  one self-contained page (CSS, JS and the WASM core
+//       inlined) that works from file:// with no network, under a strict CSP
+//       (connect-src 'none') whose script and style hashes are computed here;
+//   index.html + ivp-rekenhulp.wasm  the served site: the same page, but the
+//       core is a file of its own, compiled while it streams in and cached
+//       (site/boot-page.js; docs/perf.md "Served site");
+//   ivp-rekenhulp-embed.js  one script defining <ivp-rekenhulp> (shadow DOM)
+//       for other websites; it loads the same ivp-rekenhulp.wasm;
+//   ivp-rekenhulp-embed-inline.js  the same with the core inlined, for a host
+//       whose CSP allows no connection at all;
 //   embed.html + embed-host.css  a demo host page with a strict CSP;
 //   toegankelijkheid.html  the accessibility statement.
 // Reproducible: no timestamps.
@@ -26,7 +31,8 @@ const sha256 = (text) => `'sha256-${createHash('sha256').update(text, 'utf8').di
 const safeInScript = (text) => text.replace(/<\/script/gi, '<\\/script').replace(/<!--/g, '<\\!--');
 
 const glue = read(join(wasmDir, 'ivp_wasm.js'));
-const wasmBase64 = readFileSync(join(wasmDir, 'ivp_wasm.wasm')).toString('base64');
+const wasm = readFileSync(join(wasmDir, 'ivp_wasm.wasm'));
+const wasmBase64 = wasm.toString('base64');
 const css = site('style.css');
 const app = site('app.html');
 
@@ -35,29 +41,39 @@ const fill = (template, values) => template.replace(/\{\{(\w+)\}\}/g, (all, key)
   return values[key];
 });
 
-const cspOf = (scriptSrc, styleHash) => [
+const cspOf = (scriptSrc, styleHash, connectSrc = "'none'") => [
   "default-src 'none'",
   `script-src ${scriptSrc}`,
   `style-src ${styleHash}`,
-  "connect-src 'none'",
+  `connect-src ${connectSrc}`,
   "base-uri 'none'",
   "form-action 'none'",
 ].join('; ');
 
-// --- the single page ---------------------------------------------------------
-// One closure around everything: nothing leaks into the page's globals.
+// --- the page: single file and served --------------------------------------------
+// One closure around everything: nothing leaks into the page's globals. Both
+// builds run the same script; boot-page.js takes the inlined core when the
+// page has one, else it fetches ivp-rekenhulp.wasm (connect-src 'self', closed
+// to 'none' by the page once the core is loaded).
 const script = safeInScript(
   `(function () {\n'use strict';\n${glue}\n${site('ivp.js')}\n${site('kit.js')}\n${site('app.js')}\n${site('boot-page.js')}\n}());`);
-export const csp = cspOf(`${sha256(script)} 'wasm-unsafe-eval'`, sha256(css));
-const html = fill(site('index.html'), { CSP: csp, CSS: css, APP: app, SCRIPT: script, WASM_BASE64: wasmBase64 });
+const scriptSrc = `${sha256(script)} 'wasm-unsafe-eval'`;
+export const csp = cspOf(scriptSrc, sha256(css));
+export const servedCsp = cspOf(scriptSrc, sha256(css), "'self'");
+const html = fill(site('index.html'), { CSP: csp, CSS: css, APP: app, SCRIPT: script, FOOTER_MORE: '',
+  CORE: `<script type="application/wasm-base64" id="ivp-wasm">${wasmBase64}</script>` });
+const servedHtml = fill(site('index.html'), { CSP: servedCsp, CSS: css, APP: app, SCRIPT: script, CORE: '',
+  FOOTER_MORE: '<br><a href="ivp-rekenhulp.html" download>De rekenhulp als één bestand, voor gebruik zonder internet</a>' });
 
 // --- the embed script ------------------------------------------------------------
-const embed = `/*! IVP-rekenhulp: <ivp-rekenhulp> element. Alles wordt in de browser berekend; er wordt niets verstuurd. */\n` +
+const embedOf = (inlineCore) => `/*! IVP-rekenhulp: <ivp-rekenhulp> element. Alles wordt in de browser berekend; er wordt niets verstuurd. */\n` +
   `(function () {\n'use strict';\n` +
-  `const IVP_EMBED_WASM = ${JSON.stringify(wasmBase64)};\n` +
+  (inlineCore ? `const IVP_EMBED_WASM = ${JSON.stringify(wasmBase64)};\n` : '') +
   `const IVP_EMBED_HTML = ${JSON.stringify(app)};\n` +
   `const IVP_EMBED_CSS = ${JSON.stringify(css)};\n` +
   `${glue}\n${site('ivp.js')}\n${site('kit.js')}\n${site('app.js')}\n${site('embed.js')}\n}());\n`;
+const embed = embedOf(false);
+const embedInline = embedOf(true);
 
 // --- the accessibility statement -----------------------------------------------
 const statementCss = site('statement.css');
@@ -65,10 +81,12 @@ const statement = fill(site('toegankelijkheid.html'), { CSP: cspOf("'none'", sha
 
 mkdirSync(outDir, { recursive: true });
 writeFileSync(join(outDir, 'ivp-rekenhulp.html'), html);
-writeFileSync(join(outDir, 'index.html'), html);
+writeFileSync(join(outDir, 'index.html'), servedHtml);
+writeFileSync(join(outDir, 'ivp-rekenhulp.wasm'), wasm);
 writeFileSync(join(outDir, 'ivp-rekenhulp-embed.js'), embed);
+writeFileSync(join(outDir, 'ivp-rekenhulp-embed-inline.js'), embedInline);
 writeFileSync(join(outDir, 'embed.html'), site('embed.html'));
 writeFileSync(join(outDir, 'embed-host.css'), site('embed-host.css'));
 writeFileSync(join(outDir, 'toegankelijkheid.html'), statement);
-console.error(`dist: ivp-rekenhulp.html ${html.length} bytes, ivp-rekenhulp-embed.js ${embed.length} bytes ` +
-  `(wasm ${wasmBase64.length * 3 / 4 | 0} bytes)`);
+console.error(`dist: ivp-rekenhulp.html ${html.length} bytes, index.html ${servedHtml.length} bytes, ` +
+  `ivp-rekenhulp-embed.js ${embed.length} bytes, ivp-rekenhulp.wasm ${wasm.length} bytes`);

@@ -48,7 +48,8 @@ export async function screenshot(page, name) {
 export async function serveDist() {
   const { createServer } = await import('node:http');
   const { readFile } = await import('node:fs/promises');
-  const types = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8' };
+  const types = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8',
+    '.wasm': 'application/wasm' };
   const server = createServer(async (request, response) => {
     const name = new URL(request.url, 'http://localhost').pathname.replace(/^\/+/, '') || 'index.html';
     // The browser asks every http origin for its icon by itself; a host site has one.
