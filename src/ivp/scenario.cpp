@@ -7,6 +7,7 @@
 #include "ivp/error.h"
 #include "ivp/facts.h"
 #include "ivp/json_input.h"
+#include "ivp/plan.h"
 
 namespace ivp {
 
@@ -17,6 +18,8 @@ Scenario default_scenario(const Catalogue& catalogue, Date today) {
     s.override_eur.assign(catalogue.provisions.size(), std::nullopt);
     s.actual.assign(catalogue.provisions.size(), {});
     s.peildatum = today;
+    s.needed.assign(catalogue.provisions.size(), std::nullopt);
+    s.keep_in_budget.assign(catalogue.provisions.size(), false);
     return s;
 }
 
@@ -87,7 +90,8 @@ Scenario parse_scenario(const nlohmann::json& input, const Catalogue& catalogue,
     require_object(input, "", "Een scenario");
     // schema first: a newer file must say so rather than fail on a new key.
     read_schema(input);
-    reject_unknown_keys(input, "", {"schema", "melding", "provisions", "overrides", "profile", "dates", "actual", "peildatum"});
+    reject_unknown_keys(input, "", {"schema", "melding", "provisions", "overrides", "profile", "dates", "actual", "peildatum",
+                                   "needed", "keep_in_budget"});
     Scenario s = default_scenario(catalogue, today);
     s.melding = read_melding(input, today);
     s.melding_given = input.contains("melding");
@@ -130,6 +134,8 @@ Scenario parse_scenario(const nlohmann::json& input, const Catalogue& catalogue,
     }
     // Dates of what really happened and the peildatum (src/ivp/actual_dates.cpp).
     read_actual_dates(input, catalogue, s);
+    // When the user needs each provision, and which "nee" they count anyway.
+    read_plan_input(input, catalogue, s);
     return s;
 }
 

@@ -36,6 +36,11 @@ struct Scenario {
     // which terms have passed): the scenario's "peildatum", else today.
     Date peildatum;
     bool peildatum_given = false;
+    // Mijn IVP (src/ivp/plan.h, docs/scenario.md "needed", "keep_in_budget"):
+    // per provision the date the user expects to need it, and whether the
+    // user counts it in the budget although the ALS protocol says "nee".
+    std::vector<std::optional<Date>> needed;
+    std::vector<bool> keep_in_budget;
 
     // The amount that counts for provision i: the user's quote, else the table's.
     std::int64_t amount(const Catalogue& catalogue, std::size_t i) const {
