@@ -227,8 +227,7 @@ const IVP_PLAN_EVENTS = [['melding', 'Afgeroepen (gemeld) op'], ['aanvraag', 'Aa
   ['beschikking', 'Besluit (beschikking) op'], ['doorgegeven', 'Doorgegeven aan de leverancier op'],
   ['passing', 'Passing op'], ['levering', 'Geleverd op']];
 const IVP_PLAN_KEYS = ['needed', 'actual', 'keep_in_budget'];
-const IVP_CALLOFF_LABEL = { melding: 'vanaf uw eerste melding (u gaf geen datum)', werkelijk: 'u hebt afgeroepen op',
-  verwacht: 'afroepen uiterlijk op' };
+const IVP_CALLOFF_LABEL = { melding: 'vanaf uw eerste melding op', werkelijk: 'afgeroepen op', verwacht: 'afroepen uiterlijk op' };
 
 // Document and section, never a line number (those are for maintainers, in data/).
 function ivpPlanSource(source) {
@@ -346,11 +345,12 @@ function ivpPlanWindow(p) {
   const c = p.calloff;
   if (!c) return [];
   const lines = [ivpElement('p', { className: 'ivp-note',
-    text: `Termijn: ${IVP_CALLOFF_LABEL[c.kind] || 'vanaf'} ${c.kind === 'melding' ? ivpDutchDate(c.date) : ivpDutchDate(c.date)} tot ${ivpDutchDate(p.delivery.als_protocol)}.` })];
+    text: `Termijn: ${IVP_CALLOFF_LABEL[c.kind] || 'vanaf'} ${ivpDutchDate(c.date)}, klaar op ${ivpDutchDate(p.delivery.als_protocol)}.` })];
   if (c.needed) {
     lines.push(ivpElement('p', { className: c.too_slow ? 'ivp-plan-slow' : 'ivp-note',
       text: c.too_slow ? `Te laat: u heeft het nodig op ${ivpDutchDate(c.needed)}, maar volgens de termijnen is het er pas op ${ivpDutchDate(p.delivery.tracks ? p.delivery.tracks.als_protocol.end : p.delivery.als_protocol)}.`
-        : `Op tijd voor ${ivpDutchDate(c.needed)}, als u uiterlijk ${ivpDutchDate(c.latest || c.date)} afroept.` }));
+        : c.kind === 'werkelijk' ? `Op tijd voor ${ivpDutchDate(c.needed)}.`
+          : `Op tijd voor ${ivpDutchDate(c.needed)}, als u uiterlijk ${ivpDutchDate(c.latest || c.date)} afroept.` }));
   }
   return lines;
 }

@@ -5,10 +5,12 @@
 
 #include <filesystem>
 #include <fstream>
+#include <functional>
 
 #include "ivp/calculate.h"
 #include "ivp/calendar.h"
 #include "ivp/embedded_data.h"
+#include "ivp/ics.h"
 #include "ivp/error.h"
 #include "test_util.h"
 
@@ -250,4 +252,15 @@ TEST(PlanInput, BadInputNamesTheField) {
     EXPECT_EQ(where({{"keep_in_budget", {"traplift", "traplift"}}}), "/keep_in_budget/1");
     EXPECT_EQ(where({{"keep_in_budget", "traplift"}}), "/keep_in_budget");
     EXPECT_EQ(where({{"plan", {}}}), "/plan");
+}
+
+TEST(CallOff, TheIcsHasTheCallOffAndSaysWhenItIsTooSlow) {
+    const auto r = calc({{"melding", "2026-11-23"}, {"peildatum", "2026-11-23"}, {"provisions", {"traplift", "eetrobot"}},
+                         {"needed", {{"traplift", {{"months", 0}}}, {"eetrobot", "2027-06-01"}}}});
+    std::string ics = ivp::ics_calendar(r);
+    for (std::size_t at; (at = ics.find("\r\n ")) != std::string::npos;) ics.erase(at, 3);  // unfold (RFC 5545 §3.1)
+    EXPECT_NE(ics.find("UID:eetrobot-afroep-"), std::string::npos);
+    EXPECT_NE(ics.find("DTSTART;VALUE=DATE:20270330"), std::string::npos);  // the planned call-off
+    EXPECT_NE(ics.find("DTSTART;VALUE=DATE:20270601"), std::string::npos);  // its delivery
+    EXPECT_NE(ics.find("Te laat: u heeft het nodig op 2026-11-23"), std::string::npos);
 }
