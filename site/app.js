@@ -402,7 +402,7 @@ function ivpPlanRender(result, root, rows) {
     const c = row.plan;
     const out = p && p.in_plan === false;
     c.out.hidden = !(out || (p && p.plan_kept));
-    c.out.textContent = p && p.plan_reason ? `${p.plan_reason}${(p.plan_reasons || []).length ? ` (${p.plan_reasons.map((r) => r.text).join(' ')})` : ''}` : '';
+    c.out.textContent = p && p.plan_reason ? `${p.plan_reason}${(p.plan_reasons || []).length ? ` Niet voldaan: ${p.plan_reasons.map((r) => r.text).join(' ')}` : ''}` : '';
     c.keepLabel.hidden = !(out || (p && p.plan_kept));
     c.when.textContent = p && p.calloff ? ivpPlanWindow(p).map((e) => e.textContent).join(' ') : '';
   }
