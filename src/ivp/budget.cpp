@@ -28,7 +28,7 @@ void add(Figures& f, Law law, Kind kind, std::int64_t amount) {
 // Groups of selected conditional provisions that constraints link together.
 // Groups are independent, so the minimum (maximum) of each figure over all
 // plans is the sum over groups of that group's minimum (maximum).
-std::vector<std::vector<std::size_t>> linked_groups(const Catalogue& catalogue, const Scenario& scenario) {
+std::vector<std::vector<std::size_t>> linked_groups(const Catalogue& catalogue, const std::vector<bool>& counted) {
     const std::size_t n = catalogue.provisions.size();
     std::vector<std::size_t> parent(n);
     for (std::size_t i = 0; i < n; ++i) parent[i] = i;
@@ -40,7 +40,7 @@ std::vector<std::vector<std::size_t>> linked_groups(const Catalogue& catalogue, 
         for (std::size_t m : c.members) parent[root(m)] = root(c.members.front());
     std::vector<std::vector<std::size_t>> by_root(n);
     for (std::size_t i = 0; i < n; ++i)
-        if (scenario.selected[i] && catalogue.provisions[i].need == Need::conditional)
+        if (counted[i] && catalogue.provisions[i].need == Need::conditional)
             by_root[root(i)].push_back(i);
     std::vector<std::vector<std::size_t>> groups;
     for (auto& g : by_root)
@@ -73,14 +73,18 @@ bool satisfies(const Catalogue& catalogue, const std::vector<std::size_t>& group
 }  // namespace
 
 Budget compute_budget(const Catalogue& catalogue, const Scenario& scenario) {
+    return compute_budget(catalogue, scenario, scenario.selected);
+}
+
+Budget compute_budget(const Catalogue& catalogue, const Scenario& scenario, const std::vector<bool>& counted) {
     Figures lo{}, hi{};
     for (std::size_t i = 0; i < catalogue.provisions.size(); ++i) {
         const auto& p = catalogue.provisions[i];
-        if (!scenario.selected[i] || p.need != Need::core) continue;
+        if (!counted[i] || p.need != Need::core) continue;
         add(lo, p.law, p.kind, scenario.amount(catalogue, i));
         add(hi, p.law, p.kind, scenario.amount(catalogue, i));
     }
-    for (const auto& group : linked_groups(catalogue, scenario)) {
+    for (const auto& group : linked_groups(catalogue, counted)) {
         // parse_catalogue bounds a group at kMaxLinkedConditionals members.
         static_assert(kMaxLinkedConditionals <= 16, "2^16 subsets per group at most");
         Figures group_lo, group_hi;

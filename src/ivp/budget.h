@@ -34,5 +34,8 @@ struct Budget {
 };
 
 Budget compute_budget(const Catalogue& catalogue, const Scenario& scenario);
+// The same over the provisions of `counted` (per catalogue provision) instead
+// of the selection: the personal budget (src/ivp/plan.h, budget_mask).
+Budget compute_budget(const Catalogue& catalogue, const Scenario& scenario, const std::vector<bool>& counted);
 
 }  // namespace ivp

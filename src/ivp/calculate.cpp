@@ -5,6 +5,7 @@
 #include "ivp/error.h"
 #include "ivp/json_input.h"
 #include "ivp/kit.h"
+#include "ivp/plan.h"
 #include "ivp/policy.h"
 #include "ivp/terms.h"
 #include "ivp/timeline.h"
@@ -60,7 +61,7 @@ nlohmann::json lean_result(const Scenario& scenario, const Rulebook& rulebook) {
     }
     return {
         {"schema", kResultSchema},
-        {"budget", budget_json(compute_budget(catalogue, scenario))},
+        {"budget", budget_json(compute_budget(catalogue, scenario, budget_mask(scenario, rulebook)))},
         {"provisions", std::move(provisions)},
         {"costs", {{"eigen_bijdrage", eigen_bijdrage_amounts_json(scenario, catalogue, rulebook.eigen_bijdrage)}}},
     };
@@ -72,6 +73,7 @@ nlohmann::json calculate(const Scenario& scenario, const Rulebook& rulebook, Det
     if (detail == Detail::lean) return lean_result(scenario, rulebook);
     const Catalogue& catalogue = rulebook.catalogue;
     const Calendar& calendar = rulebook.calendar;
+    const std::vector<bool> in_plan = budget_mask(scenario, rulebook);  // Mijn IVP (src/ivp/plan.h)
     nlohmann::json provisions = nlohmann::json::array();
     for (std::size_t i = 0; i < catalogue.provisions.size(); ++i) {
         if (!scenario.selected[i]) continue;
@@ -87,7 +89,8 @@ nlohmann::json calculate(const Scenario& scenario, const Rulebook& rulebook, Det
             {"need", to_string(p.need)},
             {"sla_werkdagen", sla_json(p.sla)},
             {"delivery",
-             {{"als_protocol", format_iso_date(calendar.add_working_days(scenario.melding, p.sla.totaal))}}},
+             {{"als_protocol",
+               format_iso_date(calendar.add_working_days(provision_calloff(scenario, i, p, calendar).date, p.sla.totaal))}}},
             {"financing", financing_json(scenario, catalogue, i, rulebook.financing, rulebook.eigen_bijdrage)},  // docs/costs.md
             // Geschiktheid under each policy side by side (docs/eligibility.md).
             {"eligibility", eligibility(p, scenario.profile, rulebook.policies, rulebook.facts)},
@@ -96,6 +99,7 @@ nlohmann::json calculate(const Scenario& scenario, const Rulebook& rulebook, Det
         if (p.need == Need::conditional) entry["need_reason"] = p.need_reason;
         // The three delivery tracks (src/ivp/timeline.cpp, docs/dates.md).
         entry["delivery"]["tracks"] = provision_tracks(scenario, i, catalogue, rulebook.terms, calendar);
+        add_plan_fields(entry, scenario, i, in_plan[i], rulebook);
         provisions.push_back(std::move(entry));
     }
     nlohmann::json notes = nlohmann::json::array();
@@ -115,7 +119,9 @@ nlohmann::json calculate(const Scenario& scenario, const Rulebook& rulebook, Det
         {"catalogue", catalogue.id},
         {"melding", format_iso_date(scenario.melding)},
         {"melding_source", scenario.melding_given ? "scenario" : "today"},
-        {"budget", budget_json(compute_budget(catalogue, scenario))},
+        {"budget", budget_json(compute_budget(catalogue, scenario, in_plan))},
+        {"table_budget", table_budget_json()},
+        {"plan", plan_summary(provisions)},
         {"provisions", std::move(provisions)},
         {"costs", costs_json(scenario, catalogue, rulebook.eigen_bijdrage, rulebook.financing)},  // docs/costs.md
         {"other_provisions", other_provisions(scenario.profile, rulebook.policies, rulebook.facts)},

@@ -124,9 +124,19 @@ std::string ics_calendar(const json& result) {
         const std::string id = p.at("id");
         const std::string name = p.at("name");
         const auto& track = p.at("delivery").at("tracks").at("als_protocol");
+        // Mijn IVP: a call-off of its own (entered or planned) is a day in the agenda too.
+        const auto calloff = p.value("calloff", nlohmann::json::object());
+        if (calloff.value("kind", "melding") != "melding")
+            w.event(id + "-afroep", calloff.at("date").get<std::string>(),
+                    name + (calloff.at("kind") == "werkelijk" ? ": afgeroepen" : ": uiterlijk afroepen"),
+                    "De termijnen van het ALS protocol tellen vanaf deze dag.");
         for (const auto& m : track.at("milestones")) w.milestone(id, name + ": ", m);
+        std::string delivery_note = "Volgens de SLA van het ALS protocol.";
+        if (calloff.value("too_slow", false))
+            delivery_note += "\nTe laat: u heeft het nodig op " + calloff.at("needed").get<std::string>() +
+                             ". Vraag om de spoedprocedure of een tijdelijke voorziening.";
         w.event(id + "-levering", track.at("end").get<std::string>(), name + ": verwachte levering (ALS protocol)",
-                "Volgens de SLA van het ALS protocol.\nBron: " + track.value("basis", ""));
+                delivery_note + "\nBron: " + track.value("basis", ""));
     }
     w.line("END:VCALENDAR");
     return w.out;

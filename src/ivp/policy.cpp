@@ -707,4 +707,13 @@ nlohmann::json policies_summary(const std::vector<Policy>& policies) {
     return out;
 }
 
+std::optional<jsonlogic::Truth> criteria_verdict(const Policy& policy, const std::string& provision_id,
+                                                 const json& profile, const FactsCatalogue& facts) {
+    const PolicyProvision* p = policy.find(provision_id);
+    if (!p || p->not_covered) return std::nullopt;
+    const auto unknown = unknown_facts(profile, facts);
+    const auto slots = rules::slots_from_profile(profile, facts);
+    return provision_truth(policy, *p, Answers{profile, unknown, slots});
+}
+
 }  // namespace ivp

@@ -134,4 +134,11 @@ nlohmann::json other_provisions(const nlohmann::json& profile, const std::vector
 // the paragraphs not modelled, with the reason.
 nlohmann::json policies_summary(const std::vector<Policy>& policies);
 
+// The verdict of `policy`'s own criteria for a voorziening it assesses, as
+// assess() gives it but without reasons or open questions (the personal
+// budget reads it at every amount change, src/ivp/plan.h). nullopt when the
+// policy does not assess it (not named, not covered, or Zvw).
+std::optional<jsonlogic::Truth> criteria_verdict(const Policy& policy, const std::string& provision_id,
+                                                 const nlohmann::json& profile, const FactsCatalogue& facts);
+
 }  // namespace ivp

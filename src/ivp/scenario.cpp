@@ -8,6 +8,7 @@
 #include "ivp/facts.h"
 #include "ivp/json_input.h"
 #include "ivp/kit.h"
+#include "ivp/plan.h"
 
 namespace ivp {
 
@@ -18,6 +19,8 @@ Scenario default_scenario(const Catalogue& catalogue, Date today) {
     s.override_eur.assign(catalogue.provisions.size(), std::nullopt);
     s.actual.assign(catalogue.provisions.size(), {});
     s.peildatum = today;
+    s.needed.assign(catalogue.provisions.size(), std::nullopt);
+    s.keep_in_budget.assign(catalogue.provisions.size(), false);
     return s;
 }
 
@@ -89,7 +92,7 @@ Scenario parse_scenario(const nlohmann::json& input, const Catalogue& catalogue,
     // schema first: a newer file must say so rather than fail on a new key.
     read_schema(input);
     reject_unknown_keys(input, "", {"schema", "melding", "provisions", "overrides", "profile", "dates", "actual", "peildatum",
-                                     "checklist", "brief"});
+                                     "checklist", "brief", "needed", "keep_in_budget"});
     Scenario s = default_scenario(catalogue, today);
     s.melding = read_melding(input, today);
     s.melding_given = input.contains("melding");
@@ -134,6 +137,8 @@ Scenario parse_scenario(const nlohmann::json& input, const Catalogue& catalogue,
     read_actual_dates(input, catalogue, s);
     // The checklist and the letters' sender (src/ivp/kit.cpp).
     read_kit_fields(input, s);
+    // When the user needs each provision, and which "nee" they count anyway.
+    read_plan_input(input, catalogue, s);
     return s;
 }
 

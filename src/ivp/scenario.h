@@ -40,6 +40,11 @@ struct Scenario {
     // ticked, and who sends the letters (kept only when the user saves).
     std::vector<std::string> checklist;
     std::string brief_naam, brief_adres, brief_gemeente;
+    // Mijn IVP (src/ivp/plan.h, docs/scenario.md "needed", "keep_in_budget"):
+    // per provision the date the user expects to need it, and whether the
+    // user counts it in the budget although the ALS protocol says "nee".
+    std::vector<std::optional<Date>> needed;
+    std::vector<bool> keep_in_budget;
 
     // The amount that counts for provision i: the user's quote, else the table's.
     std::int64_t amount(const Catalogue& catalogue, std::size_t i) const {

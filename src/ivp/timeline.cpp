@@ -5,6 +5,7 @@
 #include <string>
 
 #include "ivp/actual_dates.h"
+#include "ivp/plan.h"
 
 namespace ivp {
 
@@ -125,9 +126,9 @@ const Advice kBeschikkingAdvice{
 
 json als_protocol_track(const Scenario& s, std::size_t i, const Provision& p, const Terms& terms,
                         const Calendar& calendar) {
-    const auto own_melding = s.actual[i].find("melding");
-    const Anchor melding = own_melding != s.actual[i].end() ? Anchor{"melding", own_melding->second, "werkelijk"}
-                                                             : Anchor{"melding", s.melding, "melding"};
+    // The provision's own call-off (afroep): entered, planned or the first melding (src/ivp/plan.h).
+    const CallOff calloff = provision_calloff(s, i, p, calendar);
+    const Anchor melding{"melding", calloff.date, calloff.kind};
     const auto beschikking = event_date(s, i, "beschikking");
     const auto levering = event_date(s, i, "levering");
     const bool zvw = p.law == Law::zvw;
@@ -221,7 +222,7 @@ json supplier_phase(const Anchor& start, const Provision& p, const Terms& terms,
 
 json wmo_track(const Scenario& s, std::size_t i, const Provision& p, const Terms& terms, const Calendar& calendar) {
     if (p.law == Law::zvw) return not_applicable("Wmo 2015 (wet)");
-    const Date melding = event_date(s, i, "melding").value_or(s.melding);
+    const Date melding = provision_calloff(s, i, p, calendar).date;
     const Anchor aanvraag = wmo_aanvraag(s, i, melding, terms, calendar);
     const auto beschikking = event_date(s, i, "beschikking");
     json m = milestone("wmo_beschikking", terms.beschikking, aanvraag, beschikking, "beschikking", kBeschikkingAdvice,
@@ -239,9 +240,10 @@ json wmo_track(const Scenario& s, std::size_t i, const Provision& p, const Terms
 // Hattem 2014 was written under the Wmo 2007: the term ran from the aanvraag
 // and there was no separate melding. Without an aanvraag date we count from
 // the melding, the first request the municipality received.
-Anchor gemeente_aanvraag(const Scenario& s, std::size_t i) {
+Anchor gemeente_aanvraag(const Scenario& s, std::size_t i, const Provision& p, const Calendar& calendar) {
     if (const auto a = event_date(s, i, "aanvraag")) return {"aanvraag", *a, "werkelijk"};
-    return {"melding", event_date(s, i, "melding").value_or(s.melding), "melding"};
+    const CallOff calloff = provision_calloff(s, i, p, calendar);
+    return {"melding", calloff.date, calloff.kind == "verwacht" ? "verwacht" : "melding"};
 }
 
 json gemeente_milestones(const Scenario& s, const Anchor& aanvraag, const std::optional<Date>& beschikking,
@@ -259,7 +261,7 @@ json gemeente_milestones(const Scenario& s, const Anchor& aanvraag, const std::o
 json gemeente_track(const Scenario& s, std::size_t i, const Provision& p, const Terms& terms,
                     const Calendar& calendar) {
     if (p.law == Law::zvw) return not_applicable(terms.gemeente_title.c_str());
-    const Anchor aanvraag = gemeente_aanvraag(s, i);
+    const Anchor aanvraag = gemeente_aanvraag(s, i, p, calendar);
     const auto beschikking = event_date(s, i, "beschikking");
     json milestones = gemeente_milestones(s, aanvraag, beschikking, terms, calendar);
     const Anchor decided =

@@ -25,7 +25,7 @@ test('embed demo: works under a strict CSP, isolated both ways, by keyboard', as
   // Playwright's locators pierce the open shadow root.
   const el = page.locator('ivp-rekenhulp');
   await el.locator('#ivp-total', { hasText: '302.000' }).waitFor();
-  assert.equal(await el.locator('#ivp-total').textContent(), '€\u00a0224.000 – €\u00a0302.000');
+  assert.equal(await el.locator('#ivp-total').textContent(), '€\u00a0282.000 – €\u00a0302.000');
   assert.equal(await page.evaluate(() => document.querySelector('ivp-rekenhulp').shadowRoot !== null), true);
   assert.equal(await page.evaluate(() => document.getElementById('ivp-total')), null, 'nothing of ours in the host DOM');
 

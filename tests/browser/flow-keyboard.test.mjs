@@ -62,7 +62,7 @@ test('the whole flow by keyboard alone', async () => {
     assert.equal(await focusedId(page), `ivp-h-${step}`);
     await screenshot(page, `flow-${n}-${step}`);
   }
-  assert.equal(await page.locator('#ivp-total-all').textContent(), '€\u00a0196.500 – €\u00a0274.500');
+  assert.equal(await page.locator('#ivp-total-all').textContent(), '€\u00a0254.500 – €\u00a0274.500');
   assert.match(await page.locator('#ivp-summary').textContent(), /Mijn IVP voor het keukentafelgesprek/);
   assert.match(await page.locator('#ivp-summary').textContent(), /Voorzieningen \(33\)/);
   assert.equal(await page.locator('#ivp-next').isVisible(), false, 'no next step after the last');
@@ -88,7 +88,7 @@ test('the whole flow by keyboard alone', async () => {
   await tabTo(page, '#ivp-prev');
   await page.keyboard.press('Enter');
   assert.deepEqual(await visibleStep(page), ['start']);
-  assert.equal(await page.locator('#ivp-total').textContent(), '€\u00a0196.500 – €\u00a0274.500');
+  assert.equal(await page.locator('#ivp-total').textContent(), '€\u00a0254.500 – €\u00a0274.500');
 
   // Every step button reaches its step.
   for (const step of STEPS) {

@@ -15,7 +15,7 @@ let server;
 before(async () => { browser = await launch(); server = await serveDist(); });
 after(async () => { await browser?.close(); await server?.close(); });
 
-const DEFAULT_TOTAL = '€\u00a0224.000 – €\u00a0302.000';
+const DEFAULT_TOTAL = '€\u00a0282.000 – €\u00a0302.000';
 const total = (page) => page.locator('#ivp-total').textContent();
 
 test('the page saved from the browser works from file:// with the network off', async () => {
@@ -109,7 +109,7 @@ test('save a scenario to a file and load it again; a bad file changes nothing', 
     await page.setInputFiles('#ivp-load-file', { name, mimeType: 'application/json', buffer: Buffer.from(text) });
     await page.locator('#ivp-file-status', { hasText: 'kan niet worden geopend' }).waitFor();
     assert.match(await page.locator('#ivp-file-status').textContent(), message, name);
-    assert.equal(await total(page), '€\u00a0196.500 – €\u00a0274.500', `${name}: nothing lost`);
+    assert.equal(await total(page), '€\u00a0254.500 – €\u00a0274.500', `${name}: nothing lost`);
     assert.equal(await page.inputValue('#ivp-melding'), '2027-03-01');
   }
   await screenshot(page, 'load-bad-file');
@@ -119,8 +119,8 @@ test('save a scenario to a file and load it again; a bad file changes nothing', 
   await page.setInputFiles('#ivp-load-file', { name: 'oud.json', mimeType: 'application/json',
     buffer: Buffer.from('{"schema":1,"melding":"2026-01-05","provisions":["traplift","sta-op-stoel"]}') });
   await page.locator('#ivp-count', { hasText: /^2$/ }).waitFor();
-  // sta-op-stoel (€ 8.000) is always needed, the traplift (€ 6.000) only sometimes.
-  assert.equal(await total(page), '€\u00a08.000 – €\u00a014.000');
+  // Both count: every selected provision is in the plan (no answers rule one out).
+  assert.equal(await total(page), '€\u00a014.000');
   assert.equal(await page.inputValue('#ivp-melding'), '2026-01-05');
   assert.deepEqual(requests, []);
   assert.deepEqual(problems, []);

@@ -18,9 +18,9 @@ const total = (page) => page.locator('#ivp-total').textContent();
 test('file:// page computes the default IVP budget with no request', async () => {
   const { context, page, requests, problems } = await openRecorded(browser, distUrl);
   await page.locator('#ivp-total', { hasText: '302.000' }).waitFor();
-  assert.equal(await total(page), '€\u00a0224.000 – €\u00a0302.000');
+  assert.equal(await total(page), '€\u00a0282.000 – €\u00a0302.000');
   assert.equal(await page.locator('#ivp-legend-wmo-client_bound').textContent(), '€\u00a035.000 – €\u00a055.000');
-  assert.equal(await page.locator('#ivp-legend-zvw-reusable').textContent(), '€\u00a095.000 – €\u00a0140.000');
+  assert.equal(await page.locator('#ivp-legend-zvw-reusable').textContent(), '€\u00a0140.000');
   await screenshot(page, 'single-file-default');
   assert.deepEqual(requests, [], 'no request may leave the page');
   assert.deepEqual(problems, [], 'no console error or CSP violation');
@@ -31,7 +31,7 @@ test('deselecting a provision changes the total, by keyboard alone', async () =>
   const { context, page, requests, problems } = await openRecorded(browser, distUrl);
   await page.locator('#ivp-total', { hasText: '302.000' }).waitFor();
   await deselectWheelchairByKeyboard(page);  // focus stays on its checkbox
-  assert.equal(await total(page), '€\u00a0194.000 – €\u00a0272.000');
+  assert.equal(await total(page), '€\u00a0252.000 – €\u00a0272.000');
   assert.equal(await page.locator('#ivp-count').textContent(), '33');
   assert.match(await page.locator('#ivp-status').textContent(), /194\.000/);
   await page.keyboard.press('Space');
@@ -47,18 +47,18 @@ test('an own quote replaces the table amount; a bad one keeps the last good resu
   await page.click('#ivp-tab-voorzieningen');
   await page.fill('#ivp-amount-vervoersvoorziening', '12.500');
   await page.locator('#ivp-total', { hasText: '304.500' }).waitFor();
-  assert.equal(await total(page), '€\u00a0226.500 – €\u00a0304.500');
+  assert.equal(await total(page), '€\u00a0284.500 – €\u00a0304.500');
   await page.fill('#ivp-amount-vervoersvoorziening', 'duizend');
   await page.locator('#ivp-error').waitFor({ state: 'visible' });
   assert.match(await page.locator('#ivp-error').textContent(), /heel getal/);
   assert.equal(await page.locator('#ivp-amount-vervoersvoorziening').getAttribute('aria-invalid'), 'true');
-  assert.equal(await total(page), '€\u00a0226.500 – €\u00a0304.500', 'last good result stays');
+  assert.equal(await total(page), '€\u00a0284.500 – €\u00a0304.500', 'last good result stays');
   await screenshot(page, 'single-file-bad-amount');
   await page.fill('#ivp-amount-vervoersvoorziening', '-5');
   assert.match(await page.locator('#ivp-err-vervoersvoorziening').textContent(), /buiten het bereik/);
   await page.fill('#ivp-amount-vervoersvoorziening', '10000');
   await page.locator('#ivp-error').waitFor({ state: 'hidden' });
-  assert.equal(await total(page), '€\u00a0224.000 – €\u00a0302.000');
+  assert.equal(await total(page), '€\u00a0282.000 – €\u00a0302.000');
   assert.deepEqual(requests, []);
   assert.deepEqual(problems, []);
   await context.close();
