@@ -5,6 +5,7 @@
 #include "ivp/error.h"
 #include "ivp/json_input.h"
 #include "ivp/policy.h"
+#include "ivp/questions.h"
 #include "ivp/terms.h"
 #include "ivp/timeline.h"
 
@@ -114,6 +115,7 @@ nlohmann::json calculate(const Scenario& scenario, const Rulebook& rulebook, Det
         {"provisions", std::move(provisions)},
         {"costs", costs_json(scenario, catalogue, rulebook.eigen_bijdrage, rulebook.financing)},  // docs/costs.md
         {"other_provisions", other_provisions(scenario.profile, rulebook.policies, rulebook.facts)},
+        {"questions", questions_json(scenario, rulebook)},  // the interview (docs/eligibility.md)
         {"policies", policies_summary(rulebook.policies)},
         {"procedure", procedure_timeline(scenario, rulebook.terms, calendar)},
         {"late_decision", late_decision(scenario, rulebook.terms, calendar)},
