@@ -217,7 +217,8 @@ struct Ranked {
 // settles, 2 per provision where it settles a rule, 1 per figure or rule it
 // settles together with others.
 Ranked rank(const std::string& id, const Tally& t, const Rulebook& rb) {
-    Ranked r{id};
+    Ranked r;
+    r.fact = id;
     r.order = static_cast<std::size_t>(rb.facts.find(id) - rb.facts.facts.data());
     std::set<std::string> all;
     for (const auto* group : {&t.verdicts, &t.criteria, &t.together, &t.figures}) all.insert(group->begin(), group->end());

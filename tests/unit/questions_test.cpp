@@ -54,6 +54,13 @@ ivp::Scenario scenario_with(const json& profile, std::mt19937_64& r, bool all_se
     return s;
 }
 
+// A verdict, and its figures unless it is nee (a figure of something
+// refused decides nothing, so the interview does not ask for it).
+json settled(const json& assessment) {
+    const auto& verdict = assessment.at("verdict");
+    return {verdict, verdict == "nee" ? json() : assessment.at("quantities")};
+}
+
 // What the interview must settle: every verdict and figure under every
 // policy, of the selected and the other provisions, and who pays the eigen
 // bijdrage.
@@ -63,11 +70,11 @@ json outcome(const ivp::Scenario& s) {
         if (!s.selected[i]) continue;
         const auto& p = rb().catalogue.provisions[i];
         for (const auto& [policy, a] : ivp::eligibility(p, s.profile, rb().policies, rb().facts).at("policies").items())
-            out[p.id][policy] = {a.at("verdict"), a.at("quantities")};
+            out[p.id][policy] = settled(a);
     }
     for (const auto& o : ivp::other_provisions(s.profile, rb().policies, rb().facts))
         for (const auto& [policy, a] : o.at("policies").items())
-            out[o.at("id").get<std::string>()][policy] = {a.at("verdict"), a.at("quantities")};
+            out[o.at("id").get<std::string>()][policy] = settled(a);
     const auto costs = ivp::costs_json(s, rb().catalogue, rb().eigen_bijdrage).at("eigen_bijdrage");
     out["eigen_bijdrage"] = {costs.at("status"), costs.at("applies_to"), costs.at("exempt"), costs.at("per_month")};
     return out;
@@ -102,7 +109,9 @@ TEST(Questions, InterviewEndsWithTheVerdictsOfTheCompleteProfile) {
         const auto questions = interview(asked, complete);
         total += questions;
         most = std::max(most, questions);
-        ASSERT_EQ(outcome(asked), outcome(at_once)) << "profile " << n << ": " << complete.dump();
+        const auto got = outcome(asked), want = outcome(at_once);
+        ASSERT_EQ(got, want) << "profile " << n << ", differences (JSON Patch from the interview's to the complete "
+                             << "profile's): " << json::diff(got, want).dump() << "\nanswered: " << asked.profile.dump();
     }
     const double mean = static_cast<double>(total) / static_cast<double>(count);
     std::cout << "[ interview ] " << count << " profiles, " << rb().facts.facts.size()
