@@ -365,7 +365,9 @@ function ivpInterview(ctx) {
     heading.textContent = fact.question;
     help.textContent = (q.help !== undefined ? q.help : fact.explanation) || '';
     const decides = (q.decides || []).map((id) => ivpInSentence(names().get(id) || id));
-    why.textContent = decides.length ? `Waarom we dit vragen: dit beslist over ${ivpJoin(decides)}.` : '';
+    // A long list is cut after six names: the question must stay the first thing one reads.
+    const shown = decides.length > 7 ? [...decides.slice(0, 6), `${decides.length - 6} andere voorzieningen`] : decides;
+    why.textContent = decides.length ? `Waarom we dit vragen: dit beslist over ${ivpJoin(shown)}.` : '';
     renderAnswers(fact);
   }
 
