@@ -35,6 +35,21 @@ function ivpWithExplanation(lean, explanation) {
   return lean;
 }
 
+// An explanation + the situation part for a new profile (src/ivp/situation.h
+// apply_situation): each part the situation holds replaces the old one whole.
+// Changes and returns `explanation`.
+function ivpWithSituation(explanation, situation) {
+  for (const [id, entry] of Object.entries(situation.provisions)) {
+    const target = explanation.provisions[id];
+    if (!target) continue;
+    for (const key of ['eligibility', 'financing']) {
+      if (key in entry) target[key] = entry[key]; else delete target[key];
+    }
+  }
+  for (const [key, value] of Object.entries(situation)) if (key !== 'provisions') explanation[key] = value;
+  return explanation;
+}
+
 // The core as a file of its own (a served site): compiled while it streams
 // in, and cached by the browser, so the page and the embed share one copy.
 // A server that does not say application/wasm gets the slower path.
@@ -82,6 +97,10 @@ async function ivpLoadCore(source) {
     },
     explain(scenario, today) {
       return outcome(module.explain(JSON.stringify(scenario), today));
+    },
+    // After an answer: only the parts of the explanation the profile reaches.
+    situation(scenario, today) {
+      return outcome(module.situation(JSON.stringify(scenario), today));
     },
     // The same for text as a user's file holds it: a file that is not JSON
     // gets the core's own Dutch message.

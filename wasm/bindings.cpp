@@ -16,6 +16,7 @@
 #include "ivp/error.h"
 #include "ivp/ics.h"
 #include "ivp/letters.h"
+#include "ivp/situation.h"
 
 namespace {
 
@@ -36,6 +37,11 @@ std::string calculate_lean(const std::string& scenario_json, const std::string& 
 }
 std::string explain(const std::string& scenario_json, const std::string& today) {
     return ivp::explain_json_text(scenario_json, today);
+}
+// situation(scenarioJson, today) → the parts of the explanation the profile
+// reaches: the page's call after an answer (src/ivp/situation.h).
+std::string situation(const std::string& scenario_json, const std::string& today) {
+    return ivp::situation_json_text(scenario_json, today);
 }
 
 // ics(scenarioJson, today) → the timeline as an iCalendar text (RFC 5545),
@@ -109,6 +115,7 @@ EMSCRIPTEN_BINDINGS(ivp) {
     emscripten::function("calculate", &calculate);
     emscripten::function("calculateLean", &calculate_lean);
     emscripten::function("explain", &explain);
+    emscripten::function("situation", &situation);
     emscripten::function("catalogue", &catalogue);
     emscripten::function("facts", &facts);
     emscripten::function("ics", &ics);

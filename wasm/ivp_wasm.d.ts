@@ -32,6 +32,8 @@ export interface IvpModule {
    * result (objects key by key, provisions by id) gives calculate() exactly.
    */
   explain(scenarioJson: string, today: string): string;
+  /** The parts of the explanation the profile reaches (src/ivp/situation.h): after an answer. */
+  situation(scenarioJson: string, today: string): string;
   /** The IVP catalogue: provisions with amounts, SLA, constraints and sources. */
   catalogue(): string;
   /** data/facts.json as embedded: the questions of the "uw situatie" step. */

@@ -7,6 +7,7 @@
 #include "ivp/kit.h"
 #include "ivp/plan.h"
 #include "ivp/policy.h"
+#include "ivp/questions.h"
 #include "ivp/terms.h"
 #include "ivp/timeline.h"
 
@@ -125,6 +126,7 @@ nlohmann::json calculate(const Scenario& scenario, const Rulebook& rulebook, Det
         {"provisions", std::move(provisions)},
         {"costs", costs_json(scenario, catalogue, rulebook.eigen_bijdrage, rulebook.financing)},  // docs/costs.md
         {"other_provisions", other_provisions(scenario.profile, rulebook.policies, rulebook.facts)},
+        {"questions", questions_json(scenario, rulebook)},  // the interview (docs/eligibility.md)
         {"policies", policies_summary(rulebook.policies)},
         {"procedure", std::move(procedure)},
         {"late_decision", std::move(late)},

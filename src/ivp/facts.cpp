@@ -28,7 +28,7 @@ FactsCatalogue parse_facts(const nlohmann::json& data, const std::string& file) 
         const auto where = pointer_join("/facts", i);
         const auto& f = list[i];
         r.keys(f, where, {"id", "type", "question", "explanation"},
-               {"min", "max", "choices", "used_by", "source", "unit", "group"});
+               {"min", "max", "choices", "used_by", "source", "unit", "group", "follows"});
         for (const char* required : {"id", "type", "question", "explanation"}) r.text(f, where, required);
         // A question is shown with where it comes from, like every rule.
         if (f.contains("source")) r.source(f, where, "source");
@@ -66,6 +66,21 @@ FactsCatalogue parse_facts(const nlohmann::json& data, const std::string& file) 
         }
         fact.definition = f;
         out.facts.push_back(std::move(fact));
+    }
+    // A follow-up question names its parent (src/ivp/questions.cpp asks it after).
+    for (std::size_t i = 0; i < out.facts.size(); ++i) {
+        const auto& d = out.facts[i].definition;
+        if (!d.contains("follows")) continue;
+        const auto where = pointer_join("/facts", i) + "/follows";
+        if (!d.at("follows").is_string() || !out.find(d.at("follows").get<std::string>()) ||
+            d.at("follows").get<std::string>() == out.facts[i].id)
+            fail(where, "follows noemt een ander feit uit deze lijst");
+        // No circle: a question cannot come after itself.
+        const Fact* up = &out.facts[i];
+        for (std::size_t steps = 0; up && up->definition.contains("follows"); ++steps) {
+            if (steps > out.facts.size()) fail(where, "follows maakt een kring");
+            up = out.find(up->definition.at("follows").get<std::string>());
+        }
     }
     return out;
 }

@@ -132,6 +132,8 @@ Scenario parse_scenario(const nlohmann::json& input, const Catalogue& catalogue,
     if (input.contains("profile")) {
         // Only facts of data/facts.json, each of its type; null = unknown.
         s.profile = validate_profile(input.at("profile"), embedded_facts());
+        for (const auto& [id, value] : input.at("profile").items())
+            if (value.is_null()) s.unanswered.insert(id);
     }
     // Dates of what really happened and the peildatum (src/ivp/actual_dates.cpp).
     read_actual_dates(input, catalogue, s);

@@ -9,6 +9,7 @@
 #include <nlohmann/json.hpp>
 #include <string>
 #include <optional>
+#include <set>
 #include <string_view>
 #include <vector>
 
@@ -28,6 +29,9 @@ struct Scenario {
     std::vector<bool> selected;
     std::vector<std::optional<std::int64_t>> override_eur;
     nlohmann::json profile = nlohmann::json::object();
+    // Facts given as null: asked, answered "weet ik niet" (unknown, and never
+    // asked again: src/ivp/questions.h).
+    std::set<std::string> unanswered;
     // What really happened (docs/scenario.md, "dates" and "actual"): event
     // name → date. `dates` holds the whole request, `actual[i]` provision i.
     std::map<std::string, Date, std::less<>> dates;

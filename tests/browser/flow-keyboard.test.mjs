@@ -76,7 +76,10 @@ test('the whole flow by keyboard alone', async () => {
     // This build's data/facts.json asks nothing yet: the step says so plainly.
     assert.match(await page.locator('#ivp-facts').textContent(), /nog niet beschikbaar in deze versie/);
   } else {
-    // Answer the first question's first choice with the keyboard; the summary lists it.
+    // The guided interview is the default; the flat form is behind "Alle vragen".
+    // Answer its first question's first choice with the keyboard; the summary lists it.
+    await tabTo(page, '#ivp-iv-all');
+    await page.keyboard.press('Enter');
     await tabTo(page, '.ivp-fact input');
     await page.keyboard.press('Space');
     const legend = await page.locator('.ivp-fact legend').first().textContent();
