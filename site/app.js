@@ -459,6 +459,8 @@ function ivpPlanPrint(result) {
       ivpElement('p', { className: 'ivp-note', text: `Onze aannames: ${result.plan.assumptions.map((a) => a.text).join(' ')}` }));
   }
   return parts;
+}
+
 // --- the guided interview (step 2): one question at a time ----------------------
 // The core chooses the questions (result.questions, most decisive first;
 // src/ivp/questions.h): this block only shows questions[0] (minus the ones
