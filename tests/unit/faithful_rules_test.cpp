@@ -312,7 +312,9 @@ TEST(NoFalseNee, CriterionWithAnUnmodelledExceptionNeverFails) {
     // Not vacuous: every criterion with exceptions was seen failing with an open exception.
     for (const auto& pol : ivp::embedded_policies())
         for (const auto& c : pol.criteria)
-            if (!c.exceptions.empty()) EXPECT_GT(condition_failed[c.id], 0) << c.id << " never tested failing";
+            if (!c.exceptions.empty()) {
+                EXPECT_GT(condition_failed[c.id], 0) << c.id << " never tested failing";
+            }
 }
 
 // A source names a line of the seed that has text (line 150 of the ALS
