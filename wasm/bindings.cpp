@@ -15,6 +15,7 @@
 #include "ivp/embedded_data.h"
 #include "ivp/error.h"
 #include "ivp/ics.h"
+#include "ivp/policy_pack.h"
 
 namespace {
 
@@ -44,6 +45,19 @@ std::string ics(const std::string& scenario_json, const std::string& today) {
         const auto date = ivp::parse_iso_date(today);
         if (!date) return ivp::error_json_text("De datum van vandaag (\"" + today + "\") is ongeldig.", "");
         return ivp::ics_calendar(ivp::calculate_text(scenario_json, *date));
+    } catch (const ivp::InputError& e) {
+        return ivp::error_json_text(e.what(), e.where());
+    } catch (const std::exception& e) {
+        return ivp::error_json_text(std::string("Onverwachte fout: ") + e.what(), "");
+    }
+}
+
+// validatePolicyPack(packJson) → {"ok":true,id,title,label,…} or
+// {"error":{message,where}}: the page's "laad een beleidsbestand", with the
+// checks of `ivp validate FILE` (src/ivp/policy_pack.h).
+std::string validate_policy_pack(const std::string& pack_json) {
+    try {
+        return ivp::validate_policy_pack_text(pack_json).dump();
     } catch (const ivp::InputError& e) {
         return ivp::error_json_text(e.what(), e.where());
     } catch (const std::exception& e) {
@@ -105,6 +119,7 @@ EMSCRIPTEN_BINDINGS(ivp) {
     emscripten::function("catalogue", &catalogue);
     emscripten::function("facts", &facts);
     emscripten::function("ics", &ics);
+    emscripten::function("validatePolicyPack", &validate_policy_pack);
     emscripten::function("criteriaRules", &criteria_rules);
     emscripten::function("criteriaTruths", &criteria_truths);
     emscripten::function("criteriaCodes", &criteria_codes);

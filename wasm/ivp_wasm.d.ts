@@ -32,6 +32,12 @@ export interface IvpModule {
    * result (objects key by key, provisions by id) gives calculate() exactly.
    */
   explain(scenarioJson: string, today: string): string;
+  /**
+   * Checks a policy pack (docs/policy-pack.md) as `ivp validate FILE` does:
+   * `{"ok":true,"id","title","label","kind","criteria","provisions","untried":[]}`,
+   * or `{"error":{"message","where"}}` with `where` a JSON Pointer in the pack.
+   */
+  validatePolicyPack(packJson: string): string;
   /** The IVP catalogue: provisions with amounts, SLA, constraints and sources. */
   catalogue(): string;
   /** data/facts.json as embedded: the questions of the "uw situatie" step. */

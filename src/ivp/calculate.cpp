@@ -5,6 +5,7 @@
 #include "ivp/error.h"
 #include "ivp/json_input.h"
 #include "ivp/policy.h"
+#include "ivp/policy_pack.h"
 #include "ivp/terms.h"
 #include "ivp/timeline.h"
 
@@ -71,6 +72,8 @@ nlohmann::json calculate(const Scenario& scenario, const Rulebook& rulebook, Det
     if (detail == Detail::lean) return lean_result(scenario, rulebook);
     const Catalogue& catalogue = rulebook.catalogue;
     const Calendar& calendar = rulebook.calendar;
+    // The municipality's pack the scenario chose (or loaded), then the protocol.
+    const auto policies = select_policies(rulebook.policies, scenario.policy, scenario.policy_pack.get());
     nlohmann::json provisions = nlohmann::json::array();
     for (std::size_t i = 0; i < catalogue.provisions.size(); ++i) {
         if (!scenario.selected[i]) continue;
@@ -89,7 +92,7 @@ nlohmann::json calculate(const Scenario& scenario, const Rulebook& rulebook, Det
              {{"als_protocol", format_iso_date(calendar.add_working_days(scenario.melding, p.sla.totaal))}}},
             {"financing", financing_json(scenario, catalogue, i, rulebook.financing, rulebook.eigen_bijdrage)},  // docs/costs.md
             // Geschiktheid under each policy side by side (docs/eligibility.md).
-            {"eligibility", eligibility(p, scenario.profile, rulebook.policies, rulebook.facts)},
+            {"eligibility", eligibility(p, scenario.profile, policies, rulebook.facts)},
             {"source", p.source},
         };
         if (p.need == Need::conditional) entry["need_reason"] = p.need_reason;
@@ -113,8 +116,9 @@ nlohmann::json calculate(const Scenario& scenario, const Rulebook& rulebook, Det
         {"budget", budget_json(compute_budget(catalogue, scenario))},
         {"provisions", std::move(provisions)},
         {"costs", costs_json(scenario, catalogue, rulebook.eigen_bijdrage, rulebook.financing)},  // docs/costs.md
-        {"other_provisions", other_provisions(scenario.profile, rulebook.policies, rulebook.facts)},
-        {"policies", policies_summary(rulebook.policies)},
+        {"other_provisions", other_provisions(scenario.profile, policies, rulebook.facts)},
+        {"policies", policies_summary(policies)},
+        {"policy_choices", policy_choices(rulebook.policies)},  // the built-in packs to choose from
         {"procedure", procedure_timeline(scenario, rulebook.terms, calendar)},
         {"late_decision", late_decision(scenario, rulebook.terms, calendar)},
         {"terms", terms_json(rulebook.terms)},

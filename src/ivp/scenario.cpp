@@ -7,6 +7,7 @@
 #include "ivp/error.h"
 #include "ivp/facts.h"
 #include "ivp/json_input.h"
+#include "ivp/policy_pack.h"
 
 namespace ivp {
 
@@ -87,7 +88,7 @@ Scenario parse_scenario(const nlohmann::json& input, const Catalogue& catalogue,
     require_object(input, "", "Een scenario");
     // schema first: a newer file must say so rather than fail on a new key.
     read_schema(input);
-    reject_unknown_keys(input, "", {"schema", "melding", "provisions", "overrides", "profile", "dates", "actual", "peildatum"});
+    reject_unknown_keys(input, "", {"schema", "melding", "provisions", "overrides", "profile", "dates", "actual", "peildatum", "policy", "policy_pack"});
     Scenario s = default_scenario(catalogue, today);
     s.melding = read_melding(input, today);
     s.melding_given = input.contains("melding");
@@ -130,6 +131,10 @@ Scenario parse_scenario(const nlohmann::json& input, const Catalogue& catalogue,
     }
     // Dates of what really happened and the peildatum (src/ivp/actual_dates.cpp).
     read_actual_dates(input, catalogue, s);
+    // The municipality's policy pack: by id or by content (src/ivp/policy_pack.cpp).
+    auto choice = read_policy_choice(input, catalogue, embedded_policies(), embedded_facts());
+    s.policy = std::move(choice.id);
+    s.policy_pack = std::move(choice.pack);
     return s;
 }
 
