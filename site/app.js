@@ -1109,7 +1109,7 @@ function ivpMount(root, core, options = {}) {
       const where = checked.error.where ? ` (op de plek ${checked.error.where})` : '';
       policyStatus.classList.add('ivp-field-error');
       policyStatus.textContent = `Het beleidsbestand "${file.name}" kan niet worden geladen${where}: ` +
-        `${checked.error.message} Er is niets veranderd: de rekenhulp rekent verder met het beleid dat gekozen was.`;
+        `${checked.error.message.replace(/([^.!?])$/, '$1.')} Er is niets veranderd: de rekenhulp rekent verder met het beleid dat gekozen was.`;
       return;
     }
     state.pack = JSON.parse(text);

@@ -79,7 +79,11 @@ test('the verdicts follow the chosen or loaded policy; a broken pack changes not
   assert.equal(await trapliftVerdict(page), 'Ja, waarschijnlijk wel');
 
   // Saved and opened again: the pack travels in the file.
-  const [download] = await Promise.all([page.waitForEvent('download'), page.click('#ivp-save-file')]);
+  await go(page, 'start');
+  const [download] = await Promise.all([page.waitForEvent('download'), (async () => {
+    await page.focus('#ivp-save-file');
+    await page.keyboard.press('Enter');
+  })()]);
   const saved = JSON.parse(readFileSync(await download.path(), 'utf8'));
   assert.equal(saved.policy_pack.id, 'voorbeeldrecht-2026');
   await page.setInputFiles('#ivp-load-file', file('anders.json', JSON.stringify(scenario)));
