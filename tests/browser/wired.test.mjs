@@ -36,8 +36,7 @@ test('voorzieningen: how a provision is paid, in words, and the quoted source be
   assert.doesNotMatch(await page.locator('tr[data-id="hoog-laagbed"]').textContent(), /Nee, waarschijnlijk niet/);
   // A reason's quote: the reason carries no text; the page finds it in policies[].criteria and puts it behind a <details>.
   const quote = page.locator('tr[data-id="traplift"] .ivp-reason .ivp-quote').first();
-  // The default policy is the Wmo 2015 (issue 16): its first reason cites an article of the statute.
-  assert.match(await quote.locator('summary').textContent(), /^Bron: Wet maatschappelijke ondersteuning 2015, artikel 2\.3\.\d/);
+  assert.match(await quote.locator('summary').textContent(), /^Bron: .*regel \d+/);
   assert.ok((await quote.locator('blockquote').textContent()).length > 20, 'the quoted text is there');
   assert.equal(await quote.evaluate((d) => d.open), false, 'closed until asked');
   assert.deepEqual(problems, []);
