@@ -9,7 +9,7 @@
 //   ivp werkdagen DATE N                         the N-th working day after DATE
 //   ivp feestdagen YEAR                          that year's feestdagen
 //   ivp catalogus                                the IVP catalogue as JSON
-//   ivp validate                                 check the embedded data/
+//   ivp validate [FILE]                          check the embedded data/, or one policy pack
 //   ivp jsonlogic [--compiled]                   JSON lines {"rule","data"} in, one result a line out
 //
 // Bad input: exit status 2, a Dutch message on stderr, nothing on stdout.
@@ -43,6 +43,7 @@
 #include "ivp/kit.h"
 #include "ivp/letters.h"
 #include "ivp/policy.h"
+#include "ivp/policy_pack.h"
 #include "ivp/ics.h"
 #include "ivp/terms.h"
 #include "summary.h"
@@ -66,7 +67,7 @@ const char* const kUsage =
     "  ivp werkdagen JJJJ-MM-DD N\n"
     "  ivp feestdagen JAAR\n"
     "  ivp catalogus\n"
-    "  ivp validate\n"
+    "  ivp validate [BELEIDSBESTAND]\n"
     "  ivp jsonlogic [--compiled]   (regels {\"rule\":…,\"data\":…} op stdin)\n";
 
 ivp::Date today_local() {
@@ -106,6 +107,24 @@ std::string read_file(const std::string& path) {
     std::ifstream in(path, std::ios::binary);
     if (!in) throw ivp::InputError("", "Kan het bestand \"" + path + "\" niet openen: " + std::strerror(errno) + ".");
     return read_all(in);
+}
+
+// `ivp validate FILE`: one policy pack, every check a loaded pack gets. A
+// fault is bad input (exit 2) naming the file and the JSON Pointer.
+std::string validate_pack_file(const std::string& path) {
+    const std::string text = read_file(path);
+    try {
+        const auto r = ivp::validate_policy_pack_text(text);
+        std::string out = "ok  " + path + " (" + r.at("id").get<std::string>() + ": " +
+                          std::to_string(r.at("criteria").get<std::size_t>()) + " criteria, " +
+                          std::to_string(r.at("provisions").get<std::size_t>()) + " voorzieningen)\n";
+        for (const auto& id : r.at("untried"))
+            out += "let op: het criterium \"" + id.get<std::string>() +
+                   "\" is niet op alle antwoorden nagegaan (te veel combinaties of een datum)\n";
+        return out;
+    } catch (const ivp::InputError& e) {
+        throw ivp::InputError("", "Fout in " + path + (e.where().empty() ? "" : " op " + e.where()) + ": " + e.what());
+    }
 }
 
 std::string dump(const nlohmann::json& value) { return value.dump(2) + "\n"; }
@@ -244,7 +263,8 @@ std::string run(const std::vector<std::string>& args) {
     }
     if (command == "catalogus") return dump(ivp::catalogue_json(ivp::embedded_catalogue()));
     if (command == "validate") {
-        if (!rest.empty()) throw Usage("validate heeft geen argumenten");
+        if (rest.size() == 1) return validate_pack_file(rest[0]);  // docs/policy-pack.md
+        if (!rest.empty()) throw Usage("validate heeft hooguit één argument: een beleidsbestand");
         // Parsing validates; touching each piece of embedded data is the check.
         std::string out;
         (void)ivp::embedded_catalogue();

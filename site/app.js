@@ -14,7 +14,7 @@ const IVP_STEP_LABEL = { start: 'Start', situatie: 'Uw situatie', voorzieningen:
 const IVP_KIND_LABEL = { client_bound: 'cliëntgebonden', reusable: 'herinzetbaar' };
 const IVP_LAW_LABEL = { wmo: 'Wmo (gemeente)', zvw: 'Zvw (zorgverzekeraar)' };
 const IVP_VERDICT_LABEL = { ja: 'Ja, waarschijnlijk wel', nee: 'Nee, waarschijnlijk niet', onbekend: 'Hangt ervan af' };
-const IVP_POLICY_LABEL = { 'hattem-2014': 'Voorbeeld: gemeente Hattem (2014)', 'als-protocol': 'ALS protocol' };
+const IVP_POLICY_LABEL = { 'wmo-2015': 'Wmo 2015 (de wet, voor elke gemeente)', 'hattem-2014': 'Voorbeeld: gemeente Hattem (2014)', 'als-protocol': 'ALS protocol' };
 const IVP_MONTHS = ['januari', 'februari', 'maart', 'april', 'mei', 'juni', 'juli', 'augustus',
   'september', 'oktober', 'november', 'december'];
 const IVP_OUTCOME_LABEL = { voldaan: 'Voldaan', 'niet voldaan': 'Niet voldaan', onbekend: 'Nog niet bekend',
@@ -339,7 +339,10 @@ function ivpPlanScenario(s, state) {
 
 // A loaded scenario (accepted by the core) into the state and the controls.
 function ivpPlanApply(s, state, rows) {
-  const known = new Set(['schema', 'melding', 'provisions', 'overrides', 'profile', ...IVP_PLAN_KEYS]);
+  // policy and policy_pack (the policy box), checklist and brief (site/kit.js)
+  // are owned by other parts of the page: never kept here behind their back.
+  const known = new Set(['schema', 'melding', 'provisions', 'overrides', 'profile', ...IVP_PLAN_KEYS,
+    'policy', 'policy_pack', 'checklist', 'brief']);
   state.kept = Object.fromEntries(Object.entries(s).filter(([key]) => !known.has(key)));
   state.needed = new Map(Object.entries(s.needed || {}).map(([id, v]) => [id,
     typeof v === 'string' ? { kind: 'date', date: v } : v.months === 0 ? { kind: 'now' } : { kind: 'months', months: String(v.months) }]));
@@ -680,6 +683,8 @@ function ivpMount(root, core, options = {}) {
     amountText: new Map(),  // id → what the user typed
     profileText: new Map(),  // fact id → what the user typed or chose ('' = unknown)
     unknown: new Set(),  // fact ids answered "weet ik niet" (sent as null: not asked again)
+    policy: '',  // the municipality's policy pack by id ('' = the core's default, the Wmo 2015)
+    pack: null,  // a policy pack the user loaded (sent as policy_pack, saved with the scenario)
     step: 'start',
     // Mijn IVP (ivpPlan* below): per provision when it is needed, its real
     // dates, whether a "nee" is counted anyway, and the scenario keys the page
@@ -897,12 +902,12 @@ function ivpMount(root, core, options = {}) {
     }
     for (const id of state.unknown) if (!(id in profile)) profile[id] = null;
     if (Object.keys(profile).length) s.profile = profile;
+    if (state.pack && state.policy === state.pack.id) s.policy_pack = state.pack;
+    else if (state.policy) s.policy = state.policy;
     const out = ivpPlanScenario(s, state);  // needed, actual, keep_in_budget and the keys kept as loaded
     if (!kit) return out;
-    // The kit owns checklist, brief and its own dates (site/kit.js): its fields
-    // replace the copies kept from a loaded file, so a cleared field stays cleared.
-    delete out.checklist;
-    delete out.brief;
+    // The kit owns checklist, brief and its own dates (site/kit.js): its date
+    // fields replace the copies kept from a loaded file, so a cleared one stays cleared.
     if (out.dates) {
       out.dates = { ...out.dates };
       for (const [id] of IVP_KIT_DATES) delete out.dates[id];
@@ -926,6 +931,8 @@ function ivpMount(root, core, options = {}) {
       row.amount.value = state.amountText.has(id) ? state.amountText.get(id) : String(row.provision.amount);
     }
     for (const [id, entry] of factControls) entry.control.set(state.profileText.get(id) || '');
+    state.pack = s.policy_pack && typeof s.policy_pack === 'object' ? s.policy_pack : null;
+    state.policy = typeof s.policy === 'string' ? s.policy : (state.pack ? state.pack.id : '');
     if (kit) kit.apply(s);
     ivpPlanApply(s, state, rows);
     update();
@@ -952,6 +959,9 @@ function ivpMount(root, core, options = {}) {
       entry.error.hidden = false;
       entry.error.textContent = error.message;
       if (entry.control.input) entry.control.input.setAttribute('aria-invalid', 'true');
+    } else if (where.startsWith('/policy')) {
+      policyStatus.classList.add('ivp-field-error');
+      policyStatus.textContent = error.message;
     } else if (where.startsWith('/melding')) {
       meldingInput.setAttribute('aria-invalid', 'true');
       const meldingError = $('#ivp-melding-error');
@@ -1607,9 +1617,72 @@ function ivpMount(root, core, options = {}) {
     if (outcome.error) { showError(outcome.error); return outcome; }
     render(outcome.result);
     interview.show(outcome.result);
+    renderPolicyChoices(outcome.result);
     rememberNow();
     return outcome;
   }
+
+  // --- the municipality's policy: a built-in pack, or one the user loads ------------------
+  // The choices come from the core (result.policy_choices); a loaded pack is
+  // checked by the core (validatePolicyPack, the rules of `ivp validate`)
+  // before it replaces anything, and travels in the scenario as policy_pack.
+  const policyChoices = $('#ivp-policy-choices');
+  const policyStatus = $('#ivp-policy-status');
+  const policyFile = $('#ivp-policy-file');
+  const policyAbout = $('#ivp-policy-about');
+  let policyChoicesKey = '';
+  function renderPolicyChoices(result) {
+    const builtIn = Array.isArray(result.policy_choices) ? result.policy_choices : [];
+    const current = result.policies && result.policies[0] ? result.policies[0].id : '';
+    const choices = builtIn.map((c) => ({ id: c.id, label: c.default ? `${c.label} (standaard)` : c.label }));
+    if (state.pack && !builtIn.some((c) => c.id === state.pack.id)) {
+      choices.push({ id: state.pack.id, label: `${state.pack.label} (geladen bestand)` });
+    }
+    const key = JSON.stringify([choices, current]);
+    if (key === policyChoicesKey) return;
+    policyChoicesKey = key;
+    // What the chosen policy is, and what it obliges the municipality to do (the Wmo 2015's duties).
+    const chosen = result.policies && result.policies[0];
+    const duties = chosen && Array.isArray(chosen.duties) ? chosen.duties : [];
+    policyAbout.replaceChildren(...(chosen && chosen.note ? [ivpElement('p', { text: chosen.note })] : []),
+      ...(duties.length ? [ivpElement('p', { text: 'Wat de gemeente volgens deze regels altijd moet doen:' }),
+        ivpElement('ul', { className: 'ivp-duties' }, ...duties.map((d) => ivpElement('li', {}, d.text + ' ',
+          ivpElement('span', { className: 'ivp-hint', text: `(Bron: ${ivpSourceText(d.source)})` }))))] : []));
+    policyChoices.replaceChildren(...choices.map((c) => {
+      const input = ivpElement('input', { type: 'radio', name: 'ivp-policy', value: c.id });
+      input.checked = c.id === current;
+      return ivpElement('label', { className: 'ivp-check ivp-check-block' }, input, ivpElement('span', { text: c.label }));
+    }));
+  }
+  policyChoices.addEventListener('change', (event) => {
+    if (event.target.name !== 'ivp-policy' || !event.target.checked) return;
+    state.policy = event.target.value;
+    policyStatus.classList.remove('ivp-field-error');
+    policyStatus.textContent = '';
+    update();
+  });
+  policyFile.addEventListener('change', async () => {
+    const file = policyFile.files && policyFile.files[0];
+    if (!file) return;
+    const text = await file.text();
+    policyFile.value = '';
+    const checked = typeof core.validatePolicyPack === 'function'
+      ? core.validatePolicyPack(text)
+      : { error: { message: `het laden van een beleidsbestand is ${IVP_MISSING}.`, where: '' } };
+    if (checked.error) {
+      const where = checked.error.where ? ` (op de plek ${checked.error.where})` : '';
+      policyStatus.classList.add('ivp-field-error');
+      policyStatus.textContent = `Het beleidsbestand "${file.name}" kan niet worden geladen${where}: ` +
+        `${checked.error.message.replace(/([^.!?])$/, '$1.')} Er is niets veranderd: de rekenhulp rekent verder met het beleid dat gekozen was.`;
+      return;
+    }
+    state.pack = JSON.parse(text);
+    state.policy = state.pack.id;
+    policyStatus.classList.remove('ivp-field-error');
+    policyStatus.textContent = `Het beleidsbestand "${file.name}" is geladen: ${checked.result.label}. ` +
+      'De oordelen gaan nu over dit beleid. Bewaart u uw gegevens als bestand, dan gaat dit beleid mee.';
+    update();
+  });
 
   // --- events ---------------------------------------------------------------------------
   meldingInput.addEventListener('input', () => { state.melding = meldingInput.value; update(); });

@@ -107,6 +107,11 @@ async function ivpLoadCore(source) {
     calculateText(text, today) {
       return outcome(module.calculate(text, today));
     },
+    // A policy pack the user loads (docs/policy-pack.md), checked by the
+    // core as `ivp validate FILE` does → {result:{ok,id,title,label,…}} or {error}.
+    validatePolicyPack(text) {
+      return outcome(module.validatePolicyPack(text));
+    },
     catalogue() {
       return JSON.parse(module.catalogue());
     },

@@ -17,6 +17,7 @@
 #include "ivp/ics.h"
 #include "ivp/letters.h"
 #include "ivp/situation.h"
+#include "ivp/policy_pack.h"
 
 namespace {
 
@@ -62,6 +63,19 @@ std::string ics(const std::string& scenario_json, const std::string& today) {
 // "bezwaar") or {"error":{message,where}} when no such letter applies.
 std::string letter(const std::string& kind, const std::string& scenario_json, const std::string& today) {
     return ivp::letter_json_text(kind, scenario_json, today);
+}
+
+// validatePolicyPack(packJson) → {"ok":true,id,title,label,…} or
+// {"error":{message,where}}: the page's "laad een beleidsbestand", with the
+// checks of `ivp validate FILE` (src/ivp/policy_pack.h).
+std::string validate_policy_pack(const std::string& pack_json) {
+    try {
+        return ivp::validate_policy_pack_text(pack_json).dump();
+    } catch (const ivp::InputError& e) {
+        return ivp::error_json_text(e.what(), e.where());
+    } catch (const std::exception& e) {
+        return ivp::error_json_text(std::string("Onverwachte fout: ") + e.what(), "");
+    }
 }
 
 std::string catalogue() { return ivp::catalogue_json(ivp::embedded_catalogue()).dump(); }
@@ -120,6 +134,7 @@ EMSCRIPTEN_BINDINGS(ivp) {
     emscripten::function("facts", &facts);
     emscripten::function("ics", &ics);
     emscripten::function("letter", &letter);
+    emscripten::function("validatePolicyPack", &validate_policy_pack);
     emscripten::function("criteriaRules", &criteria_rules);
     emscripten::function("criteriaTruths", &criteria_truths);
     emscripten::function("criteriaCodes", &criteria_codes);

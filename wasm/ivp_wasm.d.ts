@@ -34,6 +34,12 @@ export interface IvpModule {
   explain(scenarioJson: string, today: string): string;
   /** The parts of the explanation the profile reaches (src/ivp/situation.h): after an answer. */
   situation(scenarioJson: string, today: string): string;
+  /**
+   * Checks a policy pack (docs/policy-pack.md) as `ivp validate FILE` does:
+   * `{"ok":true,"id","title","label","kind","criteria","provisions","untried":[]}`,
+   * or `{"error":{"message","where"}}` with `where` a JSON Pointer in the pack.
+   */
+  validatePolicyPack(packJson: string): string;
   /** The IVP catalogue: provisions with amounts, SLA, constraints and sources. */
   catalogue(): string;
   /** data/facts.json as embedded: the questions of the "uw situatie" step. */

@@ -8,6 +8,7 @@
 #include "ivp/plan.h"
 #include "ivp/policy.h"
 #include "ivp/questions.h"
+#include "ivp/policy_pack.h"
 #include "ivp/terms.h"
 #include "ivp/timeline.h"
 
@@ -75,6 +76,8 @@ nlohmann::json calculate(const Scenario& scenario, const Rulebook& rulebook, Det
     const Catalogue& catalogue = rulebook.catalogue;
     const Calendar& calendar = rulebook.calendar;
     const std::vector<bool> in_plan = budget_mask(scenario, rulebook);  // Mijn IVP (src/ivp/plan.h)
+    // The municipality's pack the scenario chose (or loaded), then the protocol.
+    const auto policies = select_policies(rulebook.policies, scenario.policy, scenario.policy_pack.get());
     nlohmann::json provisions = nlohmann::json::array();
     for (std::size_t i = 0; i < catalogue.provisions.size(); ++i) {
         if (!scenario.selected[i]) continue;
@@ -94,7 +97,7 @@ nlohmann::json calculate(const Scenario& scenario, const Rulebook& rulebook, Det
                format_iso_date(calendar.add_working_days(provision_calloff(scenario, i, p, calendar).date, p.sla.totaal))}}},
             {"financing", financing_json(scenario, catalogue, i, rulebook.financing, rulebook.eigen_bijdrage)},  // docs/costs.md
             // Geschiktheid under each policy side by side (docs/eligibility.md).
-            {"eligibility", eligibility(p, scenario.profile, rulebook.policies, rulebook.facts)},
+            {"eligibility", eligibility(p, scenario.profile, policies, rulebook.facts)},
             {"source", p.source},
         };
         if (p.need == Need::conditional) entry["need_reason"] = p.need_reason;
@@ -125,9 +128,10 @@ nlohmann::json calculate(const Scenario& scenario, const Rulebook& rulebook, Det
         {"plan", plan_summary(provisions)},
         {"provisions", std::move(provisions)},
         {"costs", costs_json(scenario, catalogue, rulebook.eigen_bijdrage, rulebook.financing)},  // docs/costs.md
-        {"other_provisions", other_provisions(scenario.profile, rulebook.policies, rulebook.facts)},
-        {"questions", questions_json(scenario, rulebook)},  // the interview (docs/eligibility.md)
-        {"policies", policies_summary(rulebook.policies)},
+        {"other_provisions", other_provisions(scenario.profile, policies, rulebook.facts)},
+        {"questions", questions_json(scenario, rulebook, policies)},  // the interview (docs/eligibility.md)
+        {"policies", policies_summary(policies)},
+        {"policy_choices", policy_choices(rulebook.policies)},  // the built-in packs to choose from
         {"procedure", std::move(procedure)},
         {"late_decision", std::move(late)},
         {"kit", std::move(kit)},

@@ -28,7 +28,15 @@ private:
 class DataError : public std::runtime_error {
 public:
     DataError(std::string file, std::string where, const std::string& message)
-        : std::runtime_error(file + " " + where + ": " + message) {}
+        : std::runtime_error(file + " " + where + ": " + message), where_(std::move(where)), message_(message) {}
+    // The parts, for a policy pack a user loads (src/ivp/policy_pack.h): the
+    // JSON Pointer in the file and the message without the file's name.
+    const std::string& where() const noexcept { return where_; }
+    const std::string& message() const noexcept { return message_; }
+
+private:
+    std::string where_;
+    std::string message_;
 };
 
 }  // namespace ivp

@@ -302,12 +302,30 @@ void parse_derived(const PolicyReader& r, const json& c, const std::string& at, 
     crit.derived_from = {{"fact", fact}, {"text", r.text(d, where, "text")}};
 }
 
+// What the policy obliges the municipality to do, shown beside its verdicts
+// (the onderzoek, the persoonlijk plan …): not criteria, they decide nothing.
+json parse_duties(const PolicyReader& r, const json& data) {
+    json out = json::array();
+    if (!data.contains("duties")) return out;
+    const auto& ds = data.at("duties");
+    r.array_value(ds, "/duties");
+    std::set<std::string> ids;
+    for (std::size_t i = 0; i < ds.size(); ++i) {
+        const auto at = pointer_join("/duties", i);
+        r.keys(ds[i], at, {"$comment", "id", "text", "source"});
+        const auto id = r.text(ds[i], at, "id");
+        if (!ids.insert(id).second) r.fail(at + "/id", "dubbele id \"" + id + "\"");
+        out.push_back({{"id", id}, {"text", r.text(ds[i], at, "text")}, {"source", r.source(ds[i], at, "source")}});
+    }
+    return out;
+}
+
 }  // namespace
 
 Policy parse_policy(const json& data, const std::string& file, const Catalogue& catalogue, const FactsCatalogue& facts) {
     const PolicyReader r(file, facts);
-    r.keys(data, "", {"$comment", "id", "title", "label", "kind", "note", "valid_from", "valid_from_note", "source_document", "zvw",
-                      "general_criteria", "criteria", "quantities", "provisions", "not_modelled"});
+    r.keys(data, "", {"$schema", "$comment", "id", "title", "label", "kind", "note", "valid_from", "valid_from_note", "source_document", "zvw",
+                      "general_criteria", "criteria", "quantities", "provisions", "not_modelled", "duties"});
     Policy policy;
     policy.id = r.text(data, "", "id");
     policy.title = r.text(data, "", "title");
@@ -422,15 +440,19 @@ Policy parse_policy(const json& data, const std::string& file, const Catalogue& 
         r.array_value(nm, "/not_modelled");
         for (std::size_t i = 0; i < nm.size(); ++i) {
             const auto at = pointer_join("/not_modelled", i);
-            r.keys(nm[i], at, {"section", "line", "reason"});
+            r.keys(nm[i], at, {"section", "line", "url", "reason"});
             r.text(nm[i], at, "section");
             r.text(nm[i], at, "reason");
-            r.integer(nm[i], at, "line", 1, 1'000'000, "Het regelnummer in de seed");
+            // A seed paragraph names its line; a statute article its deep link.
+            if (nm[i].contains("url")) r.text(nm[i], at, "url");
+            if (nm[i].contains("line") || !nm[i].contains("url"))
+                r.integer(nm[i], at, "line", 1, 1'000'000, "Het regelnummer in de seed");
         }
         policy.not_modelled = nm;
     } else {
         policy.not_modelled = json::array();
     }
+    policy.duties = parse_duties(r, data);
 
     // Every rule must evaluate on a profile with nothing answered (JsonLogic
     // errors such as `*` without arguments are found here, not by a user).
@@ -703,6 +725,7 @@ nlohmann::json policies_summary(const std::vector<Policy>& policies) {
                                         ? document_for_seed(p.source_document.at("seed").get<std::string>())
                                         : nlohmann::json()},
                        {"not_modelled", p.not_modelled},
+                       {"duties", p.duties},
                        {"criteria", criteria_json(p)}});
     return out;
 }
@@ -714,6 +737,14 @@ std::optional<jsonlogic::Truth> criteria_verdict(const Policy& policy, const std
     const auto unknown = unknown_facts(profile, facts);
     const auto slots = rules::slots_from_profile(profile, facts);
     return provision_truth(policy, *p, Answers{profile, unknown, slots});
+}
+
+}  // namespace ivp
+
+namespace ivp {
+
+std::vector<nlohmann::json> candidate_answers(const Fact& fact, const std::vector<double>& literals) {
+    return candidates(fact, literals);
 }
 
 }  // namespace ivp

@@ -84,7 +84,8 @@ struct Policy {
     std::vector<Criterion> criteria;
     std::vector<Quantity> quantities;
     std::vector<PolicyProvision> provisions;
-    nlohmann::json not_modelled;  // [{section, line, reason}]
+    nlohmann::json not_modelled;  // [{section, line or url, reason}]
+    nlohmann::json duties;        // [{id, text, source}]: what the policy obliges, deciding nothing
     // The criteria compiled over the facts catalogue (slot i = facts[i]):
     // the open-question probing evaluates them many times per provision.
     std::shared_ptr<const rules::RuleSet> rules;
@@ -100,16 +101,17 @@ Policy parse_policy(const nlohmann::json& data, const std::string& file, const C
                     const FactsCatalogue& facts);
 
 // Policies from (file name, JSON) pairs, each parsed by parse_policy, sorted
-// with the default (hattem-2014) first; ids must be unique and the facts'
+// with the default (wmo-2015) first; ids must be unique and the facts'
 // `used_by` must match (validate_facts_usage).
 std::vector<Policy> parse_policies(const std::vector<std::pair<std::string, nlohmann::json>>& files,
                                    const Catalogue& catalogue, const FactsCatalogue& facts);
 // data/policies/*.json as embedded, parsed as JSON only.
 std::vector<std::pair<std::string, nlohmann::json>> embedded_policy_files();
 
-// The embedded policies (data/policies/*.json), the default (hattem-2014) first.
+// The embedded policies (data/policies/*.json), the default (wmo-2015) first.
 const std::vector<Policy>& embedded_policies();
-inline constexpr const char* kDefaultPolicy = "hattem-2014";
+// The Wmo 2015 itself: what holds in every municipality (issue 16).
+inline constexpr const char* kDefaultPolicy = "wmo-2015";
 
 // Cross-checks between the facts catalogue and the policies: every `used_by`
 // names a policy that reads the fact, and every fact a policy reads lists it.
@@ -129,6 +131,10 @@ nlohmann::json eligibility(const Provision& provision, const nlohmann::json& pro
 // hulp bij het huishouden …), assessed under each policy that names them.
 nlohmann::json other_provisions(const nlohmann::json& profile, const std::vector<Policy>& policies,
                                 const FactsCatalogue& facts);
+
+// The answers the open-question probing tries for a fact (every boolean or
+// choice value; an integer's bounds and each threshold of `literals` ±1).
+std::vector<nlohmann::json> candidate_answers(const Fact& fact, const std::vector<double>& literals);
 
 // The policies as the result lists them: id, title, label, note, source and
 // the paragraphs not modelled, with the reason.

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "ivp/compiled_rules.h"
+#include "ivp/policy_pack.h"
 #include "ivp/costs.h"
 #include "ivp/jsonlogic.h"
 
@@ -266,9 +267,13 @@ void keep_follow_ups_with_parent(std::vector<Ranked>& list, const FactsCatalogue
 }  // namespace
 
 json questions_json(const Scenario& scenario, const Rulebook& rb) {
+    return questions_json(scenario, rb, select_policies(rb.policies, scenario.policy, scenario.policy_pack.get()));
+}
+
+json questions_json(const Scenario& scenario, const Rulebook& rb, const std::vector<Policy>& policies) {
     std::map<std::string, Tally> tally;
     Probe probe(scenario, rb.facts);
-    for (const auto& policy : rb.policies) probe_policy(policy, scenario, rb, probe, tally);
+    for (const auto& policy : policies) probe_policy(policy, scenario, rb, probe, tally);
     probe_costs(scenario, rb, tally);
     std::vector<Ranked> list;
     for (const auto& [id, t] : tally) list.push_back(rank(id, t, rb));

@@ -5,7 +5,7 @@
 // Only facts that are absent from the profile (a fact given as null was asked
 // and answered "weet ik niet": never again) and whose answer could change a
 // verdict of the selected provisions or of the other provisions, under any
-// policy of the rulebook, or a figure (a policy's quantity such as the
+// policy the calculation assesses, or a figure (a policy's quantity such as the
 // normtijden, or the eigen bijdrage; `decides` then names "eigen_bijdrage").
 // Empty when no answer can change anything. The page asks questions[0] next.
 #include <nlohmann/json.hpp>
@@ -15,6 +15,10 @@
 
 namespace ivp {
 
+// `policies`: the ones this calculation assesses (the chosen municipality's
+// pack and the protocol, select_policies of ivp/policy_pack.h).
+nlohmann::json questions_json(const Scenario& scenario, const Rulebook& rulebook, const std::vector<Policy>& policies);
+// The same for the policies the scenario chooses.
 nlohmann::json questions_json(const Scenario& scenario, const Rulebook& rulebook);
 
 }  // namespace ivp

@@ -9,6 +9,7 @@
 #include "ivp/json_input.h"
 #include "ivp/kit.h"
 #include "ivp/plan.h"
+#include "ivp/policy_pack.h"
 
 namespace ivp {
 
@@ -92,7 +93,7 @@ Scenario parse_scenario(const nlohmann::json& input, const Catalogue& catalogue,
     // schema first: a newer file must say so rather than fail on a new key.
     read_schema(input);
     reject_unknown_keys(input, "", {"schema", "melding", "provisions", "overrides", "profile", "dates", "actual", "peildatum",
-                                     "checklist", "brief", "needed", "keep_in_budget"});
+                                     "checklist", "brief", "needed", "keep_in_budget", "policy", "policy_pack"});
     Scenario s = default_scenario(catalogue, today);
     s.melding = read_melding(input, today);
     s.melding_given = input.contains("melding");
@@ -141,6 +142,10 @@ Scenario parse_scenario(const nlohmann::json& input, const Catalogue& catalogue,
     read_kit_fields(input, s);
     // When the user needs each provision, and which "nee" they count anyway.
     read_plan_input(input, catalogue, s);
+    // The municipality's policy pack: by id or by content (src/ivp/policy_pack.cpp).
+    auto choice = read_policy_choice(input, catalogue, embedded_policies(), embedded_facts());
+    s.policy = std::move(choice.id);
+    s.policy_pack = std::move(choice.pack);
     return s;
 }
 

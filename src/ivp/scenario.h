@@ -6,6 +6,7 @@
 // the core never reads a clock), provisions to the whole catalogue.
 #include <cstdint>
 #include <map>
+#include <memory>
 #include <nlohmann/json.hpp>
 #include <string>
 #include <optional>
@@ -17,6 +18,8 @@
 #include "ivp/date.h"
 
 namespace ivp {
+
+struct Policy;
 
 inline constexpr int kScenarioSchema = 1;
 inline constexpr std::int64_t kMaxOverrideEur = 10'000'000;
@@ -49,6 +52,10 @@ struct Scenario {
     // user counts it in the budget although the ALS protocol says "nee".
     std::vector<std::optional<Date>> needed;
     std::vector<bool> keep_in_budget;
+    // The municipality's policy pack (src/ivp/policy_pack.h): an id ("" =
+    // the default, the Wmo 2015), or a pack the scenario carries by content.
+    std::string policy;
+    std::shared_ptr<const Policy> policy_pack;
 
     // The amount that counts for provision i: the user's quote, else the table's.
     std::int64_t amount(const Catalogue& catalogue, std::size_t i) const {

@@ -7,6 +7,7 @@
 #include "ivp/explain.h"
 #include "ivp/json_input.h"
 #include "ivp/policy.h"
+#include "ivp/policy_pack.h"
 #include "ivp/questions.h"
 
 namespace ivp {
@@ -16,12 +17,14 @@ using nlohmann::json;
 json situation(const Scenario& s, const Rulebook& rb) {
     const auto lean = calculate(s, rb, Detail::lean);
     const auto& lean_provisions = lean.at("provisions");
+    // The municipality's pack the scenario chose (or loaded), then the protocol.
+    const auto policies = select_policies(rb.policies, s.policy, s.policy_pack.get());
     json provisions = json::object();
     std::size_t n = 0;
     for (std::size_t i = 0; i < rb.catalogue.provisions.size(); ++i) {
         if (!s.selected[i]) continue;
         const auto& p = rb.catalogue.provisions[i];
-        json entry = {{"eligibility", eligibility(p, s.profile, rb.policies, rb.facts)},
+        json entry = {{"eligibility", eligibility(p, s.profile, policies, rb.facts)},
                       {"financing", financing_json(s, rb.catalogue, i, rb.financing, rb.eigen_bijdrage)}};
         remove_lean_parts(entry, lean_provisions.at(n++));
         provisions[p.id] = std::move(entry);
@@ -30,8 +33,8 @@ json situation(const Scenario& s, const Rulebook& rb) {
     remove_lean_parts(costs, lean.at("costs"));
     return {{"provisions", std::move(provisions)},
             {"costs", std::move(costs)},
-            {"other_provisions", other_provisions(s.profile, rb.policies, rb.facts)},
-            {"questions", questions_json(s, rb)}};
+            {"other_provisions", other_provisions(s.profile, policies, rb.facts)},
+            {"questions", questions_json(s, rb, policies)}};
 }
 
 void apply_situation(json& explanation, const json& part) {

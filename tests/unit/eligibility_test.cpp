@@ -29,7 +29,8 @@ json base_profile() {
 }
 
 json result_for(const json& profile) {
-    const json scenario = {{"melding", "2026-11-23"}, {"profile", profile}};
+    // These tests are about Hattem's rules: choose its pack (the default is the Wmo 2015).
+    const json scenario = {{"melding", "2026-11-23"}, {"policy", "hattem-2014"}, {"profile", profile}};
     return ivp::calculate_text(scenario.dump(), ivp_test::fixed_today());
 }
 
@@ -518,10 +519,13 @@ TEST(PolicyValidation, UsedByMustMatchThePoliciesThatReadTheFact) {
 
 TEST(PolicyValidation, EmbeddedPoliciesLoadDefaultFirst) {
     const auto& policies = ivp::embedded_policies();
-    ASSERT_EQ(policies.size(), 2u);
-    EXPECT_EQ(policies[0].id, "hattem-2014");
-    EXPECT_EQ(policies[0].label, "voorbeeld: gemeente Hattem (2014)");
+    // The default is the Wmo 2015 itself (issue 16); Hattem 2014 stays as the
+    // worked example of a local pack.
+    ASSERT_EQ(policies.size(), 3u);
+    EXPECT_EQ(policies[0].id, "wmo-2015");
     EXPECT_EQ(policies[1].id, "als-protocol");
+    EXPECT_EQ(policies[2].id, "hattem-2014");
+    EXPECT_EQ(policies[2].label, "voorbeeld: gemeente Hattem (2014)");
 }
 
 // Every quote in a policy is the text of its seed at the line it names (when
