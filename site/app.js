@@ -1781,7 +1781,7 @@ function ivpMount(root, core, options = {}) {
   });
 
   // The keukentafel kit: checklist, what to ask, escalation, letters (site/kit.js).
-  kit = ivpKitMount(root, core, { today, download, update, remember: rememberNow, scenario: () => scenario(),
+  kit = typeof ivpKitMount !== 'function' ? null : ivpKitMount(root, core, { today, download, update, remember: rememberNow, scenario: () => scenario(),
     print: () => (options.print || (() => window.print()))() });
   $('#ivp-print').addEventListener('click', () => (options.print || (() => window.print()))());
 

@@ -55,8 +55,8 @@ function ivpKitMount(root, core, ctx) {
   const [gemeente, gemeenteField] = text('ivp-kit-brief-gemeente', 'Naam van uw gemeente', false);
   const briefInputs = { naam, adres, gemeente };
   const letterStatus = ivpElement('p', { id: 'ivp-kit-letter-status', className: 'ivp-hint', role: 'status' });
-  const letterText = ivpElement('pre', { id: 'ivp-letter-text', className: 'ivp-letter', tabindex: '0', 'aria-label': 'De brief' });
-  const letterBox = ivpElement('div', { className: 'ivp-letter-box', id: 'ivp-letter-box', hidden: true }, letterText,
+  const letterText = ivpElement('pre', { id: 'ivp-letter-text', className: 'ivp-letter', tabindex: '0' });
+  const letterBox = ivpElement('section', { className: 'ivp-letter-box', id: 'ivp-letter-box', 'aria-label': 'De brief', hidden: true }, letterText,
     ivpElement('div', { className: 'ivp-actions ivp-noprint' },
       ivpElement('button', { type: 'button', id: 'ivp-letter-download', text: 'Bewaar de brief als tekstbestand' }),
       ivpElement('button', { type: 'button', id: 'ivp-letter-print', text: 'Druk de brief af (of bewaar als PDF)' })));

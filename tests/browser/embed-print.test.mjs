@@ -97,7 +97,8 @@ test('print: "Mijn IVP voor het keukentafelgesprek" on A4 holds the totals, the 
   assert.doesNotMatch(text, /Volgende stap|Alles uitvinken/, 'the controls are not printed');
   assert.doesNotMatch(text, /Elektrische rolstoel/, 'a deselected provision is not in the plan');
   const pages = Number(/Pages:\s+(\d+)/.exec(info)[1]);
-  assert.ok(pages >= 1 && pages <= 6, `${pages} pages`);
+  // The keukentafel kit (what to ask, the checklist, each with its source) adds about a page (docs/kit.md).
+  assert.ok(pages >= 1 && pages <= 8, `${pages} pages`);
   writeFileSync(join(dir, 'mijn-ivp.txt'), text);
   assert.deepEqual(requests, []);
   await context.close();
