@@ -42,7 +42,8 @@ function ivpWithSituation(explanation, situation) {
   for (const [id, entry] of Object.entries(situation.provisions)) {
     const target = explanation.provisions[id];
     if (!target) continue;
-    for (const key of ['eligibility', 'financing']) {
+    // The same parts as kProvisionParts in src/ivp/situation.cpp.
+    for (const key of ['eligibility', 'financing', 'in_plan', 'plan_reason', 'plan_reasons', 'plan_kept']) {
       if (key in entry) target[key] = entry[key]; else delete target[key];
     }
   }

@@ -127,6 +127,24 @@ jsonlogic::Truth truth_of(const Policy& policy, const Criterion& c, const Answer
     return t;
 }
 
+}  // namespace
+
+jsonlogic::Truth criterion_truth(const Policy& policy, const Criterion& c, const json& profile,
+                                 const std::set<std::string>& unknown, const std::vector<rules::Value>& slots) {
+    return truth_of(policy, c, Answers{profile, unknown, slots});
+}
+
+std::vector<std::string> criterion_facts(const Criterion& c) {
+    auto out = jsonlogic::vars_used(c.condition);
+    for (const auto& e : c.exceptions)
+        if (e.contains("when"))
+            for (auto& id : jsonlogic::vars_used(e.at("when")))
+                if (std::find(out.begin(), out.end(), id) == out.end()) out.push_back(std::move(id));
+    return out;
+}
+
+namespace {
+
 const char* outcome_name(jsonlogic::Truth t) {
     switch (t) {
         case jsonlogic::Truth::yes: return "voldaan";

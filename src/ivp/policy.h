@@ -69,6 +69,7 @@ struct PolicyProvision {
 
 namespace rules {
 class RuleSet;
+struct Value;
 }
 
 struct Policy {
@@ -139,6 +140,16 @@ std::vector<nlohmann::json> candidate_answers(const Fact& fact, const std::vecto
 // The policies as the result lists them: id, title, label, note, source and
 // the paragraphs not modelled, with the reason.
 nlohmann::json policies_summary(const std::vector<Policy>& policies);
+
+// A criterion's truth as the verdicts use it: its condition, turned from
+// "niet voldaan" into onbekend while an exception it names may still apply
+// (docs/eligibility.md, "Exceptions"). `unknown` are the unanswered facts,
+// `slots` the same answers for the compiled rules (rules::slots_from_profile).
+jsonlogic::Truth criterion_truth(const Policy& policy, const Criterion& c, const nlohmann::json& profile,
+                                 const std::set<std::string>& unknown, const std::vector<rules::Value>& slots);
+
+// The facts a criterion reads: its condition's and its exceptions' `when`.
+std::vector<std::string> criterion_facts(const Criterion& c);
 
 // The verdict of `policy`'s own criteria for a voorziening it assesses, as
 // assess() gives it but without reasons or open questions (the personal

@@ -57,9 +57,9 @@ private:
     std::vector<rules::Value> slots_;
 };
 
+// The criterion as the verdicts see it, exceptions included (policy.h).
 Truth criterion_truth(const Policy& policy, const Criterion& c, const Probe& probe) {
-    if (c.compiled && policy.rules) return policy.rules->truth(*c.compiled, probe.slots());
-    return jsonlogic::evaluate(c.condition, probe.profile(), probe.unknown());
+    return ivp::criterion_truth(policy, c, probe.profile(), probe.unknown(), probe.slots());
 }
 
 Truth provision_truth(const Policy& policy, const PolicyProvision& p, const Probe& probe) {
@@ -101,9 +101,13 @@ void probe_criterion(const Policy& policy, const PolicyProvision& p, const Crite
                      const FactsCatalogue& facts, Probe& probe, std::map<std::string, Tally>& tally) {
     std::vector<double> literals;
     jsonlogic::number_literals(c.condition, literals);
+    for (const auto& e : c.exceptions)
+        if (e.contains("when")) jsonlogic::number_literals(e.at("when"), literals);
     std::vector<std::string> open;
     bool any = false;
-    for (const auto& id : jsonlogic::vars_used(c.condition)) {
+    // The condition's facts and those of an exception's `when`: an answer to
+    // either can turn an onbekend criterion into voldaan or niet voldaan.
+    for (const auto& id : criterion_facts(c)) {
         const Fact* fact = facts.find(id);
         if (!fact || !askable(s, id)) continue;
         open.push_back(id);

@@ -14,33 +14,41 @@ namespace ivp {
 
 using nlohmann::json;
 
+namespace {
+
+// The per-provision parts an answer can change: the verdicts, the financing
+// texts that read a fact, and whether the ALS protocol's verdict keeps the
+// provision in the personal budget (src/ivp/plan.h).
+constexpr const char* kProvisionParts[] = {"eligibility", "financing", "in_plan", "plan_reason", "plan_reasons",
+                                           "plan_kept"};
+// The top-level parts: the eigen bijdrage, the other provisions, the
+// questions, the plan's summary (what left the budget) and the kit (what to
+// ask follows the plan).
+constexpr const char* kTopParts[] = {"costs", "other_provisions", "questions", "plan", "kit"};
+
+}  // namespace
+
+// Taken from the whole explanation: one place decides each part, so the
+// situation cannot drift from explain() when a part starts to read a fact.
 json situation(const Scenario& s, const Rulebook& rb) {
-    const auto lean = calculate(s, rb, Detail::lean);
-    const auto& lean_provisions = lean.at("provisions");
-    // The municipality's pack the scenario chose (or loaded), then the protocol.
-    const auto policies = select_policies(rb.policies, s.policy, s.policy_pack.get());
+    const auto full = explain(s, rb);
     json provisions = json::object();
-    std::size_t n = 0;
-    for (std::size_t i = 0; i < rb.catalogue.provisions.size(); ++i) {
-        if (!s.selected[i]) continue;
-        const auto& p = rb.catalogue.provisions[i];
-        json entry = {{"eligibility", eligibility(p, s.profile, policies, rb.facts)},
-                      {"financing", financing_json(s, rb.catalogue, i, rb.financing, rb.eigen_bijdrage)}};
-        remove_lean_parts(entry, lean_provisions.at(n++));
-        provisions[p.id] = std::move(entry);
+    for (const auto& [id, entry] : full.at("provisions").items()) {
+        json part = json::object();
+        for (const char* key : kProvisionParts)
+            if (entry.contains(key)) part[key] = entry.at(key);
+        provisions[id] = std::move(part);
     }
-    json costs = costs_json(s, rb.catalogue, rb.eigen_bijdrage, rb.financing);
-    remove_lean_parts(costs, lean.at("costs"));
-    return {{"provisions", std::move(provisions)},
-            {"costs", std::move(costs)},
-            {"other_provisions", other_provisions(s.profile, policies, rb.facts)},
-            {"questions", questions_json(s, rb, policies)}};
+    json out = {{"provisions", std::move(provisions)}};
+    for (const char* key : kTopParts)
+        if (full.contains(key)) out[key] = full.at(key);
+    return out;
 }
 
 void apply_situation(json& explanation, const json& part) {
     auto& provisions = explanation.at("provisions");
     for (const auto& [id, entry] : part.at("provisions").items())
-        for (const char* key : {"eligibility", "financing"}) {
+        for (const char* key : kProvisionParts) {
             if (entry.contains(key)) provisions[id][key] = entry.at(key);
             else provisions[id].erase(key);  // explain() leaves an emptied part out too
         }

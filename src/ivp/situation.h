@@ -2,11 +2,13 @@
 // The parts of the explanation (ivp/explain.h) that the profile reaches: the
 // page's call after an answer of the interview (docs/perf.md, "Interview").
 // An answer changes only the verdicts, the financing texts that read a fact
-// (zelf gekocht, the eigen bijdrage per provision), the eigen bijdrage, the
-// other provisions and the questions — not the delivery dates, terms or
-// policies, which make up most of the explanation. Shape:
-//   {"provisions": {"<id>": {"eligibility": …, "financing": …}},
-//    "costs": …, "other_provisions": […], "questions": […]}
+// (zelf gekocht, the eigen bijdrage per provision), what stays in the
+// personal budget, the eigen bijdrage, the other provisions, the questions,
+// the plan and the kit — not the delivery dates, terms or policies, which make
+// up most of the explanation. Shape:
+//   {"provisions": {"<id>": {"eligibility", "financing", "in_plan",
+//    "plan_reason", "plan_reasons", "plan_kept"}}, "costs", "other_provisions",
+//    "questions", "plan", "kit"}
 // each part exactly as in explain(), lean parts left out. apply_situation()
 // puts it into an explanation made for the same scenario with another
 // profile; the result equals explain() of the new scenario (tested in

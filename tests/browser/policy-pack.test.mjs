@@ -22,7 +22,7 @@ const file = (name, text) => ({ name, mimeType: 'application/json', buffer: Buff
 const scenario = {
   schema: 1, melding: '2026-11-23', provisions: ['traplift', 'scootmobiel'],
   profile: { hoofdverblijf_gemeente: true, woning_heeft_trap: true, traplopen_probleem: true, trapleuning_volstaat: false,
-    kosten_aanpassen_woning: 8000, kosten_al_gemaakt: true },
+    kosten_aanpassen_woning: 8000, zelf_aangeschaft: true },
 };
 const trapliftVerdict = (page) => page.locator('tr[data-id="traplift"] .ivp-verdict').first().textContent();
 

@@ -90,7 +90,7 @@ TEST(PolicyPack, EveryWmo2015RuleCitesWettenOverheidWithTheVersionDate) {
 // the decision, §7.3 Ad 6) and the Wmo 2015 does not decide (no such rule in
 // the statute; its questions stay open).
 TEST(PolicyPack, ChoosingHattemChangesTheVerdicts) {
-    json scenario = {{"provisions", {"traplift"}}, {"profile", {{"kosten_al_gemaakt", true}}}};
+    json scenario = {{"provisions", {"traplift"}}, {"profile", {{"zelf_aangeschaft", true}}}};
     EXPECT_EQ(eligibility_of(calc(scenario), "traplift").at("verdict"), "onbekend");
     scenario["policy"] = "hattem-2014";
     const auto result = calc(scenario);

@@ -15,6 +15,7 @@
 #include "ivp/calculate.h"
 #include "ivp/costs.h"
 #include "ivp/policy.h"
+#include "ivp/policy_pack.h"
 #include "ivp/questions.h"
 #include "ivp/rulebook.h"
 #include "ivp/scenario.h"
@@ -62,17 +63,19 @@ json settled(const json& assessment) {
 }
 
 // What the interview must settle: every verdict and figure under every
-// policy, of the selected and the other provisions, and who pays the eigen
+// policy the scenario assesses, of the selected and the other provisions, and who pays the eigen
 // bijdrage.
 json outcome(const ivp::Scenario& s) {
+    // The policies this scenario assesses: its municipality's pack and the protocol.
+    const auto policies = ivp::select_policies(rb().policies, s.policy, s.policy_pack.get());
     json out = json::object();
     for (std::size_t i = 0; i < rb().catalogue.provisions.size(); ++i) {
         if (!s.selected[i]) continue;
         const auto& p = rb().catalogue.provisions[i];
-        for (const auto& [policy, a] : ivp::eligibility(p, s.profile, rb().policies, rb().facts).at("policies").items())
+        for (const auto& [policy, a] : ivp::eligibility(p, s.profile, policies, rb().facts).at("policies").items())
             out[p.id][policy] = settled(a);
     }
-    for (const auto& o : ivp::other_provisions(s.profile, rb().policies, rb().facts))
+    for (const auto& o : ivp::other_provisions(s.profile, policies, rb().facts))
         for (const auto& [policy, a] : o.at("policies").items())
             out[o.at("id").get<std::string>()][policy] = settled(a);
     const auto costs = ivp::costs_json(s, rb().catalogue, rb().eigen_bijdrage).at("eigen_bijdrage");
@@ -104,6 +107,7 @@ TEST(Questions, InterviewEndsWithTheVerdictsOfTheCompleteProfile) {
     for (std::uint64_t n = 0; n < count; ++n) {
         const auto complete = complete_profile(r);
         auto at_once = scenario_with(complete, r, n % 2 == 0);
+        if (n % 3 == 1) at_once.policy = "hattem-2014";  // else the default, the Wmo 2015
         auto asked = at_once;
         asked.profile = json::object();
         const auto questions = interview(asked, complete);
@@ -153,6 +157,7 @@ TEST(Questions, AFactGivenAsNullIsNeverAskedAgain) {
 
 TEST(Questions, CarAgeOnlyRightAfterHavingACar) {
     auto s = ivp::default_scenario(rb().catalogue, ivp_test::fixed_today());
+    s.policy = "hattem-2014";  // the car questions are Hattem's (§5.4.2)
     const auto asked = facts_of(ivp::questions_json(s, rb()));
     const auto car = std::find(asked.begin(), asked.end(), "eigen_auto_of_bus");
     const auto age = std::find(asked.begin(), asked.end(), "leeftijd_auto_jaren");
@@ -169,7 +174,11 @@ TEST(Questions, CarAgeOnlyRightAfterHavingACar) {
 
 TEST(Questions, LivingAloneIsNotAskedAboutTheOldestHousemate) {
     auto s = ivp::default_scenario(rb().catalogue, ivp_test::fixed_today());
-    s.profile["woont_alleen"] = true;
+    s.policy = "hattem-2014";  // gebruikelijke zorg by housemates is Hattem's (§3.4.3)
+    s.profile["huishouden"] = "met_anderen";
+    const auto with_others = facts_of(ivp::questions_json(s, rb()));
+    EXPECT_NE(std::find(with_others.begin(), with_others.end(), "huisgenoot_oudste_leeftijd"), with_others.end());
+    s.profile["huishouden"] = "alleenstaand";
     const auto asked = facts_of(ivp::questions_json(s, rb()));
     EXPECT_EQ(std::find(asked.begin(), asked.end(), "huisgenoot_oudste_leeftijd"), asked.end());
 }

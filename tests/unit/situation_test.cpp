@@ -46,7 +46,9 @@ TEST(Situation, AnExplanationWithTheNewSituationIsTheNewExplanation) {
         const auto s2 = ivp::parse_scenario(other, rb.catalogue, ivp_test::fixed_today());
         auto explanation = ivp::explain(s1, rb);
         ivp::apply_situation(explanation, ivp::situation(s2, rb));
-        ASSERT_EQ(explanation.dump(), ivp::explain(s2, rb).dump()) << n;
+        const auto want = ivp::explain(s2, rb);
+        ASSERT_EQ(explanation.dump(), want.dump()) << n << ", differences (JSON Patch from the patched to the new "
+                                                    << "explanation): " << json::diff(explanation, want).dump();
     }
 }
 
