@@ -89,7 +89,7 @@ test('print: "Mijn IVP voor het keukentafelgesprek" on A4 holds the totals, the 
   assert.match(text, /Mijn IVP voor het keukentafelgesprek/);
   assert.ok(text.includes(today.replace(/\u00a0/g, ' ')), 'the date it was made');
   assert.match(text, /Totaal IVP-budget\s+Wmo \(gemeente\)\s+Zvw \(zorgverzekeraar\)/);
-  assert.match(text, /€ 194\.000 – € 272\.000\s+€ 80\.000 – € 113\.000\s+€ 114\.000 – € 159\.000/);
+  assert.match(text, /€ 252\.000 – € 272\.000\s+€ 93\.000 – € 113\.000\s+€ 159\.000/);
   assert.match(text, /Voorzieningen \(33\)/);
   assert.match(text, /Tijdlijn/);
   assert.match(text, /Vragen voor het gesprek/);

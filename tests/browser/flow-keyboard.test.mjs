@@ -40,7 +40,7 @@ test('the whole flow by keyboard alone', async () => {
   await tabTo(page, '#ivp-sel-elektrische-rolstoel');
   await page.keyboard.press('Space');
   await page.locator('#ivp-total', { hasText: '272.000' }).waitFor();
-  assert.match(await page.locator('#ivp-status').textContent(), /€\u00a0194\.000 – €\u00a0272\.000, 33 voorzieningen/);
+  assert.match(await page.locator('#ivp-status').textContent(), /€\u00a0252\.000 – €\u00a0272\.000, 33 voorzieningen/);
 
   // Open a glossary entry with Enter (no hover needed).
   await tabTo(page, '#ivp-h-voorzieningen ~ .ivp-terms summary', { back: true });

@@ -46,7 +46,14 @@ test('a reason names document and section, and links to the published ALS protoc
   assert.match(summary, /^Bron: ALS protocol hulpmiddelen, /);
   const link = quote.locator('a[href^="https://www.alspatientenvereniging.nl/"]');
   assert.equal(await link.count(), 1, 'the published location, one click away');
-  // Hattem's book has no published location we found: the page says so instead of a link.
+  // The default municipality side is the Wmo 2015 itself: its article, with a deep link and version date.
+  const wmo = page.locator('tr[data-id="traplift"] .ivp-reason .ivp-quote', { hasText: 'Wet maatschappelijke ondersteuning' }).first();
+  assert.equal(await wmo.locator('a[href^="https://wetten.overheid.nl/BWBR0035362/"]').count() >= 1, true, 'the statute, one click away');
+  // Hattem's book (chosen by keyboard) has no published location we found: the page says so instead of a link.
+  await go(page, 'situatie');
+  await page.focus('#ivp-policy-choices input[value="hattem-2014"]');
+  await page.keyboard.press('Space');
+  await go(page, 'voorzieningen');
   const hattem = page.locator('tr[data-id="traplift"] .ivp-reason .ivp-quote', { hasText: 'Hattem' }).first();
   assert.match(await hattem.textContent(), /geen openbare vindplaats/);
   assert.deepEqual(requests, [], 'rendering a link requests nothing');
