@@ -86,7 +86,8 @@ TEST(AlsProtocol_1a, AdviesAlsTeamIsLeidendNietVereist) {
     EXPECT_EQ(r.at("outcome"), "onbekend");
     EXPECT_TRUE(names_the_exception(r)) << r.dump();
     // 1a is about hulpmiddelen: a woonvoorziening or the bus does not read it.
-    for (const auto& x : assess("als-protocol", "vervoersvoorziening", p).at("reasons"))
+    const auto bus = assess("als-protocol", "vervoersvoorziening", p);  // kept alive for the loop
+    for (const auto& x : bus.at("reasons"))
         EXPECT_NE(x.at("criterion"), "advies_als_team_1a");
 }
 
@@ -181,7 +182,8 @@ TEST(Hattem2014_Bijlage_Normtijden, DagelijkseOrganisatieNietAutomatisch) {
     const json p = with(base(), {{"kan_licht_huishoudelijk_werk", true}, {"kan_zwaar_huishoudelijk_werk", true},
                                  {"kan_wasverzorging", true}, {"kan_boodschappen", false},
                                  {"hulp_regie_huishouden", true}, {"huishouden", "alleenstaand"}, {"kamers_in_gebruik", 2}});
-    for (const auto& q : assess("hattem-2014", "hulp-bij-het-huishouden", p).at("quantities"))
+    const auto hh = assess("hattem-2014", "hulp-bij-het-huishouden", p);  // kept alive for the loop
+    for (const auto& q : hh.at("quantities"))
         if (q.at("id") == "hh_minuten_per_week") {
             EXPECT_EQ(q.at("value"), 60);
             EXPECT_NE(q.at("explanation").get<std::string>().find("Dagelijkse organisatie 30 min"), std::string::npos)

@@ -72,8 +72,8 @@ json outcome(const ivp::Scenario& s) {
     for (std::size_t i = 0; i < rb().catalogue.provisions.size(); ++i) {
         if (!s.selected[i]) continue;
         const auto& p = rb().catalogue.provisions[i];
-        for (const auto& [policy, a] : ivp::eligibility(p, s.profile, policies, rb().facts).at("policies").items())
-            out[p.id][policy] = settled(a);
+        const auto assessed = ivp::eligibility(p, s.profile, policies, rb().facts);  // kept alive for the loop
+        for (const auto& [policy, a] : assessed.at("policies").items()) out[p.id][policy] = settled(a);
     }
     for (const auto& o : ivp::other_provisions(s.profile, policies, rb().facts))
         for (const auto& [policy, a] : o.at("policies").items())
