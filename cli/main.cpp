@@ -165,19 +165,30 @@ std::string jsonlogic_lines(std::istream& in, bool compiled) {
     return out;
 }
 
-// calc and samenvatting share their arguments.
-nlohmann::json calculate_from_arguments(const std::vector<std::string>& args) {
-    ivp::Date today = today_local();
+// `[--today DATE] [FILE]` from args[first…]: the day to count from (default
+// the local date) and at most one other argument. Shared by calc,
+// samenvatting, calc-lines and brief.
+struct TodayAndRest {
+    ivp::Date today;
     std::vector<std::string> rest;
-    for (std::size_t i = 0; i < args.size(); ++i) {
+};
+TodayAndRest today_and_rest(const std::vector<std::string>& args, std::size_t first) {
+    TodayAndRest out{today_local(), {}};
+    for (std::size_t i = first; i < args.size(); ++i) {
         if (args[i] == "--today") {
             if (i + 1 >= args.size()) throw Usage("--today verwacht een datum");
-            today = parse_date_argument(args[++i], "De datum bij --today");
+            out.today = parse_date_argument(args[++i], "De datum bij --today");
         } else {
-            rest.push_back(args[i]);
+            out.rest.push_back(args[i]);
         }
     }
-    if (rest.size() > 1) throw Usage("te veel argumenten");
+    if (out.rest.size() > 1) throw Usage("te veel argumenten");
+    return out;
+}
+
+// calc and samenvatting share their arguments.
+nlohmann::json calculate_from_arguments(const std::vector<std::string>& args) {
+    const auto [today, rest] = today_and_rest(args, 0);
     if (!rest.empty() && rest[0] == "--default") return ivp::calculate_default(today);
     if (!rest.empty() && rest[0].rfind("--", 0) == 0) throw Usage("onbekende optie " + rest[0]);
     const std::string text = rest.empty() || rest[0] == "-" ? read_all(std::cin) : read_file(rest[0]);
@@ -188,17 +199,9 @@ nlohmann::json calculate_from_arguments(const std::vector<std::string>& args) {
 // line out: the WASM module's answer, for batch comparison (one process for
 // a thousand scenarios). A bad line is data, not a failure of the command.
 std::string calculate_lines(const std::vector<std::string>& args) {
-    std::string today = ivp::format_iso_date(today_local());
-    std::vector<std::string> rest;
-    for (std::size_t i = 0; i < args.size(); ++i) {
-        if (args[i] == "--today") {
-            if (i + 1 >= args.size()) throw Usage("--today verwacht een datum");
-            today = ivp::format_iso_date(parse_date_argument(args[++i], "De datum bij --today"));
-        } else {
-            rest.push_back(args[i]);
-        }
-    }
-    if (rest.size() > 1) throw Usage("te veel argumenten");
+    const auto parsed = today_and_rest(args, 0);
+    const auto& rest = parsed.rest;
+    const std::string today = ivp::format_iso_date(parsed.today);
     const std::string text = rest.empty() || rest[0] == "-" ? read_all(std::cin) : read_file(rest[0]);
     std::string out;
     std::size_t begin = 0;
@@ -216,17 +219,7 @@ std::string letter_from_arguments(const std::vector<std::string>& args) {
     if (args.empty()) throw Usage("brief verwacht ingebrekestelling of bezwaar");
     const auto kind = ivp::parse_letter_kind(args[0]);
     if (!kind) throw Usage("onbekende brief \"" + args[0] + "\"; kies ingebrekestelling of bezwaar");
-    ivp::Date today = today_local();
-    std::vector<std::string> rest;
-    for (std::size_t i = 1; i < args.size(); ++i) {
-        if (args[i] == "--today") {
-            if (i + 1 >= args.size()) throw Usage("--today verwacht een datum");
-            today = parse_date_argument(args[++i], "De datum bij --today");
-        } else {
-            rest.push_back(args[i]);
-        }
-    }
-    if (rest.size() > 1) throw Usage("te veel argumenten");
+    const auto [today, rest] = today_and_rest(args, 1);
     const std::string text = rest.empty() || rest[0] == "-" ? read_all(std::cin) : read_file(rest[0]);
     return ivp::letter_text(*kind, text, today);
 }
