@@ -466,7 +466,7 @@ function ivpPlanPrint(result) {
 
 // --- the guided interview (step 2): one question at a time ----------------------
 // The core chooses the questions (result.questions, most decisive first;
-// src/ivp/questions.h): this block only shows questions[0] (minus the ones
+// src/ivp/result/questions.h): this block only shows questions[0] (minus the ones
 // the user skipped this visit), sends the answer, and shows the next one the
 // core returns. Nothing is timed and nothing moves on by itself: a question
 // changes only after a button is pressed, and focus then goes to the new
@@ -1600,7 +1600,7 @@ function ivpMount(root, core, options = {}) {
     const key = JSON.stringify({ ...s, overrides: undefined });
     const rest = JSON.stringify({ ...s, overrides: undefined, profile: undefined });
     if (explained && explained.key !== key && explained.rest === rest && typeof core.situation === 'function') {
-      // Only the profile changed (an answer): only what it reaches (src/ivp/situation.h).
+      // Only the profile changed (an answer): only what it reaches (src/ivp/api/situation.h).
       const part = core.situation(s, today);
       if (part.error) return part;
       explained = { key, rest, explanation: ivpWithSituation(explained.explanation, part.result) };
