@@ -1009,18 +1009,16 @@ function ivpMount(root, core, options = {}) {
     for (const [law, kind] of BAR_PARTS) $(`#ivp-legend-${law}-${kind}`).textContent = ivpRange(budget[law][kind]);
   }
 
-  // The quoted text behind a reason: the reason's own source.text when it
-  // carries one, else the criterion's source, given once per policy in
-  // `result.policies[].criteria[<criterion>].source.text`.
+  // The quoted text behind a reason: the text of its source (its own, or its
+  // criterion's), given once in `result.sources` (site/result-tables.js).
   // A reason that names exceptions gets their sentences too: the quote
   // includes the text that limits the rule.
   function criterionQuote(policy, reason) {
-    if (reason && reason.source && typeof reason.source.text === 'string') return reason.source.text;
-    const p = lastResult && Array.isArray(lastResult.policies) ? lastResult.policies.find((x) => x.id === policy) : null;
-    const c = p && p.criteria && reason && p.criteria[reason.criterion];
-    const quote = c && c.source && typeof c.source.text === 'string' ? c.source.text : '';
+    const source = ivpReasonSource(lastResult, policy, reason);
+    const quote = source && typeof source.text === 'string' ? source.text : '';
+    const c = reason ? ivpCriterionOf(lastResult, policy, reason.criterion) : null;
     if (!reason || !Array.isArray(reason.exceptions) || !c || !Array.isArray(c.exceptions)) return quote;
-    const limits = c.exceptions.map((e) => e.source && e.source.text).filter((t) => t && t !== quote && !quote.includes(t));
+    const limits = c.exceptions.map((e) => (ivpSourceOf(lastResult, e.source) || {}).text).filter((t) => t && t !== quote && !quote.includes(t));
     return [quote, ...new Set(limits)].filter(Boolean).join('\n\n');
   }
 
@@ -1044,9 +1042,10 @@ function ivpMount(root, core, options = {}) {
     if (typeof reason === 'string') return ivpElement('li', { text: reason });
     const outcome = IVP_OUTCOME_LABEL[reason.outcome] || reason.outcome;
     const item = ivpElement('li', { className: `ivp-reason ivp-reason-${String(reason.outcome || '').replace(/\s+/g, '-')}` },
-      ivpElement('span', { className: 'ivp-outcome', text: outcome ? `${outcome}: ` : '' }), ivpElement('span', { text: ivpText(reason) }));
-    const cite = reason.cite || ivpSourceText(reason.source);
-    const src = sourceWithQuote(cite, criterionQuote(policy, reason), 'Bron', reason.source);
+      ivpElement('span', { className: 'ivp-outcome', text: outcome ? `${outcome}: ` : '' }), ivpElement('span', { text: ivpReasonText(lastResult, policy, reason) }));
+    const source = ivpReasonSource(lastResult, policy, reason);
+    const cite = (source && source.cite) || ivpSourceText(source);
+    const src = sourceWithQuote(cite, criterionQuote(policy, reason), 'Bron', source);
     if (src) item.append(src);
     return item;
   }
@@ -1058,7 +1057,7 @@ function ivpMount(root, core, options = {}) {
     if (policies.length) {
       const list = ivpElement('ul', { className: 'ivp-policies' });
       for (const v of policies) {
-        const item = ivpElement('li', {}, ivpElement('strong', { text: `${v.label || ivpPolicyLabel(v.policy)}: ` }), ivpVerdictBadge(v.verdict, v.financier));
+        const item = ivpElement('li', {}, ivpElement('strong', { text: `${v.label || ivpPolicyLabelOf(lastResult, v.policy)}: ` }), ivpVerdictBadge(v.verdict, v.financier));
         const reasons = v.reasons || [];
         if (reasons.length) item.append(ivpElement('ul', { className: 'ivp-reasons' }, ...reasons.map((r) => reasonItem(v.policy, r))));
         if (v.form && v.form.text) item.append(ivpElement('p', { text: v.form.text }));
@@ -1201,8 +1200,9 @@ function ivpMount(root, core, options = {}) {
   // One track of a provision (ALS protocol, Wmo 2015, the municipality):
   // its phases and milestones as the core gives them.
   function trackBlock(name, track) {
+    const shared = ivpTrackOf(lastResult, name);
     const block = ivpElement('div', { className: 'ivp-track' },
-      ivpElement('p', { className: 'ivp-subhead', text: track.label || name }));
+      ivpElement('p', { className: 'ivp-subhead', text: track.label || shared.label || name }));
     if (track.applies === false) {
       block.append(ivpElement('p', { text: track.reason || 'Geldt niet voor deze voorziening.' }));
       return block;
@@ -1210,15 +1210,16 @@ function ivpMount(root, core, options = {}) {
     const list = ivpElement('ul');
     for (const ph of track.phases || []) {
       const days = typeof ph.werkdagen === 'number' ? ` (${ph.werkdagen} werkdagen)` : '';
-      list.append(ivpElement('li', { text: `${ph.label || ph.id}: ${ph.start ? `${ivpDutchDate(ph.start)} tot ` : ''}${ph.end ? ivpDutchDate(ph.end) : ''}${days}` }));
+      list.append(ivpElement('li', { text: `${ivpPhaseLabel(lastResult, ph)}: ${ph.start ? `${ivpDutchDate(ph.start)} tot ` : ''}${ph.end ? ivpDutchDate(ph.end) : ''}${days}` }));
     }
     for (const m of track.milestones || []) {
-      list.append(ivpElement('li', { text: `${m.label || m.id}: ${m.date ? ivpDutchDate(m.date) : 'onbekend'}${m.actual && m.actual.date ? ` (werkelijk: ${ivpDutchDate(m.actual.date)})` : ''}` }));
+      list.append(ivpElement('li', { text: `${ivpMilestoneLabel(lastResult, m)}: ${m.date ? ivpDutchDate(m.date) : 'onbekend'}${m.actual && m.actual.date ? ` (werkelijk: ${ivpDutchDate(m.actual.date)})` : ''}` }));
     }
     if (track.end) list.append(ivpElement('li', {}, ivpElement('strong', { text: `Klaar uiterlijk: ${ivpDutchDate(track.end)}` })));
     block.append(list);
-    if (track.caveat) block.append(ivpElement('p', { className: 'ivp-hint', text: ivpText(track.caveat) }));
-    const basis = track.basis || track.source;
+    const caveat = track.caveat || (track.applies !== false && shared.caveat);
+    if (caveat) block.append(ivpElement('p', { className: 'ivp-hint', text: ivpText(caveat) }));
+    const basis = track.basis || track.source || (track.applies !== false && shared.basis);
     if (basis) block.append(ivpElement('p', { className: 'ivp-source', text: `Bron: ${ivpSourceText(basis)}` }));
     return block;
   }
@@ -1462,7 +1463,7 @@ function ivpMount(root, core, options = {}) {
       }
       provBody.append(ivpElement('tr', {}, ivpElement('th', { scope: 'row', text: `${p.name} (${p.law === 'wmo' ? 'Wmo' : 'Zvw'})` }),
         ivpElement('td', { className: 'ivp-amount', text: ivpEuro(p.amount) }), verdictCell,
-        ivpElement('td', { className: 'ivp-source', text: p.source ? refs.cite(p.source) : '' })));
+        ivpElement('td', { className: 'ivp-source', text: p.source ? refs.cite(ivpSourceOf(result, p.source)) : '' })));
     }
     provTable.append(provBody);
 
@@ -1549,7 +1550,7 @@ function ivpMount(root, core, options = {}) {
     const main = eligibility.policies && eligibility.policy ? eligibility.policies[eligibility.policy] : null;
     const first = main && Array.isArray(main.reasons) ? main.reasons[0] : null;
     if (eligibility.verdict === 'onbekend' && (eligibility.open_questions || []).length) return null;
-    return first && first.source && typeof first.source === 'object' ? first.source : null;
+    return first ? ivpReasonSource(lastResult, eligibility.policy, first) : null;
   }
 
   function render(result) {
@@ -1647,7 +1648,7 @@ function ivpMount(root, core, options = {}) {
     policyAbout.replaceChildren(...(chosen && chosen.note ? [ivpElement('p', { text: chosen.note })] : []),
       ...(duties.length ? [ivpElement('p', { text: 'Wat de gemeente volgens deze regels altijd moet doen:' }),
         ivpElement('ul', { className: 'ivp-duties' }, ...duties.map((d) => ivpElement('li', {}, d.text + ' ',
-          ivpElement('span', { className: 'ivp-hint', text: `(Bron: ${ivpSourceText(d.source)})` }))))] : []));
+          ivpElement('span', { className: 'ivp-hint', text: `(Bron: ${ivpSourceText(ivpSourceOf(result, d.source))})` }))))] : []));
     policyChoices.replaceChildren(...choices.map((c) => {
       const input = ivpElement('input', { type: 'radio', name: 'ivp-policy', value: c.id });
       input.checked = c.id === current;

@@ -56,7 +56,7 @@ const cspOf = (scriptSrc, styleHash, connectSrc = "'none'") => [
 // page has one, else it fetches ivp-rekenhulp.wasm (connect-src 'self', closed
 // to 'none' by the page once the core is loaded).
 const script = safeInScript(
-  `(function () {\n'use strict';\n${glue}\n${site('ivp.js')}\n${site('kit.js')}\n${site('app.js')}\n${site('boot-page.js')}\n}());`);
+  `(function () {\n'use strict';\n${glue}\n${site('ivp.js')}\n${site('result-tables.js')}\n${site('kit.js')}\n${site('app.js')}\n${site('boot-page.js')}\n}());`);
 const scriptSrc = `${sha256(script)} 'wasm-unsafe-eval'`;
 export const csp = cspOf(scriptSrc, sha256(css));
 export const servedCsp = cspOf(scriptSrc, sha256(css), "'self'");
@@ -71,7 +71,7 @@ const embedOf = (inlineCore) => `/*! IVP-rekenhulp: <ivp-rekenhulp> element. All
   (inlineCore ? `const IVP_EMBED_WASM = ${JSON.stringify(wasmBase64)};\n` : '') +
   `const IVP_EMBED_HTML = ${JSON.stringify(app)};\n` +
   `const IVP_EMBED_CSS = ${JSON.stringify(css)};\n` +
-  `${glue}\n${site('ivp.js')}\n${site('kit.js')}\n${site('app.js')}\n${site('embed.js')}\n}());\n`;
+  `${glue}\n${site('ivp.js')}\n${site('result-tables.js')}\n${site('kit.js')}\n${site('app.js')}\n${site('embed.js')}\n}());\n`;
 const embed = embedOf(false);
 const embedInline = embedOf(true);
 

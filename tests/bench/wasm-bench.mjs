@@ -1,5 +1,5 @@
 // WASM timing in Chromium, run by hand (not part of ./dev test):
-//   node tests/bench/wasm-bench.mjs [RUNS]        (default 1000; needs build/wasm)
+//   node tests/bench/wasm-bench.mjs [RUNS] [WASM_DIR]  (default 1000 runs, build/wasm)
 // Loads build/wasm/ivp_wasm.js into a blank page (no CSP in the way), hands
 // it its bytes (wasmBinary) and times, per call:
 //   core      module.calculate(text, today): embind string in, C++ (parse,
@@ -24,12 +24,13 @@ import { launch, root } from '../browser/chromium.mjs';
 import { openBenchPage } from './bench-page.mjs';
 
 const runs = Number(process.argv[2] || 1000);
+const wasmDir = process.argv[3];  // another build to time, e.g. main's (docs/perf.md)
 // The page's own merge (site/ivp.js), so the lean case times what the page runs.
 const siteIvp = readFileSync(join(root, 'site/ivp.js'), 'utf8');
 
 const browser = await launch();
 try {
-  const { page, wasm } = await openBenchPage(browser, [siteIvp]);
+  const { page, wasm } = await openBenchPage(browser, [siteIvp], ...(wasmDir ? [wasmDir] : []));
   const report = await page.evaluate(async ({ wasm, runs }) => {
     const bytes = Uint8Array.from(atob(wasm), (c) => c.charCodeAt(0));
     const module = await createIvpModule({ wasmBinary: bytes, print: () => {}, printErr: () => {} });

@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { launch, root } from './chromium.mjs';
 
 const appJs = readFileSync(join(root, 'site/app.js'), 'utf8');
+const tablesJs = readFileSync(join(root, 'site/result-tables.js'), 'utf8');
 const appHtml = readFileSync(join(root, 'site/app.html'), 'utf8');
 let browser;
 before(async () => { browser = await launch(); });
@@ -26,6 +27,7 @@ const source = { seed: '000_8243b2686b6c1bab.txt', section: 'IVP-tabel', line: 2
 async function mount(result, facts) {
   const page = await browser.newPage();
   await page.setContent(`<main id="ivp-app">${appHtml}</main>`);
+  await page.addScriptTag({ content: tablesJs });
   await page.addScriptTag({ content: appJs });
   await page.evaluate(({ catalogue, result, facts }) => {
     // eslint-disable-next-line no-undef

@@ -14,6 +14,7 @@
 #include "ivp/base/embedded_data.h"
 #include "ivp/base/error.h"
 #include "ivp/eligibility/policy.h"
+#include "ivp/result/result_json.h"
 #include "test_util.h"
 
 using nlohmann::json;
@@ -250,11 +251,16 @@ TEST(Hattem_7_3_Ad6_KostenVooraf, RefusedUnderHattemButPgbUnderTheAlsProtocol) {
     const auto& first = e.at("policies").at("hattem-2014").at("reasons")[0];
     EXPECT_EQ(first.at("criterion"), "geen_kosten_vooraf_7_3_ad6");
     EXPECT_EQ(first.at("outcome"), "niet voldaan");
-    EXPECT_EQ(first.at("source").at("line"), 3141);
-    // A failed rule is said the plain way round, the rule itself kept beside it.
+    // The rule and its source are given once: the criterion in policies[].criteria, its
+    // quote and place in `sources`; the reason refers to them by the criterion's id.
+    const json result = result_for(p);  // the same scenario: its tables
+    const auto& criterion = result.at("policies")[0].at("criteria").at(first.at("criterion").get<std::string>());
+    ASSERT_EQ(result.at("policies")[0].at("id"), "hattem-2014");
+    EXPECT_EQ(result.at("sources").at(criterion.at("source").get<std::string>()).at("line"), 3141);
+    // A failed rule is said the plain way round, the rule itself kept beside it (in the table).
     EXPECT_EQ(first.at("text").get<std::string>().rfind("U heeft de voorziening al gekocht", 0), 0u) << first.at("text");
-    EXPECT_EQ(first.at("rule").get<std::string>().rfind("U heeft de voorziening niet al zelf gekocht", 0), 0u);
-    EXPECT_FALSE(first.at("source").contains("text"));  // the quote is given once, in policies[].criteria
+    EXPECT_EQ(criterion.at("text").get<std::string>().rfind("U heeft de voorziening niet al zelf gekocht", 0), 0u);
+    EXPECT_FALSE(first.contains("source"));  // the quote is given once, in `sources`
     EXPECT_NE(e.at("reasons")[0].get<std::string>().find("§7.3 Ad 6"), std::string::npos);
 }
 
@@ -405,7 +411,7 @@ TEST(OpenQuestions, MostDecisiveFirstThenCanDecideThenCountsAlong) {
                                           {"c1", {{"var", "f1"}}}},
                                          {"c2", "c3", "c1"});
     const auto policy = ivp::parse_policy(policy_json, "test.json", catalogue, facts);
-    const auto a = ivp::assess(policy, nullptr, "x", json::object(), facts);
+    const auto a = ivp::to_json(ivp::assess(policy, nullptr, "x", json::object(), facts));
     ASSERT_EQ(a.at("verdict"), "onbekend");
     const auto& q = a.at("open_questions");
     ASSERT_EQ(q.size(), 3u);
@@ -421,7 +427,7 @@ TEST(OpenQuestions, MostDecisiveFirstThenCanDecideThenCountsAlong) {
     EXPECT_EQ(q[2].at("decisive"), "telt mee");
 
     // With f3 answered true, f1 alone decides both ways: beslissend, first.
-    const auto b = ivp::assess(policy, nullptr, "x", {{"f3", true}}, facts);
+    const auto b = ivp::to_json(ivp::assess(policy, nullptr, "x", {{"f3", true}}, facts));
     ASSERT_EQ(b.at("open_questions").size(), 2u);
     EXPECT_EQ(b.at("open_questions")[0].at("fact"), "f1");
     EXPECT_EQ(b.at("open_questions")[0].at("decisive"), "beslissend");
@@ -433,13 +439,13 @@ TEST(OpenQuestions, IntegerFactsAreProbedAtTheThresholdsOfTheRule) {
     const ivp::Catalogue catalogue;
     const auto policy = ivp::parse_policy(test_policy({{"c", {{"<=", {{{"var", "n"}}, 40}}}}}, {"c"}), "test.json",
                                           catalogue, facts);
-    const auto a = ivp::assess(policy, nullptr, "x", json::object(), facts);
+    const auto a = ivp::to_json(ivp::assess(policy, nullptr, "x", json::object(), facts));
     ASSERT_EQ(a.at("open_questions").size(), 1u);
     EXPECT_EQ(a.at("open_questions")[0].at("decisive"), "beslissend");
     // Answers tried: 0, 39, 40, 41, 100.
     EXPECT_EQ(a.at("open_questions")[0].at("settles").size(), 5u);
     EXPECT_TRUE(a.at("open_questions").is_array());
-    EXPECT_TRUE(ivp::assess(policy, nullptr, "x", {{"n", 41}}, facts).at("open_questions").empty());
+    EXPECT_TRUE(ivp::to_json(ivp::assess(policy, nullptr, "x", {{"n", 41}}, facts)).at("open_questions").empty());
 }
 
 // ---- validation of policy files --------------------------------------------------

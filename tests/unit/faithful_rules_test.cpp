@@ -22,6 +22,7 @@
 #include "ivp/model/facts.h"
 #include "ivp/eligibility/jsonlogic.h"
 #include "ivp/eligibility/policy.h"
+#include "ivp/result/result_json.h"
 
 using nlohmann::json;
 
@@ -37,12 +38,19 @@ json assess(const std::string& policy_id, const std::string& provision, const js
     const auto& catalogue = ivp::embedded_catalogue();
     const auto index = catalogue.find(provision);
     const ivp::Provision* entry = index ? &catalogue.provisions[*index] : nullptr;
-    return ivp::assess(policy(policy_id), entry, provision, profile, ivp::embedded_facts());
+    return ivp::to_json(ivp::assess(policy(policy_id), entry, provision, profile, ivp::embedded_facts()));
 }
 
+// A reason with its text: its own, else its criterion's rule (the table the
+// result gives once, `policies[].criteria`).
 json reason(const json& assessment, const std::string& criterion) {
-    for (const auto& r : assessment.at("reasons"))
-        if (r.at("criterion") == criterion) return r;
+    for (auto r : assessment.at("reasons"))
+        if (r.at("criterion") == criterion) {
+            if (!r.contains("text"))
+                for (const auto& c : policy(assessment.at("policy").get<std::string>()).criteria)
+                    if (c.id == criterion) r["text"] = c.text;
+            return r;
+        }
     ADD_FAILURE() << "no reason " << criterion << " in " << assessment.dump();
     return json::object();
 }

@@ -71,7 +71,10 @@ TEST(PolicyPack, UnderTheWmo2015NothingAnsweredIsOnbekendWithTheStatutesQuestion
         for (const auto& q : w.at("open_questions")) facts.push_back(q.at("fact"));
         EXPECT_EQ(facts, json::array({"hoofdverblijf_gemeente", "zelf_op_te_lossen", "onderzoek_passend"}))
             << p.at("id");
-        for (const auto& r : w.at("reasons")) EXPECT_NE(r.at("cite").get<std::string>().find("artikel 2.3."), std::string::npos);
+        // The cite of each reason, through the sources table (a reason refers to its criterion's source).
+        for (const auto& r : w.at("reasons"))
+            EXPECT_NE(result.at("sources").at("wmo-2015/" + r.at("criterion").get<std::string>()).at("cite").get<std::string>().find("artikel 2.3."),
+                      std::string::npos);
     }
 }
 
@@ -80,10 +83,10 @@ TEST(PolicyPack, EveryWmo2015RuleCitesWettenOverheidWithTheVersionDate) {
     const auto& wmo = result.at("policies")[0];
     ASSERT_FALSE(wmo.at("criteria").empty());
     for (const auto& [id, c] : wmo.at("criteria").items())
-        EXPECT_EQ(c.at("source").at("url").get<std::string>().rfind("https://wetten.overheid.nl/BWBR0035362/2026-07-01#Artikel", 0), 0u) << id;
+        EXPECT_EQ(result.at("sources").at(c.at("source").get<std::string>()).at("url").get<std::string>().rfind("https://wetten.overheid.nl/BWBR0035362/2026-07-01#Artikel", 0), 0u) << id;
     ASSERT_FALSE(wmo.at("duties").empty());
     for (const auto& d : wmo.at("duties"))
-        EXPECT_EQ(d.at("source").at("url").get<std::string>().rfind("https://wetten.overheid.nl/BWBR0035362/2026-07-01#Artikel", 0), 0u);
+        EXPECT_EQ(result.at("sources").at(d.at("source").get<std::string>()).at("url").get<std::string>().rfind("https://wetten.overheid.nl/BWBR0035362/2026-07-01#Artikel", 0), 0u);
 }
 
 // A profile where Hattem's verstrekkingenboek says "nee" (costs made before

@@ -15,6 +15,7 @@
 #include "ivp/result/calculate.h"
 #include "ivp/costs/costs.h"
 #include "ivp/eligibility/policy.h"
+#include "ivp/result/result_json.h"
 #include "ivp/eligibility/policy_pack.h"
 #include "ivp/result/questions.h"
 #include "ivp/rulebook/rulebook.h"
@@ -73,10 +74,11 @@ json outcome(const ivp::Scenario& s) {
     for (std::size_t i = 0; i < rb().catalogue.provisions.size(); ++i) {
         if (!s.selected[i]) continue;
         const auto& p = rb().catalogue.provisions[i];
-        const auto assessed = ivp::eligibility(p, s.profile, policies, rb().facts);  // kept alive for the loop
+        const auto assessed = ivp::to_json(ivp::eligibility(p, s.profile, policies, rb().facts), rb().facts);  // kept alive for the loop
         for (const auto& [policy, a] : assessed.at("policies").items()) out[p.id][policy] = settled(a);
     }
-    for (const auto& o : ivp::other_provisions(s.profile, policies, rb().facts))
+    const auto others = ivp::to_json(ivp::other_provisions(s.profile, policies, rb().facts));  // kept alive for the loop
+    for (const auto& o : others)
         for (const auto& [policy, a] : o.at("policies").items())
             out[o.at("id").get<std::string>()][policy] = settled(a);
     const auto costs = ivp::costs_json(s, rb().catalogue, rb().eigen_bijdrage).at("eigen_bijdrage");

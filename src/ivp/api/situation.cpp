@@ -25,7 +25,7 @@ constexpr const char* kProvisionParts[] = {"eligibility", "financing", "in_plan"
 // The top-level parts: the eigen bijdrage, the other provisions, the
 // questions, the plan's summary (what left the budget) and the kit (what to
 // ask follows the plan).
-constexpr const char* kTopParts[] = {"costs", "other_provisions", "questions", "plan", "kit"};
+constexpr const char* kTopParts[] = {"costs", "other_provisions", "questions", "plan", "kit", "facts"};
 
 }  // namespace
 

@@ -8,7 +8,7 @@
 // up most of the explanation. Shape:
 //   {"provisions": {"<id>": {"eligibility", "financing", "in_plan",
 //    "plan_reason", "plan_reasons", "plan_kept"}}, "costs", "other_provisions",
-//    "questions", "plan", "kit"}
+//    "questions", "plan", "kit", "facts"}
 // each part exactly as in explain(), lean parts left out. apply_situation()
 // puts it into an explanation made for the same scenario with another
 // profile; the result equals explain() of the new scenario (tested in

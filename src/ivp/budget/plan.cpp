@@ -195,12 +195,11 @@ const Policy* plan_policy(const std::vector<Policy>& policies) {
 bool has_own_event(const Scenario& s, std::size_t i) { return i < s.actual.size() && !s.actual[i].empty(); }
 
 // The criteria of the plan policy that are not met for this user, as the
-// eligibility part wrote them ({text, cite, source}).
-json failed_reasons(const json& assessment) {
+// eligibility part said them ({text, source}: the source by id, docs/result.md).
+json failed_reasons(const Assessment& a) {
     json out = json::array();
-    for (const auto& r : assessment.at("reasons"))
-        if (r.value("outcome", "") == "niet voldaan")
-            out.push_back({{"text", r.at("text")}, {"cite", r.value("cite", "")}, {"source", r.value("source", json())}});
+    for (const auto& r : a.reasons)
+        if (r.outcome == "niet voldaan") out.push_back({{"text", r.text}, {"source", reason_source_id(*a.policy, r)}});
     return out;
 }
 
@@ -246,15 +245,15 @@ std::vector<bool> budget_mask(const Scenario& s, const Catalogue& catalogue, con
     return mask;
 }
 
-void add_plan_fields(json& entry, const Scenario& s, std::size_t i, bool in_plan, const Catalogue& catalogue,
-                     const Calendar& calendar) {
+void add_plan_fields(json& entry, const Scenario& s, std::size_t i, bool in_plan, const Eligibility& eligibility,
+                     const Catalogue& catalogue, const Calendar& calendar) {
     entry["in_plan"] = in_plan;
-    const auto& policies = entry.at("eligibility").at("policies");
-    const bool nee = policies.contains(kPlanPolicy) && policies.at(kPlanPolicy).value("covered", false) &&
-                     policies.at(kPlanPolicy).at("verdict") == "nee";
+    const auto plan = std::find_if(eligibility.by_policy.begin(), eligibility.by_policy.end(),
+                                   [](const Assessment& a) { return a.policy->id == kPlanPolicy; });
+    const bool nee = plan != eligibility.by_policy.end() && plan->covered.value_or(false) && plan->verdict == "nee";
     const bool kept = i < s.keep_in_budget.size() && s.keep_in_budget[i];
     if (nee) {
-        entry["plan_reasons"] = failed_reasons(policies.at(kPlanPolicy));
+        entry["plan_reasons"] = failed_reasons(*plan);
         entry["plan_reason"] = kept ? "U telt dit zelf mee, hoewel het ALS protocol bij uw antwoorden \"nee\" zegt."
                                     : "Het ALS protocol zegt bij uw antwoorden \"nee\"; daarom telt dit niet mee in uw "
                                       "budget. U kunt het zelf weer meetellen.";

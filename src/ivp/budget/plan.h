@@ -47,9 +47,10 @@ std::vector<bool> budget_mask(const Scenario& s, const Catalogue& catalogue, con
 
 // The plan fields of one selected provision (merged into its result entry):
 // in_plan, plan_reason, plan_kept, calloff{date, kind, needed?, latest?,
-// too_slow?}. `entry` already holds eligibility and delivery.tracks.
-void add_plan_fields(nlohmann::json& entry, const Scenario& s, std::size_t i, bool in_plan, const Catalogue& catalogue,
-                     const Calendar& calendar);
+// too_slow?}. `entry` already holds delivery.tracks; `eligibility` is the
+// provision's assessment under the scenario's policies.
+void add_plan_fields(nlohmann::json& entry, const Scenario& s, std::size_t i, bool in_plan, const Eligibility& eligibility,
+                     const Catalogue& catalogue, const Calendar& calendar);
 
 // The result's top-level `table_budget` (data/ivp-plan.json).
 const nlohmann::json& table_budget_json();

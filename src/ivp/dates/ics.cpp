@@ -1,6 +1,7 @@
 #include "ivp/dates/ics.h"
 
 #include "ivp/base/date.h"
+#include "ivp/dates/timeline.h"
 
 namespace ivp {
 
@@ -42,14 +43,24 @@ struct Writer {
         line("END:VEVENT");
     }
 
-    void milestone(const std::string& scope, const std::string& prefix, const json& m) {
+    // A provision's milestone carries no label or basis of its own when the
+    // result's `terms` has them (docs/result.md); `row` is then its cite (the
+    // provision's row of the IVP table), empty for the procedure's milestones.
+    void milestone(const std::string& scope, const std::string& prefix, const json& m, const json& terms,
+                   const std::string& row = "") {
         if (!m.contains("date") || !m["date"].is_string()) return;
+        const auto id = m["id"].get<std::string>();
+        const json* table = terms.contains(id) ? &terms.at(id) : nullptr;
+        std::string basis = m.value("basis", "");
+        if (basis.empty() && !row.empty()) basis = table && table->contains("cite") ? table->at("cite").get<std::string>() : row;
+        const std::string label = m.contains("label") ? m["label"].get<std::string>()
+                                  : table                ? table->at("label").get<std::string>()
+                                                         : id;
         std::string description;
         if (m.contains("status")) description += status_text(m["status"].get<std::string>());
         if (m.contains("next_step")) description += (description.empty() ? "" : "\n") + m["next_step"].get<std::string>();
-        if (m.contains("basis")) description += (description.empty() ? "" : "\n") + ("Bron: " + m["basis"].get<std::string>());
-        event(scope + "-" + m["id"].get<std::string>(), m["date"].get<std::string>(),
-              prefix + m["label"].get<std::string>(), description);
+        if (!basis.empty()) description += (description.empty() ? "" : "\n") + ("Bron: " + basis);
+        event(scope + "-" + id, m["date"].get<std::string>(), prefix + label, description);
     }
 };
 
@@ -103,8 +114,9 @@ std::string ics_calendar(const json& result) {
 
     w.event("melding", melding, "Melding bij de gemeente", "De dag van uw melding. Alle termijnen tellen vanaf hier.");
     const auto& procedure = result.at("procedure");
-    for (const auto& m : procedure.at("wmo_2015").at("milestones")) w.milestone("wmo", "Wmo: ", m);
-    for (const auto& m : procedure.at("gemeente").at("milestones")) w.milestone("gemeente", "Gemeente: ", m);
+    const json& terms = result.at("terms");
+    for (const auto& m : procedure.at("wmo_2015").at("milestones")) w.milestone("wmo", "Wmo: ", m, terms);
+    for (const auto& m : procedure.at("gemeente").at("milestones")) w.milestone("gemeente", "Gemeente: ", m, terms);
 
     const auto& late = result.at("late_decision");
     if (late.at("status") != "op_tijd") {
@@ -130,13 +142,13 @@ std::string ics_calendar(const json& result) {
             w.event(id + "-afroep", calloff.at("date").get<std::string>(),
                     name + (calloff.at("kind") == "werkelijk" ? ": afgeroepen" : ": uiterlijk afroepen"),
                     "De termijnen van het ALS protocol tellen vanaf deze dag.");
-        for (const auto& m : track.at("milestones")) w.milestone(id, name + ": ", m);
+        for (const auto& m : track.at("milestones")) w.milestone(id, name + ": ", m, terms, row_cite(name));
         std::string delivery_note = "Volgens de SLA van het ALS protocol.";
         if (calloff.value("too_slow", false))
             delivery_note += "\nTe laat: u heeft het nodig op " + calloff.at("needed").get<std::string>() +
                              ". Vraag om de spoedprocedure of een tijdelijke voorziening.";
         w.event(id + "-levering", track.at("end").get<std::string>(), name + ": verwachte levering (ALS protocol)",
-                delivery_note + "\nBron: " + track.value("basis", ""));
+                delivery_note + "\nBron: " + track.value("basis", result.at("tracks").at("als_protocol").value("basis", "")));
     }
     w.line("END:VCALENDAR");
     return w.out;

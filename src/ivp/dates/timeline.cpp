@@ -91,11 +91,59 @@ json milestone(const std::string& id, const Term& term, const Anchor& from, cons
     return m;
 }
 
-// "ALS protocol, IVP-tabel, rij Traplift": short, beside every date of the
-// row; the quoted row itself is the provision's `source`. No seed line: a
-// person cannot look that up (issue 12; the line stays in data/).
-std::string row_cite(const Provision& p) {
-    return "ALS protocol, IVP-tabel, rij " + p.name;
+std::string row_cite(const Provision& p) { return ivp::row_cite(p.name); }
+
+// The terms of the table, by milestone id (terms_json and the look-ups).
+constexpr std::pair<const char*, Term Terms::*> kTableTerms[] = {
+    {"als_doorgegeven", &Terms::melding_doorgegeven},
+    {"als_passing_gepland", &Terms::passing_gepland},
+    {"als_levering_zonder_levertijd", &Terms::levering_zonder_levertijd},
+    {"als_levering_met_levertijd", &Terms::levering_met_levertijd},
+    {"als_woning_enkelvoudig", &Terms::woning_enkelvoudig},
+    {"als_woning_meervoudig", &Terms::woning_meervoudig},
+    {"wmo_persoonlijk_plan", &Terms::persoonlijk_plan},
+    {"wmo_onderzoek", &Terms::onderzoek},
+    {"wmo_beschikking", &Terms::beschikking},
+    {"gemeente_beslistermijn", &Terms::gemeente_beslistermijn},
+    {"gemeente_verdaging", &Terms::gemeente_verdaging},
+};
+
+const Term* table_term(const Terms& terms, const std::string& id) {
+    for (const auto& [name, member] : kTableTerms)
+        if (id == name) return &(terms.*member);
+    return nullptr;
+}
+
+std::string sla_milestone_label(const std::string& phase_label) { return phase_label + " volgens de SLA, uiterlijk"; }
+
+// The label the result's `terms` gives a milestone id (the SLA ones: the Wmo label).
+std::string table_label(const Terms& terms, const std::string& id) {
+    if (id == "sla_besluit") return sla_milestone_label(terms.sla_label_financier_wmo);
+    if (id == "sla_levering") return sla_milestone_label(terms.sla_label_leverancier);
+    if (id == "wmo_aanvraag_mogelijk") return terms.aanvraag_mogelijk_label;
+    const Term* t = table_term(terms, id);
+    return t ? t->label : id;
+}
+
+// A provision's track keeps its dates and refers by id: labels and short
+// cites that are the same for every provision are given once, in the
+// result's `terms`, `phases` and `tracks` (docs/result.md). A label that is
+// not the table's (the Zvw financier's) stays.
+void leave_texts_to_tables(json& track, const Terms& terms) {
+    for (auto& m : track["milestones"]) {
+        m.erase("basis");
+        // A term of the table is `terms[id].term`; the SLA milestones' terms are the row's own.
+        if (table_term(terms, m.at("id").get<std::string>())) m.erase("term");
+        if (m.at("label") == table_label(terms, m.at("id").get<std::string>())) m.erase("label");
+    }
+    for (auto& ph : track["phases"]) {
+        ph.erase("basis");
+        const auto id = ph.at("id").get<std::string>();
+        const std::string& table = id == "revalidatie" ? terms.sla_label_revalidatie
+                                   : id == "financier" ? terms.sla_label_financier_wmo
+                                                       : terms.sla_label_leverancier;
+        if (ph.at("label") == table) ph.erase("label");
+    }
 }
 
 json phase(const std::string& id, const std::string& label, Date start, Date end, int werkdagen,
@@ -160,7 +208,6 @@ json als_protocol_track(const Scenario& s, std::size_t i, const Provision& p, co
         werkdagen_term(p.sla.leverancier, terms.sla_label_leverancier + " volgens de SLA, uiterlijk", row),
         leverancier_start, levering, "levering", kSlaAdvice, s, calendar));
 
-    json procedure_note;
     const auto category = terms.category[i];
     if (category == ProcedureCategory::hulpmiddel) {
         const auto doorgegeven = event_date(s, i, "doorgegeven");
@@ -184,26 +231,19 @@ json als_protocol_track(const Scenario& s, std::size_t i, const Provision& p, co
                                        "levering", kSlaAdvice, s, calendar));
         milestones.push_back(milestone("als_woning_meervoudig", terms.woning_meervoudig, toekenning, levering,
                                        "levering", kSlaAdvice, s, calendar));
-    } else if (category == ProcedureCategory::vervoer) {
-        procedure_note = "Het ALS protocol noemt voor de vervoersvoorziening (3) geen eigen termijnen; alleen de SLA "
-                         "uit de tabel geldt.";
-    } else {
-        procedure_note = "Het ALS protocol regelt de uitvoering van de Wmo. Voor deze voorziening beslist de "
-                         "zorgverzekeraar; alleen de SLA uit de tabel geldt.";
     }
-    json track = {{"label", "ALS protocol (SLA)"},
-                  {"category", to_string(category)},
+    // Vervoer and zvw have no procedure norms: why is said once, in the
+    // result's `tracks.als_protocol.procedure_notes.<category>`.
+    json track = {{"category", to_string(category)},
                   {"phases", std::move(phases)},
                   {"milestones", std::move(milestones)},
-                  {"end", format_iso_date(leverancier_end)},
-                  {"basis", terms.sla_cite}};
-    if (!procedure_note.is_null()) track["procedure_note"] = procedure_note;
+                  {"end", format_iso_date(leverancier_end)}};
+    leave_texts_to_tables(track, terms);
     return track;
 }
 
-json not_applicable(const char* label) {
-    return {{"label", label},
-            {"applies", false},
+json not_applicable() {
+    return {{"applies", false},
             {"reason", "Deze voorziening valt onder de Zorgverzekeringswet: de zorgverzekeraar beslist. De termijnen "
                        "van de Wmo 2015 en van de gemeente gelden hier niet."}};
 }
@@ -221,7 +261,7 @@ json supplier_phase(const Anchor& start, const Provision& p, const Terms& terms,
 }
 
 json wmo_track(const Scenario& s, std::size_t i, const Provision& p, const Terms& terms, const Calendar& calendar) {
-    if (p.law == Law::zvw) return not_applicable("Wmo 2015 (wet)");
+    if (p.law == Law::zvw) return not_applicable();
     const Date melding = provision_calloff(s, i, p, calendar).date;
     const Anchor aanvraag = wmo_aanvraag(s, i, melding, terms, calendar);
     const auto beschikking = event_date(s, i, "beschikking");
@@ -230,11 +270,12 @@ json wmo_track(const Scenario& s, std::size_t i, const Provision& p, const Terms
     const Anchor decided = actual_or(beschikking, "beschikking", *parse_iso_date(m["date"].get<std::string>()));
     json supplier = supplier_phase(decided, p, terms, calendar);
     const std::string end = supplier["end"];
-    return {{"label", "Wmo 2015 (wet)"},
-            {"applies", true},
-            {"milestones", json::array({std::move(m)})},
-            {"phases", json::array({std::move(supplier)})},
-            {"end", end}};
+    json track = {{"applies", true},
+                  {"milestones", json::array({std::move(m)})},
+                  {"phases", json::array({std::move(supplier)})},
+                  {"end", end}};
+    leave_texts_to_tables(track, terms);
+    return track;
 }
 
 // Hattem 2014 was written under the Wmo 2007: the term ran from the aanvraag
@@ -260,7 +301,7 @@ json gemeente_milestones(const Scenario& s, const Anchor& aanvraag, const std::o
 
 json gemeente_track(const Scenario& s, std::size_t i, const Provision& p, const Terms& terms,
                     const Calendar& calendar) {
-    if (p.law == Law::zvw) return not_applicable(terms.gemeente_title.c_str());
+    if (p.law == Law::zvw) return not_applicable();
     const Anchor aanvraag = gemeente_aanvraag(s, i, p, calendar);
     const auto beschikking = event_date(s, i, "beschikking");
     json milestones = gemeente_milestones(s, aanvraag, beschikking, terms, calendar);
@@ -268,13 +309,13 @@ json gemeente_track(const Scenario& s, std::size_t i, const Provision& p, const 
         actual_or(beschikking, "beschikking", *parse_iso_date(milestones[0]["date"].get<std::string>()));
     json supplier = supplier_phase(decided, p, terms, calendar);
     const std::string end = supplier["end"];
-    return {{"label", terms.gemeente_title},
-            {"id", terms.gemeente_id},
-            {"applies", true},
-            {"caveat", terms.gemeente_caveat},  // the site shows it beside this track
-            {"milestones", std::move(milestones)},
-            {"phases", json::array({std::move(supplier)})},
-            {"end", end}};
+    // Its label, id and caveat are in the result's `tracks.gemeente`.
+    json track = {{"applies", true},
+                  {"milestones", std::move(milestones)},
+                  {"phases", json::array({std::move(supplier)})},
+                  {"end", end}};
+    leave_texts_to_tables(track, terms);
+    return track;
 }
 
 std::string euros(std::int64_t cents) {
@@ -298,28 +339,56 @@ json amounts_json(const DwangsomAmounts& a) {
 
 json terms_json(const Terms& terms) {
     json out = json::object();
-    const auto add = [&](const char* id, const Term& t) {
+    for (const auto& [id, member] : kTableTerms) {
+        const Term& t = terms.*member;
         out[id] = {{"label", t.label},
                    {"term", {{"amount", t.amount}, {"unit", to_string(t.unit)}}},
                    {"cite", t.cite},
                    {"source", t.source}};
-    };
-    add("als_doorgegeven", terms.melding_doorgegeven);
-    add("als_passing_gepland", terms.passing_gepland);
-    add("als_levering_zonder_levertijd", terms.levering_zonder_levertijd);
-    add("als_levering_met_levertijd", terms.levering_met_levertijd);
-    add("als_woning_enkelvoudig", terms.woning_enkelvoudig);
-    add("als_woning_meervoudig", terms.woning_meervoudig);
-    add("wmo_persoonlijk_plan", terms.persoonlijk_plan);
-    add("wmo_onderzoek", terms.onderzoek);
+    }
     out["wmo_aanvraag_mogelijk"] = {{"label", terms.aanvraag_mogelijk_label},
                                     {"cite", terms.aanvraag_mogelijk_cite},
                                     {"source", terms.aanvraag_mogelijk_source}};
-    add("wmo_beschikking", terms.beschikking);
-    add("gemeente_beslistermijn", terms.gemeente_beslistermijn);
-    add("gemeente_verdaging", terms.gemeente_verdaging);
     out["sla"] = {{"cite", terms.sla_cite}, {"source", terms.sla_source}};
+    // The SLA milestones' terms are the provision's row; only the label is shared.
+    out["sla_besluit"] = {{"label", sla_milestone_label(terms.sla_label_financier_wmo)}};
+    out["sla_levering"] = {{"label", sla_milestone_label(terms.sla_label_leverancier)}};
     return out;
+}
+
+json tracks_json(const Terms& terms) {
+    const json notes = {
+        {"vervoer", "Het ALS protocol noemt voor de vervoersvoorziening (3) geen eigen termijnen; alleen de SLA uit de "
+                    "tabel geldt."},
+        {"zvw", "Het ALS protocol regelt de uitvoering van de Wmo. Voor deze voorziening beslist de zorgverzekeraar; "
+                "alleen de SLA uit de tabel geldt."}};
+    return {{"als_protocol", {{"label", "ALS protocol (SLA)"}, {"basis", terms.sla_cite}, {"procedure_notes", notes}}},
+            {"wmo_2015", {{"label", "Wmo 2015 (wet)"}}},
+            {"gemeente", {{"label", terms.gemeente_title}, {"id", terms.gemeente_id}, {"caveat", terms.gemeente_caveat}}}};
+}
+
+json phases_json(const Terms& terms) {
+    return {{"revalidatie", {{"label", terms.sla_label_revalidatie}}},
+            {"financier", {{"label", terms.sla_label_financier_wmo}}},
+            {"leverancier", {{"label", terms.sla_label_leverancier}}}};
+}
+
+std::string row_cite(const std::string& provision_name) {
+    // "ALS protocol, IVP-tabel, rij Traplift": short, beside every date of the
+    // row; the quoted row itself is the provision's `source`. No seed line: a
+    // person cannot look that up (issue 12; the line stays in data/).
+    return "ALS protocol, IVP-tabel, rij " + provision_name;
+}
+
+std::string milestone_label(const Terms& terms, const json& m) {
+    if (m.contains("label")) return m.at("label").get<std::string>();
+    return table_label(terms, m.at("id").get<std::string>());
+}
+
+std::string milestone_basis(const Terms& terms, const json& m, const std::string& provision_name) {
+    if (m.contains("basis")) return m.at("basis").get<std::string>();
+    const Term* t = table_term(terms, m.at("id").get<std::string>());
+    return t ? t->cite : row_cite(provision_name);
 }
 
 std::int64_t dwangsom_eurocents(const DwangsomAmounts& amounts, int days) {

@@ -29,8 +29,21 @@ nlohmann::json procedure_timeline(const Scenario& s, const Terms& terms, const C
 nlohmann::json late_decision(const Scenario& s, const Terms& terms, const Calendar& calendar);
 
 // Every term once, by milestone id: label, amount, short cite and the full
-// source text (milestones carry only the cite, to keep the result small).
+// source text; `sla_besluit` and `sla_levering` with their label (Wmo) only.
+// A provision's milestones refer to it by id (docs/result.md).
 nlohmann::json terms_json(const Terms& terms);
+
+// The tracks and SLA phases once (the result's `tracks` and `phases`): label,
+// and the ALS track's short cite (`basis`), the municipality's id and caveat.
+nlohmann::json tracks_json(const Terms& terms);
+nlohmann::json phases_json(const Terms& terms);
+
+// What a provision's milestone no longer carries itself: its label (the
+// table's, `terms[id].label`) and its short cite (the term's, or for the
+// SLA milestones the row's: "ALS protocol, IVP-tabel, rij <name>").
+std::string milestone_label(const Terms& terms, const nlohmann::json& milestone);
+std::string milestone_basis(const Terms& terms, const nlohmann::json& milestone, const std::string& provision_name);
+std::string row_cite(const std::string& provision_name);
 
 // The dwangsom accrued over `days` days (0..max) under `amounts`, in eurocents.
 std::int64_t dwangsom_eurocents(const DwangsomAmounts& amounts, int days);

@@ -14,6 +14,12 @@ namespace ivp {
 
 using nlohmann::json;
 
+std::string criterion_source_id(const Policy& policy, const Criterion& c) { return policy.id + "/" + c.id; }
+
+std::string exception_source_id(const Policy& policy, const Criterion& c, std::size_t n) {
+    return policy.id + "/" + c.id + "/uitzondering-" + std::to_string(n + 1);
+}
+
 const PolicyProvision* Policy::find(const std::string& provision_id) const {
     for (const auto& p : provisions)
         if (p.id == provision_id) return &p;
@@ -202,13 +208,13 @@ std::vector<json> candidates(const Fact& fact, const std::vector<double>& litera
 //                        a criterion that is still unknown.
 // Within a rank: the order of the criteria (the order an assessor works in),
 // then the order of the facts within the criterion.
-json open_questions(const Policy& policy, const PolicyProvision& p, const Answers& given,
-                    const FactsCatalogue& facts) {
+std::vector<OpenQuestion> open_questions(const Policy& policy, const PolicyProvision& p, const Answers& given,
+                                         const FactsCatalogue& facts) {
     struct Open {
         std::string id;
         int rank;
         std::size_t order;
-        json settles;
+        std::vector<std::pair<json, std::string>> settles;
     };
     std::vector<double> literals;
     for (auto i : p.criteria) jsonlogic::number_literals(policy.criteria[i].condition, literals);
@@ -233,7 +239,7 @@ json open_questions(const Policy& policy, const PolicyProvision& p, const Answer
             const auto slot = static_cast<std::size_t>(fact - facts.facts.data());
             const auto values = candidates(*fact, literals);
             std::size_t settled = 0;
-            json settles = json::array();
+            std::vector<std::pair<json, std::string>> settles;
             rest.erase(id);
             for (const auto& v : values) {
                 with[id] = v;
@@ -241,7 +247,7 @@ json open_questions(const Policy& policy, const PolicyProvision& p, const Answer
                 const auto t = provision_truth(policy, p, trial);
                 if (t != jsonlogic::Truth::unknown) {
                     ++settled;
-                    settles.push_back({{"answer", v}, {"verdict", verdict_name(t)}});
+                    settles.emplace_back(v, verdict_name(t));
                 }
             }
             with.erase(id);  // unknown again: `id` was not in the profile
@@ -254,15 +260,9 @@ json open_questions(const Policy& policy, const PolicyProvision& p, const Answer
     std::stable_sort(open.begin(), open.end(), [](const Open& a, const Open& b) {
         return a.rank != b.rank ? a.rank < b.rank : a.order < b.order;
     });
-    json out = json::array();
-    for (const auto& o : open) {
-        const Fact* fact = facts.find(o.id);
-        out.push_back({{"fact", o.id},
-                       {"question", fact->definition.at("question")},
-                       {"explanation", fact->definition.at("explanation")},
-                       {"decisive", o.rank == 1 ? "beslissend" : o.rank == 2 ? "kan beslissen" : "telt mee"},
-                       {"settles", o.settles}});
-    }
+    std::vector<OpenQuestion> out;
+    out.reserve(open.size());
+    for (auto& o : open) out.push_back({std::move(o.id), o.rank, std::move(o.settles)});
     return out;
 }
 
@@ -274,20 +274,18 @@ std::string short_source(const Policy& policy, const json& source) {
     return out;
 }
 
-json quantity_json(const Quantity& q, const json& profile, const std::set<std::string>& unknown) {
+QuantityValue quantity_value(const Quantity& q, const json& profile, const std::set<std::string>& unknown) {
     jsonlogic::Options options;
     options.unknown = &unknown;
     const auto r = jsonlogic::apply(q.expression, profile, options);
-    json value;
-    json needs = json::array();
+    QuantityValue out{&q, json(), {}};
     if (r.is_unknown()) {
         for (const auto& id : jsonlogic::vars_used(q.expression))
-            if (unknown.count(id)) needs.push_back(id);
+            if (unknown.count(id)) out.needs.push_back(id);
     } else if (r.kind == jsonlogic::Result::Kind::value) {
-        value = r.value;
+        out.value = r.value;
     }
-    return {{"id", q.id}, {"label", q.label}, {"value", value}, {"unit", q.unit}, {"explanation", q.explanation},
-            {"needs", needs}, {"source", q.source}};
+    return out;
 }
 
 // `exceptions`: [{text, source, when?}] (docs/eligibility.md, "Exceptions").
@@ -336,6 +334,29 @@ json parse_duties(const PolicyReader& r, const json& data) {
         out.push_back({{"id", id}, {"text", r.text(ds[i], at, "text")}, {"source", r.source(ds[i], at, "source")}});
     }
     return out;
+}
+
+// Policy::sources: every source the policy quotes, once, by id (policy.h).
+// The entry is the data's source object plus its short `cite`.
+void collect_sources(const PolicyReader& r, Policy& policy) {
+    auto add = [&](const std::string& id, const json& source) {
+        json entry = source;
+        if (source.contains("section")) entry["cite"] = short_source(policy, source);
+        if (!policy.sources.emplace(id, std::move(entry)).second) r.fail("", "dubbele bron-id \"" + id + "\"");
+    };
+    add(policy.id, policy.source_document);
+    add(policy.id + "/zvw", policy.zvw.at("source"));
+    for (const auto& c : policy.criteria) {
+        add(criterion_source_id(policy, c), c.source);
+        for (std::size_t n = 0; n < c.exceptions.size(); ++n)
+            add(exception_source_id(policy, c, n), c.exceptions[n].at("source"));
+    }
+    for (const auto& q : policy.quantities) add(policy.id + "/hoeveelheid/" + q.id, q.source);
+    for (const auto& p : policy.provisions) {
+        if (p.not_covered) add(policy.id + "/" + p.id + "/niet-gedekt", p.not_covered_source);
+        if (!p.form.empty()) add(policy.id + "/" + p.id + "/vorm", p.form_source);
+    }
+    for (const auto& d : policy.duties) add(policy.id + "/plicht/" + d.at("id").get<std::string>(), d.at("source"));
 }
 
 }  // namespace
@@ -471,6 +492,7 @@ Policy parse_policy(const json& data, const std::string& file, const Catalogue& 
         policy.not_modelled = json::array();
     }
     policy.duties = parse_duties(r, data);
+    collect_sources(r, policy);
 
     // Every rule must evaluate on a profile with nothing answered (JsonLogic
     // errors such as `*` without arguments are found here, not by a user).
@@ -564,79 +586,64 @@ void validate_facts_usage(const FactsCatalogue& facts, const std::vector<Policy>
     }
 }
 
-// A source without its quoted text: where it stands.
-json source_location(const json& source) {
-    json out = source;
-    out.erase("text");
-    return out;
-}
-
 // A reason whose condition failed but an exception may apply says the rule
 // the plain way round and names the exceptions ("Tenzij …: vraag de gemeente
 // hiernaar."); a reason that holds because of a derived fact says so.
 static void explain_exception_or_derivation(const Policy& policy, const Criterion& c, const Answers& a, jsonlogic::Truth t,
-                                     json& reason) {
+                                            Reason& reason) {
     if (t == jsonlogic::Truth::unknown && !c.exceptions.empty() &&
         condition_truth(policy, c, a) == jsonlogic::Truth::no) {
         std::string text = c.if_not.empty() ? c.text : c.if_not;
-        json named = json::array();
         for (const json* e : open_exceptions(c, a)) {
             text += " " + e->at("text").get<std::string>();
-            named.push_back({{"text", e->at("text")}, {"source", source_location(e->at("source"))},
-                             {"cite", short_source(policy, e->at("source"))}});
+            for (std::size_t n = 0; n < c.exceptions.size(); ++n)
+                if (&c.exceptions[n] == e) reason.exceptions.push_back(exception_source_id(policy, c, n));
         }
-        reason["text"] = text;
-        reason["rule"] = c.text;
-        reason["exceptions"] = std::move(named);
+        reason.text = std::move(text);
+        reason.own_text = true;
         return;
     }
     if (t == jsonlogic::Truth::yes && c.derived_from.is_object()) {
         const auto& fact = c.derived_from.at("fact").get_ref<const std::string&>();
         const auto it = a.profile.find(fact);
         if (it != a.profile.end() && it->is_boolean() && it->get<bool>()) {
-            reason["text"] = c.derived_from.at("text");
-            reason["rule"] = c.text;
-            reason["derived_from"] = fact;
+            reason.text = c.derived_from.at("text").get<std::string>();
+            reason.own_text = true;
+            reason.derived_from = fact;
         }
     }
 }
 
-json assess(const Policy& policy, const Provision* catalogue_entry, const std::string& provision_id,
-            const json& profile, const FactsCatalogue& facts) {
-    json out = {{"policy", policy.id}, {"label", policy.label}, {"title", policy.title}};
+Assessment assess(const Policy& policy, const Provision* catalogue_entry, const std::string& provision_id,
+                  const json& profile, const FactsCatalogue& facts) {
+    Assessment out;
+    out.policy = &policy;
+    out.provision = provision_id;
     const PolicyProvision* p = policy.find(provision_id);
     if (!p && catalogue_entry && catalogue_entry->law == Law::zvw) {
-        out["verdict"] = "nee";
-        out["financier"] = "zorgverzekeraar";
-        out["reasons"] = json::array({{{"criterion", "zvw"},
-                                       {"outcome", "niet van toepassing"},
-                                       {"text", policy.zvw.at("text")},
-                                       {"source", policy.zvw.at("source")}}});
-        out["open_questions"] = json::array();
-        out["quantities"] = json::array();
+        out.verdict = "nee";
+        out.financier = "zorgverzekeraar";
+        out.reasons.push_back({"zvw", "niet van toepassing", policy.zvw.at("text").get<std::string>(), true, {}, "",
+                               policy.id + "/zvw", ""});
         return out;
     }
-    out["financier"] = "gemeente";
+    out.financier = "gemeente";
     if (!p || p->not_covered) {
-        out["verdict"] = "onbekend";
-        out["covered"] = false;
-        out["reasons"] = json::array({{{"criterion", "niet_gedekt"},
-                                       {"outcome", "onbekend"},
-                                       {"text", p ? *p->not_covered : "Dit beleid noemt deze voorziening niet."},
-                                       {"source", p ? p->not_covered_source : policy.source_document}}});
-        out["open_questions"] = json::array();
-        out["quantities"] = json::array();
+        out.verdict = "onbekend";
+        out.covered = false;
+        out.reasons.push_back({"niet_gedekt", "onbekend", p ? *p->not_covered : "Dit beleid noemt deze voorziening niet.",
+                               true, {}, "", p ? policy.id + "/" + p->id + "/niet-gedekt" : policy.id, ""});
         return out;
     }
-    out["covered"] = true;
+    out.covered = true;
     const auto unknown = unknown_facts(profile, facts);
     const auto slots = rules::slots_from_profile(profile, facts);
     const Answers answers{profile, unknown, slots};
     const auto verdict = provision_truth(policy, *p, answers);
-    out["verdict"] = verdict_name(verdict);
+    out.verdict = verdict_name(verdict);
     // Reasons: what decides first (the criteria not met, then the unknown
     // ones), then the rest, each in policy order.
-    json first = json::array(), rest = json::array();
+    std::vector<Reason> rest;
     for (auto i : p->criteria) {
         const auto& c = policy.criteria[i];
         const auto t = truth_of(policy, c, answers);
@@ -644,109 +651,60 @@ json assess(const Policy& policy, const Provision* catalogue_entry, const std::s
         // that sentence ("De gemeente kan vragen dat u verhuist …"), not as
         // "niet voldaan: De gemeente vraagt u niet …".
         const bool plain = t == jsonlogic::Truth::no && !c.if_not.empty();
-        // The quoted source text is long and the same for every provision:
-        // it is given once, in the result's `policies[].criteria`; a reason
-        // keeps where it stands (seed, section, line) and a short cite.
-        json reason = {{"criterion", c.id}, {"outcome", outcome_name(t)}, {"text", plain ? c.if_not : c.text},
-                       {"source", source_location(c.source)}, {"cite", short_source(policy, c.source)}};
-        if (plain) reason["rule"] = c.text;
+        // The quote and its cite are the same for every provision: they are
+        // given once, in the result's `sources` (the criterion's source id).
+        Reason reason{c.id, outcome_name(t), plain ? c.if_not : c.text, plain, {}, "", "",
+                      short_source(policy, c.source)};
         explain_exception_or_derivation(policy, c, answers, t, reason);
         const bool decides = (verdict == jsonlogic::Truth::no && t == jsonlogic::Truth::no) ||
                              (verdict == jsonlogic::Truth::unknown && t == jsonlogic::Truth::unknown);
-        (decides ? first : rest).push_back(std::move(reason));
+        (decides ? out.reasons : rest).push_back(std::move(reason));
     }
-    for (auto& x : rest) first.push_back(std::move(x));
-    out["reasons"] = std::move(first);
-    out["open_questions"] = verdict == jsonlogic::Truth::unknown ? open_questions(policy, *p, answers, facts)
-                                                                 : json::array();
-    json quantities = json::array();
-    for (auto i : p->quantities) quantities.push_back(quantity_json(policy.quantities[i], profile, unknown));
-    out["quantities"] = std::move(quantities);
-    if (!p->form.empty()) out["form"] = {{"text", p->form}, {"source", p->form_source}};
+    for (auto& x : rest) out.reasons.push_back(std::move(x));
+    if (verdict == jsonlogic::Truth::unknown) out.open_questions = open_questions(policy, *p, answers, facts);
+    for (auto i : p->quantities) out.quantities.push_back(quantity_value(policy.quantities[i], profile, unknown));
+    if (!p->form.empty()) out.form = p;
     return out;
 }
 
-json eligibility(const Provision& provision, const json& profile, const std::vector<Policy>& policies,
-                 const FactsCatalogue& facts) {
-    json by_policy = json::object();
-    std::set<std::string> verdicts;
-    for (const auto& policy : policies) {
-        auto a = assess(policy, &provision, provision.id, profile, facts);
-        verdicts.insert(a.at("verdict").get<std::string>());
-        by_policy[policy.id] = std::move(a);
-    }
-    const auto& main = policies.empty() ? json() : by_policy.at(policies.front().id);
-    json reasons = json::array();
-    if (!main.is_null())
-        for (const auto& r : main.at("reasons")) {
-            std::string line = r.at("outcome").get<std::string>() + ": " + r.at("text").get<std::string>();
-            if (r.contains("cite")) line += " (" + r.at("cite").get<std::string>() + ")";
-            reasons.push_back(line);
-        }
-    return {{"verdict", main.is_null() ? json("onbekend") : main.at("verdict")},
-            {"policy", policies.empty() ? json() : json(policies.front().id)},
-            {"policy_label", policies.empty() ? json() : json(policies.front().label)},
-            {"reasons", reasons},
-            {"open_questions", main.is_null() ? json::array() : main.at("open_questions")},
-            {"policies", by_policy},
-            {"differs", verdicts.size() > 1}};
+std::string reason_source_id(const Policy& policy, const Reason& r) {
+    return r.source.empty() ? policy.id + "/" + r.criterion : r.source;
 }
 
-json other_provisions(const json& profile, const std::vector<Policy>& policies, const FactsCatalogue& facts) {
-    json out = json::array();
-    std::vector<std::string> order;
-    std::map<std::string, json> entries;
+std::string reason_sentence(const Reason& r) {
+    std::string line = r.outcome + ": " + r.text;
+    if (!r.cite.empty()) line += " (" + r.cite + ")";
+    return line;
+}
+
+Eligibility eligibility(const Provision& provision, const json& profile, const std::vector<Policy>& policies,
+                        const FactsCatalogue& facts) {
+    Eligibility out;
+    std::set<std::string> verdicts;
+    for (const auto& policy : policies) {
+        out.by_policy.push_back(assess(policy, &provision, provision.id, profile, facts));
+        verdicts.insert(out.by_policy.back().verdict);
+    }
+    out.differs = verdicts.size() > 1;
+    return out;
+}
+
+std::vector<OtherProvision> other_provisions(const json& profile, const std::vector<Policy>& policies,
+                                             const FactsCatalogue& facts) {
+    std::vector<OtherProvision> out;
     for (const auto& policy : policies)
         for (const auto& p : policy.provisions) {
             if (p.in_catalogue) continue;
-            if (!entries.count(p.id)) {
-                order.push_back(p.id);
-                entries[p.id] = {{"id", p.id}, {"name", p.name}, {"policies", json::object()}};
-            }
-            entries[p.id]["policies"][policy.id] = assess(policy, nullptr, p.id, profile, facts);
+            auto it = std::find_if(out.begin(), out.end(), [&](const OtherProvision& o) { return o.id == p.id; });
+            if (it == out.end()) it = out.insert(out.end(), OtherProvision{p.id, p.name, {}});
+            it->by_policy.push_back(assess(policy, nullptr, p.id, profile, facts));
         }
-    for (const auto& id : order) out.push_back(std::move(entries[id]));
     return out;
 }
 
 }  // namespace ivp
 
 namespace ivp {
-
-// Every criterion once, with its full quoted source (reasons refer to it by id).
-nlohmann::json criteria_json(const Policy& policy) {
-    nlohmann::json out = nlohmann::json::object();
-    for (const auto& c : policy.criteria) {
-        nlohmann::json entry = {{"text", c.text}, {"source", c.source}};
-        if (!c.if_not.empty()) entry["if_not"] = c.if_not;
-        if (!c.exceptions.empty()) entry["exceptions"] = c.exceptions;
-        if (c.derived_from.is_object()) entry["derived_from"] = c.derived_from;
-        out[c.id] = std::move(entry);
-    }
-    return out;
-}
-
-nlohmann::json policies_summary(const std::vector<Policy>& policies) {
-    nlohmann::json out = nlohmann::json::array();
-    for (const auto& p : policies)
-        out.push_back({{"id", p.id},
-                       {"title", p.title},
-                       {"label", p.label},
-                       {"kind", p.kind},
-                       {"note", p.note},
-                       {"valid_from", format_iso_date(p.valid_from)},
-                       {"valid_from_note", p.valid_from_note},
-                       {"default", p.id == kDefaultPolicy},
-                       {"source_document", p.source_document},
-                       // Title, publisher, link and whether pages can be named (data/sources.json).
-                       {"document", p.source_document.contains("seed")
-                                        ? document_for_seed(p.source_document.at("seed").get<std::string>())
-                                        : nlohmann::json()},
-                       {"not_modelled", p.not_modelled},
-                       {"duties", p.duties},
-                       {"criteria", criteria_json(p)}});
-    return out;
-}
 
 std::optional<jsonlogic::Truth> criteria_verdict(const Policy& policy, const std::string& provision_id,
                                                  const json& profile, const FactsCatalogue& facts) {

@@ -87,6 +87,13 @@ struct Policy {
     std::vector<PolicyProvision> provisions;
     nlohmann::json not_modelled;  // [{section, line or url, reason}]
     nlohmann::json duties;        // [{id, text, source}]: what the policy obliges, deciding nothing
+    // Every source this policy quotes, by id (docs/result.md "sources"):
+    // "<policy>/<criterion>", "<policy>/<criterion>/uitzondering-<n>",
+    // "<policy>/<provision>/vorm", "<policy>/<provision>/niet-gedekt",
+    // "<policy>/zvw", "<policy>/plicht/<duty>", "<policy>/hoeveelheid/<quantity>"
+    // and "<policy>" (the document): the data's source object plus `cite`.
+    // Built and checked for duplicate ids once, when the policy is parsed.
+    nlohmann::json sources = nlohmann::json::object();
     // The criteria compiled over the facts catalogue (slot i = facts[i]):
     // the open-question probing evaluates them many times per provision.
     std::shared_ptr<const rules::RuleSet> rules;
@@ -118,28 +125,86 @@ inline constexpr const char* kDefaultPolicy = "wmo-2015";
 // names a policy that reads the fact, and every fact a policy reads lists it.
 void validate_facts_usage(const FactsCatalogue& facts, const std::vector<Policy>& policies);
 
-// The verdict of one policy for one voorziening:
-// {policy, label, verdict, reasons[], open_questions[], quantities[], form}.
-nlohmann::json assess(const Policy& policy, const Provision* catalogue_entry, const std::string& provision_id,
-                      const nlohmann::json& profile, const FactsCatalogue& facts);
+// The source ids of Policy::sources (one place builds them).
+std::string criterion_source_id(const Policy& policy, const Criterion& c);
+std::string exception_source_id(const Policy& policy, const Criterion& c, std::size_t n);
 
-// The contract's `eligibility` object: verdict/reasons/open_questions of the
-// default policy, plus every policy side by side and whether they differ.
-nlohmann::json eligibility(const Provision& provision, const nlohmann::json& profile,
-                           const std::vector<Policy>& policies, const FactsCatalogue& facts);
+// One reason of an assessment. A criterion's own text, quote and cite are
+// in the policy (the result's `policies[].criteria` and `sources`); a reason
+// carries a text of its own only when it says something else: the rule said
+// the plain way round (`if_not`), with its exceptions, or by a derived fact.
+struct Reason {
+    std::string criterion;  // a criterion id of the policy, or "zvw" / "niet_gedekt"
+    std::string outcome;    // voldaan, niet voldaan, onbekend, niet van toepassing
+    std::string text;       // the sentence shown
+    bool own_text = false;  // text is not the criterion's `text`
+    std::vector<std::string> exceptions;  // source ids of the exceptions that may still apply
+    std::string derived_from;             // the fact the criterion holds by, when it does
+    std::string source;  // source id, for a reason that is not a criterion (zvw, niet_gedekt)
+    std::string cite;    // "<title>, <section>": the contract sentence ends with it
+};
+
+// An unanswered fact that can still change a verdict, most decisive first.
+struct OpenQuestion {
+    std::string fact;
+    int rank = 3;  // 1 beslissend, 2 kan beslissen, 3 telt mee (docs/eligibility.md)
+    std::vector<std::pair<nlohmann::json, std::string>> settles;  // answer -> the verdict it gives alone
+};
+
+struct QuantityValue {
+    const Quantity* quantity = nullptr;
+    nlohmann::json value;            // a number, or null when unknown or not applicable
+    std::vector<std::string> needs;  // the unanswered facts it waits for
+};
+
+// The verdict of one policy for one voorziening (plain data; the result's
+// JSON is written in src/ivp/result/result_json.cpp).
+struct Assessment {
+    const Policy* policy = nullptr;
+    std::string provision;  // the voorziening's id
+    std::string verdict;    // ja, nee, onbekend
+    std::string financier;  // gemeente, zorgverzekeraar
+    std::optional<bool> covered;
+    std::vector<Reason> reasons;  // what decides first, then the rest, each in policy order
+    std::vector<OpenQuestion> open_questions;
+    std::vector<QuantityValue> quantities;
+    const PolicyProvision* form = nullptr;  // the policy's entry, when it names a form
+};
+
+// The contract's `eligibility`: every policy side by side, the default (the
+// scenario's chosen pack) first; its verdict, reasons and open questions are
+// the contract's.
+struct Eligibility {
+    std::vector<Assessment> by_policy;
+    bool differs = false;
+};
+
+struct OtherProvision {
+    std::string id;
+    std::string name;
+    std::vector<Assessment> by_policy;
+};
+
+Assessment assess(const Policy& policy, const Provision* catalogue_entry, const std::string& provision_id,
+                  const nlohmann::json& profile, const FactsCatalogue& facts);
+
+Eligibility eligibility(const Provision& provision, const nlohmann::json& profile, const std::vector<Policy>& policies,
+                        const FactsCatalogue& facts);
 
 // Voorzieningen outside the IVP table that a policy names (CVV-pas, PGBv,
 // hulp bij het huishouden …), assessed under each policy that names them.
-nlohmann::json other_provisions(const nlohmann::json& profile, const std::vector<Policy>& policies,
-                                const FactsCatalogue& facts);
+std::vector<OtherProvision> other_provisions(const nlohmann::json& profile, const std::vector<Policy>& policies,
+                                             const FactsCatalogue& facts);
+
+// The source id of a reason: its own (zvw, niet_gedekt) or its criterion's.
+std::string reason_source_id(const Policy& policy, const Reason& r);
+
+// "<outcome>: <text> (<cite>)": the contract's reason sentence.
+std::string reason_sentence(const Reason& r);
 
 // The answers the open-question probing tries for a fact (every boolean or
 // choice value; an integer's bounds and each threshold of `literals` ±1).
 std::vector<nlohmann::json> candidate_answers(const Fact& fact, const std::vector<double>& literals);
-
-// The policies as the result lists them: id, title, label, note, source and
-// the paragraphs not modelled, with the reason.
-nlohmann::json policies_summary(const std::vector<Policy>& policies);
 
 // A criterion's truth as the verdicts use it: its condition, turned from
 // "niet voldaan" into onbekend while an exception it names may still apply

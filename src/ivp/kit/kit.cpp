@@ -7,6 +7,7 @@
 #include "ivp/base/embedded_data.h"
 #include "ivp/base/error.h"
 #include "ivp/base/json_input.h"
+#include "ivp/dates/timeline.h"
 
 namespace ivp {
 
@@ -245,14 +246,17 @@ json ingebrekestelling_step(int order, const json& late) {
     return step;
 }
 
-json escalation_entry(const json& milestone, Date peildatum, const KitData& kit, const Calendar& calendar) {
+// `label` and `basis`: the milestone's own, or for a provision's milestone
+// the result's tables (src/ivp/dates/timeline.h milestone_label).
+json escalation_entry(const json& milestone, const std::string& label, const std::string& basis, Date peildatum,
+                      const KitData& kit, const Calendar& calendar) {
     const Date end = *parse_iso_date(milestone.at("date").get<std::string>());
     const Date after = add_days(end, 1);
     const Date start = working_day_from(before(after, peildatum) ? peildatum : after, calendar);
     json entry = {{"milestone", milestone.at("id")},
-                  {"label", milestone.at("label")},
+                  {"label", label},
                   {"termijn_einde", milestone.at("date")},
-                  {"basis", milestone.value("basis", "")},
+                  {"basis", basis},
                   {"steps", protocol_steps(start, kit, calendar)}};
     return entry;
 }
@@ -260,15 +264,15 @@ json escalation_entry(const json& milestone, Date peildatum, const KitData& kit,
 // Per missed term (status "verstreken": passed, the event not entered) the
 // next steps in order. The Wmo procedure's terms each count; per provision
 // only its first missed ALS milestone (the later ones follow from it).
-json escalation_json(const Scenario& s, const KitData& kit, const Calendar& calendar, const json& procedure,
-                     const json& provisions, const json& late) {
+json escalation_json(const Scenario& s, const KitData& kit, const Terms& tables, const Calendar& calendar,
+                     const json& procedure, const json& provisions, const json& late) {
     json terms = json::array();
     for (const auto& m : procedure.at("wmo_2015").at("milestones")) {
         const auto id = m.value("id", "");
         if (m.value("status", "") != "verstreken" || id == "wmo_persoonlijk_plan") continue;
         // Once the aanvraag is in, a late onderzoek is no longer the next thing to chase.
         if (id == "wmo_onderzoek" && s.dates.count("aanvraag")) continue;
-        json entry = escalation_entry(m, s.peildatum, kit, calendar);
+        json entry = escalation_entry(m, m.at("label").get<std::string>(), m.value("basis", ""), s.peildatum, kit, calendar);
         if (id == "wmo_onderzoek")
             entry["steps"].push_back({{"id", "aanvraag_indienen"},
                                       {"order", entry["steps"].size() + 1},
@@ -291,7 +295,9 @@ json escalation_json(const Scenario& s, const KitData& kit, const Calendar& cale
                 return e.at("milestone") == m.at("id") && e.at("termijn_einde") == m.at("date");
             });
             if (same == per_provision.end()) {
-                per_provision.push_back(escalation_entry(m, s.peildatum, kit, calendar));
+                per_provision.push_back(escalation_entry(m, milestone_label(tables, m),
+                                                         milestone_basis(tables, m, p.at("name").get<std::string>()),
+                                                         s.peildatum, kit, calendar));
                 same = per_provision.end() - 1;
             }
             (*same)["provisions"].push_back(p.at("name"));
@@ -327,7 +333,7 @@ json kit_json(const Scenario& s, const Catalogue& catalogue, const Terms& terms,
     const auto& kit = embedded_kit();
     return {{"checklist", checklist_json(s, kit, procedure)},
             {"requests", requests_json(s, kit, catalogue, terms)},
-            {"escalation", escalation_json(s, kit, calendar, procedure, provisions, late)},
+            {"escalation", escalation_json(s, kit, terms, calendar, procedure, provisions, late)},
             {"bezwaar", bezwaar_json(s, kit, calendar)}};
 }
 

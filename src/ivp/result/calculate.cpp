@@ -12,6 +12,7 @@
 #include "ivp/dates/terms.h"
 #include "ivp/dates/timeline.h"
 #include "ivp/result/read_scenario.h"
+#include "ivp/result/result_json.h"
 
 namespace ivp {
 
@@ -79,10 +80,14 @@ nlohmann::json calculate(const Scenario& scenario, const Rulebook& rulebook, Det
     const std::vector<bool> in_plan = budget_mask(scenario, catalogue, rulebook.policies, rulebook.facts);  // Mijn IVP (src/ivp/budget/plan.h)
     // The municipality's pack the scenario chose (or loaded), then the protocol.
     const auto policies = select_policies(rulebook.policies, scenario.policy, scenario.policy_pack.get());
+    std::set<std::string> open_facts;  // named by an open question: their texts go in `facts`
     nlohmann::json provisions = nlohmann::json::array();
     for (std::size_t i = 0; i < catalogue.provisions.size(); ++i) {
         if (!scenario.selected[i]) continue;
         const auto& p = catalogue.provisions[i];
+        // Geschiktheid under each policy side by side (docs/eligibility.md).
+        const auto assessed = eligibility(p, scenario.profile, policies, rulebook.facts);
+        collect_open_facts(assessed, open_facts);
         nlohmann::json entry = {
             {"id", p.id},
             {"name", p.name},
@@ -97,14 +102,13 @@ nlohmann::json calculate(const Scenario& scenario, const Rulebook& rulebook, Det
              {{"als_protocol",
                format_iso_date(calendar.add_working_days(provision_calloff(scenario, i, p, calendar).date, p.sla.totaal))}}},
             {"financing", financing_json(scenario, catalogue, i, rulebook.financing, rulebook.eigen_bijdrage)},  // docs/costs.md
-            // Geschiktheid under each policy side by side (docs/eligibility.md).
-            {"eligibility", eligibility(p, scenario.profile, policies, rulebook.facts)},
-            {"source", p.source},
+            {"eligibility", to_json(assessed, rulebook.facts)},
+            {"source", catalogue_source_id(p)},
         };
         if (p.need == Need::conditional) entry["need_reason"] = p.need_reason;
         // The three delivery tracks (src/ivp/dates/timeline.cpp, docs/dates.md).
         entry["delivery"]["tracks"] = provision_tracks(scenario, i, catalogue, rulebook.terms, calendar);
-        add_plan_fields(entry, scenario, i, in_plan[i], rulebook.catalogue, rulebook.calendar);
+        add_plan_fields(entry, scenario, i, in_plan[i], assessed, rulebook.catalogue, rulebook.calendar);
         provisions.push_back(std::move(entry));
     }
     nlohmann::json notes = nlohmann::json::array();
@@ -115,6 +119,8 @@ nlohmann::json calculate(const Scenario& scenario, const Rulebook& rulebook, Det
                             " is niet nagegaan of er extra dagen bij Koninklijk Besluit met feestdagen zijn "
                             "gelijkgesteld (Algemene termijnenwet art. 3 lid 3); de data rekenen daarom "
                             "alleen met de feestdagen van lid 1 en 2.");
+    const auto others = other_provisions(scenario.profile, policies, rulebook.facts);
+    collect_open_facts(others, open_facts);
     auto procedure = procedure_timeline(scenario, rulebook.terms, calendar);
     auto late = late_decision(scenario, rulebook.terms, calendar);
     // The keukentafel kit reads the parts above (src/ivp/kit/kit.cpp, docs/kit.md).
@@ -129,14 +135,18 @@ nlohmann::json calculate(const Scenario& scenario, const Rulebook& rulebook, Det
         {"plan", plan_summary(provisions)},
         {"provisions", std::move(provisions)},
         {"costs", costs_json(scenario, catalogue, rulebook.eigen_bijdrage, rulebook.financing)},  // docs/costs.md
-        {"other_provisions", other_provisions(scenario.profile, policies, rulebook.facts)},
+        {"other_provisions", to_json(others)},
         {"questions", questions_json(scenario, rulebook, policies)},  // the interview (docs/eligibility.md)
-        {"policies", policies_summary(policies)},
+        {"policies", policies_json(policies)},
+        {"sources", sources_json(policies, catalogue, scenario.selected)},  // every source once, by id
+        {"facts", facts_json(open_facts, rulebook.facts)},  // the question and help of every open fact
         {"policy_choices", policy_choices(rulebook.policies)},  // the built-in packs to choose from
         {"procedure", std::move(procedure)},
         {"late_decision", std::move(late)},
         {"kit", std::move(kit)},
         {"terms", terms_json(rulebook.terms)},
+        {"tracks", tracks_json(rulebook.terms)},  // each track's label once (docs/result.md)
+        {"phases", phases_json(rulebook.terms)},
         {"peildatum", format_iso_date(scenario.peildatum)},
         {"peildatum_source", scenario.peildatum_given ? "scenario" : "today"},
         {"notes", std::move(notes)},

@@ -1,0 +1,51 @@
+#pragma once
+// The result's JSON, written in one place (docs/result.md, docs/architecture.md
+// "Typed results"). The computations return plain structs; these functions
+// turn them into the result's parts. Sources are normalized: the result has
+// one `sources` table (id -> the quoted source and its cite) and entries
+// refer to it by id; texts that do not depend on the scenario (a criterion's
+// rule, a fact's question and help) are given once, in `policies[].criteria`
+// and `facts`.
+#include <nlohmann/json.hpp>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "ivp/eligibility/policy.h"
+#include "ivp/model/catalogue.h"
+#include "ivp/model/facts.h"
+
+namespace ivp {
+
+// `eligibility.policies.<id>` and `other_provisions[].policies.<id>`.
+nlohmann::json to_json(const Assessment& a);
+
+// The contract's `eligibility` of a provision: the default policy's verdict,
+// reasons (Dutch sentences) and open questions ({fact, question, decisive,
+// settles}), every policy side by side, and whether they differ.
+nlohmann::json to_json(const Eligibility& e, const FactsCatalogue& facts);
+
+// `other_provisions[]`.
+nlohmann::json to_json(const std::vector<OtherProvision>& others);
+
+// `policies[]`: id, title, label, note, the document, the paragraphs not
+// modelled, duties and every criterion once, its source by id.
+nlohmann::json policies_json(const std::vector<Policy>& policies);
+
+// The catalogue row of a provision in `sources`.
+std::string catalogue_source_id(const Provision& p);
+
+// `sources`: every source of the assessed policies and the catalogue rows of
+// the selected provisions, by id.
+nlohmann::json sources_json(const std::vector<Policy>& policies, const Catalogue& catalogue,
+                            const std::vector<bool>& selected);
+
+// The facts an open question names anywhere in `eligibility` or
+// `other_provisions` of a result.
+void collect_open_facts(const Eligibility& e, std::set<std::string>& out);
+void collect_open_facts(const std::vector<OtherProvision>& others, std::set<std::string>& out);
+
+// `facts`: {id: {question, help}} for the given facts.
+nlohmann::json facts_json(const std::set<std::string>& ids, const FactsCatalogue& facts);
+
+}  // namespace ivp
