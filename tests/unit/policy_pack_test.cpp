@@ -71,9 +71,11 @@ TEST(PolicyPack, UnderTheWmo2015NothingAnsweredIsOnbekendWithTheStatutesQuestion
         for (const auto& q : w.at("open_questions")) facts.push_back(q.at("fact"));
         EXPECT_EQ(facts, json::array({"hoofdverblijf_gemeente", "zelf_op_te_lossen", "onderzoek_passend"}))
             << p.at("id");
-        // The cite of each reason, through the sources table (a reason refers to its criterion's source).
+        // The cite of each reason, through the tables: its criterion, the criterion's source.
+        const auto& criteria = result.at("policies")[0].at("criteria");
         for (const auto& r : w.at("reasons"))
-            EXPECT_NE(result.at("sources").at("wmo-2015/" + r.at("criterion").get<std::string>()).at("cite").get<std::string>().find("artikel 2.3."),
+            EXPECT_NE(result.at("sources").at(criteria.at(r.at("criterion").get<std::string>()).at("source").get<std::string>())
+                          .at("cite").get<std::string>().find("artikel 2.3."),
                       std::string::npos);
     }
 }

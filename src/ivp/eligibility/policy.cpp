@@ -1,6 +1,7 @@
 #include "ivp/eligibility/policy.h"
 
 #include <algorithm>
+#include <cctype>
 #include <map>
 
 #include "ivp/base/data_reader.h"
@@ -14,11 +15,9 @@ namespace ivp {
 
 using nlohmann::json;
 
-std::string criterion_source_id(const Policy& policy, const Criterion& c) { return policy.id + "/" + c.id; }
+std::string criterion_source_id(const Policy&, const Criterion& c) { return c.source_id; }
 
-std::string exception_source_id(const Policy& policy, const Criterion& c, std::size_t n) {
-    return policy.id + "/" + c.id + "/uitzondering-" + std::to_string(n + 1);
-}
+std::string exception_source_id(const Policy&, const Criterion& c, std::size_t n) { return c.exception_source_ids.at(n); }
 
 const PolicyProvision* Policy::find(const std::string& provision_id) const {
     for (const auto& p : provisions)
@@ -336,27 +335,50 @@ json parse_duties(const PolicyReader& r, const json& data) {
     return out;
 }
 
-// Policy::sources: every source the policy quotes, once, by id (policy.h).
-// The entry is the data's source object plus its short `cite`.
-void collect_sources(const PolicyReader& r, Policy& policy) {
-    auto add = [&](const std::string& id, const json& source) {
+// "artikel 2.3.6, lid 1" -> "artikel-2.3.6-lid-1": lower-case ASCII letters,
+// digits and dots; anything else one dash.
+std::string slug(const std::string& text) {
+    std::string out;
+    for (const unsigned char ch : text) {
+        const bool keep = std::isalnum(ch) != 0 || ch == '.';
+        if (keep && ch < 128) out += static_cast<char>(std::tolower(ch));
+        else if (!out.empty() && out.back() != '-') out += '-';
+    }
+    while (!out.empty() && out.back() == '-') out.pop_back();
+    return out.empty() ? "bron" : out;
+}
+
+// Policy::sources: every source the policy quotes, once, by id (policy.h):
+// the same passage quoted in many places gets one id. The entry is the
+// data's source object plus its short `cite`.
+void collect_sources(Policy& policy) {
+    std::map<std::string, std::string> by_content;  // dump of the source -> id
+    auto add = [&](const json& source) -> std::string {
+        const auto key = source.dump();
+        if (const auto found = by_content.find(key); found != by_content.end()) return found->second;
+        const std::string base = source.contains("section")
+                                     ? policy.id + "/" + slug(source.at("section").get<std::string>())
+                                     : policy.id;
+        std::string id = base;
+        for (int n = 2; policy.sources.contains(id); ++n) id = base + "-" + std::to_string(n);
         json entry = source;
         if (source.contains("section")) entry["cite"] = short_source(policy, source);
-        if (!policy.sources.emplace(id, std::move(entry)).second) r.fail("", "dubbele bron-id \"" + id + "\"");
+        policy.sources[id] = std::move(entry);
+        by_content.emplace(key, id);
+        return id;
     };
-    add(policy.id, policy.source_document);
-    add(policy.id + "/zvw", policy.zvw.at("source"));
-    for (const auto& c : policy.criteria) {
-        add(criterion_source_id(policy, c), c.source);
-        for (std::size_t n = 0; n < c.exceptions.size(); ++n)
-            add(exception_source_id(policy, c, n), c.exceptions[n].at("source"));
+    add(policy.source_document);  // "<policy>": the first, so it keeps the plain id
+    policy.zvw_source_id = add(policy.zvw.at("source"));
+    for (auto& c : policy.criteria) {
+        c.source_id = add(c.source);
+        for (const auto& e : c.exceptions) c.exception_source_ids.push_back(add(e.at("source")));
     }
-    for (const auto& q : policy.quantities) add(policy.id + "/hoeveelheid/" + q.id, q.source);
-    for (const auto& p : policy.provisions) {
-        if (p.not_covered) add(policy.id + "/" + p.id + "/niet-gedekt", p.not_covered_source);
-        if (!p.form.empty()) add(policy.id + "/" + p.id + "/vorm", p.form_source);
+    for (auto& q : policy.quantities) q.source_id = add(q.source);
+    for (auto& p : policy.provisions) {
+        if (p.not_covered) p.not_covered_source_id = add(p.not_covered_source);
+        if (!p.form.empty()) p.form_source_id = add(p.form_source);
     }
-    for (const auto& d : policy.duties) add(policy.id + "/plicht/" + d.at("id").get<std::string>(), d.at("source"));
+    for (const auto& d : policy.duties) policy.duty_source_ids.push_back(add(d.at("source")));
 }
 
 // The pack's own fields: id, names, kind, dates, source document, the Zvw note.
@@ -558,7 +580,7 @@ Policy parse_policy(const json& data, const std::string& file, const Catalogue& 
     parse_provisions(r, data, catalogue, index, policy);
     policy.not_modelled = parse_not_modelled(r, data);
     policy.duties = parse_duties(r, data);
-    collect_sources(r, policy);
+    collect_sources(policy);
     check_rules_evaluate(r, policy, facts);
     compile_conditions(policy, facts);
     return policy;
@@ -672,7 +694,7 @@ Assessment assess(const Policy& policy, const Provision* catalogue_entry, const 
         out.verdict = "nee";
         out.financier = "zorgverzekeraar";
         out.reasons.push_back({"zvw", "niet van toepassing", policy.zvw.at("text").get<std::string>(), true, {}, "",
-                               policy.id + "/zvw", ""});
+                               policy.zvw_source_id, ""});
         return out;
     }
     out.financier = "gemeente";
@@ -680,7 +702,7 @@ Assessment assess(const Policy& policy, const Provision* catalogue_entry, const 
         out.verdict = "onbekend";
         out.covered = false;
         out.reasons.push_back({"niet_gedekt", "onbekend", p ? *p->not_covered : "Dit beleid noemt deze voorziening niet.",
-                               true, {}, "", p ? policy.id + "/" + p->id + "/niet-gedekt" : policy.id, ""});
+                               true, {}, "", p ? p->not_covered_source_id : policy.id, ""});
         return out;
     }
     out.covered = true;
@@ -716,7 +738,10 @@ Assessment assess(const Policy& policy, const Provision* catalogue_entry, const 
 }
 
 std::string reason_source_id(const Policy& policy, const Reason& r) {
-    return r.source.empty() ? policy.id + "/" + r.criterion : r.source;
+    if (!r.source.empty()) return r.source;
+    for (const auto& c : policy.criteria)
+        if (c.id == r.criterion) return c.source_id;
+    return policy.id;
 }
 
 std::string reason_sentence(const Reason& r) {

@@ -42,6 +42,9 @@ struct Criterion {
     // or nullopt when it uses something outside the compiled subset (then the
     // tree walker of jsonlogic.h evaluates it). Same answers either way.
     std::optional<std::size_t> compiled;
+    // Ids in Policy::sources of `source` and of each exception's source.
+    std::string source_id;
+    std::vector<std::string> exception_source_ids;
 };
 
 struct Quantity {
@@ -51,6 +54,7 @@ struct Quantity {
     nlohmann::json expression;  // JsonLogic over facts; a number, or null when not applicable
     std::string explanation;
     nlohmann::json source;
+    std::string source_id;  // in Policy::sources
 };
 
 struct PolicyProvision {
@@ -65,6 +69,7 @@ struct PolicyProvision {
     nlohmann::json not_covered_source;
     std::string form;  // natura, pgb, financiële tegemoetkoming … as the policy says
     nlohmann::json form_source;
+    std::string not_covered_source_id, form_source_id;  // in Policy::sources
 };
 
 namespace rules {
@@ -87,13 +92,15 @@ struct Policy {
     std::vector<PolicyProvision> provisions;
     nlohmann::json not_modelled;  // [{section, line or url, reason}]
     nlohmann::json duties;        // [{id, text, source}]: what the policy obliges, deciding nothing
-    // Every source this policy quotes, by id (docs/result.md "sources"):
-    // "<policy>/<criterion>", "<policy>/<criterion>/uitzondering-<n>",
-    // "<policy>/<provision>/vorm", "<policy>/<provision>/niet-gedekt",
-    // "<policy>/zvw", "<policy>/plicht/<duty>", "<policy>/hoeveelheid/<quantity>"
-    // and "<policy>" (the document): the data's source object plus `cite`.
-    // Built and checked for duplicate ids once, when the policy is parsed.
+    // Every source this policy quotes, once, by id (docs/result.md "Tables
+    // and ids"): "<policy>/<section>" ("wmo-2015/artikel-2.3.6-lid-1"; "-2",
+    // "-3" … when two passages share a section), "<policy>" for the policy's
+    // document; the data's source object plus `cite`. The same passage quoted
+    // for many voorzieningen (a form, a general ground) has one id. Built
+    // once, when the policy is parsed.
     nlohmann::json sources = nlohmann::json::object();
+    std::string zvw_source_id;
+    std::vector<std::string> duty_source_ids;  // per duty, in order
     // The criteria compiled over the facts catalogue (slot i = facts[i]):
     // the open-question probing evaluates them many times per provision.
     std::shared_ptr<const rules::RuleSet> rules;

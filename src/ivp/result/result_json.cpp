@@ -28,11 +28,11 @@ json reason_json(const Reason& r) {
     return out;
 }
 
-json quantity_json(const Policy& policy, const QuantityValue& v) {
+json quantity_json(const QuantityValue& v) {
     const Quantity& q = *v.quantity;
     return {{"id", q.id},       {"label", q.label},       {"value", v.value},
             {"unit", q.unit},   {"explanation", q.explanation}, {"needs", v.needs},
-            {"source", policy.id + "/hoeveelheid/" + q.id}};
+            {"source", q.source_id}};
 }
 
 // Every criterion once, its quote by source id (reasons refer to it by id).
@@ -59,9 +59,9 @@ json criteria_json(const Policy& policy) {
 
 json duties_json(const Policy& policy) {
     json out = json::array();
-    for (const auto& d : policy.duties) {
-        const auto id = d.at("id").get<std::string>();
-        out.push_back({{"id", id}, {"text", d.at("text")}, {"source", policy.id + "/plicht/" + id}});
+    for (std::size_t i = 0; i < policy.duties.size(); ++i) {
+        const auto& d = policy.duties[i];
+        out.push_back({{"id", d.at("id")}, {"text", d.at("text")}, {"source", policy.duty_source_ids.at(i)}});
     }
     return out;
 }
@@ -81,9 +81,9 @@ json to_json(const Assessment& a) {
     if (a.covered) out["covered"] = *a.covered;
     // A Zvw provision has no quantities either way; the others list theirs.
     json quantities = json::array();
-    for (const auto& v : a.quantities) quantities.push_back(quantity_json(policy, v));
+    for (const auto& v : a.quantities) quantities.push_back(quantity_json(v));
     out["quantities"] = std::move(quantities);
-    if (a.form) out["form"] = {{"text", a.form->form}, {"source", policy.id + "/" + a.form->id + "/vorm"}};
+    if (a.form) out["form"] = {{"text", a.form->form}, {"source", a.form->form_source_id}};
     return out;
 }
 
