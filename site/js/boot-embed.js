@@ -7,7 +7,12 @@
 // that one URL in connect-src (README, "Insluiten"). A build with the core
 // inlined (IVP_EMBED_WASM, base64: ivp-rekenhulp-embed-inline.js) makes no
 // request at all.
-/* global ivpLoadCore, ivpDecodeBase64, ivpMount, IVP_EMBED_HTML, IVP_EMBED_CSS */
+// IVP_EMBED_HTML, IVP_EMBED_CSS (and IVP_EMBED_WASM) are set by the build in
+// the closure around the bundle.
+/* global IVP_EMBED_HTML, IVP_EMBED_CSS */
+import { ivpDecodeBase64, ivpLoadCore } from './ivp.js';
+import { ivpMount } from './mount.js';
+
 // Read now: document.currentScript is only set while this script first runs.
 const ivpEmbedCoreUrl = document.currentScript && document.currentScript.src
   ? new URL('ivp-rekenhulp.wasm', document.currentScript.src) : null;

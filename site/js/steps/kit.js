@@ -3,7 +3,9 @@
 // and the letters. Everything shown comes from the core's `result.kit`,
 // `result.late_decision` and its `letter()`; this file decides no rule.
 
-const IVP_KIT_DATES = [
+import { ivpDutchDate, ivpElement, ivpJoin } from '../mount.js';
+
+export const IVP_KIT_DATES = [
   ['aanvraag', 'Datum van uw aanvraag', 'De dag dat u de aanvraag deed (na het gesprek). Vanaf deze dag heeft de gemeente twee weken om te beslissen.'],
   ['beschikking', 'Datum van het besluit (beschikking)', 'De datum op de brief met het besluit. Vanaf de dag erna hebt u zes weken om bezwaar te maken.'],
   ['ingebrekestelling', 'Datum dat de gemeente uw ingebrekestelling ontving', 'Alleen als u al een ingebrekestelling hebt gestuurd.'],
@@ -11,7 +13,7 @@ const IVP_KIT_DATES = [
 
 // Adds the kit's part to a scenario; `dates` are merged, so that dates
 // another part of the page entered are kept.
-function ivpKitMerge(s, part) {
+export function ivpKitMerge(s, part) {
   for (const [key, value] of Object.entries(part)) {
     if (key === 'dates') s.dates = { ...(s.dates || {}), ...value };
     else s[key] = value;
@@ -25,7 +27,7 @@ function ivpKitCite(item) {
 }
 
 // ctx: {today, download(name, type, text), print(), update(), remember()}.
-function ivpKitMount(root, core, ctx) {
+export function ivpKitMount(root, core, ctx) {
   const $ = (selector) => root.querySelector(selector);
   const box = $('#ivp-kit');
   const state = { checklist: new Set(), dates: {}, brief: { naam: '', adres: '', gemeente: '' }, letter: null };

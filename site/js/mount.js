@@ -5,8 +5,8 @@
 // "nog niet beschikbaar in deze versie", never filled in here.
 // Works in a document and inside a shadow root: everything is looked up from
 // `root`, nothing from `document` globals.
-'use strict';
-/* global ivpWithExplanation, ivpWithSituation */
+import { ivpWithExplanation, ivpWithSituation } from './ivp.js';
+import { IVP_KIT_DATES, ivpKitMerge, ivpKitMount } from './steps/kit.js';
 
 const IVP_STEPS = ['start', 'situatie', 'voorzieningen', 'budget', 'tijdlijn', 'samenvatting'];
 const IVP_STEP_LABEL = { start: 'Start', situatie: 'Uw situatie', voorzieningen: 'Voorzieningen',
@@ -46,7 +46,7 @@ const IVP_GLOSSARY = {
 };
 
 // "a, b en c"
-function ivpJoin(items) {
+export function ivpJoin(items) {
   return items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} en ${items[items.length - 1]}`;
 }
 
@@ -65,7 +65,7 @@ function ivpRange(range) {
   return range.min === range.max ? ivpEuro(range.min) : `${ivpEuro(range.min)} – ${ivpEuro(range.max)}`;
 }
 
-function ivpDutchDate(iso) {
+export function ivpDutchDate(iso) {
   const [y, m, d] = String(iso).split('-').map(Number);
   if (!y || !m || !d) return String(iso);
   return `${d} ${IVP_MONTHS[m - 1]} ${y}`;
@@ -87,7 +87,7 @@ function ivpAmountFromText(text) {
   return /^-?\d+(\.\d+)?$/.test(t) ? Number(t) : text;
 }
 
-function ivpElement(tag, attributes = {}, ...children) {
+export function ivpElement(tag, attributes = {}, ...children) {
   const svg = ['svg', 'rect', 'title', 'text'].includes(tag) && attributes.svg;
   const el = svg ? document.createElementNS('http://www.w3.org/2000/svg', tag) : document.createElement(tag);
   for (const [key, value] of Object.entries(attributes)) {
@@ -667,7 +667,7 @@ function ivpInterview(ctx) {
   };
 }
 
-function ivpMount(root, core, options = {}) {
+export function ivpMount(root, core, options = {}) {
   const catalogue = core.catalogue();
   const factsData = core.facts();
   const facts = factsData && Array.isArray(factsData.facts) ? factsData.facts : null;
