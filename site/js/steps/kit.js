@@ -3,7 +3,8 @@
 // and the letters. Everything shown comes from the core's `result.kit`,
 // `result.late_decision` and its `letter()`; this file decides no rule.
 
-import { ivpDutchDate, ivpElement, ivpJoin } from '../mount.js';
+import { ivpElement } from '../dom.js';
+import { ivpDutchDate, ivpJoin } from '../format.js';
 
 export const IVP_KIT_DATES = [
   ['aanvraag', 'Datum van uw aanvraag', 'De dag dat u de aanvraag deed (na het gesprek). Vanaf deze dag heeft de gemeente twee weken om te beslissen.'],
