@@ -81,11 +81,19 @@ export async function ivpLoadCore(source) {
       return {};
     };
   }
-  const module = await Promise.race([createIvpModule(options), failure]);
-  const outcome = (text) => {
-    const parsed = JSON.parse(text);
-    return parsed.error ? { error: parsed.error } : { result: parsed };
-  };
+  return ivpCoreApi(await Promise.race([createIvpModule(options), failure]));
+}
+
+// The core's JSON answer → {result} or {error}.
+function ivpOutcome(text) {
+  const parsed = JSON.parse(text);
+  return parsed.error ? { error: parsed.error } : { result: parsed };
+}
+
+// The page's view of the embind module: objects in, objects out. A table of
+// one-line calls, easier to read whole than cut up.
+function ivpCoreApi(module) {
+  const outcome = ivpOutcome;
   return {
     // → {result} or {error: {message, where}}; never throws for bad input.
     calculate(scenario, today) {
