@@ -5,7 +5,7 @@
 //       (connect-src 'none') whose script and style hashes are computed here;
 //   index.html + ivp-rekenhulp.wasm  the served site: the same page, but the
 //       core is a file of its own, compiled while it streams in and cached
-//       (site/boot-page.js; docs/perf.md "Served site");
+//       (site/js/boot-page.js; docs/perf.md "Served site");
 //   ivp-rekenhulp-embed.js  one script defining <ivp-rekenhulp> (shadow DOM)
 //       for other websites; it loads the same ivp-rekenhulp.wasm;
 //   ivp-rekenhulp-embed-inline.js  the same with the core inlined, for a host

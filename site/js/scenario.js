@@ -23,7 +23,7 @@ export function ivpCreateState(today, allIds) {
     policy: '',  // the municipality's policy pack by id ('' = the core's default, the Wmo 2015)
     pack: null,  // a policy pack the user loaded (sent as policy_pack, saved with the scenario)
     step: 'start',
-    // Mijn IVP (ivpPlan* below): per provision when it is needed, its real
+    // Mijn IVP (steps/plan.js ivpPlan*): per provision when it is needed, its real
     // dates, whether a "nee" is counted anyway, and the scenario keys the page
     // has no field for (kept as loaded, so a saved file loads back unchanged).
     needed: new Map(),  // id → { kind: 'now'|'months'|'date', months, date }
@@ -63,7 +63,7 @@ export function scenario(ctx) {
   else if (state.policy) s.policy = state.policy;
   const out = ivpPlanScenario(s, state);  // needed, actual, keep_in_budget and the keys kept as loaded
   if (!kit) return out;
-  // The kit owns checklist, brief and its own dates (site/kit.js): its date
+  // The kit owns checklist, brief and its own dates (steps/kit.js): its date
   // fields replace the copies kept from a loaded file, so a cleared one stays cleared.
   if (out.dates) {
     out.dates = { ...out.dates };

@@ -35,7 +35,7 @@ try {
     const module = await createIvpModule({ wasmBinary: bytes, print: () => {}, printErr: () => {} });
     const catalogue = JSON.parse(module.catalogue());
     const today = '2026-11-23';
-    // The page's default scenario (site/js/scenario.js ivpScenario()): all provisions.
+    // The page's default scenario (site/js/scenario.js scenario()): all provisions.
     const scenario = { schema: 1, melding: today, provisions: catalogue.provisions.map((p) => p.id), overrides: {} };
     const text = JSON.stringify(scenario);
     const resultText = module.calculate(text, today);

@@ -95,7 +95,7 @@ export function ivpPlanScenario(s, state) {
 
 // A loaded scenario (accepted by the core) into the state and the controls.
 export function ivpPlanApply(s, state, rows) {
-  // policy and policy_pack (the policy box), checklist and brief (site/kit.js)
+  // policy and policy_pack (the policy box), checklist and brief (steps/kit.js)
   // are owned by other parts of the page: never kept here behind their back.
   const known = new Set(['schema', 'melding', 'provisions', 'overrides', 'profile', ...IVP_PLAN_KEYS,
     'policy', 'policy_pack', 'checklist', 'brief']);
