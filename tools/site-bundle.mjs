@@ -8,9 +8,13 @@
 // classic script that the build puts in the same closure. Not minified: the
 // single file stays readable for anyone who wants to check what it does;
 // gzip takes most of the difference (docs/perf.md).
-import { buildSync } from 'esbuild';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+
+// A clear message when the npm packages were not installed yet.
+const { buildSync } = await import('esbuild').catch((error) => {
+  throw new Error(`esbuild is missing (${error.code || error.message}): run ./dev deps, or npm ci`);
+});
 
 export const siteJs = join(resolve(dirname(fileURLToPath(import.meta.url)), '..'), 'site/js');
 
