@@ -12,7 +12,7 @@
 
 #include <random>
 
-#include "ivp/compiled_rules.h"
+#include "ivp/eligibility/compiled_rules.h"
 
 namespace {
 

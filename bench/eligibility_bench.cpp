@@ -3,8 +3,8 @@
 // unanswered facts. Run: build/native/ivp_bench
 #include <benchmark/benchmark.h>
 
-#include "ivp/calculate.h"
-#include "ivp/policy.h"
+#include "ivp/result/calculate.h"
+#include "ivp/eligibility/policy.h"
 
 namespace {
 

@@ -8,15 +8,16 @@
 #include <set>
 #include <string>
 
-#include "ivp/boundary.h"
-#include "ivp/budget.h"
-#include "ivp/calculate.h"
-#include "ivp/calendar.h"
-#include "ivp/catalogue.h"
-#include "ivp/embedded_data.h"
-#include "ivp/json_input.h"
-#include "ivp/rulebook.h"
-#include "ivp/scenario.h"
+#include "ivp/api/boundary.h"
+#include "ivp/budget/budget.h"
+#include "ivp/result/calculate.h"
+#include "ivp/base/calendar.h"
+#include "ivp/model/catalogue.h"
+#include "ivp/base/embedded_data.h"
+#include "ivp/base/json_input.h"
+#include "ivp/rulebook/rulebook.h"
+#include "ivp/model/scenario.h"
+#include "ivp/result/read_scenario.h"
 
 namespace {
 

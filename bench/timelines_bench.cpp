@@ -3,12 +3,13 @@
 // Awb 4:17 help, for a scenario with real dates entered.
 #include <benchmark/benchmark.h>
 
-#include "ivp/calculate.h"
-#include "ivp/calendar.h"
-#include "ivp/catalogue.h"
-#include "ivp/ics.h"
-#include "ivp/terms.h"
-#include "ivp/timeline.h"
+#include "ivp/result/calculate.h"
+#include "ivp/base/calendar.h"
+#include "ivp/model/catalogue.h"
+#include "ivp/dates/ics.h"
+#include "ivp/dates/terms.h"
+#include "ivp/dates/timeline.h"
+#include "ivp/result/read_scenario.h"
 
 namespace {
 

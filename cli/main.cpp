@@ -28,24 +28,24 @@
 #include <string>
 #include <vector>
 
-#include "ivp/sources.h"
-#include "ivp/boundary.h"
-#include "ivp/calculate.h"
-#include "ivp/calendar.h"
-#include "ivp/catalogue.h"
-#include "ivp/compiled_rules.h"
-#include "ivp/costs.h"
-#include "ivp/embedded_data.h"
-#include "ivp/error.h"
-#include "ivp/facts.h"
-#include "ivp/json_input.h"
-#include "ivp/jsonlogic.h"
-#include "ivp/kit.h"
-#include "ivp/letters.h"
-#include "ivp/policy.h"
-#include "ivp/policy_pack.h"
-#include "ivp/ics.h"
-#include "ivp/terms.h"
+#include "ivp/base/sources.h"
+#include "ivp/api/boundary.h"
+#include "ivp/result/calculate.h"
+#include "ivp/base/calendar.h"
+#include "ivp/model/catalogue.h"
+#include "ivp/eligibility/compiled_rules.h"
+#include "ivp/costs/costs.h"
+#include "ivp/base/embedded_data.h"
+#include "ivp/base/error.h"
+#include "ivp/model/facts.h"
+#include "ivp/base/json_input.h"
+#include "ivp/eligibility/jsonlogic.h"
+#include "ivp/kit/kit.h"
+#include "ivp/api/letters.h"
+#include "ivp/eligibility/policy.h"
+#include "ivp/eligibility/policy_pack.h"
+#include "ivp/dates/ics.h"
+#include "ivp/dates/terms.h"
 #include "summary.h"
 
 namespace {
@@ -214,7 +214,7 @@ std::string calculate_lines(const std::vector<std::string>& args) {
     return out;
 }
 
-// `brief KIND [--today DATE] FILE`: the letter for a scenario (src/ivp/letters.h).
+// `brief KIND [--today DATE] FILE`: the letter for a scenario (src/ivp/api/letters.h).
 std::string letter_from_arguments(const std::vector<std::string>& args) {
     if (args.empty()) throw Usage("brief verwacht ingebrekestelling of bezwaar");
     const auto kind = ivp::parse_letter_kind(args[0]);

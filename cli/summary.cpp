@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <sstream>
 
-#include "ivp/facts.h"
+#include "ivp/model/facts.h"
 
 namespace ivp_cli {
 

@@ -8,23 +8,23 @@
 #include <string>
 #include <vector>
 
-#include "ivp/boundary.h"
-#include "ivp/calculate.h"
-#include "ivp/catalogue.h"
-#include "ivp/compiled_rules.h"
-#include "ivp/embedded_data.h"
-#include "ivp/error.h"
-#include "ivp/ics.h"
-#include "ivp/letters.h"
-#include "ivp/situation.h"
-#include "ivp/policy_pack.h"
+#include "ivp/api/boundary.h"
+#include "ivp/result/calculate.h"
+#include "ivp/model/catalogue.h"
+#include "ivp/eligibility/compiled_rules.h"
+#include "ivp/base/embedded_data.h"
+#include "ivp/base/error.h"
+#include "ivp/dates/ics.h"
+#include "ivp/api/letters.h"
+#include "ivp/api/situation.h"
+#include "ivp/eligibility/policy_pack.h"
 
 namespace {
 
 // calculate(scenarioJson, today) → the result JSON, or {"error":{message,where}}.
 // `today` (YYYY-MM-DD) is the default melding date; the page passes it so
 // the module never reads a clock. Errors come back as data, never as an abort
-// (src/ivp/boundary.cpp, shared with the CLI's calc-lines).
+// (src/ivp/api/boundary.cpp, shared with the CLI's calc-lines).
 std::string calculate(const std::string& scenario_json, const std::string& today) {
     return ivp::calculate_json_text(scenario_json, today);
 }
@@ -32,7 +32,7 @@ std::string calculate(const std::string& scenario_json, const std::string& today
 // calculateLean(scenarioJson, today) → only the parts of the result that the
 // amounts reach (the page's call at every change), and
 // explain(scenarioJson, today) → everything else, provisions keyed by id
-// (src/ivp/detail.h, src/ivp/explain.h).
+// (src/ivp/base/detail.h, src/ivp/result/explain.h).
 std::string calculate_lean(const std::string& scenario_json, const std::string& today) {
     return ivp::calculate_lean_json_text(scenario_json, today);
 }
@@ -40,7 +40,7 @@ std::string explain(const std::string& scenario_json, const std::string& today) 
     return ivp::explain_json_text(scenario_json, today);
 }
 // situation(scenarioJson, today) → the parts of the explanation the profile
-// reaches: the page's call after an answer (src/ivp/situation.h).
+// reaches: the page's call after an answer (src/ivp/api/situation.h).
 std::string situation(const std::string& scenario_json, const std::string& today) {
     return ivp::situation_json_text(scenario_json, today);
 }
@@ -67,7 +67,7 @@ std::string letter(const std::string& kind, const std::string& scenario_json, co
 
 // validatePolicyPack(packJson) → {"ok":true,id,title,label,…} or
 // {"error":{message,where}}: the page's "laad een beleidsbestand", with the
-// checks of `ivp validate FILE` (src/ivp/policy_pack.h).
+// checks of `ivp validate FILE` (src/ivp/eligibility/policy_pack.h).
 std::string validate_policy_pack(const std::string& pack_json) {
     try {
         return ivp::validate_policy_pack_text(pack_json).dump();
@@ -89,7 +89,7 @@ std::string facts() { return std::string(ivp::embedded::data_file("facts.json"))
 // ('j','n','?') in the order of criteriaRules(). criteriaTruths takes the
 // profile as JSON text and returns the characters as a string. The coded form
 // skips JSON, emval and strings both ways: the page writes one number per
-// fact (src/ivp/compiled_rules.h) into the module's memory through the
+// fact (src/ivp/eligibility/compiled_rules.h) into the module's memory through the
 // Float64Array of criteriaCodes(), calls criteriaTruthsCoded(), and reads the
 // characters from the Uint8Array of criteriaTruthsView(). The buffers and the
 // last error are the boundary's only state.

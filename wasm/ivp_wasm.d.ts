@@ -32,7 +32,7 @@ export interface IvpModule {
    * result (objects key by key, provisions by id) gives calculate() exactly.
    */
   explain(scenarioJson: string, today: string): string;
-  /** The parts of the explanation the profile reaches (src/ivp/situation.h): after an answer. */
+  /** The parts of the explanation the profile reaches (src/ivp/api/situation.h): after an answer. */
   situation(scenarioJson: string, today: string): string;
   /**
    * Checks a policy pack (docs/policy-pack.md) as `ivp validate FILE` does:

@@ -14,7 +14,7 @@ export function ivpDecodeBase64(text) {
 }
 
 // lean result + explanation → the full result, exactly as calculate() gives it
-// (src/ivp/explain.h merge_explanation): objects merged key by key, each
+// (src/ivp/result/explain.h merge_explanation): objects merged key by key, each
 // provision by its id. Changes and returns `lean`.
 export function ivpWithExplanation(lean, explanation) {
   const merge = (target, extra) => {
@@ -36,14 +36,14 @@ export function ivpWithExplanation(lean, explanation) {
   return lean;
 }
 
-// An explanation + the situation part for a new profile (src/ivp/situation.h
+// An explanation + the situation part for a new profile (src/ivp/api/situation.h
 // apply_situation): each part the situation holds replaces the old one whole.
 // Changes and returns `explanation`.
 export function ivpWithSituation(explanation, situation) {
   for (const [id, entry] of Object.entries(situation.provisions)) {
     const target = explanation.provisions[id];
     if (!target) continue;
-    // The same parts as kProvisionParts in src/ivp/situation.cpp.
+    // The same parts as kProvisionParts in src/ivp/api/situation.cpp.
     for (const key of ['eligibility', 'financing', 'in_plan', 'plan_reason', 'plan_reasons', 'plan_kept']) {
       if (key in entry) target[key] = entry[key]; else delete target[key];
     }

@@ -115,7 +115,7 @@ export function compute(ctx, s) {
   const key = JSON.stringify({ ...s, overrides: undefined });
   const rest = JSON.stringify({ ...s, overrides: undefined, profile: undefined });
   if (explained && explained.key !== key && explained.rest === rest && typeof core.situation === 'function') {
-    // Only the profile changed (an answer): only what it reaches (src/ivp/situation.h).
+    // Only the profile changed (an answer): only what it reaches (src/ivp/api/situation.h).
     const part = core.situation(s, today);
     if (part.error) return part;
     explained = { key, rest, explanation: ivpWithSituation(explained.explanation, part.result) };

@@ -6,7 +6,7 @@
 // profiles made from a seed (tests/node/prng.mjs). Each answer is timed from
 // the button's click() to its return: the click handler is synchronous and
 // does all of it — the core's lean result and its situation part (after an
-// answer only the profile changed: src/ivp/situation.h), the merges, the
+// answer only the profile changed: src/ivp/api/situation.h), the merges, the
 // re-render of verdicts, costs and summary, and the next question with focus
 // on its heading. Style and layout after the handler are not included.
 // file:// pages have 100 µs timer resolution: fine for millisecond figures.

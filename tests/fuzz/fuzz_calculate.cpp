@@ -12,8 +12,8 @@
 #include <string_view>
 
 #include "fuzz_check.h"
-#include "ivp/calculate.h"
-#include "ivp/date.h"
+#include "ivp/result/calculate.h"
+#include "ivp/base/date.h"
 
 namespace {
 

@@ -8,12 +8,12 @@
 #include <string_view>
 
 #include "fuzz_check.h"
-#include "ivp/budget.h"
-#include "ivp/calculate.h"
-#include "ivp/catalogue.h"
-#include "ivp/facts.h"
-#include "ivp/json_input.h"
-#include "ivp/rulebook.h"
+#include "ivp/budget/budget.h"
+#include "ivp/result/calculate.h"
+#include "ivp/model/catalogue.h"
+#include "ivp/model/facts.h"
+#include "ivp/base/json_input.h"
+#include "ivp/rulebook/rulebook.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     const std::string_view text(reinterpret_cast<const char*>(data), size);

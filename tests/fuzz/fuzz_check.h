@@ -7,7 +7,7 @@
 #include <nlohmann/json.hpp>
 #include <string>
 
-#include "ivp/error.h"
+#include "ivp/base/error.h"
 
 namespace ivp_fuzz {
 

@@ -1,4 +1,4 @@
-// libFuzzer target: the JsonLogic evaluator (src/ivp/jsonlogic.h), built only
+// libFuzzer target: the JsonLogic evaluator (src/ivp/eligibility/jsonlogic.h), built only
 // when that header exists (tests/fuzz/CMakeLists.txt).
 //
 // Entry: ivp::jsonlogic::apply(rule, data), compared through canonical().
@@ -12,8 +12,8 @@
 #include <string_view>
 
 #include "fuzz_check.h"
-#include "ivp/json_input.h"
-#include "ivp/jsonlogic.h"
+#include "ivp/base/json_input.h"
+#include "ivp/eligibility/jsonlogic.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* bytes, std::size_t size) {
     const std::string_view text(reinterpret_cast<const char*>(bytes), size);

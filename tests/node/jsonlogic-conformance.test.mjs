@@ -1,4 +1,4 @@
-// Conformance of our C++ JsonLogic evaluator (src/ivp/jsonlogic.cpp, through
+// Conformance of our C++ JsonLogic evaluator (src/ivp/eligibility/jsonlogic.cpp, through
 // `ivp jsonlogic`) with the npm reference implementation json-logic-js 2.0.5:
 // the shared JsonLogic test suite (when ../shared/reference is present),
 // 12,000 generated rule/data pairs from a fixed seed, and a coercion matrix
@@ -62,7 +62,7 @@ function reference(rule, data) {
   }
 }
 
-// `compiled`: through `ivp jsonlogic --compiled` (src/ivp/compiled_rules.h)
+// `compiled`: through `ivp jsonlogic --compiled` (src/ivp/eligibility/compiled_rules.h)
 // where a case fits its subset; `stats.compiled` counts those.
 function native(cases, { compiled = false, stats = {} } = {}) {
   assert.ok(existsSync(ivp), `${ivp} ontbreekt: bouw eerst (cmake --build --preset native)`);
@@ -210,7 +210,7 @@ test(`coercion matrix: ${MATRIX_VALUES.length}² value pairs × ${MATRIX_OPS.len
   compare(cases, 'matrix');
 });
 
-// ---- the compiled form (src/ivp/compiled_rules.h) ----------------------------
+// ---- the compiled form (src/ivp/eligibility/compiled_rules.h) ----------------------------
 // The same cases through `ivp jsonlogic --compiled`: every case inside the
 // compiled subset (plain var, literals, ! !! and or if ?: == != === !== < <=
 // > >=, primitive data) is answered by the compiled rules, the rest by the

@@ -39,7 +39,7 @@ test('calculateLean + explain, merged as the page does, equal calculate for ever
     const full = JSON.parse(core.calculate(text, today));
     assert.equal(full.error, undefined, text);
     const lean = JSON.parse(core.calculateLean(text, today));
-    // Lean is only what the amounts reach (src/ivp/detail.h).
+    // Lean is only what the amounts reach (src/ivp/base/detail.h).
     assert.deepEqual(Object.keys(lean).sort(), ['budget', 'costs', 'provisions', 'schema']);
     assert.deepEqual(Object.keys(lean.costs.eigen_bijdrage).sort(), ['per_year', 'total']);
     for (const p of lean.provisions) {

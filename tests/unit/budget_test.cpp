@@ -3,10 +3,11 @@
 // computation over the catalogue and its constraints reproduces them.
 #include <gtest/gtest.h>
 
-#include "ivp/budget.h"
-#include "ivp/calculate.h"
-#include "ivp/error.h"
-#include "ivp/rulebook.h"
+#include "ivp/budget/budget.h"
+#include "ivp/result/calculate.h"
+#include "ivp/base/error.h"
+#include "ivp/rulebook/rulebook.h"
+#include "ivp/result/read_scenario.h"
 #include "test_util.h"
 
 using ivp_test::fixed_today;

@@ -1,8 +1,8 @@
 // Working days under the Algemene termijnenwet (Atw) art. 1 and 3.
 #include <gtest/gtest.h>
 
-#include "ivp/calendar.h"
-#include "ivp/error.h"
+#include "ivp/base/calendar.h"
+#include "ivp/base/error.h"
 #include "test_util.h"
 
 using ivp_test::d;

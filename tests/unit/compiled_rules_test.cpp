@@ -1,4 +1,4 @@
-// The compiled rules (src/ivp/compiled_rules.h) against the tree walker of
+// The compiled rules (src/ivp/eligibility/compiled_rules.h) against the tree walker of
 // jsonlogic.cpp: the same truth for every criterion of every policy on
 // generated profiles with and without unanswered facts (Kleene), the coded
 // boundary against the JSON one, and bad coded input named per fact.
@@ -9,8 +9,8 @@
 #include <cmath>
 #include <random>
 
-#include "ivp/compiled_rules.h"
-#include "ivp/error.h"
+#include "ivp/eligibility/compiled_rules.h"
+#include "ivp/base/error.h"
 
 using nlohmann::json;
 namespace rules = ivp::rules;
@@ -151,7 +151,7 @@ TEST(CompiledRules, BadCodedProfileIsNamedPerFact) {
 }
 
 // The core's eligibility evaluates the criteria through the compiled rules
-// (Policy::rules, src/ivp/policy.cpp); the whole assessment — verdict,
+// (Policy::rules, src/ivp/eligibility/policy.cpp); the whole assessment — verdict,
 // reasons, open questions with what each answer settles — must be the very
 // same as with the tree walker alone. The policies are copied with their
 // compiled form taken away for the comparison.

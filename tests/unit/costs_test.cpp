@@ -3,11 +3,11 @@
 // it checks. Amounts in eurocents.
 #include <gtest/gtest.h>
 
-#include "ivp/calculate.h"
-#include "ivp/calendar.h"
-#include "ivp/costs.h"
-#include "ivp/embedded_data.h"
-#include "ivp/error.h"
+#include "ivp/result/calculate.h"
+#include "ivp/base/calendar.h"
+#include "ivp/costs/costs.h"
+#include "ivp/base/embedded_data.h"
+#include "ivp/base/error.h"
 #include "test_util.h"
 
 using ivp_test::d;

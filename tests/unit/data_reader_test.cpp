@@ -1,4 +1,4 @@
-// The shared reader of the data files (src/ivp/data_reader.h): each check
+// The shared reader of the data files (src/ivp/base/data_reader.h): each check
 // once accepted and once refused, the refusal naming the file, the JSON
 // Pointer and the fault — the form `ivp validate` prints.
 #include <gtest/gtest.h>
@@ -6,8 +6,8 @@
 #include <functional>
 #include <string>
 
-#include "ivp/data_reader.h"
-#include "ivp/error.h"
+#include "ivp/base/data_reader.h"
+#include "ivp/base/error.h"
 #include "test_util.h"
 
 namespace {

@@ -10,10 +10,10 @@
 #include <fstream>
 #include <regex>
 
-#include "ivp/calculate.h"
-#include "ivp/embedded_data.h"
-#include "ivp/error.h"
-#include "ivp/policy.h"
+#include "ivp/result/calculate.h"
+#include "ivp/base/embedded_data.h"
+#include "ivp/base/error.h"
+#include "ivp/eligibility/policy.h"
 #include "test_util.h"
 
 using nlohmann::json;

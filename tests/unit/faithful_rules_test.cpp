@@ -17,11 +17,11 @@
 #include <string>
 #include <vector>
 
-#include "ivp/catalogue.h"
-#include "ivp/embedded_data.h"
-#include "ivp/facts.h"
-#include "ivp/jsonlogic.h"
-#include "ivp/policy.h"
+#include "ivp/model/catalogue.h"
+#include "ivp/base/embedded_data.h"
+#include "ivp/model/facts.h"
+#include "ivp/eligibility/jsonlogic.h"
+#include "ivp/eligibility/policy.h"
 
 using nlohmann::json;
 

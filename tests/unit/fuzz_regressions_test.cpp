@@ -11,15 +11,15 @@
 #include <string>
 #include <vector>
 
-#include "ivp/calculate.h"
-#include "ivp/catalogue.h"
-#include "ivp/error.h"
-#include "ivp/facts.h"
-#include "ivp/json_input.h"
+#include "ivp/result/calculate.h"
+#include "ivp/model/catalogue.h"
+#include "ivp/base/error.h"
+#include "ivp/model/facts.h"
+#include "ivp/base/json_input.h"
 #include "test_util.h"
 
 #if __has_include("ivp/jsonlogic.h")
-#include "ivp/jsonlogic.h"
+#include "ivp/eligibility/jsonlogic.h"
 #define IVP_HAVE_JSONLOGIC 1
 #endif
 

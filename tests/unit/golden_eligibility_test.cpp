@@ -7,7 +7,7 @@
 #include <filesystem>
 #include <fstream>
 
-#include "ivp/calculate.h"
+#include "ivp/result/calculate.h"
 #include "test_util.h"
 
 using nlohmann::json;

@@ -13,12 +13,12 @@
 #include <string>
 #include <vector>
 
-#include "ivp/calculate.h"
-#include "ivp/catalogue.h"
-#include "ivp/embedded_data.h"
-#include "ivp/error.h"
-#include "ivp/facts.h"
-#include "ivp/json_input.h"
+#include "ivp/result/calculate.h"
+#include "ivp/model/catalogue.h"
+#include "ivp/base/embedded_data.h"
+#include "ivp/base/error.h"
+#include "ivp/model/facts.h"
+#include "ivp/base/json_input.h"
 #include "test_util.h"
 
 namespace fs = std::filesystem;

@@ -6,7 +6,7 @@
 #include <filesystem>
 #include <fstream>
 
-#include "ivp/jsonlogic.h"
+#include "ivp/eligibility/jsonlogic.h"
 
 using nlohmann::json;
 namespace jl = ivp::jsonlogic;

@@ -8,12 +8,12 @@
 #include <fstream>
 #include <sstream>
 
-#include "ivp/calculate.h"
-#include "ivp/calendar.h"
-#include "ivp/embedded_data.h"
-#include "ivp/error.h"
-#include "ivp/kit.h"
-#include "ivp/letters.h"
+#include "ivp/result/calculate.h"
+#include "ivp/base/calendar.h"
+#include "ivp/base/embedded_data.h"
+#include "ivp/base/error.h"
+#include "ivp/kit/kit.h"
+#include "ivp/api/letters.h"
 #include "test_util.h"
 
 using ivp_test::d;

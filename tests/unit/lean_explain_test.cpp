@@ -6,9 +6,9 @@
 #include <filesystem>
 #include <fstream>
 
-#include "ivp/boundary.h"
-#include "ivp/calculate.h"
-#include "ivp/explain.h"
+#include "ivp/api/boundary.h"
+#include "ivp/result/calculate.h"
+#include "ivp/result/explain.h"
 #include "test_util.h"
 
 using nlohmann::json;

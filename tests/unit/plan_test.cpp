@@ -1,4 +1,4 @@
-// Mijn IVP (src/ivp/plan.h, docs/ivp-model.md): the ALS protocol's table as
+// Mijn IVP (src/ivp/budget/plan.h, docs/ivp-model.md): the ALS protocol's table as
 // printed, the personal budget from the user's answers, call-off dates and
 // "te laat voor de ziekte".
 #include <gtest/gtest.h>
@@ -7,11 +7,11 @@
 #include <fstream>
 #include <functional>
 
-#include "ivp/calculate.h"
-#include "ivp/calendar.h"
-#include "ivp/embedded_data.h"
-#include "ivp/ics.h"
-#include "ivp/error.h"
+#include "ivp/result/calculate.h"
+#include "ivp/base/calendar.h"
+#include "ivp/base/embedded_data.h"
+#include "ivp/dates/ics.h"
+#include "ivp/base/error.h"
 #include "test_util.h"
 
 using ivp_test::d;

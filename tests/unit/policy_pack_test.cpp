@@ -1,4 +1,4 @@
-// Choosing and loading a policy pack (src/ivp/policy_pack.h,
+// Choosing and loading a policy pack (src/ivp/eligibility/policy_pack.h,
 // docs/policy-pack.md): the Wmo 2015 as the default "gemeente" side, a
 // built-in pack by id, a pack carried by content, the full checks of
 // `ivp validate FILE` on the example pack and on the table of broken packs
@@ -10,9 +10,9 @@
 #include <fstream>
 #include <sstream>
 
-#include "ivp/calculate.h"
-#include "ivp/error.h"
-#include "ivp/policy_pack.h"
+#include "ivp/result/calculate.h"
+#include "ivp/base/error.h"
+#include "ivp/eligibility/policy_pack.h"
 #include "test_util.h"
 
 using nlohmann::json;

@@ -1,4 +1,4 @@
-// The guided interview's questions (src/ivp/questions.h, docs/eligibility.md
+// The guided interview's questions (src/ivp/result/questions.h, docs/eligibility.md
 // "De vragen van het interview"). The property: answering the questions in
 // the core's order, from an empty profile, always ends (no questions left)
 // and ends with exactly the verdicts, figures and eigen bijdrage that the
@@ -12,13 +12,14 @@
 #include <random>
 #include <set>
 
-#include "ivp/calculate.h"
-#include "ivp/costs.h"
-#include "ivp/policy.h"
-#include "ivp/policy_pack.h"
-#include "ivp/questions.h"
-#include "ivp/rulebook.h"
-#include "ivp/scenario.h"
+#include "ivp/result/calculate.h"
+#include "ivp/costs/costs.h"
+#include "ivp/eligibility/policy.h"
+#include "ivp/eligibility/policy_pack.h"
+#include "ivp/result/questions.h"
+#include "ivp/rulebook/rulebook.h"
+#include "ivp/model/scenario.h"
+#include "ivp/result/read_scenario.h"
 #include "test_util.h"
 
 using nlohmann::json;

@@ -1,13 +1,13 @@
 // The catalogue and the data validated against it travel together
-// (src/ivp/rulebook.h): a catalogue the data files do not fit is refused when
+// (src/ivp/rulebook/rulebook.h): a catalogue the data files do not fit is refused when
 // the rulebook is built, never used with data indexed for another catalogue.
 #include <gtest/gtest.h>
 
 #include <string>
 
-#include "ivp/calculate.h"
-#include "ivp/error.h"
-#include "ivp/rulebook.h"
+#include "ivp/result/calculate.h"
+#include "ivp/base/error.h"
+#include "ivp/rulebook/rulebook.h"
 #include "test_util.h"
 
 namespace {

@@ -2,8 +2,8 @@
 // that names the place (JSON Pointer), never a crash and never a result.
 #include <gtest/gtest.h>
 
-#include "ivp/calculate.h"
-#include "ivp/error.h"
+#include "ivp/result/calculate.h"
+#include "ivp/base/error.h"
 #include "test_util.h"
 
 using ivp_test::fixed_today;

@@ -1,4 +1,4 @@
-// The page's call after an answer (src/ivp/situation.h): an explanation made
+// The page's call after an answer (src/ivp/api/situation.h): an explanation made
 // for one profile, with the situation of another profile put in, equals the
 // explanation of the other profile — byte for byte, over profiles answered
 // in part, null ("weet ik niet") included, and partial selections.
@@ -6,9 +6,10 @@
 
 #include <random>
 
-#include "ivp/explain.h"
-#include "ivp/rulebook.h"
-#include "ivp/situation.h"
+#include "ivp/result/explain.h"
+#include "ivp/rulebook/rulebook.h"
+#include "ivp/api/situation.h"
+#include "ivp/result/read_scenario.h"
 #include "test_util.h"
 
 using nlohmann::json;

@@ -1,6 +1,6 @@
 #include <gtest/gtest.h>
 
-#include "ivp/calculate.h"
+#include "ivp/result/calculate.h"
 #include "summary.h"
 #include "test_util.h"
 

@@ -1,7 +1,7 @@
 #pragma once
 #include <string>
 
-#include "ivp/date.h"
+#include "ivp/base/date.h"
 
 namespace ivp_test {
 

@@ -3,12 +3,12 @@
 // that they check the code rather than repeat it.
 #include <gtest/gtest.h>
 
-#include "ivp/calculate.h"
-#include "ivp/catalogue.h"
-#include "ivp/embedded_data.h"
-#include "ivp/error.h"
-#include "ivp/terms.h"
-#include "ivp/timeline.h"
+#include "ivp/result/calculate.h"
+#include "ivp/model/catalogue.h"
+#include "ivp/base/embedded_data.h"
+#include "ivp/base/error.h"
+#include "ivp/dates/terms.h"
+#include "ivp/dates/timeline.h"
 #include "test_util.h"
 
 using ivp_test::fixed_today;

@@ -1,6 +1,6 @@
 // The guided interview (step 2): one question at a time.
 // The core chooses the questions (result.questions, most decisive first;
-// src/ivp/questions.h): this block only shows questions[0] (minus the ones
+// src/ivp/result/questions.h): this block only shows questions[0] (minus the ones
 // the user skipped this visit), sends the answer, and shows the next one the
 // core returns. Nothing is timed and nothing moves on by itself: a question
 // changes only after a button is pressed, and focus then goes to the new

@@ -1,0 +1,45 @@
+#include "ivp/api/boundary.h"
+
+#include <nlohmann/json.hpp>
+
+#include "ivp/result/calculate.h"
+#include "ivp/base/date.h"
+#include "ivp/base/error.h"
+#include "ivp/result/explain.h"
+#include "ivp/base/json_input.h"
+
+namespace ivp {
+
+namespace {
+
+// Text in, text out, errors as data: `compute(date)` gives the JSON to dump.
+template <typename Compute>
+std::string guarded(std::string_view today, Compute compute) {
+    try {
+        const auto date = parse_iso_date(today);
+        if (!date)
+            return error_json_text("De datum van vandaag (" + quote_for_message(today) + ") is ongeldig.", "");
+        return compute(*date).dump();
+    } catch (const InputError& e) {
+        return error_json_text(e.what(), e.where());
+    } catch (const std::exception& e) {
+        // A bug of ours (DataError, or worse): still data, never an abort.
+        return error_json_text(std::string("Onverwachte fout: ") + e.what(), "");
+    }
+}
+
+}  // namespace
+
+std::string calculate_json_text(std::string_view scenario_json, std::string_view today) {
+    return guarded(today, [&](Date d) { return calculate_text(scenario_json, d); });
+}
+
+std::string calculate_lean_json_text(std::string_view scenario_json, std::string_view today) {
+    return guarded(today, [&](Date d) { return calculate_text(scenario_json, d, Detail::lean); });
+}
+
+std::string explain_json_text(std::string_view scenario_json, std::string_view today) {
+    return guarded(today, [&](Date d) { return explain_text(scenario_json, d); });
+}
+
+}  // namespace ivp

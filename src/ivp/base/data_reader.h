@@ -1,0 +1,101 @@
+#pragma once
+// One reader for the embedded data files (data/**/*.json). A fault in them is
+// our bug, not the user's: every check throws DataError naming the file, the
+// JSON Pointer of the fault and what is wrong, so that `ivp validate` (run by
+// the build) points the person editing the data at the exact place.
+//
+// The checks are the same for every file; only what a `source` must name
+// differs per file (SourceRules), because a policy quotes the sentence it
+// implements and a tariff from a web page has no line number.
+#include <cstdint>
+#include <initializer_list>
+#include <nlohmann/json.hpp>
+#include <string>
+#include <string_view>
+
+#include "ivp/base/date.h"
+#include "ivp/base/error.h"
+
+namespace ivp {
+
+// What a `source` object must contain besides the common part. Common to all
+// files: an object with only the keys seed, section, line, text, url, title
+// (and page when allowed); a seed file, a title or a url; a section; each of
+// seed/section/text/url/title a non-empty text; line and page whole numbers
+// from 1.
+struct SourceRules {
+    bool quote = false;           // `text` is required: the sentence the rule implements
+    bool line_with_seed = false;  // a source in a seed file names its line
+    bool page = false;            // `page` (a page number) is allowed
+};
+
+class DataReader {
+public:
+    explicit DataReader(std::string file, SourceRules rules = {}) : file_(std::move(file)), rules_(rules) {}
+
+    const std::string& file() const { return file_; }
+
+    // Throws DataError(file, where, message); "" (the whole file) becomes "/".
+    [[noreturn]] void fail(const std::string& where, const std::string& message) const;
+
+    // Runs f(); an InputError from the shared user-input checks (json_input.h)
+    // becomes a DataError naming this file, with the same pointer and message.
+    template <typename F>
+    auto guard(F&& f) const -> decltype(f());
+
+    // `value` must be an object; `what` names it in the message ("Een bron").
+    void object(const nlohmann::json& value, const std::string& where, std::string_view what = "Dit deel") const;
+
+    // An object with no keys but `allowed` (the first other key is named).
+    void keys(const nlohmann::json& obj, const std::string& where,
+              std::initializer_list<std::string_view> allowed) const;
+    // An object with every key of `required` (checked in that order) and no
+    // keys but `required` and `optional`.
+    void keys(const nlohmann::json& obj, const std::string& where, std::initializer_list<std::string_view> required,
+              std::initializer_list<std::string_view> optional) const;
+
+    // obj[key], which must be there; `obj` must be an object.
+    const nlohmann::json& field(const nlohmann::json& obj, const std::string& where, std::string_view key) const;
+
+    // obj[key] as a non-empty text.
+    std::string text(const nlohmann::json& obj, const std::string& where, std::string_view key) const;
+
+    // obj[key] as an existing ISO date "JJJJ-MM-DD".
+    Date date(const nlohmann::json& obj, const std::string& where, std::string_view key) const;
+
+    // obj[key] as a whole number in [lo, hi]. Unlike user input, 10.0 is
+    // refused: a data file is written by us and copied into the output as it
+    // stands, where "10.0" would show.
+    std::int64_t integer(const nlohmann::json& obj, const std::string& where, std::string_view key, std::int64_t lo,
+                         std::int64_t hi, std::string_view what = "Het getal") const;
+    // The same for a value already in hand (an array element); `where` is its own pointer.
+    std::int64_t integer_value(const nlohmann::json& value, const std::string& where, std::int64_t lo, std::int64_t hi,
+                               std::string_view what = "Het getal") const;
+
+    // obj[key] as true or false; `absent` when the key is not there.
+    bool flag(const nlohmann::json& obj, const std::string& where, std::string_view key, bool absent) const;
+
+    // obj[key] as an array ("moet een [niet-lege ]lijst [what] zijn").
+    const nlohmann::json& array(const nlohmann::json& obj, const std::string& where, std::string_view key,
+                                bool non_empty = false, std::string_view what = "") const;
+    void array_value(const nlohmann::json& value, const std::string& where, bool non_empty = false,
+                     std::string_view what = "") const;
+
+    // obj[key] as a source, checked by this file's SourceRules.
+    const nlohmann::json& source(const nlohmann::json& obj, const std::string& where, std::string_view key) const;
+
+private:
+    std::string file_;
+    SourceRules rules_;
+};
+
+template <typename F>
+auto DataReader::guard(F&& f) const -> decltype(f()) {
+    try {
+        return f();
+    } catch (const InputError& e) {
+        fail(e.where(), e.what());
+    }
+}
+
+}  // namespace ivp

@@ -1,0 +1,208 @@
+#include "ivp/base/json_input.h"
+
+#include <cmath>
+#include <set>
+#include <vector>
+
+#include "ivp/base/error.h"
+
+namespace ivp {
+
+namespace {
+
+struct LineColumn {
+    std::size_t line = 1;
+    std::size_t column = 1;
+};
+
+LineColumn locate(std::string_view text, std::size_t byte) {
+    LineColumn at;
+    for (std::size_t i = 0; i < byte && i < text.size(); ++i) {
+        if (text[i] == '\n') {
+            ++at.line;
+            at.column = 1;
+        } else if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) {
+            ++at.column;  // count characters, not UTF-8 continuation bytes
+        }
+    }
+    return at;
+}
+
+}  // namespace
+
+nlohmann::json parse_user_json(std::string_view text) {
+    if (text.size() > kMaxInputBytes)
+        throw InputError("", "De invoer is te groot (" + std::to_string(text.size()) +
+                                 " bytes); het maximum is " + std::to_string(kMaxInputBytes) + " bytes.");
+    if (text.find_first_not_of(" \t\r\n") == std::string_view::npos)
+        throw InputError("", "De invoer is leeg; verwacht werd een scenario in JSON, bijvoorbeeld {\"schema\": 1}.");
+    if (const auto nul = text.find('\0'); nul != std::string_view::npos) {
+        const auto at = locate(text, nul);
+        throw InputError("", "De invoer is geen geldige JSON: er staat een NUL-teken op regel " +
+                                 std::to_string(at.line) + ", teken " + std::to_string(at.column) +
+                                 ". Is dit wel een tekstbestand?");
+    }
+    bool too_deep = false;
+    // Where the parser is (one frame per open object or array), so that a
+    // duplicate key can be named by its JSON Pointer.
+    struct Frame {
+        bool object = false;
+        std::string key;        // object: the current key
+        std::size_t index = 0;  // array: the current element
+        std::set<std::string> keys;
+    };
+    std::vector<Frame> path;
+    const auto pointer_to = [&path](std::size_t frames) {
+        std::string out;
+        for (std::size_t i = 0; i < frames; ++i)
+            out = path[i].object ? pointer_join(out, path[i].key) : pointer_join(out, path[i].index);
+        return out;
+    };
+    const auto element_done = [&path] {
+        if (!path.empty() && !path.back().object) ++path.back().index;
+    };
+    using event_t = nlohmann::json::parse_event_t;
+    const auto callback = [&](int depth, event_t event, nlohmann::json& parsed) {
+        switch (event) {
+            case event_t::object_start:
+            case event_t::array_start:
+                if (depth >= kMaxNestingDepth) {
+                    too_deep = true;
+                    throw std::length_error("depth");  // stop at once: build nothing deeper
+                }
+                path.push_back(Frame{event == event_t::object_start, {}, 0, {}});
+                break;
+            case event_t::key: {
+                auto& top = path.back();
+                top.key = parsed.get<std::string>();
+                // nlohmann/json would keep the last of two equal keys. We refuse
+                // instead (docs/limits.md): in a hand-edited file the first one
+                // silently losing is a mistake nobody would see.
+                if (!top.keys.insert(top.key).second)
+                    throw InputError(pointer_to(path.size()),
+                                     "het veld " + quote_for_message(top.key) + " staat twee keer in hetzelfde object. "
+                                     "Haal er één weg, zodat duidelijk is welke waarde geldt.");
+                break;
+            }
+            case event_t::object_end:
+            case event_t::array_end:
+                path.pop_back();
+                element_done();
+                break;
+            case event_t::value:
+                element_done();
+                break;
+        }
+        return true;
+    };
+    try {
+        return nlohmann::json::parse(text.begin(), text.end(), callback,
+                                     /*allow_exceptions=*/true, /*ignore_comments=*/false);
+    } catch (const nlohmann::json::parse_error& e) {
+        const auto at = locate(text, e.byte == 0 ? 0 : e.byte - 1);
+        const std::string place = "regel " + std::to_string(at.line) + ", teken " + std::to_string(at.column);
+        const std::string_view detail = e.what();
+        // The two mistakes a text editor makes most, named in words.
+        if (detail.find("ill-formed UTF-8") != std::string_view::npos)
+            throw InputError("", "De invoer is geen geldige JSON (" + place +
+                                     "): daar staat een teken dat geen UTF-8 is. Sla het bestand op als UTF-8.");
+        if (detail.find("control character") != std::string_view::npos)
+            throw InputError("", "De invoer is geen geldige JSON (" + place +
+                                     "): een tekst tussen aanhalingstekens bevat een regelovergang, tab of "
+                                     "ander stuurteken. Zet de tekst op één regel.");
+        throw InputError("", "De invoer is geen geldige JSON (" + place +
+                                 "). Controleer aanhalingstekens, komma's en haakjes; een bestand dat half "
+                                 "is opgeslagen geeft ook deze fout.");
+    } catch (const nlohmann::json::out_of_range&) {
+        // e.g. 1e400: a number no double can hold.
+        throw InputError("", "De invoer bevat een getal dat te groot is om te lezen.");
+    } catch (const std::length_error&) {
+        if (!too_deep) throw;
+        throw InputError("", "De invoer is te diep genest (meer dan " + std::to_string(kMaxNestingDepth) +
+                                 " niveaus). Een scenario heeft er maar een paar.");
+    }
+}
+
+std::string pointer_join(const std::string& base, std::string_view key) {
+    std::string out = base + "/";
+    for (char c : key) {
+        if (c == '~') out += "~0";
+        else if (c == '/') out += "~1";
+        else out += c;
+    }
+    return out;
+}
+
+std::string pointer_join(const std::string& base, std::size_t index) {
+    return base + "/" + std::to_string(index);
+}
+
+std::string quote_for_message(std::string_view text) {
+    std::size_t chars = 0, end = 0;
+    for (; end < text.size(); ++end) {
+        const bool starts_char = (static_cast<unsigned char>(text[end]) & 0xC0) != 0x80;
+        if (starts_char && chars++ == kMaxQuotedChars) break;
+    }
+    return "\"" + std::string(text.substr(0, end)) + (end < text.size() ? "…\"" : "\"");
+}
+
+std::string dutch_type_name(const nlohmann::json& value) {
+    switch (value.type()) {
+        case nlohmann::json::value_t::null: return "leeg (null)";
+        case nlohmann::json::value_t::boolean: return "waar/onwaar";
+        case nlohmann::json::value_t::string: return "een tekst";
+        case nlohmann::json::value_t::number_integer:
+        case nlohmann::json::value_t::number_unsigned:
+        case nlohmann::json::value_t::number_float: return "een getal";
+        case nlohmann::json::value_t::array: return "een lijst";
+        case nlohmann::json::value_t::object: return "een object";
+        default: return "iets onbekends";
+    }
+}
+
+void require_object(const nlohmann::json& value, const std::string& where, std::string_view what) {
+    if (!value.is_object())
+        throw InputError(where, std::string(what) + " moet een object zijn ({…}), maar is " +
+                                    dutch_type_name(value) + ".");
+}
+
+void reject_unknown_keys(const nlohmann::json& object, const std::string& where,
+                         std::span<const std::string_view> allowed) {
+    for (const auto& [key, value] : object.items()) {
+        bool known = false;
+        for (auto a : allowed) known = known || key == a;
+        if (known) continue;
+        std::string list;
+        for (auto a : allowed) list += (list.empty() ? "" : ", ") + std::string(a);
+        throw InputError(pointer_join(where, key),
+                         "onbekend veld " + quote_for_message(key) + ". " +
+                             (list.empty() ? std::string("Hier zijn (nog) geen velden toegestaan.")
+                                           : "Toegestaan zijn: " + list + ". (Een tikfout?)"));
+    }
+}
+
+std::int64_t require_integer(const nlohmann::json& value, const std::string& where, std::int64_t lo,
+                             std::int64_t hi, std::string_view what) {
+    const std::string range = " (van " + std::to_string(lo) + " tot en met " + std::to_string(hi) + ")";
+    if (value.is_number_integer()) {
+        const auto v = value.get<std::int64_t>();
+        if (value.is_number_unsigned() && value.get<std::uint64_t>() > static_cast<std::uint64_t>(hi))
+            throw InputError(where, std::string(what) + " " + std::to_string(value.get<std::uint64_t>()) +
+                                        " valt buiten het bereik" + range + ".");
+        if (v < lo || v > hi)
+            throw InputError(where, std::string(what) + " " + std::to_string(v) + " valt buiten het bereik" + range + ".");
+        return v;
+    }
+    if (value.is_number_float()) {
+        const double d = value.get<double>();
+        if (!std::isfinite(d) || d != std::floor(d))
+            throw InputError(where, std::string(what) + " moet een heel getal zijn" + range + ", zonder cijfers achter de komma.");
+        if (d < static_cast<double>(lo) || d > static_cast<double>(hi))
+            throw InputError(where, std::string(what) + " valt buiten het bereik" + range + ".");
+        return static_cast<std::int64_t>(d);
+    }
+    throw InputError(where, std::string(what) + " moet een heel getal zijn" + range + ", maar is " +
+                                dutch_type_name(value) + ".");
+}
+
+}  // namespace ivp

@@ -1,0 +1,835 @@
+#include "ivp/costs/costs.h"
+
+#include <algorithm>
+#include <limits>
+#include <set>
+
+#include "ivp/base/calendar.h"
+#include "ivp/base/data_reader.h"
+#include "ivp/base/embedded_data.h"
+#include "ivp/base/error.h"
+#include "ivp/base/json_input.h"
+
+namespace ivp {
+
+namespace {
+
+using nlohmann::json;
+
+// ---------------------------------------------------------------------------
+// Reading the data files. A fault here is ours (DataError), named by path.
+
+// The catalogue index of the provision named by `id`.
+std::size_t provision(const DataReader& r, const Catalogue& catalogue, const json& id, const std::string& where) {
+    if (!id.is_string()) r.fail(where, "moet een id van een voorziening zijn");
+    const auto index = catalogue.find(id.get<std::string>());
+    if (!index) r.fail(where, "onbekende voorziening \"" + id.get<std::string>() + "\"");
+    return *index;
+}
+
+DatedRule read_dated_rule(const DataReader& r, const json& data, const char* key) {
+    const auto where = pointer_join("", key);
+    const auto& obj = r.field(data, "", key);
+    r.keys(obj, where, {"valid_from", "text", "source"});
+    return {r.date(obj, where, "valid_from"), r.text(obj, where, "text"), r.source(obj, where, "source")};
+}
+
+json text_and_source(const DataReader& r, const json& obj, const std::string& where) {
+    return {{"text", r.text(obj, where, "text")}, {"source", r.source(obj, where, "source")}};
+}
+
+}  // namespace
+
+// ---------------------------------------------------------------------------
+// Eigen bijdrage: dated parameters.
+
+const TariffPeriod* EigenBijdrageRules::period_on(Date d) const {
+    for (const auto& p : periods)
+        if (p.contains(d)) return &p;
+    return nullptr;
+}
+
+const TariffPeriod* EigenBijdrageRules::last_known_on_or_before(Date d) const {
+    const TariffPeriod* out = nullptr;
+    for (const auto& p : periods)
+        if (p.regime == Regime::abonnementstarief && p.valid_from <= d) out = &p;
+    return out;
+}
+
+const Exemption* EigenBijdrageRules::exemption(const std::string& id) const {
+    for (const auto& e : exemptions)
+        if (e.id == id) return &e;
+    return nullptr;
+}
+
+std::int64_t monthly_eurocents(const TariffPeriod& period) {
+    if (period.periods_per_year == 12) return period.amount_eurocents;
+    // 13 periods of 4 weeks a year, spread over 12 months; rounding is an
+    // explicit step: half a cent or more rounds up.
+    const std::int64_t per_year = period.amount_eurocents * period.periods_per_year;  // [0, 13 × 10^7]
+    const std::int64_t whole = per_year / 12;
+    const std::int64_t rest = per_year % 12;  // [0, 11]
+    return 2 * rest >= 12 ? whole + 1 : whole;
+}
+
+EigenBijdrageRules parse_eigen_bijdrage(const json& data, const std::string& file, const Catalogue& catalogue,
+                                        int first_year, int last_year) {
+    const DataReader r(file);
+    r.keys(data, "",
+           {"$comment", "covered", "periods", "once_per_household", "cost_price_cap", "payment_start", "ivp_years",
+            "exemptions", "woningaanpassingen", "not_modelled", "proposal_2027"});
+    EigenBijdrageRules out;
+    const auto& covered = r.field(data, "", "covered");
+    r.keys(covered, "/covered", {"first", "last"});
+    out.first = r.date(covered, "/covered", "first");
+    out.last = r.date(covered, "/covered", "last");
+    // The tariffs must answer for every date a scenario may carry: exactly
+    // the calendar's range (data/calendar.json), no more and no less.
+    const Date range_first{std::chrono::year{first_year}, std::chrono::January, std::chrono::day{1}};
+    const Date range_last{std::chrono::year{last_year}, std::chrono::December, std::chrono::day{31}};
+    if (out.first != range_first || out.last != range_last)
+        r.fail("/covered", "moet precies het bereik van de kalender zijn: " + format_iso_date(range_first) +
+                               " tot en met " + format_iso_date(range_last));
+
+    const auto& periods = r.array(data, "", "periods", /*non_empty=*/true);
+    for (std::size_t i = 0; i < periods.size(); ++i) {
+        const auto where = pointer_join("/periods", i);
+        const auto& p = periods[i];
+        r.keys(p, where,
+               {"valid_from", "valid_until", "regime", "amount_eurocents", "period", "periods_per_year", "text",
+                "source"});
+        TariffPeriod t;
+        t.valid_from = r.date(p, where, "valid_from");
+        t.valid_until = r.date(p, where, "valid_until");
+        if (t.valid_until < t.valid_from) r.fail(where + "/valid_until", "ligt vóór valid_from");
+        const auto regime = r.text(p, where, "regime");
+        if (regime == "inkomensafhankelijk") t.regime = Regime::inkomensafhankelijk;
+        else if (regime == "abonnementstarief") t.regime = Regime::abonnementstarief;
+        else if (regime == "onbekend") t.regime = Regime::onbekend;
+        else r.fail(where + "/regime", "is inkomensafhankelijk, abonnementstarief of onbekend");
+        if (t.regime == Regime::abonnementstarief) {
+            t.amount_eurocents = r.integer(p, where, "amount_eurocents", 0, 1'000'000, "Het bedrag");
+            t.period = r.text(p, where, "period");
+            t.periods_per_year = static_cast<int>(r.integer(p, where, "periods_per_year", 12, 13, "Het aantal perioden"));
+            if (!(t.period == "maand" && t.periods_per_year == 12) && !(t.period == "4 weken" && t.periods_per_year == 13))
+                r.fail(where + "/period", "\"maand\" hoort bij 12 perioden per jaar, \"4 weken\" bij 13");
+        } else if (p.contains("amount_eurocents")) {
+            r.fail(where + "/amount_eurocents", "alleen een abonnementstarief heeft een bedrag");
+        }
+        t.text = r.text(p, where, "text");
+        t.source = r.source(p, where, "source");
+        // No gap, no overlap: each period starts the day after the last ends.
+        if (i == 0 && t.valid_from != out.first)
+            r.fail(where + "/valid_from", "de eerste periode begint op " + format_iso_date(out.first));
+        if (i > 0 && t.valid_from != add_days(out.periods.back().valid_until, 1))
+            r.fail(where + "/valid_from", t.valid_from <= out.periods.back().valid_until
+                                              ? "overlapt met de vorige periode"
+                                              : "laat een gat na de vorige periode");
+        out.periods.push_back(std::move(t));
+    }
+    if (out.periods.back().valid_until != out.last)
+        r.fail(pointer_join("/periods", periods.size() - 1) + "/valid_until",
+               "de laatste periode eindigt op " + format_iso_date(out.last));
+
+    out.once_per_household = read_dated_rule(r, data, "once_per_household");
+    out.cost_price_cap = read_dated_rule(r, data, "cost_price_cap");
+    const auto& start = r.field(data, "", "payment_start");
+    r.keys(start, "/payment_start", {"text", "source"});
+    out.payment_start = text_and_source(r, start, "/payment_start");
+
+    const auto& years = r.field(data, "", "ivp_years");
+    r.keys(years, "/ivp_years", {"min", "max", "text", "source"});
+    out.ivp_years_min = static_cast<int>(r.integer(years, "/ivp_years", "min", 1, 10, "Het aantal jaren"));
+    out.ivp_years_max = static_cast<int>(r.integer(years, "/ivp_years", "max", out.ivp_years_min, 10, "Het aantal jaren"));
+    out.ivp_years = {{"min", out.ivp_years_min},
+                     {"max", out.ivp_years_max},
+                     {"text", r.text(years, "/ivp_years", "text")},
+                     {"source", r.source(years, "/ivp_years", "source")}};
+
+    const auto& exemptions = r.array(data, "", "exemptions");
+    for (std::size_t i = 0; i < exemptions.size(); ++i) {
+        const auto where = pointer_join("/exemptions", i);
+        const auto& e = exemptions[i];
+        r.keys(e, where, {"id", "valid_from", "provisions", "fact", "facts", "text", "source"});
+        Exemption ex;
+        ex.id = r.text(e, where, "id");
+        ex.valid_from = r.date(e, where, "valid_from");
+        if (e.contains("provisions")) {
+            const auto& list = r.array(e, where, "provisions", /*non_empty=*/true);
+            for (std::size_t j = 0; j < list.size(); ++j)
+                ex.provisions.push_back(provision(r, catalogue, list[j], pointer_join(where + "/provisions", j)));
+        }
+        ex.text = r.text(e, where, "text");
+        ex.source = r.source(e, where, "source");
+        out.exemptions.push_back(std::move(ex));
+    }
+    // The rules in costs.cpp read these three by name.
+    for (const char* id : {"rolstoel", "jonger_dan_18", "partner_onder_aow_leeftijd"})
+        if (!out.exemption(id)) r.fail("/exemptions", std::string("de vrijstelling \"") + id + "\" ontbreekt");
+
+    const auto& wa = r.field(data, "", "woningaanpassingen");
+    r.keys(wa, "/woningaanpassingen", {"provisions", "text", "source"});
+    out.woningaanpassing.assign(catalogue.provisions.size(), false);
+    const auto& wa_list = r.array(wa, "/woningaanpassingen", "provisions");
+    for (std::size_t j = 0; j < wa_list.size(); ++j) {
+        const auto index = provision(r, catalogue, wa_list[j], pointer_join("/woningaanpassingen/provisions", j));
+        if (catalogue.provisions[index].law != Law::wmo)
+            r.fail(pointer_join("/woningaanpassingen/provisions", j), "een woningaanpassing valt onder de Wmo");
+        out.woningaanpassing[index] = true;
+    }
+    out.woningaanpassingen = {{"text", r.text(wa, "/woningaanpassingen", "text")},
+                              {"source", r.source(wa, "/woningaanpassingen", "source")}};
+
+    const auto& nm = r.array(data, "", "not_modelled");
+    out.not_modelled = json::array();
+    for (std::size_t i = 0; i < nm.size(); ++i) {
+        const auto where = pointer_join("/not_modelled", i);
+        r.keys(nm[i], where, {"id", "text", "source"});
+        out.not_modelled.push_back(
+            {{"id", r.text(nm[i], where, "id")}, {"text", r.text(nm[i], where, "text")}, {"source", r.source(nm[i], where, "source")}});
+    }
+
+    const auto& prop = r.field(data, "", "proposal_2027");
+    r.keys(prop, "/proposal_2027",
+           {"status", "title", "text", "min_eurocents_per_month", "max_eurocents_per_month", "proposed_from",
+            "status_detail", "source"});
+    // The proposal must stay marked as what it is.
+    if (r.text(prop, "/proposal_2027", "status") != "voorstel, nog niet besloten")
+        r.fail("/proposal_2027/status", "moet \"voorstel, nog niet besloten\" zijn zolang de wet niet is aangenomen");
+    r.text(prop, "/proposal_2027", "title");
+    r.text(prop, "/proposal_2027", "text");
+    r.text(prop, "/proposal_2027", "status_detail");
+    r.date(prop, "/proposal_2027", "proposed_from");
+    r.integer(prop, "/proposal_2027", "min_eurocents_per_month", 0, 1'000'000, "Het bedrag");
+    r.integer(prop, "/proposal_2027", "max_eurocents_per_month", 0, 1'000'000, "Het bedrag");
+    r.source(prop, "/proposal_2027", "source");
+    out.proposal_2027 = prop;
+    return out;
+}
+
+const EigenBijdrageRules& embedded_eigen_bijdrage() {
+    static const EigenBijdrageRules rules = [] {
+        const auto& calendar = embedded_calendar();
+        return parse_eigen_bijdrage(json::parse(embedded::data_file("eigen-bijdrage.json")), "data/eigen-bijdrage.json",
+                                    embedded_catalogue(), calendar.first_year(), calendar.last_year());
+    }();
+    return rules;
+}
+
+// ---------------------------------------------------------------------------
+// Financing forms.
+
+const json* FinancingRules::form(const std::string& id) const {
+    for (const auto& f : forms)
+        if (f.at("id") == id) return &f;
+    return nullptr;
+}
+
+FinancingRules parse_financing(const json& data, const std::string& file, const Catalogue& catalogue) {
+    const DataReader r(file);
+    r.keys(data, "", {"$comment", "forms", "als_protocol", "hattem", "groups"});
+    FinancingRules out;
+    const auto& forms = r.array(data, "", "forms", /*non_empty=*/true);
+    std::set<std::string> form_ids;
+    for (std::size_t i = 0; i < forms.size(); ++i) {
+        const auto where = pointer_join("/forms", i);
+        r.keys(forms[i], where, {"id", "label", "explanation", "source"});
+        const auto id = r.text(forms[i], where, "id");
+        if (!form_ids.insert(id).second) r.fail(where + "/id", "dubbele id \"" + id + "\"");
+        r.text(forms[i], where, "label");
+        r.text(forms[i], where, "explanation");
+        r.source(forms[i], where, "source");
+    }
+    out.forms = forms;
+    const auto known_forms = [&](const json& list, const std::string& where) {
+        std::vector<std::string> ids;
+        if (!list.is_array()) r.fail(where, "moet een lijst van vormen zijn");
+        for (std::size_t j = 0; j < list.size(); ++j) {
+            const auto at = pointer_join(where, j);
+            if (!list[j].is_string() || !form_ids.count(list[j].get<std::string>()))
+                r.fail(at, "onbekende vorm; gebruik een id uit /forms");
+            ids.push_back(list[j].get<std::string>());
+        }
+        return ids;
+    };
+
+    const auto& als = r.field(data, "", "als_protocol");
+    r.keys(als, "/als_protocol",
+           {"preferred_forms", "text", "source", "amount_text", "amount_source", "prior_purchase_text",
+            "prior_purchase_source"});
+    known_forms(r.field(als, "/als_protocol", "preferred_forms"), "/als_protocol/preferred_forms");
+    for (const char* key : {"text", "amount_text", "prior_purchase_text"}) r.text(als, "/als_protocol", key);
+    for (const char* key : {"source", "amount_source", "prior_purchase_source"}) r.source(als, "/als_protocol", key);
+    out.als_protocol = als;
+
+    const auto& hattem = r.field(data, "", "hattem");
+    r.keys(hattem, "/hattem",
+           {"pgb_text", "pgb_source", "maintenance_text", "maintenance_source", "residual_text", "residual_source",
+            "prior_purchase_text", "prior_purchase_source"});
+    for (const char* key : {"pgb_text", "maintenance_text", "residual_text", "prior_purchase_text"})
+        r.text(hattem, "/hattem", key);
+    for (const char* key : {"pgb_source", "maintenance_source", "residual_source", "prior_purchase_source"})
+        r.source(hattem, "/hattem", key);
+    out.hattem = hattem;
+
+    const auto& groups = r.array(data, "", "groups", /*non_empty=*/true);
+    constexpr std::size_t kNone = static_cast<std::size_t>(-1);
+    out.group_of.assign(catalogue.provisions.size(), kNone);
+    for (std::size_t g = 0; g < groups.size(); ++g) {
+        const auto where = pointer_join("/groups", g);
+        const auto& e = groups[g];
+        r.keys(e, where,
+               {"id", "label", "law", "provisions", "hattem_forms", "hattem_text", "hattem_source", "als_text",
+                "als_source"});
+        FinancingGroup group;
+        group.id = r.text(e, where, "id");
+        group.label = r.text(e, where, "label");
+        const auto law = r.text(e, where, "law");
+        if (law != "wmo" && law != "zvw") r.fail(where + "/law", "is wmo of zvw");
+        group.law = law == "wmo" ? Law::wmo : Law::zvw;
+        const auto& members = r.array(e, where, "provisions", /*non_empty=*/true);
+        for (std::size_t j = 0; j < members.size(); ++j) {
+            const auto at = pointer_join(where + "/provisions", j);
+            const auto index = provision(r, catalogue, members[j], at);
+            if (out.group_of[index] != kNone) r.fail(at, "staat al in een andere groep");
+            if (catalogue.provisions[index].law != group.law) r.fail(at, "valt onder een andere wet dan de groep");
+            out.group_of[index] = g;
+            group.provisions.push_back(index);
+        }
+        group.hattem_forms = known_forms(r.field(e, where, "hattem_forms"), where + "/hattem_forms");
+        r.text(e, where, "hattem_text");
+        r.source(e, where, "hattem_source");
+        if (e.contains("als_text") != e.contains("als_source"))
+            r.fail(where, "als_text en als_source horen bij elkaar");
+        if (e.contains("als_text")) {
+            r.text(e, where, "als_text");
+            r.source(e, where, "als_source");
+        }
+        group.definition = e;
+        out.groups.push_back(std::move(group));
+    }
+    for (std::size_t i = 0; i < out.group_of.size(); ++i)
+        if (out.group_of[i] == kNone)
+            r.fail("/groups", "voorziening \"" + catalogue.provisions[i].id + "\" staat in geen enkele groep");
+    return out;
+}
+
+const FinancingRules& embedded_financing() {
+    static const FinancingRules rules =
+        parse_financing(json::parse(embedded::data_file("financing.json")), "data/financing.json", embedded_catalogue());
+    return rules;
+}
+
+// ---------------------------------------------------------------------------
+// Evaluating the rules for a scenario.
+
+namespace {
+
+// Kleene's three-valued logic: an unanswered fact is unknown, and `and`/`or`
+// give a definite answer whenever the known part already decides it.
+enum class Tri { no, yes, unknown };
+
+Tri tri_and(Tri a, Tri b) {
+    if (a == Tri::no || b == Tri::no) return Tri::no;
+    if (a == Tri::yes && b == Tri::yes) return Tri::yes;
+    return Tri::unknown;
+}
+Tri tri_or(Tri a, Tri b) {
+    if (a == Tri::yes || b == Tri::yes) return Tri::yes;
+    if (a == Tri::no && b == Tri::no) return Tri::no;
+    return Tri::unknown;
+}
+Tri tri_not(Tri a) { return a == Tri::unknown ? Tri::unknown : (a == Tri::yes ? Tri::no : Tri::yes); }
+
+Tri boolean_fact(const json& profile, const char* id) {
+    if (!profile.contains(id) || !profile.at(id).is_boolean()) return Tri::unknown;
+    return profile.at(id).get<bool>() ? Tri::yes : Tri::no;
+}
+
+// The exemption for under-18s reads the one age question the site asks
+// (fact "leeftijd", shared with the eligibility rules).
+Tri under_18(const json& profile) {
+    if (!profile.contains("leeftijd") || !profile.at("leeftijd").is_number()) return Tri::unknown;
+    return profile.at("leeftijd").get<double>() < 18 ? Tri::yes : Tri::no;
+}
+
+Tri choice_fact_is(const json& profile, const char* id, const char* value) {
+    if (!profile.contains(id) || !profile.at(id).is_string()) return Tri::unknown;
+    return profile.at(id).get<std::string>() == value ? Tri::yes : Tri::no;
+}
+
+json tri_json(Tri t) { return t == Tri::yes ? json(true) : t == Tri::no ? json(false) : json(nullptr); }
+
+std::string regime_name(Regime r) {
+    switch (r) {
+        case Regime::inkomensafhankelijk: return "inkomensafhankelijk";
+        case Regime::abonnementstarief: return "abonnementstarief";
+        case Regime::onbekend: return "onbekend";
+    }
+    return "onbekend";
+}
+
+// "€ 21,80" — for the Dutch sentences the result carries.
+std::string euro_text(std::int64_t cents) {
+    std::string euros = std::to_string(cents / 100);
+    std::string grouped;
+    for (std::size_t i = 0; i < euros.size(); ++i) {
+        if (i > 0 && (euros.size() - i) % 3 == 0) grouped += '.';
+        grouped += euros[i];
+    }
+    const auto c = cents % 100;  // [0, 99]
+    return "€ " + grouped + "," + (c < 10 ? "0" : "") + std::to_string(c);
+}
+
+json period_json(const TariffPeriod& p) {
+    json out = {{"valid_from", format_iso_date(p.valid_from)},
+                {"valid_until", format_iso_date(p.valid_until)},
+                {"regime", regime_name(p.regime)},
+                {"text", p.text},
+                {"source", p.source}};
+    if (p.regime == Regime::abonnementstarief) {
+        out["amount"] = {{"eurocents", p.amount_eurocents}, {"unit", "eurocent"}, {"period", p.period}};
+        out["per_month_eurocents"] = monthly_eurocents(p);
+        if (p.periods_per_year != 12)
+            out["conversion"] = "Per maand omgerekend: " + std::to_string(p.periods_per_year) + " × " +
+                                euro_text(p.amount_eurocents) + " / 12, afgerond op hele centen = " +
+                                euro_text(monthly_eurocents(p)) + ".";
+    }
+    return out;
+}
+
+// Whether the eigen bijdrage counts provision i, with the reason.
+struct ProvisionCharge {
+    Tri charged = Tri::yes;
+    std::string reason;
+    std::vector<std::string> open_facts;
+    std::string exemption;  // the id of the exemption that made it "no"
+};
+
+ProvisionCharge provision_charge(const Scenario& s, const Catalogue& catalogue, const EigenBijdrageRules& rules,
+                                 std::size_t i, Date on) {
+    const auto& p = catalogue.provisions[i];
+    if (p.law != Law::wmo)
+        return {Tri::no, "Dit hulpmiddel komt uit de zorgverzekering (Zvw); de eigen bijdrage van de Wmo geldt hier niet.", {}, ""};
+    const auto* rolstoel = rules.exemption("rolstoel");
+    if (on >= rolstoel->valid_from &&
+        std::find(rolstoel->provisions.begin(), rolstoel->provisions.end(), i) != rolstoel->provisions.end())
+        return {Tri::no, rolstoel->text, {}, rolstoel->id};
+    const auto* minor = rules.exemption("jonger_dan_18");
+    if (on >= minor->valid_from) {
+        const Tri young = under_18(s.profile);
+        if (young == Tri::yes)
+            return rules.woningaanpassing[i]
+                       ? ProvisionCharge{Tri::unknown,
+                                         "Voor een kind onder de 18 jaar mag de gemeente voor een woningaanpassing wel "
+                                         "een eigen bijdrage vragen; dat hangt af van uw gemeente.",
+                                         {},
+                                         ""}
+                       : ProvisionCharge{Tri::no, minor->text, {}, minor->id};
+        if (young == Tri::unknown && !rules.woningaanpassing[i])
+            return {Tri::unknown, "Hangt af van de leeftijd: " + minor->text, {"leeftijd"}, ""};
+        if (young == Tri::unknown)
+            return {Tri::unknown, "Hangt af van de leeftijd en van uw gemeente: " + minor->text, {"leeftijd"}, ""};
+    }
+    return {Tri::yes, "Deze Wmo-voorziening valt onder de eigen bijdrage (abonnementstarief).", {}, ""};
+}
+
+struct HouseholdExemption {
+    Tri exempt = Tri::no;
+    std::vector<std::string> open_facts;
+};
+
+// CAK: married or with a partner, and at least one of the two below the
+// AOW-leeftijd: no eigen bijdrage (since 2019).
+HouseholdExemption partner_under_aow(const Scenario& s, const EigenBijdrageRules& rules, Date on) {
+    const auto* rule = rules.exemption("partner_onder_aow_leeftijd");
+    if (on < rule->valid_from) return {};
+    const Tri partner = choice_fact_is(s.profile, "huishouden", "met_partner");
+    const Tri someone_under = tri_or(tri_not(boolean_fact(s.profile, "aow_leeftijd_bereikt")),
+                                     tri_not(boolean_fact(s.profile, "partner_aow_leeftijd_bereikt")));
+    HouseholdExemption out{tri_and(partner, someone_under), {}};
+    if (out.exempt == Tri::unknown)
+        for (const char* id : {"huishouden", "aow_leeftijd_bereikt", "partner_aow_leeftijd_bereikt"})
+            if (!s.profile.contains(id)) out.open_facts.push_back(id);
+    return out;
+}
+
+// One month of the projection: the tariff of that month's own year.
+struct MonthTariff {
+    int year = 0;
+    std::int64_t eurocents = 0;
+    enum class Basis { tarief, schatting, niet_berekend } basis = Basis::tarief;
+};
+
+MonthTariff tariff_for_month(const EigenBijdrageRules& rules, Date month_start) {
+    MonthTariff m;
+    m.year = year_of(month_start);
+    const TariffPeriod* p = rules.period_on(month_start);
+    if (p && p->regime == Regime::abonnementstarief) {
+        m.eurocents = monthly_eurocents(*p);
+        return m;
+    }
+    if (p && p->regime == Regime::inkomensafhankelijk) {
+        m.basis = MonthTariff::Basis::niet_berekend;
+        return m;
+    }
+    // No published tariff: the last known one, marked as an estimate.
+    const TariffPeriod* known = rules.last_known_on_or_before(month_start);
+    if (!known) {
+        m.basis = MonthTariff::Basis::niet_berekend;
+        return m;
+    }
+    m.eurocents = monthly_eurocents(*known);
+    m.basis = MonthTariff::Basis::schatting;
+    return m;
+}
+
+Date first_of_next_month(Date d) {
+    const auto ym = std::chrono::year_month{d.year(), d.month()} + std::chrono::months{1};
+    return Date{ym.year(), ym.month(), std::chrono::day{1}};
+}
+
+Date add_months(Date first_of_month, int n) {
+    const auto ym = std::chrono::year_month{first_of_month.year(), first_of_month.month()} + std::chrono::months{n};
+    return Date{ym.year(), ym.month(), std::chrono::day{1}};
+}
+
+struct Projection {
+    std::optional<std::int64_t> total;  // nullopt when a month cannot be computed
+    bool contains_estimate = false;
+    bool capped = false;
+};
+
+// The sum over the first `months` months, never above `cap` (when given):
+// the cost price of the most expensive provision still being paid off.
+Projection project(const std::vector<MonthTariff>& months, int count, std::optional<std::int64_t> cap) {
+    Projection out;
+    std::int64_t sum = 0;
+    for (int m = 0; m < count; ++m) {
+        if (months[m].basis == MonthTariff::Basis::niet_berekend) return {};
+        out.contains_estimate = out.contains_estimate || months[m].basis == MonthTariff::Basis::schatting;
+        sum += months[m].eurocents;
+    }
+    if (cap && sum > *cap) {
+        sum = *cap;
+        out.capped = true;
+    }
+    out.total = sum;
+    return out;
+}
+
+json range_cents(std::int64_t lo, std::int64_t hi) { return {{"min", lo}, {"max", hi}, {"unit", "eurocent"}}; }
+
+// What the eigen bijdrage counts among the selected provisions, each with
+// its reason, and the dearest provision of each set (the cost-price cap).
+struct Charges {
+    std::vector<std::pair<std::size_t, ProvisionCharge>> provisions;  // selected, in catalogue order
+    int certain = 0, possible = 0;
+    std::int64_t cap_certain = 0, cap_possible = 0;  // eurocents
+};
+
+Charges count_charges(const Scenario& s, const Catalogue& catalogue, const EigenBijdrageRules& rules, Date on) {
+    Charges out;
+    for (std::size_t i = 0; i < catalogue.provisions.size(); ++i) {
+        if (!s.selected[i]) continue;
+        auto charge = provision_charge(s, catalogue, rules, i, on);
+        const std::int64_t cost = s.amount(catalogue, i) * 100;
+        if (catalogue.provisions[i].law == Law::wmo && charge.charged == Tri::yes) {
+            ++out.certain;
+            out.cap_certain = std::max(out.cap_certain, cost);
+        }
+        if (catalogue.provisions[i].law == Law::wmo && charge.charged != Tri::no) {
+            ++out.possible;
+            out.cap_possible = std::max(out.cap_possible, cost);
+        }
+        out.provisions.emplace_back(i, std::move(charge));
+    }
+    return out;
+}
+
+// The tariff the household pays from the melding: the published one, or for
+// later years the last known one (an estimate); nullptr if none is known.
+const TariffPeriod* tariff_used(const EigenBijdrageRules& rules, Date on) {
+    const TariffPeriod* rule = rules.period_on(on);
+    if (!rule) throw DataError("data/eigen-bijdrage.json", "/periods", "geen periode voor " + format_iso_date(on));
+    return rule->regime == Regime::onbekend ? rules.last_known_on_or_before(on) : rule;
+}
+
+bool computable(const TariffPeriod* used) { return used && used->regime == Regime::abonnementstarief; }
+
+// Pays for sure: a counted provision and certainly no household exemption.
+// May pay: a provision that may count and the exemption not certain.
+struct WhoPays {
+    bool pays = false;
+    bool may_pay = false;
+};
+
+WhoPays who_pays(const Charges& charges, const HouseholdExemption& household) {
+    return {charges.certain > 0 && household.exempt == Tri::no,
+            charges.possible > 0 && household.exempt != Tri::yes};
+}
+
+// Whether the cost-price cap holds for payments starting the month after the
+// melding (the rule's valid_from); before it the total is not capped.
+bool cost_price_cap_applies(const EigenBijdrageRules& rules, Date on) {
+    return first_of_next_month(on) >= rules.cost_price_cap.valid_from;
+}
+
+// The eigen bijdrage over the IVP years, from the month after the melding,
+// each month at its own year's tariff and never above the cost price:
+// sets `total`, `total_months`, `starts` and `per_year` of `out`. These are
+// the only parts of costs.eigen_bijdrage that depend on the amounts (through
+// the cap), so they are what the lean result carries.
+void put_projection(json& out, json& notes, const EigenBijdrageRules& rules, Date on, WhoPays who,
+                    const Charges& charges) {
+    const Date start = first_of_next_month(on);
+    const int horizon_max = 12 * rules.ivp_years_max;
+    const int horizon_min = 12 * rules.ivp_years_min;
+    std::vector<MonthTariff> months;
+    for (int m = 0; m < horizon_max; ++m) months.push_back(tariff_for_month(rules, add_months(start, m)));
+    const bool cap_applies = cost_price_cap_applies(rules, on);
+    const auto cap = [&](std::int64_t c) { return cap_applies ? std::optional<std::int64_t>(c) : std::nullopt; };
+    const Projection lo = who.pays ? project(months, horizon_min, cap(charges.cap_certain)) : Projection{0, false, false};
+    const Projection hi = who.may_pay ? project(months, horizon_max, cap(charges.cap_possible)) : Projection{0, false, false};
+    if (lo.total && hi.total) {
+        out["total"] = range_cents(*lo.total, *hi.total);
+        out["total"]["contains_estimate"] = lo.contains_estimate || hi.contains_estimate;
+        out["total"]["cost_price_cap_applied"] = lo.capped || hi.capped;
+    } else {
+        out["total"] = nullptr;
+        notes.push_back("Een deel van de IVP-periode valt in jaren waarin de eigen bijdrage van inkomen en "
+                        "vermogen afhing; het totaal is daarom niet berekend.");
+    }
+    out["total_months"] = {{"min", who.pays ? horizon_min : 0}, {"max", who.may_pay ? horizon_max : 0}};
+    out["starts"] = format_iso_date(start);
+
+    // Year by year, for the longest IVP, if the household pays.
+    json per_year = json::array();
+    if (who.may_pay) {
+        std::int64_t paid = 0;
+        const std::int64_t limit = cap_applies ? charges.cap_possible : std::numeric_limits<std::int64_t>::max();
+        for (int m = 0; m < horizon_max;) {
+            const int year = months[m].year;
+            json row = {{"year", year}, {"months", 0}, {"per_month_eurocents", months[m].eurocents}};
+            std::int64_t amount = 0;
+            std::string basis = "tarief";
+            for (; m < horizon_max && months[m].year == year; ++m) {
+                row["months"] = row["months"].get<int>() + 1;
+                if (months[m].basis == MonthTariff::Basis::schatting) basis = "schatting";
+                if (months[m].basis == MonthTariff::Basis::niet_berekend) basis = "niet_berekend";
+                const std::int64_t due = std::min(months[m].eurocents, limit - paid);  // the cap, month by month
+                amount += due;
+                paid += due;
+            }
+            row["basis"] = basis;
+            row["amount_eurocents"] = basis == "niet_berekend" ? json(nullptr) : json(amount);
+            row["unit"] = "eurocent";
+            per_year.push_back(std::move(row));
+        }
+    }
+    out["per_year"] = per_year;
+}
+
+}  // namespace
+
+json costs_json(const Scenario& s, const Catalogue& catalogue, const EigenBijdrageRules& rules) {
+    const Date on = s.melding;
+    const TariffPeriod* rule = rules.period_on(on);
+    const TariffPeriod* used = tariff_used(rules, on);
+
+    const Charges charges = count_charges(s, catalogue, rules, on);
+    json applies_to = json::array(), exempt = json::array(), depends = json::array(), not_applicable = json::array();
+    std::vector<std::string> open_facts;
+    for (const auto& [i, charge] : charges.provisions) {
+        const auto& p = catalogue.provisions[i];
+        json item = {{"id", p.id}, {"reason", charge.reason}};
+        if (!charge.exemption.empty()) item["exemption"] = charge.exemption;
+        if (p.law != Law::wmo)
+            not_applicable.push_back(item);
+        else if (charge.charged == Tri::yes)
+            applies_to.push_back(p.id);
+        else if (charge.charged == Tri::unknown)
+            depends.push_back(item);
+        else
+            exempt.push_back(item);
+        for (const auto& f : charge.open_facts)
+            if (std::find(open_facts.begin(), open_facts.end(), f) == open_facts.end()) open_facts.push_back(f);
+    }
+    const auto household = partner_under_aow(s, rules, on);
+    // An exempt household pays nothing whatever the provisions: their questions no longer matter.
+    if (household.exempt == Tri::yes) open_facts.clear();
+    for (const auto& f : household.open_facts)
+        if (std::find(open_facts.begin(), open_facts.end(), f) == open_facts.end()) open_facts.push_back(f);
+    json exemptions_applied = json::array();
+    if (household.exempt == Tri::yes) {
+        const auto* e = rules.exemption("partner_onder_aow_leeftijd");
+        exemptions_applied.push_back({{"id", e->id}, {"text", e->text}, {"source", e->source}});
+    }
+    for (const char* id : {"rolstoel", "jonger_dan_18"}) {
+        const auto* e = rules.exemption(id);
+        bool used_here = false;
+        for (const auto& x : exempt) used_here = used_here || x.value("exemption", "") == e->id;
+        if (used_here) exemptions_applied.push_back({{"id", e->id}, {"text", e->text}, {"source", e->source}});
+    }
+
+    const WhoPays who = who_pays(charges, household);
+    const bool pays = who.pays, may_pay = who.may_pay;
+
+    json out = {{"rule_date", format_iso_date(on)}, {"rule", period_json(*rule)}};
+    json notes = json::array();
+    if (rule->regime == Regime::onbekend && used) {
+        out["estimate_from"] = period_json(*used);
+        notes.push_back("Het tarief voor " + std::to_string(year_of(on)) +
+                        " is nog niet bekend. De bedragen hieronder zijn een schatting met het laatst bekende tarief (" +
+                        euro_text(used->amount_eurocents) + " per " + used->period + ", " +
+                        std::to_string(year_of(used->valid_from)) + ").");
+    }
+
+    std::string status;
+    if (!computable(used)) status = "niet_berekend";
+    else if (pays) status = "betaalt";
+    else if (!may_pay) status = "betaalt_niet";
+    else status = "hangt_af";
+    out["status"] = status;
+    out["applies_to"] = applies_to;
+    out["depends"] = depends;
+    out["exempt"] = exempt;
+    out["not_applicable"] = not_applicable;
+    out["exemptions_applied"] = exemptions_applied;
+    out["open_questions"] = open_facts;
+    out["once_per_household"] = {{"text", rules.once_per_household.text}, {"source", rules.once_per_household.source}};
+
+    if (!computable(used)) {
+        out["per_period"] = nullptr;
+        out["per_month"] = nullptr;
+        out["total"] = nullptr;
+        out["per_year"] = json::array();
+        notes.push_back("Voor " + std::to_string(year_of(on)) +
+                        " hing de eigen bijdrage af van inkomen en vermogen. Die berekening van het CAK zit niet in "
+                        "deze rekenhulp.");
+    } else {
+        const std::int64_t monthly = monthly_eurocents(*used);
+        out["per_period"] = range_cents(pays ? used->amount_eurocents : 0, may_pay ? used->amount_eurocents : 0);
+        out["per_period"]["period"] = used->period;
+        out["per_month"] = range_cents(pays ? monthly : 0, may_pay ? monthly : 0);
+
+        put_projection(out, notes, rules, on, who, charges);
+        const bool cap_applies = cost_price_cap_applies(rules, on);
+        out["ivp_years"] = rules.ivp_years;
+        out["payment_start"] = rules.payment_start;
+        out["cost_price_cap"] = {{"applies", cap_applies},
+                                 {"valid_from", format_iso_date(rules.cost_price_cap.valid_from)},
+                                 {"text", rules.cost_price_cap.text},
+                                 {"source", rules.cost_price_cap.source}};
+        if (!cap_applies)
+            notes.push_back("Of in " + std::to_string(year_of(first_of_next_month(on))) +
+                            " de eigen bijdrage al begrensd was op de kostprijs, is niet nagegaan; het totaal is "
+                            "daarom niet begrensd.");
+
+        // One plain sentence, in the style of the tests.
+        const std::string year = std::to_string(year_of(on));
+        if (status == "betaalt")
+            out["summary"] = "In " + year + " betaalt uw huishouden " + euro_text(used->amount_eurocents) + " per " +
+                             used->period + " eigen bijdrage, één keer voor alle Wmo-voorzieningen samen" +
+                             (rule->regime == Regime::onbekend ? " (schatting)." : ".");
+        else if (status == "betaalt_niet")
+            out["summary"] = "In " + year + " betaalt uw huishouden geen eigen bijdrage voor deze voorzieningen.";
+        else
+            out["summary"] = "In " + year + " betaalt uw huishouden € 0 of " + euro_text(used->amount_eurocents) +
+                             " per " + used->period + " eigen bijdrage; dat hangt af van de open vragen.";
+    }
+    if (!out.contains("summary"))
+        out["summary"] = "Voor " + std::to_string(year_of(on)) + " rekent deze rekenhulp de eigen bijdrage niet uit.";
+    for (const auto& nm : rules.not_modelled) {
+        if (nm.at("id") == "zvw_eigen_betalingen" && not_applicable.empty()) continue;
+        notes.push_back(nm.at("text"));
+    }
+    out["notes"] = notes;
+    out["not_modelled"] = rules.not_modelled;
+
+    json proposal = rules.proposal_2027;
+    proposal["applied"] = false;  // never part of the amounts above
+    return {{"eigen_bijdrage", out}, {"proposal_2027", proposal}};
+}
+
+json eigen_bijdrage_amounts_json(const Scenario& s, const Catalogue& catalogue, const EigenBijdrageRules& rules) {
+    const Date on = s.melding;
+    if (!computable(tariff_used(rules, on))) return {{"total", nullptr}, {"per_year", json::array()}};
+    const Charges charges = count_charges(s, catalogue, rules, on);
+    json out = json::object(), notes = json::array();
+    put_projection(out, notes, rules, on, who_pays(charges, partner_under_aow(s, rules, on)), charges);
+    return {{"total", std::move(out["total"])}, {"per_year", std::move(out["per_year"])}};
+}
+
+json costs_json(const Scenario& s, const Catalogue& catalogue, const EigenBijdrageRules& rules,
+                const FinancingRules& financing) {
+    json out = costs_json(s, catalogue, rules);
+    out["financing"] = financing_rules_json(financing);
+    return out;
+}
+
+json costs_json(const Scenario& s, const Catalogue& catalogue) {
+    return costs_json(s, catalogue, embedded_eigen_bijdrage(), embedded_financing());
+}
+
+json financing_rules_json(const FinancingRules& financing) {
+    json groups = json::object();
+    for (const auto& g : financing.groups) {
+        json entry = {{"label", g.label},
+                      {"law", to_string(g.law)},
+                      {"hattem_text", g.definition.at("hattem_text")},
+                      {"hattem_source", g.definition.at("hattem_source")}};
+        if (g.definition.contains("als_text")) {
+            entry["als_text"] = g.definition.at("als_text");
+            entry["als_source"] = g.definition.at("als_source");
+        }
+        groups[g.id] = std::move(entry);
+    }
+    json hattem = financing.hattem;
+    hattem["policy"] = "voorbeeld: gemeente Hattem (2014)";
+    return {{"forms", financing.forms}, {"als_protocol", financing.als_protocol}, {"hattem", hattem}, {"groups", groups}};
+}
+
+// Per provision only what differs between provisions: the texts and sources
+// they share sit once in costs.financing (financing_rules_json), by id.
+json financing_json(const Scenario& s, const Catalogue& catalogue, std::size_t i, const FinancingRules& financing,
+                    const EigenBijdrageRules& rules) {
+    const auto& group = financing.groups[financing.group_of[i]];
+    const auto charge = provision_charge(s, catalogue, rules, i, s.melding);
+    const auto& p = catalogue.provisions[i];
+    json out = {{"group", group.id}, {"label", group.label}, {"forms", group.hattem_forms}};
+    if (p.law == Law::zvw) {
+        out["eigen_bijdrage"] = {{"status", "niet_van_toepassing"}, {"reason", charge.reason}};
+        return out;
+    }
+    out.update(financing_amounts_json(s, catalogue, i), /*merge_objects=*/true);
+    out["als_protocol"]["preferred_forms"] = financing.als_protocol.at("preferred_forms");
+    out["als_protocol"]["pgb"]["minimum"] = "minimaal de huur (de bron noemt geen bedrag)";
+    out["hattem"] = {
+        {"forms", group.hattem_forms},
+        // Hattem's figures are in its Besluit, not in the source: null, not invented.
+        {"pgb", {{"amount_eur", nullptr}, {"rule", "100% van de prijs in natura, min de contractkorting"}}},
+        {"maintenance_insurance", {{"amount_eur", nullptr}}},
+    };
+    out["prior_purchase"] = {{"fact", "zelf_aangeschaft"},
+                             {"answer", tri_json(boolean_fact(s.profile, "zelf_aangeschaft"))}};
+    out["eigen_bijdrage"] = {
+        {"status", charge.charged == Tri::yes ? "ja" : charge.charged == Tri::no ? "nee" : "onbekend"},
+        {"reason", charge.reason}};
+    return out;
+}
+
+// Under the protocol the pgb of a Wmo provision follows the IVP budget (the
+// table, or the user's own quote), and covers at least the rent.
+json financing_amounts_json(const Scenario& s, const Catalogue& catalogue, std::size_t i) {
+    if (catalogue.provisions[i].law != Law::wmo) return json::object();
+    return {{"als_protocol",
+             {{"pgb",
+               {{"amount_eur", s.amount(catalogue, i)}, {"amount_source", s.override_eur[i] ? "override" : "table"}}}}}};
+}
+
+json financing_json(const Scenario& s, const Catalogue& catalogue, std::size_t i) {
+    return financing_json(s, catalogue, i, embedded_financing(), embedded_eigen_bijdrage());
+}
+
+}  // namespace ivp

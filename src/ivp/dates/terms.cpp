@@ -1,0 +1,198 @@
+#include "ivp/dates/terms.h"
+
+#include <limits>
+#include <nlohmann/json.hpp>
+
+#include "ivp/base/data_reader.h"
+#include "ivp/base/embedded_data.h"
+#include "ivp/base/error.h"
+#include "ivp/base/sources.h"
+
+namespace ivp {
+
+namespace {
+
+constexpr const char* kFile = "data/terms.json";
+
+// Sources here are quoted in the timeline: a seed reference names its line
+// and the sentence (or the source is one plain sentence, see source_of).
+const DataReader& reader() {
+    static const DataReader r(kFile, SourceRules{.quote = true, .line_with_seed = true});
+    return r;
+}
+
+[[noreturn]] void bad(const std::string& where, const std::string& message) { reader().fail(where, message); }
+
+const nlohmann::json& at(const nlohmann::json& object, const std::string& key, const std::string& where) {
+    return reader().field(object, where, key);
+}
+
+std::string text(const nlohmann::json& object, const std::string& key, const std::string& where) {
+    return reader().text(object, where, key);
+}
+
+// A source is either a sentence, or a seed reference {seed, section, line, text}
+// that we render as one sentence so that every term reads the same way.
+std::string source_of(const nlohmann::json& object, const std::string& where) {
+    const auto& s = at(object, "source", where);
+    if (s.is_string() && !s.get<std::string>().empty()) return s.get<std::string>();
+    if (!s.is_object()) bad(where + "/source", "moet een tekst of een seed-verwijzing zijn");
+    const std::string w = where + "/source";
+    const auto seed = text(s, "seed", w);  // rendered below: a title or url alone will not do
+    reader().source(object, where, "source");
+    // The document's title (data/sources.json), not the seed file or its line (issue 12).
+    const auto doc = document_for_seed(seed);
+    const std::string title = doc.is_object() ? doc.at("title").get<std::string>() : seed;
+    return title + ", " + text(s, "section", w) + ": \"" + text(s, "text", w) + "\"";
+}
+
+Term term(const nlohmann::json& object, const std::string& where, TermUnit unit, const char* unit_key) {
+    const auto n = static_cast<int>(reader().integer(object, where, unit_key, 1, 400, "De termijn"));
+    return Term{n, unit, text(object, "label", where), text(object, "cite", where), source_of(object, where)};
+}
+
+Date date_at(const nlohmann::json& object, const std::string& key, const std::string& where) {
+    return reader().date(object, where, key);
+}
+
+}  // namespace
+
+std::string_view to_string(TermUnit unit) {
+    switch (unit) {
+        case TermUnit::werkdagen: return "werkdagen";
+        case TermUnit::dagen: return "dagen";
+        case TermUnit::weken: return "weken";
+    }
+    return "?";
+}
+
+std::string_view to_string(ProcedureCategory category) {
+    switch (category) {
+        case ProcedureCategory::hulpmiddel: return "hulpmiddel";
+        case ProcedureCategory::woonvoorziening: return "woonvoorziening";
+        case ProcedureCategory::vervoer: return "vervoer";
+        case ProcedureCategory::zvw: return "zvw";
+    }
+    return "?";
+}
+
+const DwangsomAmounts* Terms::dwangsom_for(Date received) const {
+    for (const auto& a : dwangsom_amounts) {
+        if (std::chrono::sys_days{received} < std::chrono::sys_days{a.valid_from}) continue;
+        if (a.valid_until && std::chrono::sys_days{received} >= std::chrono::sys_days{*a.valid_until}) continue;
+        return &a;
+    }
+    return nullptr;
+}
+
+Terms parse_terms(const std::string& json_text, const Catalogue& catalogue) {
+    nlohmann::json data;
+    try {
+        data = nlohmann::json::parse(json_text);
+    } catch (const nlohmann::json::exception& e) {
+        bad("", std::string("geen geldige JSON: ") + e.what());
+    }
+    Terms t;
+    const auto& als = at(data, "als_protocol", "");
+    const auto& phases = at(als, "sla_phases", "/als_protocol");
+    t.sla_label_revalidatie = text(at(phases, "revalidatie", "/als_protocol/sla_phases"), "label", "/als_protocol/sla_phases/revalidatie");
+    t.sla_label_financier_wmo = text(at(phases, "financier_wmo", "/als_protocol/sla_phases"), "label", "/als_protocol/sla_phases/financier_wmo");
+    t.sla_label_financier_zvw = text(at(phases, "financier_zvw", "/als_protocol/sla_phases"), "label", "/als_protocol/sla_phases/financier_zvw");
+    t.sla_label_leverancier = text(at(phases, "leverancier", "/als_protocol/sla_phases"), "label", "/als_protocol/sla_phases/leverancier");
+    t.sla_cite = text(phases, "cite", "/als_protocol/sla_phases");
+    t.sla_source = source_of(phases, "/als_protocol/sla_phases");
+
+    const std::string pw = "/als_protocol/procedure";
+    const auto& procedure = at(als, "procedure", "/als_protocol");
+    auto wd = [&](const char* key) { return term(at(procedure, key, pw), pw + "/" + key, TermUnit::werkdagen, "werkdagen"); };
+    t.melding_doorgegeven = wd("melding_doorgegeven");
+    t.passing_gepland = wd("passing_gepland");
+    t.levering_zonder_levertijd = wd("levering_zonder_levertijd");
+    t.levering_met_levertijd = wd("levering_met_levertijd");
+    t.woning_enkelvoudig = wd("woning_enkelvoudig");
+    t.woning_meervoudig = wd("woning_meervoudig");
+
+    // Catala's rule: every provision of the catalogue gets a category, and no
+    // category names a provision that does not exist.
+    const auto& categories = at(als, "categories", "/als_protocol");
+    t.category.assign(catalogue.provisions.size(), ProcedureCategory::zvw);
+    for (const auto& [id, value] : categories.items()) {
+        if (id == "$comment") continue;
+        const auto index = catalogue.find(id);
+        if (!index) bad("/als_protocol/categories/" + id, "onbekende voorziening");
+        const std::string c = value.is_string() ? value.get<std::string>() : "";
+        if (c == "hulpmiddel") t.category[*index] = ProcedureCategory::hulpmiddel;
+        else if (c == "woonvoorziening") t.category[*index] = ProcedureCategory::woonvoorziening;
+        else if (c == "vervoer") t.category[*index] = ProcedureCategory::vervoer;
+        else if (c == "zvw") t.category[*index] = ProcedureCategory::zvw;
+        else bad("/als_protocol/categories/" + id, "categorie moet hulpmiddel, woonvoorziening, vervoer of zvw zijn");
+        if ((c == "zvw") != (catalogue.provisions[*index].law == Law::zvw))
+            bad("/als_protocol/categories/" + id, "zvw hoort precies bij de voorzieningen van de Zvw");
+    }
+    for (const auto& p : catalogue.provisions)
+        if (!categories.contains(p.id)) bad("/als_protocol/categories", "categorie ontbreekt voor \"" + p.id + "\"");
+
+    const auto& wmo = at(data, "wmo_2015", "");
+    t.persoonlijk_plan = term(at(wmo, "persoonlijk_plan", "/wmo_2015"), "/wmo_2015/persoonlijk_plan", TermUnit::dagen, "dagen");
+    t.onderzoek = term(at(wmo, "onderzoek", "/wmo_2015"), "/wmo_2015/onderzoek", TermUnit::weken, "weken");
+    t.beschikking = term(at(wmo, "beschikking", "/wmo_2015"), "/wmo_2015/beschikking", TermUnit::weken, "weken");
+    const auto& mogelijk = at(wmo, "aanvraag_mogelijk", "/wmo_2015");
+    t.aanvraag_mogelijk_label = text(mogelijk, "label", "/wmo_2015/aanvraag_mogelijk");
+    t.aanvraag_mogelijk_cite = text(mogelijk, "cite", "/wmo_2015/aanvraag_mogelijk");
+    t.aanvraag_mogelijk_source = source_of(mogelijk, "/wmo_2015/aanvraag_mogelijk");
+
+    const auto& gemeente = at(data, "gemeente", "");
+    t.gemeente_id = text(gemeente, "id", "/gemeente");
+    t.gemeente_title = text(gemeente, "title", "/gemeente");
+    t.gemeente_caveat = text(gemeente, "caveat", "/gemeente");
+    t.gemeente_beslistermijn = term(at(gemeente, "beslistermijn", "/gemeente"), "/gemeente/beslistermijn", TermUnit::weken, "weken");
+    t.gemeente_verdaging = term(at(gemeente, "verdaging", "/gemeente"), "/gemeente/verdaging", TermUnit::weken, "weken");
+
+    const auto& awb = at(data, "awb_4_17", "");
+    constexpr std::int64_t kMaxInt = std::numeric_limits<int>::max();
+    t.dwangsom_max_dagen = static_cast<int>(reader().integer(awb, "/awb_4_17", "max_dagen", 1, kMaxInt, "Het aantal dagen"));
+    t.dwangsom_wachttijd_dagen =
+        static_cast<int>(reader().integer(awb, "/awb_4_17", "wachttijd_dagen", 1, kMaxInt, "Het aantal dagen"));
+    t.dwangsom_source = source_of(awb, "/awb_4_17");
+    const auto& amounts = reader().array(awb, "/awb_4_17", "amounts", /*non_empty=*/true);
+    for (std::size_t i = 0; i < amounts.size(); ++i) {
+        const std::string w = "/awb_4_17/amounts/" + std::to_string(i);
+        DwangsomAmounts a;
+        a.valid_from = date_at(amounts[i], "valid_from", w);
+        const auto& until = at(amounts[i], "valid_until", w);
+        if (!until.is_null()) a.valid_until = date_at(amounts[i], "valid_until", w);
+        const auto& tiers = at(amounts[i], "tiers", w);
+        if (!tiers.is_null()) {
+            reader().array_value(tiers, w + "/tiers");
+            std::int64_t total_days = 0;
+            for (std::size_t k = 0; k < tiers.size(); ++k) {
+                const auto tw = w + "/tiers/" + std::to_string(k);
+                const auto days = static_cast<int>(reader().integer(tiers[k], tw, "days", 1, kMaxInt, "Het aantal dagen"));
+                const auto cents = reader().integer(tiers[k], tw, "eurocents_per_day", 0, 1'000'000'000, "Het bedrag");
+                a.tiers.push_back({days, cents});
+                total_days += days;
+            }
+            if (total_days != t.dwangsom_max_dagen) bad(w + "/tiers", "de schijven tellen niet op tot max_dagen");
+        }
+        a.source = source_of(amounts[i], w);
+        // A date-coverage check (Catala/OpenFisca): periods follow each other
+        // without a gap or an overlap, and only the last one is open-ended.
+        if (!t.dwangsom_amounts.empty()) {
+            const auto& previous = t.dwangsom_amounts.back();
+            if (!previous.valid_until || std::chrono::sys_days{*previous.valid_until} != std::chrono::sys_days{a.valid_from})
+                bad(w + "/valid_from", "sluit niet aan op valid_until van de vorige periode");
+        }
+        if (a.valid_until && std::chrono::sys_days{*a.valid_until} <= std::chrono::sys_days{a.valid_from})
+            bad(w + "/valid_until", "ligt niet na valid_from");
+        t.dwangsom_amounts.push_back(std::move(a));
+    }
+    if (t.dwangsom_amounts.back().valid_until) bad("/awb_4_17/amounts", "de laatste periode moet open zijn (valid_until null)");
+    return t;
+}
+
+const Terms& embedded_terms() {
+    static const Terms terms = parse_terms(std::string(embedded::data_file("terms.json")), embedded_catalogue());
+    return terms;
+}
+
+}  // namespace ivp

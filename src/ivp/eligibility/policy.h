@@ -1,0 +1,161 @@
+#pragma once
+// Eligibility policies as data (data/policies/*.json, docs/eligibility.md).
+//
+// A policy is a set of criteria — each a JsonLogic condition over the facts
+// of data/facts.json, with the rule text and its source — and, per
+// voorziening, the criteria that must all hold. Facts the user has not
+// answered are unknown; a criterion is then true, false or unknown (Kleene),
+// and a verdict ja, nee or onbekend. For onbekend the engine names the open
+// facts that could still change the verdict, most decisive first.
+#include <cstdint>
+#include <memory>
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <set>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "ivp/model/catalogue.h"
+#include "ivp/base/date.h"
+#include "ivp/model/facts.h"
+#include "ivp/eligibility/jsonlogic.h"
+
+namespace ivp {
+
+struct Criterion {
+    std::string id;          // carries its legal anchor: "primaat_verhuizen_4_2"
+    std::string text;        // the rule in B1 Dutch, as a statement that must hold
+    std::string if_not;      // optional: what it means when the rule fails, said plainly
+    nlohmann::json condition;  // JsonLogic over facts
+    nlohmann::json source;   // {seed, section, line, page?, text}
+    // Exceptions the text names but the facts cannot decide (issue 12):
+    // [{text, source, when?}]. While one applies (no `when`, or its `when` is
+    // not known false) the criterion is never "niet voldaan": a failed
+    // condition becomes onbekend and the reason names the exception.
+    nlohmann::json exceptions = nlohmann::json::array();
+    // {fact, text}: the criterion holds because of this fact (ALS is
+    // progressive, so a need is blijvend); the reason then says so. The
+    // condition itself reads the fact (validated), so both evaluators agree.
+    nlohmann::json derived_from;
+    // The condition in the policy's compiled RuleSet (src/ivp/eligibility/compiled_rules.h),
+    // or nullopt when it uses something outside the compiled subset (then the
+    // tree walker of jsonlogic.h evaluates it). Same answers either way.
+    std::optional<std::size_t> compiled;
+};
+
+struct Quantity {
+    std::string id;
+    std::string label;
+    std::string unit;
+    nlohmann::json expression;  // JsonLogic over facts; a number, or null when not applicable
+    std::string explanation;
+    nlohmann::json source;
+};
+
+struct PolicyProvision {
+    std::string id;
+    bool in_catalogue = true;  // an id of the IVP catalogue, else a voorziening only this policy names
+    std::string name;
+    std::vector<std::size_t> criteria;    // indices into Policy::criteria (general ones included)
+    std::vector<std::size_t> quantities;  // indices into Policy::quantities
+    // A voorziening the policy text does not cover: the verdict is onbekend
+    // and this says why (Catala: a paragraph not modelled still gets an entry).
+    std::optional<std::string> not_covered;
+    nlohmann::json not_covered_source;
+    std::string form;  // natura, pgb, financiële tegemoetkoming … as the policy says
+    nlohmann::json form_source;
+};
+
+namespace rules {
+class RuleSet;
+struct Value;
+}
+
+struct Policy {
+    std::string id;
+    std::string title;
+    std::string label;  // "voorbeeld: gemeente Hattem (2014)"
+    std::string kind;   // "gemeente" or "protocol"
+    std::string note;   // what the policy is and is not (shown beside its verdicts)
+    Date valid_from;
+    std::string valid_from_note;  // the date's source, or why it is an estimate
+    nlohmann::json source_document;
+    nlohmann::json zvw;  // {text, source}: voorzieningen the municipality does not finance
+    std::vector<Criterion> criteria;
+    std::vector<Quantity> quantities;
+    std::vector<PolicyProvision> provisions;
+    nlohmann::json not_modelled;  // [{section, line or url, reason}]
+    nlohmann::json duties;        // [{id, text, source}]: what the policy obliges, deciding nothing
+    // The criteria compiled over the facts catalogue (slot i = facts[i]):
+    // the open-question probing evaluates them many times per provision.
+    std::shared_ptr<const rules::RuleSet> rules;
+
+    const PolicyProvision* find(const std::string& provision_id) const;
+};
+
+// Parses and validates a policy; throws DataError naming `file` and the JSON
+// path on unknown keys, missing sources, bad dates, unknown operators and
+// dangling fact or provision ids, and when a Wmo voorziening of the
+// catalogue has no entry (every one must be assessed or say why not).
+Policy parse_policy(const nlohmann::json& data, const std::string& file, const Catalogue& catalogue,
+                    const FactsCatalogue& facts);
+
+// Policies from (file name, JSON) pairs, each parsed by parse_policy, sorted
+// with the default (wmo-2015) first; ids must be unique and the facts'
+// `used_by` must match (validate_facts_usage).
+std::vector<Policy> parse_policies(const std::vector<std::pair<std::string, nlohmann::json>>& files,
+                                   const Catalogue& catalogue, const FactsCatalogue& facts);
+// data/policies/*.json as embedded, parsed as JSON only.
+std::vector<std::pair<std::string, nlohmann::json>> embedded_policy_files();
+
+// The embedded policies (data/policies/*.json), the default (wmo-2015) first.
+const std::vector<Policy>& embedded_policies();
+// The Wmo 2015 itself: what holds in every municipality (issue 16).
+inline constexpr const char* kDefaultPolicy = "wmo-2015";
+
+// Cross-checks between the facts catalogue and the policies: every `used_by`
+// names a policy that reads the fact, and every fact a policy reads lists it.
+void validate_facts_usage(const FactsCatalogue& facts, const std::vector<Policy>& policies);
+
+// The verdict of one policy for one voorziening:
+// {policy, label, verdict, reasons[], open_questions[], quantities[], form}.
+nlohmann::json assess(const Policy& policy, const Provision* catalogue_entry, const std::string& provision_id,
+                      const nlohmann::json& profile, const FactsCatalogue& facts);
+
+// The contract's `eligibility` object: verdict/reasons/open_questions of the
+// default policy, plus every policy side by side and whether they differ.
+nlohmann::json eligibility(const Provision& provision, const nlohmann::json& profile,
+                           const std::vector<Policy>& policies, const FactsCatalogue& facts);
+
+// Voorzieningen outside the IVP table that a policy names (CVV-pas, PGBv,
+// hulp bij het huishouden …), assessed under each policy that names them.
+nlohmann::json other_provisions(const nlohmann::json& profile, const std::vector<Policy>& policies,
+                                const FactsCatalogue& facts);
+
+// The answers the open-question probing tries for a fact (every boolean or
+// choice value; an integer's bounds and each threshold of `literals` ±1).
+std::vector<nlohmann::json> candidate_answers(const Fact& fact, const std::vector<double>& literals);
+
+// The policies as the result lists them: id, title, label, note, source and
+// the paragraphs not modelled, with the reason.
+nlohmann::json policies_summary(const std::vector<Policy>& policies);
+
+// A criterion's truth as the verdicts use it: its condition, turned from
+// "niet voldaan" into onbekend while an exception it names may still apply
+// (docs/eligibility.md, "Exceptions"). `unknown` are the unanswered facts,
+// `slots` the same answers for the compiled rules (rules::slots_from_profile).
+jsonlogic::Truth criterion_truth(const Policy& policy, const Criterion& c, const nlohmann::json& profile,
+                                 const std::set<std::string>& unknown, const std::vector<rules::Value>& slots);
+
+// The facts a criterion reads: its condition's and its exceptions' `when`.
+std::vector<std::string> criterion_facts(const Criterion& c);
+
+// The verdict of `policy`'s own criteria for a voorziening it assesses, as
+// assess() gives it but without reasons or open questions (the personal
+// budget reads it at every amount change, src/ivp/budget/plan.h). nullopt when the
+// policy does not assess it (not named, not covered, or Zvw).
+std::optional<jsonlogic::Truth> criteria_verdict(const Policy& policy, const std::string& provision_id,
+                                                 const nlohmann::json& profile, const FactsCatalogue& facts);
+
+}  // namespace ivp

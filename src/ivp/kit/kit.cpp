@@ -1,0 +1,334 @@
+#include "ivp/kit/kit.h"
+
+#include <algorithm>
+
+#include "ivp/costs/costs.h"
+#include "ivp/base/data_reader.h"
+#include "ivp/base/embedded_data.h"
+#include "ivp/base/error.h"
+#include "ivp/base/json_input.h"
+
+namespace ivp {
+
+using json = nlohmann::json;
+
+namespace {
+
+// A seed source names its line and quotes the text (as the policies do).
+constexpr SourceRules kKitSources{/*quote=*/true, /*line_with_seed=*/true, /*page=*/false};
+
+void check_when(const DataReader& r, const json& when, const std::string& where, const Catalogue& catalogue) {
+    r.object(when, where, "Een voorwaarde");
+    r.keys(when, where, {"always", "category", "provision", "pgb_possible"});
+    if (when.size() != 1) r.fail(where, "precies één voorwaarde: always, category, provision of pgb_possible");
+    if (when.contains("category")) {
+        const auto c = r.text(when, where, "category");
+        if (c != "hulpmiddel" && c != "woonvoorziening" && c != "vervoer" && c != "zvw")
+            r.fail(pointer_join(where, "category"), "onbekende categorie; gebruik hulpmiddel, woonvoorziening, vervoer of zvw");
+    }
+    if (when.contains("provision") && !catalogue.find(r.text(when, where, "provision")))
+        r.fail(pointer_join(where, "provision"), "onbekende voorziening");
+    for (const char* flag : {"always", "pgb_possible"})
+        if (when.contains(flag) && !r.flag(when, where, flag, false)) r.fail(pointer_join(where, flag), "moet true zijn");
+}
+
+// Items of one list: unique ids, a text, a cite for people and a source for us.
+void check_items(const DataReader& r, const json& list, const std::string& where,
+                 std::initializer_list<std::string_view> optional, std::vector<std::string>* ids) {
+    std::vector<std::string> seen;
+    for (std::size_t i = 0; i < list.size(); ++i) {
+        const auto w = pointer_join(where, i);
+        r.object(list[i], w, "Een punt");
+        r.keys(list[i], w, {"id", "text", "cite", "source"}, optional);
+        const auto id = r.text(list[i], w, "id");
+        if (std::find(seen.begin(), seen.end(), id) != seen.end()) r.fail(pointer_join(w, "id"), "dubbele id");
+        seen.push_back(id);
+        r.text(list[i], w, "text");
+        r.text(list[i], w, "cite");
+        r.source(list[i], w, "source");
+    }
+    if (ids) *ids = std::move(seen);
+}
+
+}  // namespace
+
+KitData parse_kit(const json& data, const std::string& file, const Catalogue& catalogue) {
+    const DataReader r(file, kKitSources);
+    r.keys(data, "", {"$comment", "checklist", "requests", "escalation", "bezwaar"});
+    KitData k;
+    k.checklist = r.array(data, "", "checklist", /*non_empty=*/true);
+    check_items(r, k.checklist, "/checklist", {"points", "date_milestone"}, &k.checklist_ids);
+    k.requests = r.array(data, "", "requests", /*non_empty=*/true);
+    check_items(r, k.requests, "/requests", {"when"}, nullptr);
+    for (std::size_t i = 0; i < k.requests.size(); ++i)
+        check_when(r, r.field(k.requests[i], pointer_join("/requests", i), "when"),
+                   pointer_join(pointer_join("/requests", i), "when"), catalogue);
+    const auto& esc = r.field(data, "", "escalation");
+    r.keys(esc, "/escalation", {"$comment", "wait", "steps"});
+    k.wait = r.field(esc, "/escalation", "wait");
+    r.keys(k.wait, "/escalation/wait", {"werkdagen", "basis", "reasoning"});
+    k.wait_werkdagen = static_cast<int>(r.integer(k.wait, "/escalation/wait", "werkdagen", 0, 60, "Het aantal werkdagen"));
+    if (r.text(k.wait, "/escalation/wait", "basis") != "aanname") r.fail("/escalation/wait/basis", "moet \"aanname\" zijn");
+    r.text(k.wait, "/escalation/wait", "reasoning");
+    k.steps = r.array(esc, "/escalation", "steps", /*non_empty=*/true);
+    check_items(r, k.steps, "/escalation/steps", {"who", "contact"}, nullptr);
+    k.bezwaar = r.field(data, "", "bezwaar");
+    r.keys(k.bezwaar, "/bezwaar", {"weken", "label", "cite", "source", "bekendmaking"});
+    k.bezwaar_weken = static_cast<int>(r.integer(k.bezwaar, "/bezwaar", "weken", 1, 52, "Het aantal weken"));
+    r.text(k.bezwaar, "/bezwaar", "label");
+    r.text(k.bezwaar, "/bezwaar", "cite");
+    r.text(k.bezwaar, "/bezwaar", "source");
+    return k;
+}
+
+const KitData& embedded_kit() {
+    static const KitData kit =
+        parse_kit(json::parse(embedded::data_file("kit.json")), "data/kit.json", embedded_catalogue());
+    return kit;
+}
+
+// ---------------------------------------------------------------------------
+// The scenario's own fields.
+
+namespace {
+
+// A line the user typed: a text of at most `max` characters without control
+// characters (a newline only where `multiline`).
+std::string typed_text(const json& v, const std::string& where, std::size_t max, bool multiline) {
+    if (!v.is_string()) throw InputError(where, "dit moet een tekst zijn, maar is " + dutch_type_name(v) + ".");
+    const auto text = v.get<std::string>();
+    if (text.size() > max)
+        throw InputError(where, "deze tekst is te lang (meer dan " + std::to_string(max) + " tekens).");
+    for (unsigned char c : text)
+        if ((c < 0x20 && !(multiline && c == '\n')) || c == 0x7f)
+            throw InputError(where, multiline ? "deze tekst bevat een teken dat geen letter, cijfer of nieuwe regel is."
+                                              : "deze tekst moet op één regel staan, zonder tabs of andere stuurtekens.");
+    return text;
+}
+
+}  // namespace
+
+void read_kit_fields(const json& input, Scenario& s) {
+    if (input.contains("checklist")) {
+        const auto& list = input.at("checklist");
+        if (!list.is_array())
+            throw InputError("/checklist", "checklist moet een lijst van afgevinkte punten zijn, maar is " +
+                                               dutch_type_name(list) + ".");
+        const auto& known = embedded_kit().checklist_ids;
+        for (std::size_t i = 0; i < list.size(); ++i) {
+            const auto where = pointer_join("/checklist", i);
+            if (!list[i].is_string()) throw InputError(where, "een punt van de checklist is een id (een tekst).");
+            const auto id = list[i].get<std::string>();
+            if (std::find(known.begin(), known.end(), id) == known.end())
+                throw InputError(where, "onbekend punt " + quote_for_message(id) + " van de checklist.");
+            if (std::find(s.checklist.begin(), s.checklist.end(), id) != s.checklist.end())
+                throw InputError(where, quote_for_message(id) + " staat twee keer in de checklist.");
+            s.checklist.push_back(id);
+        }
+    }
+    if (input.contains("brief")) {
+        const auto& b = input.at("brief");
+        require_object(b, "/brief", "brief");
+        reject_unknown_keys(b, "/brief", {"naam", "adres", "gemeente"});
+        if (b.contains("naam")) s.brief_naam = typed_text(b.at("naam"), "/brief/naam", 200, false);
+        if (b.contains("adres")) s.brief_adres = typed_text(b.at("adres"), "/brief/adres", 400, true);
+        if (b.contains("gemeente")) s.brief_gemeente = typed_text(b.at("gemeente"), "/brief/gemeente", 200, false);
+    }
+}
+
+// ---------------------------------------------------------------------------
+// The result's `kit`.
+
+Date bezwaar_deadline(Date bekendmaking, int weken, const Calendar& calendar) {
+    // 6:8 lid 1: the term starts the day after the bekendmaking; six weeks
+    // from that day end on bekendmaking + 42 days.
+    return calendar.atw_extend(add_days(bekendmaking, 7 * weken));
+}
+
+namespace {
+
+bool before(Date a, Date b) { return std::chrono::sys_days{a} < std::chrono::sys_days{b}; }
+
+const json* find_milestone(const json& milestones, std::string_view id) {
+    for (const auto& m : milestones)
+        if (m.value("id", "") == id) return &m;
+    return nullptr;
+}
+
+json checklist_json(const Scenario& s, const KitData& kit, const json& procedure) {
+    json out = json::array();
+    for (const auto& item : kit.checklist) {
+        json entry = item;
+        entry["done"] = std::find(s.checklist.begin(), s.checklist.end(), item.at("id").get<std::string>()) !=
+                        s.checklist.end();
+        if (item.contains("date_milestone")) {
+            const auto* m = find_milestone(procedure.at("wmo_2015").at("milestones"),
+                                           item.at("date_milestone").get<std::string>());
+            if (m) entry["date"] = m->at("date");
+            entry.erase("date_milestone");
+        }
+        out.push_back(std::move(entry));
+    }
+    return out;
+}
+
+// Names of the selected provisions for which `when` holds (empty when none);
+// {"always": true} holds without naming any.
+std::vector<std::string> matching(const json& when, const Scenario& s, const Catalogue& catalogue, const Terms& terms) {
+    std::vector<std::string> names;
+    for (std::size_t i = 0; i < catalogue.provisions.size(); ++i) {
+        if (!s.selected[i]) continue;
+        const auto& p = catalogue.provisions[i];
+        bool hit = false;
+        if (when.contains("category")) hit = to_string(terms.category[i]) == when.at("category").get<std::string>();
+        if (when.contains("provision")) hit = p.id == when.at("provision").get<std::string>();
+        // Under the protocol every Wmo provision may be a pgb (5) Verstrekkingen,
+        // financing.json als_protocol.preferred_forms); the zorgverzekeraar decides for Zvw.
+        if (when.contains("pgb_possible")) hit = p.law == Law::wmo;
+        if (hit) names.push_back(p.name);
+    }
+    return names;
+}
+
+json requests_json(const Scenario& s, const KitData& kit, const Catalogue& catalogue, const Terms& terms) {
+    json out = json::array();
+    for (const auto& item : kit.requests) {
+        const auto& when = item.at("when");
+        json entry = {{"id", item.at("id")}, {"text", item.at("text")}, {"cite", item.at("cite")},
+                      {"source", item.at("source")}};
+        if (!when.contains("always")) {
+            const auto names = matching(when, s, catalogue, terms);
+            if (names.empty()) continue;
+            entry["voor"] = names;
+        }
+        out.push_back(std::move(entry));
+    }
+    return out;
+}
+
+// The first working day on or after `date`.
+Date working_day_from(Date date, const Calendar& calendar) {
+    return calendar.is_working_day(date) ? date : calendar.add_working_days(date, 1);
+}
+
+// The protocol's steps (contact person, casemanager, Het Juiste Loket) from
+// `start`, each `wait` working days after the previous one (an assumption).
+json protocol_steps(Date start, const KitData& kit, const Calendar& calendar) {
+    json steps = json::array();
+    int order = 0;
+    for (const auto& step : kit.steps) {
+        json entry = step;
+        entry["order"] = ++order;
+        entry["date"] = format_iso_date(calendar.add_working_days(start, (order - 1) * kit.wait_werkdagen));
+        steps.push_back(std::move(entry));
+    }
+    return steps;
+}
+
+// The last step for the Wmo beschikking: the ingebrekestelling of Awb 4:17,
+// with the dates of late_decision. It need not wait for the other steps.
+json ingebrekestelling_step(int order, const json& late) {
+    const auto& d = late.at("dwangsom");
+    json step = {{"id", "ingebrekestelling"},
+                 {"order", order},
+                 {"who", "Het college van burgemeester en wethouders"},
+                 {"date", d.at("ingebrekestelling_ontvangen")},
+                 {"dwangsom_eerste_dag", d.at("eerste_dag")},
+                 {"dwangsom_laatste_dag", d.at("laatste_dag")},
+                 {"letter", "ingebrekestelling"},
+                 {"text", "Stuur een ingebrekestelling: een brief waarin u de gemeente vraagt alsnog binnen twee weken "
+                          "te beslissen. U hoeft niet te wachten op de stappen hiervoor: hoe eerder de gemeente de brief "
+                          "ontvangt, hoe eerder de dwangsom loopt. Bewaar het bewijs dat de gemeente hem ontving."},
+                 {"cite", "Awb art. 4:17 lid 1 tot en met 3"},
+                 {"source", late.at("basis")}};
+    if (d.contains("maximum")) step["dwangsom_maximum"] = d.at("maximum");
+    return step;
+}
+
+json escalation_entry(const json& milestone, Date peildatum, const KitData& kit, const Calendar& calendar) {
+    const Date end = *parse_iso_date(milestone.at("date").get<std::string>());
+    const Date after = add_days(end, 1);
+    const Date start = working_day_from(before(after, peildatum) ? peildatum : after, calendar);
+    json entry = {{"milestone", milestone.at("id")},
+                  {"label", milestone.at("label")},
+                  {"termijn_einde", milestone.at("date")},
+                  {"basis", milestone.value("basis", "")},
+                  {"steps", protocol_steps(start, kit, calendar)}};
+    return entry;
+}
+
+// Per missed term (status "verstreken": passed, the event not entered) the
+// next steps in order. The Wmo procedure's terms each count; per provision
+// only its first missed ALS milestone (the later ones follow from it).
+json escalation_json(const Scenario& s, const KitData& kit, const Calendar& calendar, const json& procedure,
+                     const json& provisions, const json& late) {
+    json terms = json::array();
+    for (const auto& m : procedure.at("wmo_2015").at("milestones")) {
+        const auto id = m.value("id", "");
+        if (m.value("status", "") != "verstreken" || id == "wmo_persoonlijk_plan") continue;
+        // Once the aanvraag is in, a late onderzoek is no longer the next thing to chase.
+        if (id == "wmo_onderzoek" && s.dates.count("aanvraag")) continue;
+        json entry = escalation_entry(m, s.peildatum, kit, calendar);
+        if (id == "wmo_onderzoek")
+            entry["steps"].push_back({{"id", "aanvraag_indienen"},
+                                      {"order", entry["steps"].size() + 1},
+                                      {"date", entry["steps"][0]["date"]},
+                                      {"text", "U mag nu zelf een aanvraag indienen, ook als het onderzoek niet klaar "
+                                               "is. Doe dat schriftelijk en bewaar een kopie. Dan gaat de termijn voor "
+                                               "het besluit lopen."},
+                                      {"cite", "Wmo 2015 art. 2.3.2 lid 9"}});
+        if (id == "wmo_beschikking" && late.contains("dwangsom"))
+            entry["steps"].push_back(ingebrekestelling_step(static_cast<int>(entry["steps"].size()) + 1, late));
+        terms.push_back(std::move(entry));
+    }
+    // Provisions that missed the same milestone on the same day share one entry.
+    std::vector<json> per_provision;
+    for (const auto& p : provisions) {
+        const auto& track = p.at("delivery").at("tracks").at("als_protocol");
+        for (const auto& m : track.at("milestones")) {
+            if (m.value("status", "") != "verstreken") continue;
+            auto same = std::find_if(per_provision.begin(), per_provision.end(), [&](const json& e) {
+                return e.at("milestone") == m.at("id") && e.at("termijn_einde") == m.at("date");
+            });
+            if (same == per_provision.end()) {
+                per_provision.push_back(escalation_entry(m, s.peildatum, kit, calendar));
+                same = per_provision.end() - 1;
+            }
+            (*same)["provisions"].push_back(p.at("name"));
+            break;
+        }
+    }
+    for (auto& e : per_provision) terms.push_back(std::move(e));
+    return {{"wait", kit.wait}, {"terms", std::move(terms)}};
+}
+
+json bezwaar_json(const Scenario& s, const KitData& kit, const Calendar& calendar) {
+    const auto it = s.dates.find("beschikking");
+    if (it == s.dates.end()) return nullptr;
+    const Date decided = it->second;
+    const Date raw = add_days(decided, 7 * kit.bezwaar_weken);
+    const Date end = bezwaar_deadline(decided, kit.bezwaar_weken, calendar);
+    return {{"label", kit.bezwaar.at("label")},
+            {"beschikking", format_iso_date(decided)},
+            {"termijn_start", format_iso_date(add_days(decided, 1))},
+            {"termijn_einde", format_iso_date(end)},
+            {"atw_verschoven", before(raw, end)},
+            {"term", {{"amount", kit.bezwaar_weken}, {"unit", "weken"}}},
+            {"status", before(end, s.peildatum) ? "verstreken" : "open"},
+            {"bekendmaking", kit.bezwaar.at("bekendmaking")},
+            {"cite", kit.bezwaar.at("cite")},
+            {"source", kit.bezwaar.at("source")}};
+}
+
+}  // namespace
+
+json kit_json(const Scenario& s, const Catalogue& catalogue, const Terms& terms, const Calendar& calendar,
+              const json& procedure, const json& provisions, const json& late) {
+    const auto& kit = embedded_kit();
+    return {{"checklist", checklist_json(s, kit, procedure)},
+            {"requests", requests_json(s, kit, catalogue, terms)},
+            {"escalation", escalation_json(s, kit, calendar, procedure, provisions, late)},
+            {"bezwaar", bezwaar_json(s, kit, calendar)}};
+}
+
+}  // namespace ivp

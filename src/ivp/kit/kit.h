@@ -1,0 +1,49 @@
+#pragma once
+// The keukentafel kit (data/kit.json, docs/kit.md): the preparation
+// checklist, what a person with ALS may ask for under the protocol (chosen
+// for this plan), the escalation per missed term, and the bezwaar deadline
+// after a beschikking (Awb 6:7, 6:8 lid 1, Atw art. 1). The site shows what
+// this returns; it decides nothing itself.
+#include <nlohmann/json.hpp>
+#include <string>
+#include <vector>
+
+#include "ivp/base/calendar.h"
+#include "ivp/model/catalogue.h"
+#include "ivp/model/scenario.h"
+#include "ivp/dates/terms.h"
+
+namespace ivp {
+
+struct KitData {
+    nlohmann::json checklist;   // [{id, text, cite, source, points?, date_milestone?}]
+    nlohmann::json requests;    // [{id, text, when, cite, source}]
+    nlohmann::json steps;       // escalation steps in order
+    int wait_werkdagen = 0;     // between escalation steps (an assumption, with reasoning)
+    nlohmann::json wait;        // {werkdagen, basis, reasoning}
+    int bezwaar_weken = 0;
+    nlohmann::json bezwaar;     // {weken, label, cite, source, bekendmaking}
+    std::vector<std::string> checklist_ids;
+};
+
+// Parses and validates data/kit.json (every item a source, `when` naming a
+// known category or provision). Throws DataError naming the file and path.
+KitData parse_kit(const nlohmann::json& data, const std::string& file, const Catalogue& catalogue);
+const KitData& embedded_kit();
+
+// Reads the scenario's `checklist` (ticked item ids) and `brief` (name,
+// address, municipality for the letters) into `s`; throws InputError.
+void read_kit_fields(const nlohmann::json& input, Scenario& s);
+
+// The result's `kit`. `procedure`, `provisions` and `late` are the parts of
+// the result already computed (procedure_timeline, provisions[], late_decision).
+nlohmann::json kit_json(const Scenario& s, const Catalogue& catalogue, const Terms& terms, const Calendar& calendar,
+                        const nlohmann::json& procedure, const nlohmann::json& provisions,
+                        const nlohmann::json& late);
+
+// The last day to lodge a bezwaar against a decision made known on
+// `bekendmaking`: six weeks from the next day (Awb 6:7, 6:8 lid 1), moved
+// past a weekend day or feestdag (Atw art. 1 lid 1).
+Date bezwaar_deadline(Date bekendmaking, int weken, const Calendar& calendar);
+
+}  // namespace ivp

@@ -1,0 +1,131 @@
+#include "ivp/model/facts.h"
+
+#include <algorithm>
+#include <set>
+
+#include "ivp/base/data_reader.h"
+#include "ivp/base/date.h"
+#include "ivp/base/embedded_data.h"
+#include "ivp/base/error.h"
+#include "ivp/base/json_input.h"
+
+namespace ivp {
+
+const Fact* FactsCatalogue::find(const std::string& id) const {
+    for (const auto& f : facts)
+        if (f.id == id) return &f;
+    return nullptr;
+}
+
+FactsCatalogue parse_facts(const nlohmann::json& data, const std::string& file) {
+    const DataReader r(file);
+    const auto fail = [&r](const std::string& where, const std::string& message) { r.fail(where, message); };
+    if (!data.is_object()) fail("/facts", "verwacht een lijst facts");
+    const auto& list = r.array(data, "", "facts", /*non_empty=*/false, "facts");
+    FactsCatalogue out;
+    std::set<std::string> ids;
+    for (std::size_t i = 0; i < list.size(); ++i) {
+        const auto where = pointer_join("/facts", i);
+        const auto& f = list[i];
+        r.keys(f, where, {"id", "type", "question", "explanation"},
+               {"min", "max", "choices", "used_by", "source", "unit", "group", "follows"});
+        for (const char* required : {"id", "type", "question", "explanation"}) r.text(f, where, required);
+        // A question is shown with where it comes from, like every rule.
+        if (f.contains("source")) r.source(f, where, "source");
+        Fact fact;
+        fact.id = f.at("id").get<std::string>();
+        if (!ids.insert(fact.id).second) fail(where + "/id", "dubbele id \"" + fact.id + "\"");
+        const auto type = f.at("type").get<std::string>();
+        if (type == "boolean") {
+            fact.type = FactType::boolean;
+        } else if (type == "integer") {
+            fact.type = FactType::integer;
+            if (!f.contains("min") || !f.contains("max") || !f.at("min").is_number_integer() ||
+                !f.at("max").is_number_integer() || f.at("min").get<std::int64_t>() > f.at("max").get<std::int64_t>())
+                fail(where, "een integer-feit heeft gehele min en max, min <= max");
+            fact.min = f.at("min").get<std::int64_t>();
+            fact.max = f.at("max").get<std::int64_t>();
+        } else if (type == "choice") {
+            fact.type = FactType::choice;
+            if (!f.contains("choices") || !f.at("choices").is_array() || f.at("choices").size() < 2)
+                fail(where + "/choices", "een keuze-feit heeft minstens twee keuzes");
+            for (const auto& c : f.at("choices")) {
+                if (!c.is_object() || !c.contains("value") || !c.at("value").is_string() || !c.contains("label"))
+                    fail(where + "/choices", "elke keuze is {value, label}");
+                const auto value = c.at("value").get<std::string>();
+                // A value twice would make a profile's answer ambiguous.
+                if (std::find(fact.choices.begin(), fact.choices.end(), value) != fact.choices.end())
+                    fail(pointer_join(where + "/choices", fact.choices.size()) + "/value",
+                         "dubbele keuze \"" + value + "\"");
+                fact.choices.push_back(value);
+            }
+        } else if (type == "date") {
+            fact.type = FactType::date;
+        } else {
+            fail(where + "/type", "type is boolean, integer, choice of date");
+        }
+        fact.definition = f;
+        out.facts.push_back(std::move(fact));
+    }
+    // A follow-up question names its parent (src/ivp/result/questions.cpp asks it after).
+    for (std::size_t i = 0; i < out.facts.size(); ++i) {
+        const auto& d = out.facts[i].definition;
+        if (!d.contains("follows")) continue;
+        const auto where = pointer_join("/facts", i) + "/follows";
+        if (!d.at("follows").is_string() || !out.find(d.at("follows").get<std::string>()) ||
+            d.at("follows").get<std::string>() == out.facts[i].id)
+            fail(where, "follows noemt een ander feit uit deze lijst");
+        // No circle: a question cannot come after itself.
+        const Fact* up = &out.facts[i];
+        for (std::size_t steps = 0; up && up->definition.contains("follows"); ++steps) {
+            if (steps > out.facts.size()) fail(where, "follows maakt een kring");
+            up = out.find(up->definition.at("follows").get<std::string>());
+        }
+    }
+    return out;
+}
+
+const FactsCatalogue& embedded_facts() {
+    static const FactsCatalogue facts = parse_facts(nlohmann::json::parse(embedded::data_file("facts.json")),
+                                                    "data/facts.json");
+    return facts;
+}
+
+nlohmann::json validate_profile(const nlohmann::json& profile, const FactsCatalogue& facts) {
+    require_object(profile, "/profile", "profile");
+    nlohmann::json known = nlohmann::json::object();
+    for (const auto& [id, value] : profile.items()) {
+        const auto where = pointer_join("/profile", id);
+        const Fact* fact = facts.find(id);
+        if (!fact)
+            throw InputError(where, "onbekend feit " + quote_for_message(id) + ". (Een tikfout? De feiten staan in data/facts.json.)");
+        if (value.is_null()) continue;  // explicitly unknown
+        switch (fact->type) {
+            case FactType::boolean:
+                if (!value.is_boolean())
+                    throw InputError(where, "verwacht true (ja) of false (nee), maar dit is " + dutch_type_name(value) + ".");
+                break;
+            case FactType::integer:
+                require_integer(value, where, fact->min, fact->max, "Dit getal");
+                break;
+            case FactType::choice: {
+                std::string list;
+                bool ok = false;
+                for (const auto& c : fact->choices) {
+                    ok = ok || (value.is_string() && value.get<std::string>() == c);
+                    list += (list.empty() ? "" : ", ") + c;
+                }
+                if (!ok) throw InputError(where, "kies een van: " + list + ".");
+                break;
+            }
+            case FactType::date:
+                if (!value.is_string() || !parse_iso_date(value.get<std::string>()))
+                    throw InputError(where, "verwacht een datum als \"2026-03-15\".");
+                break;
+        }
+        known[id] = value;
+    }
+    return known;
+}
+
+}  // namespace ivp

@@ -1,0 +1,188 @@
+#include "ivp/result/calculate.h"
+
+#include "ivp/budget/budget.h"
+#include "ivp/costs/costs.h"
+#include "ivp/base/error.h"
+#include "ivp/base/json_input.h"
+#include "ivp/kit/kit.h"
+#include "ivp/budget/plan.h"
+#include "ivp/eligibility/policy.h"
+#include "ivp/result/questions.h"
+#include "ivp/eligibility/policy_pack.h"
+#include "ivp/dates/terms.h"
+#include "ivp/dates/timeline.h"
+#include "ivp/result/read_scenario.h"
+
+namespace ivp {
+
+namespace {
+
+nlohmann::json range_json(const Range& r) { return {{"min", r.min}, {"max", r.max}}; }
+
+nlohmann::json law_budget_json(const LawBudget& b) {
+    return {{"client_bound", range_json(b.client_bound)},
+            {"reusable", range_json(b.reusable)},
+            {"total", range_json(b.total)}};
+}
+
+nlohmann::json budget_json(const Budget& budget) {
+    return {{"wmo", law_budget_json(budget.wmo)},
+            {"zvw", law_budget_json(budget.zvw)},
+            {"total", range_json(budget.total)},
+            {"unit", "EUR"}};
+}
+
+nlohmann::json sla_json(const Sla& sla) {
+    return {{"revalidatie", sla.revalidatie},
+            {"financier", sla.financier},
+            {"leverancier", sla.leverancier},
+            {"totaal", sla.totaal}};
+}
+
+// The lean result (ivp/detail.h): exactly the parts of the full result that
+// depend on the amounts (`overrides`), at the same paths, and nothing else.
+// Which parts those are follows from where calculate() reads an amount:
+// compute_budget (budget), each provision's amount and amount_source, the pgb
+// under the protocol in financing_json, and the cost-price cap of the eigen
+// bijdrage (costs_json: total and per_year). The tests vary the amounts of
+// many scenarios and check that the explanation (full minus lean) does not
+// change (tests/unit/lean_explain_test.cpp).
+nlohmann::json lean_result(const Scenario& scenario, const Rulebook& rulebook) {
+    const Catalogue& catalogue = rulebook.catalogue;
+    nlohmann::json provisions = nlohmann::json::array();
+    for (std::size_t i = 0; i < catalogue.provisions.size(); ++i) {
+        if (!scenario.selected[i]) continue;
+        const auto& p = catalogue.provisions[i];
+        nlohmann::json entry = {
+            {"id", p.id},
+            {"amount", scenario.amount(catalogue, i)},
+            {"amount_source", scenario.override_eur[i] ? "override" : "table"},
+        };
+        auto financing = financing_amounts_json(scenario, catalogue, i);
+        if (!financing.empty()) entry["financing"] = std::move(financing);
+        provisions.push_back(std::move(entry));
+    }
+    return {
+        {"schema", kResultSchema},
+        {"budget", budget_json(compute_budget(catalogue, scenario, budget_mask(scenario, catalogue, rulebook.policies, rulebook.facts)))},
+        {"provisions", std::move(provisions)},
+        {"costs", {{"eigen_bijdrage", eigen_bijdrage_amounts_json(scenario, catalogue, rulebook.eigen_bijdrage)}}},
+    };
+}
+
+}  // namespace
+
+nlohmann::json calculate(const Scenario& scenario, const Rulebook& rulebook, Detail detail) {
+    if (detail == Detail::lean) return lean_result(scenario, rulebook);
+    const Catalogue& catalogue = rulebook.catalogue;
+    const Calendar& calendar = rulebook.calendar;
+    const std::vector<bool> in_plan = budget_mask(scenario, catalogue, rulebook.policies, rulebook.facts);  // Mijn IVP (src/ivp/budget/plan.h)
+    // The municipality's pack the scenario chose (or loaded), then the protocol.
+    const auto policies = select_policies(rulebook.policies, scenario.policy, scenario.policy_pack.get());
+    nlohmann::json provisions = nlohmann::json::array();
+    for (std::size_t i = 0; i < catalogue.provisions.size(); ++i) {
+        if (!scenario.selected[i]) continue;
+        const auto& p = catalogue.provisions[i];
+        nlohmann::json entry = {
+            {"id", p.id},
+            {"name", p.name},
+            {"law", to_string(p.law)},
+            {"kind", to_string(p.kind)},
+            {"amount", scenario.amount(catalogue, i)},
+            {"table_amount", p.amount_eur},
+            {"amount_source", scenario.override_eur[i] ? "override" : "table"},
+            {"need", to_string(p.need)},
+            {"sla_werkdagen", sla_json(p.sla)},
+            {"delivery",
+             {{"als_protocol",
+               format_iso_date(calendar.add_working_days(provision_calloff(scenario, i, p, calendar).date, p.sla.totaal))}}},
+            {"financing", financing_json(scenario, catalogue, i, rulebook.financing, rulebook.eigen_bijdrage)},  // docs/costs.md
+            // Geschiktheid under each policy side by side (docs/eligibility.md).
+            {"eligibility", eligibility(p, scenario.profile, policies, rulebook.facts)},
+            {"source", p.source},
+        };
+        if (p.need == Need::conditional) entry["need_reason"] = p.need_reason;
+        // The three delivery tracks (src/ivp/dates/timeline.cpp, docs/dates.md).
+        entry["delivery"]["tracks"] = provision_tracks(scenario, i, catalogue, rulebook.terms, calendar);
+        add_plan_fields(entry, scenario, i, in_plan[i], rulebook.catalogue, rulebook.calendar);
+        provisions.push_back(std::move(entry));
+    }
+    nlohmann::json notes = nlohmann::json::array();
+    const int melding_year = year_of(scenario.melding);
+    for (int y = melding_year; y <= std::min(melding_year + 1, calendar.last_year()); ++y)
+        if (!calendar.lid3_known(y))
+            notes.push_back("Voor " + std::to_string(y) +
+                            " is niet nagegaan of er extra dagen bij Koninklijk Besluit met feestdagen zijn "
+                            "gelijkgesteld (Algemene termijnenwet art. 3 lid 3); de data rekenen daarom "
+                            "alleen met de feestdagen van lid 1 en 2.");
+    auto procedure = procedure_timeline(scenario, rulebook.terms, calendar);
+    auto late = late_decision(scenario, rulebook.terms, calendar);
+    // The keukentafel kit reads the parts above (src/ivp/kit/kit.cpp, docs/kit.md).
+    auto kit = kit_json(scenario, catalogue, rulebook.terms, calendar, procedure, provisions, late);
+    return {
+        {"schema", kResultSchema},
+        {"catalogue", catalogue.id},
+        {"melding", format_iso_date(scenario.melding)},
+        {"melding_source", scenario.melding_given ? "scenario" : "today"},
+        {"budget", budget_json(compute_budget(catalogue, scenario, in_plan))},
+        {"table_budget", table_budget_json()},
+        {"plan", plan_summary(provisions)},
+        {"provisions", std::move(provisions)},
+        {"costs", costs_json(scenario, catalogue, rulebook.eigen_bijdrage, rulebook.financing)},  // docs/costs.md
+        {"other_provisions", other_provisions(scenario.profile, policies, rulebook.facts)},
+        {"questions", questions_json(scenario, rulebook, policies)},  // the interview (docs/eligibility.md)
+        {"policies", policies_summary(policies)},
+        {"policy_choices", policy_choices(rulebook.policies)},  // the built-in packs to choose from
+        {"procedure", std::move(procedure)},
+        {"late_decision", std::move(late)},
+        {"kit", std::move(kit)},
+        {"terms", terms_json(rulebook.terms)},
+        {"peildatum", format_iso_date(scenario.peildatum)},
+        {"peildatum_source", scenario.peildatum_given ? "scenario" : "today"},
+        {"notes", std::move(notes)},
+        {"disclaimer",
+         "Dit is een indicatie op basis van het ALS protocol hulpmiddelen, geen besluit. De gemeente beslist "
+         "per persoon (maatwerk)."},
+    };
+}
+
+nlohmann::json calculate_text(std::string_view scenario_json, Date today, Detail detail) {
+    const auto& rulebook = embedded_rulebook();
+    const auto input = parse_user_json(scenario_json);
+    const Scenario scenario = parse_scenario(input, rulebook.catalogue, today);
+    return calculate(scenario, rulebook, detail);
+}
+
+nlohmann::json calculate_default(Date today) {
+    const auto& rulebook = embedded_rulebook();
+    return calculate(default_scenario(rulebook.catalogue, today), rulebook);
+}
+
+nlohmann::json catalogue_json(const Catalogue& catalogue) {
+    nlohmann::json provisions = nlohmann::json::array();
+    for (const auto& p : catalogue.provisions) {
+        nlohmann::json entry = {{"id", p.id},
+                                {"name", p.name},
+                                {"law", to_string(p.law)},
+                                {"kind", to_string(p.kind)},
+                                {"amount", p.amount_eur},
+                                {"need", to_string(p.need)},
+                                {"sla_werkdagen", sla_json(p.sla)},
+                                {"source", p.source}};
+        if (p.need == Need::conditional) entry["need_reason"] = p.need_reason;
+        provisions.push_back(std::move(entry));
+    }
+    nlohmann::json constraints = nlohmann::json::array();
+    for (const auto& c : catalogue.constraints) {
+        nlohmann::json members = nlohmann::json::array();
+        for (auto m : c.members) members.push_back(catalogue.provisions[m].id);
+        constraints.push_back({{"id", c.id},
+                               {"type", c.type == ConstraintType::at_most_one ? "at_most_one" : "at_least_one"},
+                               {"members", members},
+                               {"text", c.text},
+                               {"source", c.source}});
+    }
+    return {{"id", catalogue.id}, {"title", catalogue.title}, {"provisions", provisions}, {"constraints", constraints}};
+}
+
+}  // namespace ivp

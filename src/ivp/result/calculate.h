@@ -1,0 +1,36 @@
+#pragma once
+// The one pure function of the core: scenario in, result out. The CLI and the
+// WASM module are thin wrappers around calculate_text().
+#include <nlohmann/json.hpp>
+#include <string>
+#include <string_view>
+
+#include "ivp/base/calendar.h"
+#include "ivp/model/catalogue.h"
+#include "ivp/base/date.h"
+#include "ivp/base/detail.h"
+#include "ivp/rulebook/rulebook.h"
+#include "ivp/model/scenario.h"
+
+namespace ivp {
+
+inline constexpr int kResultSchema = 1;
+
+// The result of a validated scenario (see docs/result.md for every field).
+// Detail::lean gives only the parts the amounts reach (ivp/detail.h,
+// ivp/explain.h); Detail::full is the contract of `ivp calc`.
+// The scenario must have been parsed against rulebook.catalogue.
+nlohmann::json calculate(const Scenario& scenario, const Rulebook& rulebook, Detail detail = Detail::full);
+
+// Parses, validates and calculates. `today` is the default melding date.
+// Throws InputError (Dutch message, JSON Pointer) on any bad input; never
+// returns a partial result.
+nlohmann::json calculate_text(std::string_view scenario_json, Date today, Detail detail = Detail::full);
+
+// The same with the default scenario: the whole ALS IVP package, melding today.
+nlohmann::json calculate_default(Date today);
+
+// The catalogue as the page shows it: ids, names, amounts, constraints, sources.
+nlohmann::json catalogue_json(const Catalogue& catalogue);
+
+}  // namespace ivp

@@ -1,0 +1,60 @@
+#pragma once
+// Everything calculate() reads besides the scenario: the IVP catalogue and
+// the data validated against it. They travel together because the data refer
+// to the catalogue's provisions by index once validated (financing groups,
+// exemptions, per-provision terms): financing rules checked against one
+// catalogue and used with another would index out of range. The embedded
+// rulebook is the one the CLI and the page use; a CustomRulebook lets a
+// benchmark scale the data to 10× the provisions and a fuzz target try a
+// fuzzed catalogue, each file validated against that catalogue as at
+// start-up.
+#include <functional>
+#include <nlohmann/json.hpp>
+#include <string_view>
+#include <vector>
+
+#include "ivp/base/calendar.h"
+#include "ivp/model/catalogue.h"
+#include "ivp/costs/costs.h"
+#include "ivp/model/facts.h"
+#include "ivp/eligibility/policy.h"
+#include "ivp/dates/terms.h"
+
+namespace ivp {
+
+struct Rulebook {
+    const Catalogue& catalogue;
+    const Calendar& calendar;
+    const FactsCatalogue& facts;
+    const std::vector<Policy>& policies;  // the default policy first
+    const Terms& terms;
+    const FinancingRules& financing;
+    const EigenBijdrageRules& eigen_bijdrage;
+};
+
+const Rulebook& embedded_rulebook();
+
+// The embedded data files (catalogue, financing, eigen bijdrage, terms,
+// policies) as JSON, each passed through `edit(path, data)` first, then
+// parsed and validated against the edited catalogue. The calendar and the
+// facts do not refer to the catalogue and stay the embedded ones. Throws
+// DataError like the embedded data would.
+class CustomRulebook {
+public:
+    using Edit = std::function<void(std::string_view path, nlohmann::json& data)>;
+    explicit CustomRulebook(const Edit& edit);
+    CustomRulebook(const CustomRulebook&) = delete;
+    CustomRulebook& operator=(const CustomRulebook&) = delete;
+
+    const Rulebook& rulebook() const { return view_; }
+
+private:
+    Catalogue catalogue_;
+    std::vector<Policy> policies_;
+    Terms terms_;
+    FinancingRules financing_;
+    EigenBijdrageRules eigen_bijdrage_;
+    Rulebook view_;
+};
+
+}  // namespace ivp
