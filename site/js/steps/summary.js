@@ -128,7 +128,7 @@ export function renderSummary(ctx, result) {
     h('Het budget'), budget, ...ivpPlanPrint(result),
     ...(result.costs ? [h('Wat ik zelf betaal'), costsBrief(result.costs)] : [ivpMissing('Eigen bijdrage')]),
     h(`Voorzieningen (${result.provisions.length})`), provTable,
-    h('Tijdlijn'), timeline, late,
+    h('Tijdlijn'), timeline, ...(late ? [late] : []),  // replaceChildren(null) would print "null"
     h('Vragen voor het gesprek'), questionBlock,
     ...(kit ? kit.summarySections(result) : []),
     ivpElement('p', { className: 'ivp-disclaimer', text: result.disclaimer ||
