@@ -39,7 +39,10 @@ export async function openRecorded(browser, url, { viewport = { width: 1280, hei
 export async function screenshot(page, name) {
   mkdirSync(screenshotDir, { recursive: true });
   const path = join(screenshotDir, `${name}.png`);
-  await page.screenshot({ path, fullPage: true });
+  // A full-page picture of a tall page (every detail open, 320 px wide) is
+  // big; on a loaded machine it took over the default 30 s. It is evidence to
+  // look at, not a timing check.
+  await page.screenshot({ path, fullPage: true, timeout: 120_000 });
   return path;
 }
 

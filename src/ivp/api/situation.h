@@ -12,7 +12,7 @@
 // each part exactly as in explain(), lean parts left out. apply_situation()
 // puts it into an explanation made for the same scenario with another
 // profile; the result equals explain() of the new scenario (tested in
-// tests/unit/situation_test.cpp; the page does the same, site/ivp.js
+// tests/unit/situation_test.cpp; the page does the same, site/js/ivp.js
 // ivpWithSituation).
 #include <nlohmann/json.hpp>
 #include <string>

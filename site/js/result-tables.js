@@ -1,43 +1,38 @@
 // The result's tables (docs/result.md, "Tables and ids"): the core gives each
-// source, criterion, policy and fact once and refers to it by id. These are
-// plain look-ups for the renderers; nothing is computed here. A value that
-// is already an object (an older result, a stand-in in a test) is used as is.
+// source, criterion, policy and fact once and refers to it by id. Plain
+// look-ups for the renderers; nothing is computed here. A value that is
+// already an object (an older result, a stand-in in a test) is used as is.
+import { ivpText } from './format.js';
 
 // A source by id: {seed?, title?, section, line?, page?, text (the quote), url?, cite?}.
-function ivpSourceOf(result, id) {
+export function ivpSourceOf(result, id) {
   if (id && typeof id === 'object') return id;
   const sources = result && result.sources;
   return typeof id === 'string' && sources && sources[id] ? sources[id] : null;
 }
 
 // A policy of `result.policies` by id.
-function ivpPolicyOf(result, id) {
+export function ivpPolicyOf(result, id) {
   const policies = result && Array.isArray(result.policies) ? result.policies : [];
   return policies.find((p) => p && p.id === id) || null;
 }
 
-// A policy's name as the result gives it (a loaded pack has its own).
-function ivpPolicyLabelOf(result, id) {
-  const p = ivpPolicyOf(result, id);
-  return p && p.label ? p.label : ivpPolicyLabel(id);
-}
-
 // A criterion of a policy: {text, if_not?, exceptions?, derived_from?, source (id)}.
-function ivpCriterionOf(result, policyId, criterionId) {
+export function ivpCriterionOf(result, policyId, criterionId) {
   const p = ivpPolicyOf(result, policyId);
   return p && p.criteria && typeof criterionId === 'string' ? p.criteria[criterionId] || null : null;
 }
 
 // The sentence of a reason: its own text when it has one (the rule said the
 // plain way round, with its exceptions, or by a derived fact), else the rule.
-function ivpReasonText(result, policyId, reason) {
+export function ivpReasonText(result, policyId, reason) {
   if (!reason || typeof reason !== 'object' || typeof reason.text === 'string') return ivpText(reason);
   const c = ivpCriterionOf(result, policyId, reason.criterion);
   return c && typeof c.text === 'string' ? c.text : ivpText(reason);
 }
 
 // The source of a reason: its own (not a criterion: zvw, niet gedekt), else its criterion's.
-function ivpReasonSource(result, policyId, reason) {
+export function ivpReasonSource(result, policyId, reason) {
   if (!reason || typeof reason !== 'object') return null;
   if (reason.source) return ivpSourceOf(result, reason.source);
   const c = ivpCriterionOf(result, policyId, reason.criterion);
@@ -46,19 +41,19 @@ function ivpReasonSource(result, policyId, reason) {
 
 // A delivery track's shared texts (`result.tracks.<name>`: label, basis, and
 // for the municipality its id and caveat); the provision's track has its dates.
-function ivpTrackOf(result, name) {
+export function ivpTrackOf(result, name) {
   return (result && result.tracks && result.tracks[name]) || {};
 }
 
 // A milestone's label: its own (the Zvw financier's), else the table's (`result.terms`).
-function ivpMilestoneLabel(result, m) {
+export function ivpMilestoneLabel(result, m) {
   if (m.label) return m.label;
   const t = result && result.terms && result.terms[m.id];
   return t && t.label ? t.label : m.id;
 }
 
 // An SLA phase's label: its own (the Zvw financier's), else the table's (`result.phases`).
-function ivpPhaseLabel(result, ph) {
+export function ivpPhaseLabel(result, ph) {
   if (ph.label) return ph.label;
   const t = result && result.phases && result.phases[ph.id];
   return t && t.label ? t.label : ph.id;
