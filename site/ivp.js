@@ -36,8 +36,9 @@ function ivpWithExplanation(lean, explanation) {
 }
 
 // An explanation + the situation part for a new profile (src/ivp/api/situation.h
-// apply_situation): each part the situation holds replaces the old one whole.
-// Changes and returns `explanation`.
+// apply_situation): each part the situation holds replaces the old one whole;
+// of an object part (costs, plan) each key it holds does, the other keys
+// (the financing texts, the order by call-off) stay. Changes and returns `explanation`.
 function ivpWithSituation(explanation, situation) {
   for (const [id, entry] of Object.entries(situation.provisions)) {
     const target = explanation.provisions[id];
@@ -47,7 +48,13 @@ function ivpWithSituation(explanation, situation) {
       if (key in entry) target[key] = entry[key]; else delete target[key];
     }
   }
-  for (const [key, value] of Object.entries(situation)) if (key !== 'provisions') explanation[key] = value;
+  for (const [key, value] of Object.entries(situation)) {
+    if (key === 'provisions') continue;
+    const old = explanation[key];
+    const isObject = (x) => x !== null && typeof x === 'object' && !Array.isArray(x);
+    if (isObject(value) && isObject(old)) Object.assign(old, value);
+    else explanation[key] = value;
+  }
   return explanation;
 }
 

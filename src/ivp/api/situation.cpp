@@ -1,6 +1,7 @@
 #include "ivp/api/situation.h"
 
 #include "ivp/api/boundary.h"
+#include "ivp/budget/plan.h"
 #include "ivp/result/calculate.h"
 #include "ivp/costs/costs.h"
 #include "ivp/base/error.h"
@@ -22,28 +23,37 @@ namespace {
 // provision in the personal budget (src/ivp/budget/plan.h).
 constexpr const char* kProvisionParts[] = {"eligibility", "financing", "in_plan", "plan_reason", "plan_reasons",
                                            "plan_kept"};
-// The top-level parts: the eigen bijdrage, the other provisions, the
-// questions, the plan's summary (what left the budget) and the kit (what to
-// ask follows the plan).
-constexpr const char* kTopParts[] = {"costs", "other_provisions", "questions", "plan", "kit"};
 
 }  // namespace
 
-// Taken from the whole explanation: one place decides each part, so the
-// situation cannot drift from explain() when a part starts to read a fact.
+// Only what an answer reaches, computed directly: no delivery tracks, no
+// procedure, kit, terms or policy texts (they read no fact), and no JSON
+// built only to be dropped. Each part is made by the same function that
+// makes it for calculate(), with the lean parts taken out as explain() takes
+// them out; tests/unit/situation_test.cpp holds the result equal to the same
+// parts of a whole explain() for many scenarios and profiles.
 json situation(const Scenario& s, const Rulebook& rb) {
-    const auto full = explain(s, rb);
+    const Catalogue& catalogue = rb.catalogue;
+    const auto policies = select_policies(rb.policies, s.policy, s.policy_pack.get());
+    const std::vector<bool> in_plan = budget_mask(s, catalogue, rb.policies, rb.facts);
     json provisions = json::object();
-    for (const auto& [id, entry] : full.at("provisions").items()) {
-        json part = json::object();
-        for (const char* key : kProvisionParts)
-            if (entry.contains(key)) part[key] = entry.at(key);
-        provisions[id] = std::move(part);
+    for (std::size_t i = 0; i < catalogue.provisions.size(); ++i) {
+        if (!s.selected[i]) continue;
+        const auto& p = catalogue.provisions[i];
+        json part = {{"eligibility", eligibility(p, s.profile, policies, rb.facts)}};
+        auto financing = financing_json(s, catalogue, i, rb.financing, rb.eigen_bijdrage);
+        remove_lean_parts(financing, financing_amounts_json(s, catalogue, i));
+        if (!financing.empty()) part["financing"] = std::move(financing);
+        add_plan_verdict_fields(part, s, i, in_plan[i]);
+        provisions[p.id] = std::move(part);
     }
-    json out = {{"provisions", std::move(provisions)}};
-    for (const char* key : kTopParts)
-        if (full.contains(key)) out[key] = full.at(key);
-    return out;
+    auto costs = costs_json(s, catalogue, rb.eigen_bijdrage);  // without the financing texts: no fact reaches them
+    remove_lean_parts(costs, {{"eigen_bijdrage", eigen_bijdrage_amounts_json(s, catalogue, rb.eigen_bijdrage)}});
+    return {{"provisions", std::move(provisions)},
+            {"costs", std::move(costs)},
+            {"other_provisions", other_provisions(s.profile, policies, rb.facts)},
+            {"questions", questions_json(s, rb, policies)},
+            {"plan", plan_verdict_summary(s, catalogue, in_plan)}};
 }
 
 void apply_situation(json& explanation, const json& part) {
@@ -53,8 +63,17 @@ void apply_situation(json& explanation, const json& part) {
             if (entry.contains(key)) provisions[id][key] = entry.at(key);
             else provisions[id].erase(key);  // explain() leaves an emptied part out too
         }
-    for (const auto& [key, value] : part.items())
-        if (key != "provisions") explanation[key] = value;
+    // An object (costs, plan) holds only the keys the answers reach: each
+    // replaces the old one whole; anything else (other_provisions,
+    // questions) is replaced whole.
+    for (const auto& [key, value] : part.items()) {
+        if (key == "provisions") continue;
+        auto found = explanation.find(key);
+        if (value.is_object() && found != explanation.end() && found->is_object())
+            for (const auto& [sub, v] : value.items()) (*found)[sub] = v;
+        else
+            explanation[key] = value;
+    }
 }
 
 std::string situation_json_text(std::string_view scenario_json, std::string_view today) {

@@ -246,8 +246,7 @@ std::vector<bool> budget_mask(const Scenario& s, const Catalogue& catalogue, con
     return mask;
 }
 
-void add_plan_fields(json& entry, const Scenario& s, std::size_t i, bool in_plan, const Catalogue& catalogue,
-                     const Calendar& calendar) {
+void add_plan_verdict_fields(json& entry, const Scenario& s, std::size_t i, bool in_plan) {
     entry["in_plan"] = in_plan;
     const auto& policies = entry.at("eligibility").at("policies");
     const bool nee = policies.contains(kPlanPolicy) && policies.at(kPlanPolicy).value("covered", false) &&
@@ -260,6 +259,11 @@ void add_plan_fields(json& entry, const Scenario& s, std::size_t i, bool in_plan
                                       "budget. U kunt het zelf weer meetellen.";
     }
     entry["plan_kept"] = nee && kept;
+}
+
+void add_plan_fields(json& entry, const Scenario& s, std::size_t i, bool in_plan, const Catalogue& catalogue,
+                     const Calendar& calendar) {
+    add_plan_verdict_fields(entry, s, i, in_plan);
     const auto& p = catalogue.provisions[i];
     const CallOff c = provision_calloff(s, i, p, calendar);
     json calloff = {{"date", format_iso_date(c.date)}, {"kind", c.kind}};
@@ -295,6 +299,17 @@ json plan_summary(const json& provisions) {
             {"policy", kPlanPolicy},
             {"assumptions", plan_data().assumptions},
             {"remedies", plan_data().remedies}};
+}
+
+}  // namespace ivp
+
+namespace ivp {
+
+json plan_verdict_summary(const Scenario& s, const Catalogue& catalogue, const std::vector<bool>& in_plan) {
+    json out_of_plan = json::array();
+    for (std::size_t i = 0; i < catalogue.provisions.size(); ++i)
+        if (s.selected[i] && !in_plan[i]) out_of_plan.push_back(catalogue.provisions[i].id);
+    return {{"not_in_budget", std::move(out_of_plan)}};
 }
 
 }  // namespace ivp
