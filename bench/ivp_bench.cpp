@@ -23,7 +23,7 @@ namespace {
 
 const ivp::Date kToday = *ivp::parse_iso_date("2026-11-23");
 
-// What the page sends by default (site/app.js scenario()): every provision
+// What the page sends by default (site/js/scenario.js scenario()): every provision
 // selected, no overrides, a melding date.
 std::string page_scenario(const ivp::Catalogue& catalogue) {
     nlohmann::json ids = nlohmann::json::array();

@@ -5,7 +5,7 @@
 //       (connect-src 'none') whose script and style hashes are computed here;
 //   index.html + ivp-rekenhulp.wasm  the served site: the same page, but the
 //       core is a file of its own, compiled while it streams in and cached
-//       (site/boot-page.js; docs/perf.md "Served site");
+//       (site/js/boot-page.js; docs/perf.md "Served site");
 //   ivp-rekenhulp-embed.js  one script defining <ivp-rekenhulp> (shadow DOM)
 //       for other websites; it loads the same ivp-rekenhulp.wasm;
 //   ivp-rekenhulp-embed-inline.js  the same with the core inlined, for a host
@@ -19,6 +19,7 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { bundleSite } from './site-bundle.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const wasmDir = resolve(process.argv[2] || join(root, 'build/wasm'));
@@ -51,12 +52,15 @@ const cspOf = (scriptSrc, styleHash, connectSrc = "'none'") => [
 ].join('; ');
 
 // --- the page: single file and served --------------------------------------------
-// One closure around everything: nothing leaks into the page's globals. Both
-// builds run the same script; boot-page.js takes the inlined core when the
-// page has one, else it fetches ivp-rekenhulp.wasm (connect-src 'self', closed
-// to 'none' by the page once the core is loaded).
+// The site's modules (site/js/) are bundled by esbuild (tools/site-bundle.mjs)
+// from one entry each: boot-page.js for the page, boot-embed.js for the
+// embed. One closure around the Emscripten glue and the bundle: nothing leaks
+// into the page's globals. Both page builds run the same script; boot-page.js
+// takes the inlined core when the page has one, else it fetches
+// ivp-rekenhulp.wasm (connect-src 'self', closed to 'none' by the page once
+// the core is loaded).
 const script = safeInScript(
-  `(function () {\n'use strict';\n${glue}\n${site('ivp.js')}\n${site('kit.js')}\n${site('app.js')}\n${site('boot-page.js')}\n}());`);
+  `(function () {\n'use strict';\n${glue}\n${bundleSite('boot-page.js')}}());`);
 const scriptSrc = `${sha256(script)} 'wasm-unsafe-eval'`;
 export const csp = cspOf(scriptSrc, sha256(css));
 export const servedCsp = cspOf(scriptSrc, sha256(css), "'self'");
@@ -66,12 +70,13 @@ const servedHtml = fill(site('index.html'), { CSP: servedCsp, CSS: css, APP: app
   FOOTER_MORE: '<br><a href="ivp-rekenhulp.html" download>De rekenhulp als één bestand, voor gebruik zonder internet</a>' });
 
 // --- the embed script ------------------------------------------------------------
+const embedBundle = bundleSite('boot-embed.js');
 const embedOf = (inlineCore) => `/*! IVP-rekenhulp: <ivp-rekenhulp> element. Alles wordt in de browser berekend; er wordt niets verstuurd. */\n` +
   `(function () {\n'use strict';\n` +
   (inlineCore ? `const IVP_EMBED_WASM = ${JSON.stringify(wasmBase64)};\n` : '') +
   `const IVP_EMBED_HTML = ${JSON.stringify(app)};\n` +
   `const IVP_EMBED_CSS = ${JSON.stringify(css)};\n` +
-  `${glue}\n${site('ivp.js')}\n${site('kit.js')}\n${site('app.js')}\n${site('embed.js')}\n}());\n`;
+  `${glue}\n${embedBundle}}());\n`;
 const embed = embedOf(false);
 const embedInline = embedOf(true);
 

@@ -7,7 +7,7 @@
 //   full      the full result as the page fetched it per keystroke before
 //             issue #6: JSON.stringify(scenario) + module.calculate +
 //             JSON.parse(result)
-//   lean      what the page does per keystroke now (site/app.js update()):
+//   lean      what the page does per keystroke now (site/js/mount.js update()):
 //             JSON.stringify + module.calculateLean + JSON.parse + merging
 //             in the explanation it already has (ivpWithExplanation)
 //   explain   JSON.stringify + module.explain + JSON.parse: only when the
@@ -18,14 +18,14 @@
 // The page is served cross-origin isolated (COOP/COEP, via a routed fake
 // origin, no network), so performance.now() has 5 µs resolution, not 100 µs.
 // Results go to docs/perf.md ("Rekenkern").
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { launch, root } from '../browser/chromium.mjs';
+import { launch } from '../browser/chromium.mjs';
 import { openBenchPage } from './bench-page.mjs';
+import { bundleSite } from '../../tools/site-bundle.mjs';
 
 const runs = Number(process.argv[2] || 1000);
-// The page's own merge (site/ivp.js), so the lean case times what the page runs.
-const siteIvp = readFileSync(join(root, 'site/ivp.js'), 'utf8');
+// The page's own merge (site/js/ivp.js, bundled as the build does), so the
+// lean case times what the page runs.
+const siteIvp = bundleSite({ contents: "import { ivpWithExplanation } from './ivp.js';\nwindow.ivpWithExplanation = ivpWithExplanation;\n" });
 
 const browser = await launch();
 try {
@@ -35,7 +35,7 @@ try {
     const module = await createIvpModule({ wasmBinary: bytes, print: () => {}, printErr: () => {} });
     const catalogue = JSON.parse(module.catalogue());
     const today = '2026-11-23';
-    // The page's default scenario (site/app.js scenario()): all provisions.
+    // The page's default scenario (site/js/scenario.js scenario()): all provisions.
     const scenario = { schema: 1, melding: today, provisions: catalogue.provisions.map((p) => p.id), overrides: {} };
     const text = JSON.stringify(scenario);
     const resultText = module.calculate(text, today);

@@ -1,4 +1,4 @@
-// The guided interview of step 2 (site/app.js ivpInterview, src/ivp/result/questions.h):
+// The guided interview of step 2 (site/js/steps/interview.js ivpInterview, src/ivp/result/questions.h):
 // from an empty profile the page asks the core's first question; each
 // answer updates the verdicts and the next question; the interview ends on
 // its own. Once by keyboard alone (Tab, Space, Enter, typing digits), once

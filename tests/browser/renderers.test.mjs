@@ -1,6 +1,6 @@
 // The renderers against result shapes the core does not return yet in every
-// build (per-policy verdicts, delivery tracks, costs, facts): site/app.js and
-// site/app.html are mounted on a blank page with a stand-in core that returns
+// build (per-policy verdicts, delivery tracks, costs, facts): the site's
+// modules (site/js/, bundled by esbuild as the build does) and site/app.html are mounted on a blank page with a stand-in core that returns
 // a fixed result. This checks only the rendering: what is there is shown, what
 // is absent says "nog niet beschikbaar in deze versie"; nothing is computed.
 import { test, before, after } from 'node:test';
@@ -8,8 +8,10 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { launch, root } from './chromium.mjs';
+import { bundleSite } from '../../tools/site-bundle.mjs';
 
-const appJs = readFileSync(join(root, 'site/app.js'), 'utf8');
+// ivpMount as a global of this blank page only, so the test can call it.
+const appJs = bundleSite({ contents: "import { ivpMount } from './mount.js';\nwindow.ivpMount = ivpMount;\n" });
 const appHtml = readFileSync(join(root, 'site/app.html'), 'utf8');
 let browser;
 before(async () => { browser = await launch(); });

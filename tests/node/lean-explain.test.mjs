@@ -1,6 +1,6 @@
 // The page's per-keystroke call (calculateLean) plus the explanation it asks
 // for when the profile or the selection changes (explain), merged the way the
-// page merges them (site/ivp.js ivpWithExplanation), are exactly the full
+// page merges them (site/js/ivp.js ivpWithExplanation), are exactly the full
 // result of calculate() — which is byte-identical to `ivp calc` (see
 // wasm-native.test.mjs). docs/perf.md, "Rekenkern".
 import { test } from 'node:test';
@@ -8,17 +8,15 @@ import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join, resolve, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import vm from 'node:vm';
+import * as siteIvpModule from '../../site/js/ivp.js';
 import { loadWasm } from './wasm-loader.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const today = '2026-11-23';
 
-// site/ivp.js is a classic script of the page: run it to get its functions.
+// site/js/ivp.js is the page's own ES module, imported as it is.
 function siteIvp() {
-  const context = vm.createContext({ atob });
-  vm.runInContext(readFileSync(join(root, 'site/ivp.js'), 'utf8'), context);
-  return context;
+  return siteIvpModule;
 }
 
 const golden = readdirSync(join(root, 'tests/golden/eligibility')).filter((f) => f.endsWith('.json')).sort()
@@ -48,7 +46,7 @@ test('calculateLean + explain, merged as the page does, equal calculate for ever
       assert.ok(Object.keys(p).every((k) => ['id', 'amount', 'amount_source', 'financing'].includes(k)), p.id);
     }
     const merged = ivpWithExplanation(lean, JSON.parse(core.explain(text, today)));
-    // Through JSON so that objects from the vm context compare as plain data.
+    // Through JSON so that the comparison is of plain data.
     assert.deepEqual(JSON.parse(JSON.stringify(merged)), full, text.slice(0, 120));
   }
 });

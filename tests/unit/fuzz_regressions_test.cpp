@@ -16,12 +16,10 @@
 #include "ivp/base/error.h"
 #include "ivp/model/facts.h"
 #include "ivp/base/json_input.h"
+#include "ivp/eligibility/jsonlogic.h"
+#include "ivp/eligibility/policy_pack.h"
 #include "test_util.h"
 
-#if __has_include("ivp/jsonlogic.h")
-#include "ivp/eligibility/jsonlogic.h"
-#define IVP_HAVE_JSONLOGIC 1
-#endif
 
 namespace fs = std::filesystem;
 
@@ -91,9 +89,10 @@ TEST(FuzzRegressions, DataLoadersRefuseOrAcceptEveryFinding) {
     }
 }
 
-#ifdef IVP_HAVE_JSONLOGIC
 TEST(FuzzRegressions, JsonLogicRefusesOrAnswersEveryFinding) {
-    for (const auto& file : inputs_of("jsonlogic")) {
+    const auto files = inputs_of("jsonlogic");
+    ASSERT_FALSE(files.empty()) << "no seeds in " << kFuzzDir;
+    for (const auto& file : files) {
         SCOPED_TRACE(file.string());
         nlohmann::json input;
         try {
@@ -112,4 +111,28 @@ TEST(FuzzRegressions, JsonLogicRefusesOrAnswersEveryFinding) {
         }
     }
 }
-#endif
+
+// The policy pack loader (fuzz_policy_pack): a pack is refused with an
+// InputError that points into the file, or it validates and then computes
+// inside a scenario. The seeds hold a valid pack, a broken one and the
+// embedded Wmo 2015 pack.
+TEST(FuzzRegressions, PolicyPackRefusesOrValidatesEveryFinding) {
+    const auto files = inputs_of("policy_pack");
+    ASSERT_FALSE(files.empty()) << "no seeds in " << kFuzzDir;
+    std::size_t validated = 0;
+    for (const auto& file : files) {
+        SCOPED_TRACE(file.string());
+        const auto text = bytes_of(file);
+        try {
+            const auto report = ivp::validate_policy_pack_text(text);
+            EXPECT_EQ(report.value("ok", false), true);
+            ++validated;
+            const auto scenario = nlohmann::json{{"schema", 1}, {"policy_pack", ivp::parse_user_json(text)}}.dump();
+            EXPECT_NO_THROW((void)ivp::calculate_text(scenario, ivp_test::fixed_today()).dump());
+        } catch (const ivp::InputError& e) {
+            EXPECT_NO_THROW((void)nlohmann::json::json_pointer(e.where())) << e.where();
+            EXPECT_FALSE(std::string(e.what()).empty());
+        }
+    }
+    EXPECT_GE(validated, 1u) << "the valid seed pack must validate";
+}

@@ -17,7 +17,7 @@
 // ones whole, and so does each key given of costs and plan (the rest of
 // those two objects, such as the financing texts and the order by call-off,
 // reads no fact). The result equals explain() of the new scenario (tested
-// in tests/unit/situation_test.cpp; the page does the same, site/ivp.js
+// in tests/unit/situation_test.cpp; the page does the same, site/js/ivp.js
 // ivpWithSituation).
 #include <nlohmann/json.hpp>
 #include <string>

@@ -78,10 +78,17 @@ Calendar::Calendar(const std::string& data_json) {
     last_year_ = year_number(r.field(supported, "/supported_years", "last"), "/supported_years/last");
     if (first_year_ < 1583 || last_year_ < first_year_ || last_year_ > 9999)
         bad_data("/supported_years", "ongeldig bereik");
-    // A year counts as checked when a besluit covering it was found; every
-    // day of a besluit names it, so a day without its besluit cannot slip in.
+    read_lid3(r.field(data, "", "lid3"));
+    count_working_days();
+}
+
+// Atw art. 3 lid 3: the besluiten found (which years count as checked) and
+// the days they make equal to a feestdag. A year counts as checked when a
+// besluit covering it was found; every day of a besluit names it, so a day
+// without its besluit cannot slip in.
+void Calendar::read_lid3(const nlohmann::json& lid3) {
+    const auto& r = reader();
     std::vector<std::pair<std::string, std::string>> besluiten;  // id, "title (source)"
-    const auto& lid3 = r.field(data, "", "lid3");
     const auto& besluit_entries = r.array(lid3, "/lid3", "besluiten");
     for (std::size_t i = 0; i < besluit_entries.size(); ++i) {
         const auto& b = besluit_entries[i];
@@ -105,10 +112,14 @@ Calendar::Calendar(const std::string& data_json) {
                                           [&](const auto& b) { return b.first == besluit_id; });
         if (besluit == besluiten.end()) bad_data(where + "/besluit", "onbekend besluit \"" + besluit_id + "\"");
         if (!lid3_known(year_of(date))) bad_data(where + "/date", "jaar valt niet onder een besluit in lid3.besluiten");
-        lid3_days_.push_back({date, r.text(entry, where, "name"),
-                              "Algemene termijnenwet art. 3 lid 3: " + besluit->second});
+        lid3_days_.push_back({date, r.text(entry, where, "name"), "Algemene termijnenwet art. 3 lid 3: " + besluit->second});
     }
+}
 
+// One flag per day of the supported range (weekend, feestdag of lid 1 and 2,
+// day of lid 3), and their running sum, so that counting working days
+// between two dates is one subtraction.
+void Calendar::count_working_days() {
     const sys_days first{Date{year{first_year_}, January, day{1}}};
     const sys_days last{Date{year{last_year_}, December, day{31}}};
     const auto count = static_cast<std::size_t>((last - first).count() + 1);

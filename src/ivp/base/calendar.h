@@ -8,6 +8,7 @@
 // data/calendar.json with their Staatscourant source, and for years no one has
 // checked the calendar says so (`lid3_known`) instead of guessing.
 #include <cstdint>
+#include <nlohmann/json_fwd.hpp>
 #include <string>
 #include <vector>
 
@@ -59,6 +60,10 @@ public:
     Date atw_extend(Date end) const;
 
 private:
+    // Steps of the constructor.
+    void read_lid3(const nlohmann::json& lid3);
+    void count_working_days();
+
     void require(Date date, const char* what) const;
     std::size_t index(Date date) const;
 

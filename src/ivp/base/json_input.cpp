@@ -1,6 +1,7 @@
 #include "ivp/base/json_input.h"
 
 #include <cmath>
+#include <functional>
 #include <set>
 #include <vector>
 
@@ -28,9 +29,8 @@ LineColumn locate(std::string_view text, std::size_t byte) {
     return at;
 }
 
-}  // namespace
-
-nlohmann::json parse_user_json(std::string_view text) {
+// Size, emptiness and NUL bytes: refused before parsing, each in words.
+void check_raw_text(std::string_view text) {
     if (text.size() > kMaxInputBytes)
         throw InputError("", "De invoer is te groot (" + std::to_string(text.size()) +
                                  " bytes); het maximum is " + std::to_string(kMaxInputBytes) + " bytes.");
@@ -42,82 +42,103 @@ nlohmann::json parse_user_json(std::string_view text) {
                                  std::to_string(at.line) + ", teken " + std::to_string(at.column) +
                                  ". Is dit wel een tekstbestand?");
     }
+}
+
+// Follows the parser (one frame per open object or array), so that a
+// duplicate key can be named by its JSON Pointer and nesting is bounded.
+class ParseWatcher {
+public:
+    using event_t = nlohmann::json::parse_event_t;
+
     bool too_deep = false;
-    // Where the parser is (one frame per open object or array), so that a
-    // duplicate key can be named by its JSON Pointer.
+
+    bool operator()(int depth, event_t event, nlohmann::json& parsed) {
+        switch (event) {
+            case event_t::object_start:
+            case event_t::array_start: open(depth, event == event_t::object_start); break;
+            case event_t::key: key(parsed.get<std::string>()); break;
+            case event_t::object_end:
+            case event_t::array_end:
+                path_.pop_back();
+                element_done();
+                break;
+            case event_t::value: element_done(); break;
+        }
+        return true;
+    }
+
+private:
     struct Frame {
         bool object = false;
         std::string key;        // object: the current key
         std::size_t index = 0;  // array: the current element
         std::set<std::string> keys;
     };
-    std::vector<Frame> path;
-    const auto pointer_to = [&path](std::size_t frames) {
-        std::string out;
-        for (std::size_t i = 0; i < frames; ++i)
-            out = path[i].object ? pointer_join(out, path[i].key) : pointer_join(out, path[i].index);
-        return out;
-    };
-    const auto element_done = [&path] {
-        if (!path.empty() && !path.back().object) ++path.back().index;
-    };
-    using event_t = nlohmann::json::parse_event_t;
-    const auto callback = [&](int depth, event_t event, nlohmann::json& parsed) {
-        switch (event) {
-            case event_t::object_start:
-            case event_t::array_start:
-                if (depth >= kMaxNestingDepth) {
-                    too_deep = true;
-                    throw std::length_error("depth");  // stop at once: build nothing deeper
-                }
-                path.push_back(Frame{event == event_t::object_start, {}, 0, {}});
-                break;
-            case event_t::key: {
-                auto& top = path.back();
-                top.key = parsed.get<std::string>();
-                // nlohmann/json would keep the last of two equal keys. We refuse
-                // instead (docs/limits.md): in a hand-edited file the first one
-                // silently losing is a mistake nobody would see.
-                if (!top.keys.insert(top.key).second)
-                    throw InputError(pointer_to(path.size()),
-                                     "het veld " + quote_for_message(top.key) + " staat twee keer in hetzelfde object. "
-                                     "Haal er één weg, zodat duidelijk is welke waarde geldt.");
-                break;
-            }
-            case event_t::object_end:
-            case event_t::array_end:
-                path.pop_back();
-                element_done();
-                break;
-            case event_t::value:
-                element_done();
-                break;
+    std::vector<Frame> path_;
+
+    void open(int depth, bool object) {
+        if (depth >= kMaxNestingDepth) {
+            too_deep = true;
+            throw std::length_error("depth");  // stop at once: build nothing deeper
         }
-        return true;
-    };
+        path_.push_back(Frame{object, {}, 0, {}});
+    }
+
+    // nlohmann/json would keep the last of two equal keys. We refuse instead
+    // (docs/limits.md): in a hand-edited file the first one silently losing
+    // is a mistake nobody would see.
+    void key(std::string name) {
+        auto& top = path_.back();
+        top.key = std::move(name);
+        if (!top.keys.insert(top.key).second)
+            throw InputError(pointer(), "het veld " + quote_for_message(top.key) + " staat twee keer in hetzelfde object. "
+                                        "Haal er één weg, zodat duidelijk is welke waarde geldt.");
+    }
+
+    void element_done() {
+        if (!path_.empty() && !path_.back().object) ++path_.back().index;
+    }
+
+    std::string pointer() const {
+        std::string out;
+        for (const auto& f : path_) out = f.object ? pointer_join(out, f.key) : pointer_join(out, f.index);
+        return out;
+    }
+};
+
+// A syntax error, with line and character, and the two mistakes a text
+// editor makes most named in words.
+[[noreturn]] void throw_syntax_error(std::string_view text, const nlohmann::json::parse_error& e) {
+    const auto at = locate(text, e.byte == 0 ? 0 : e.byte - 1);
+    const std::string place = "regel " + std::to_string(at.line) + ", teken " + std::to_string(at.column);
+    const std::string_view detail = e.what();
+    if (detail.find("ill-formed UTF-8") != std::string_view::npos)
+        throw InputError("", "De invoer is geen geldige JSON (" + place +
+                                 "): daar staat een teken dat geen UTF-8 is. Sla het bestand op als UTF-8.");
+    if (detail.find("control character") != std::string_view::npos)
+        throw InputError("", "De invoer is geen geldige JSON (" + place +
+                                 "): een tekst tussen aanhalingstekens bevat een regelovergang, tab of "
+                                 "ander stuurteken. Zet de tekst op één regel.");
+    throw InputError("", "De invoer is geen geldige JSON (" + place +
+                             "). Controleer aanhalingstekens, komma's en haakjes; een bestand dat half "
+                             "is opgeslagen geeft ook deze fout.");
+}
+
+}  // namespace
+
+nlohmann::json parse_user_json(std::string_view text) {
+    check_raw_text(text);
+    ParseWatcher watcher;
     try {
-        return nlohmann::json::parse(text.begin(), text.end(), callback,
+        return nlohmann::json::parse(text.begin(), text.end(), std::ref(watcher),
                                      /*allow_exceptions=*/true, /*ignore_comments=*/false);
     } catch (const nlohmann::json::parse_error& e) {
-        const auto at = locate(text, e.byte == 0 ? 0 : e.byte - 1);
-        const std::string place = "regel " + std::to_string(at.line) + ", teken " + std::to_string(at.column);
-        const std::string_view detail = e.what();
-        // The two mistakes a text editor makes most, named in words.
-        if (detail.find("ill-formed UTF-8") != std::string_view::npos)
-            throw InputError("", "De invoer is geen geldige JSON (" + place +
-                                     "): daar staat een teken dat geen UTF-8 is. Sla het bestand op als UTF-8.");
-        if (detail.find("control character") != std::string_view::npos)
-            throw InputError("", "De invoer is geen geldige JSON (" + place +
-                                     "): een tekst tussen aanhalingstekens bevat een regelovergang, tab of "
-                                     "ander stuurteken. Zet de tekst op één regel.");
-        throw InputError("", "De invoer is geen geldige JSON (" + place +
-                                 "). Controleer aanhalingstekens, komma's en haakjes; een bestand dat half "
-                                 "is opgeslagen geeft ook deze fout.");
+        throw_syntax_error(text, e);
     } catch (const nlohmann::json::out_of_range&) {
         // e.g. 1e400: a number no double can hold.
         throw InputError("", "De invoer bevat een getal dat te groot is om te lezen.");
     } catch (const std::length_error&) {
-        if (!too_deep) throw;
+        if (!watcher.too_deep) throw;
         throw InputError("", "De invoer is te diep genest (meer dan " + std::to_string(kMaxNestingDepth) +
                                  " niveaus). Een scenario heeft er maar een paar.");
     }

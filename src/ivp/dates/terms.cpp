@@ -1,6 +1,7 @@
 #include "ivp/dates/terms.h"
 
 #include <limits>
+#include <optional>
 #include <nlohmann/json.hpp>
 
 #include "ivp/base/data_reader.h"
@@ -85,23 +86,23 @@ const DwangsomAmounts* Terms::dwangsom_for(Date received) const {
     return nullptr;
 }
 
-Terms parse_terms(const std::string& json_text, const Catalogue& catalogue) {
-    nlohmann::json data;
-    try {
-        data = nlohmann::json::parse(json_text);
-    } catch (const nlohmann::json::exception& e) {
-        bad("", std::string("geen geldige JSON: ") + e.what());
-    }
-    Terms t;
-    const auto& als = at(data, "als_protocol", "");
-    const auto& phases = at(als, "sla_phases", "/als_protocol");
-    t.sla_label_revalidatie = text(at(phases, "revalidatie", "/als_protocol/sla_phases"), "label", "/als_protocol/sla_phases/revalidatie");
-    t.sla_label_financier_wmo = text(at(phases, "financier_wmo", "/als_protocol/sla_phases"), "label", "/als_protocol/sla_phases/financier_wmo");
-    t.sla_label_financier_zvw = text(at(phases, "financier_zvw", "/als_protocol/sla_phases"), "label", "/als_protocol/sla_phases/financier_zvw");
-    t.sla_label_leverancier = text(at(phases, "leverancier", "/als_protocol/sla_phases"), "label", "/als_protocol/sla_phases/leverancier");
-    t.sla_cite = text(phases, "cite", "/als_protocol/sla_phases");
-    t.sla_source = source_of(phases, "/als_protocol/sla_phases");
+namespace {
 
+// The ALS protocol's SLA phases: their labels, cite and source.
+void parse_sla_phases(const nlohmann::json& als, Terms& t) {
+    const std::string w = "/als_protocol/sla_phases";
+    const auto& phases = at(als, "sla_phases", "/als_protocol");
+    auto label = [&](const char* key) { return text(at(phases, key, w), "label", w + "/" + key); };
+    t.sla_label_revalidatie = label("revalidatie");
+    t.sla_label_financier_wmo = label("financier_wmo");
+    t.sla_label_financier_zvw = label("financier_zvw");
+    t.sla_label_leverancier = label("leverancier");
+    t.sla_cite = text(phases, "cite", w);
+    t.sla_source = source_of(phases, w);
+}
+
+// The ALS protocol's procedure terms, all in working days.
+void parse_procedure(const nlohmann::json& als, Terms& t) {
     const std::string pw = "/als_protocol/procedure";
     const auto& procedure = at(als, "procedure", "/als_protocol");
     auto wd = [&](const char* key) { return term(at(procedure, key, pw), pw + "/" + key, TermUnit::werkdagen, "werkdagen"); };
@@ -111,9 +112,19 @@ Terms parse_terms(const std::string& json_text, const Catalogue& catalogue) {
     t.levering_met_levertijd = wd("levering_met_levertijd");
     t.woning_enkelvoudig = wd("woning_enkelvoudig");
     t.woning_meervoudig = wd("woning_meervoudig");
+}
 
-    // Catala's rule: every provision of the catalogue gets a category, and no
-    // category names a provision that does not exist.
+std::optional<ProcedureCategory> category_named(const std::string& c) {
+    if (c == "hulpmiddel") return ProcedureCategory::hulpmiddel;
+    if (c == "woonvoorziening") return ProcedureCategory::woonvoorziening;
+    if (c == "vervoer") return ProcedureCategory::vervoer;
+    if (c == "zvw") return ProcedureCategory::zvw;
+    return std::nullopt;
+}
+
+// Catala's rule: every provision of the catalogue gets a category, and no
+// category names a provision that does not exist.
+void parse_categories(const nlohmann::json& als, const Catalogue& catalogue, Terms& t) {
     const auto& categories = at(als, "categories", "/als_protocol");
     t.category.assign(catalogue.provisions.size(), ProcedureCategory::zvw);
     for (const auto& [id, value] : categories.items()) {
@@ -121,17 +132,18 @@ Terms parse_terms(const std::string& json_text, const Catalogue& catalogue) {
         const auto index = catalogue.find(id);
         if (!index) bad("/als_protocol/categories/" + id, "onbekende voorziening");
         const std::string c = value.is_string() ? value.get<std::string>() : "";
-        if (c == "hulpmiddel") t.category[*index] = ProcedureCategory::hulpmiddel;
-        else if (c == "woonvoorziening") t.category[*index] = ProcedureCategory::woonvoorziening;
-        else if (c == "vervoer") t.category[*index] = ProcedureCategory::vervoer;
-        else if (c == "zvw") t.category[*index] = ProcedureCategory::zvw;
-        else bad("/als_protocol/categories/" + id, "categorie moet hulpmiddel, woonvoorziening, vervoer of zvw zijn");
+        const auto category = category_named(c);
+        if (!category) bad("/als_protocol/categories/" + id, "categorie moet hulpmiddel, woonvoorziening, vervoer of zvw zijn");
+        t.category[*index] = *category;
         if ((c == "zvw") != (catalogue.provisions[*index].law == Law::zvw))
             bad("/als_protocol/categories/" + id, "zvw hoort precies bij de voorzieningen van de Zvw");
     }
     for (const auto& p : catalogue.provisions)
         if (!categories.contains(p.id)) bad("/als_protocol/categories", "categorie ontbreekt voor \"" + p.id + "\"");
+}
 
+// The Wmo 2015's own terms (persoonlijk plan, onderzoek, beschikking).
+void parse_wmo_2015(const nlohmann::json& data, Terms& t) {
     const auto& wmo = at(data, "wmo_2015", "");
     t.persoonlijk_plan = term(at(wmo, "persoonlijk_plan", "/wmo_2015"), "/wmo_2015/persoonlijk_plan", TermUnit::dagen, "dagen");
     t.onderzoek = term(at(wmo, "onderzoek", "/wmo_2015"), "/wmo_2015/onderzoek", TermUnit::weken, "weken");
@@ -140,53 +152,87 @@ Terms parse_terms(const std::string& json_text, const Catalogue& catalogue) {
     t.aanvraag_mogelijk_label = text(mogelijk, "label", "/wmo_2015/aanvraag_mogelijk");
     t.aanvraag_mogelijk_cite = text(mogelijk, "cite", "/wmo_2015/aanvraag_mogelijk");
     t.aanvraag_mogelijk_source = source_of(mogelijk, "/wmo_2015/aanvraag_mogelijk");
+}
 
+// The example municipality's terms (beslistermijn, verdaging).
+void parse_gemeente(const nlohmann::json& data, Terms& t) {
     const auto& gemeente = at(data, "gemeente", "");
     t.gemeente_id = text(gemeente, "id", "/gemeente");
     t.gemeente_title = text(gemeente, "title", "/gemeente");
     t.gemeente_caveat = text(gemeente, "caveat", "/gemeente");
     t.gemeente_beslistermijn = term(at(gemeente, "beslistermijn", "/gemeente"), "/gemeente/beslistermijn", TermUnit::weken, "weken");
     t.gemeente_verdaging = term(at(gemeente, "verdaging", "/gemeente"), "/gemeente/verdaging", TermUnit::weken, "weken");
+}
 
+constexpr std::int64_t kMaxInt = std::numeric_limits<int>::max();
+
+// The dwangsom's tiers of one period; they add up to max_dagen.
+std::vector<DwangsomTier> parse_tiers(const nlohmann::json& tiers, const std::string& w, int max_dagen) {
+    std::vector<DwangsomTier> out;
+    reader().array_value(tiers, w + "/tiers");
+    std::int64_t total_days = 0;
+    for (std::size_t k = 0; k < tiers.size(); ++k) {
+        const auto tw = w + "/tiers/" + std::to_string(k);
+        const auto days = static_cast<int>(reader().integer(tiers[k], tw, "days", 1, kMaxInt, "Het aantal dagen"));
+        const auto cents = reader().integer(tiers[k], tw, "eurocents_per_day", 0, 1'000'000'000, "Het bedrag");
+        out.push_back({days, cents});
+        total_days += days;
+    }
+    if (total_days != max_dagen) bad(w + "/tiers", "de schijven tellen niet op tot max_dagen");
+    return out;
+}
+
+// One dated period of dwangsom amounts. A date-coverage check (Catala/
+// OpenFisca): periods follow each other without a gap or an overlap, and
+// only the last one is open-ended.
+DwangsomAmounts parse_amounts_period(const nlohmann::json& period, const std::string& w, const Terms& t) {
+    DwangsomAmounts a;
+    a.valid_from = date_at(period, "valid_from", w);
+    const auto& until = at(period, "valid_until", w);
+    if (!until.is_null()) a.valid_until = date_at(period, "valid_until", w);
+    const auto& tiers = at(period, "tiers", w);
+    if (!tiers.is_null()) a.tiers = parse_tiers(tiers, w, t.dwangsom_max_dagen);
+    a.source = source_of(period, w);
+    if (!t.dwangsom_amounts.empty()) {
+        const auto& previous = t.dwangsom_amounts.back();
+        if (!previous.valid_until || std::chrono::sys_days{*previous.valid_until} != std::chrono::sys_days{a.valid_from})
+            bad(w + "/valid_from", "sluit niet aan op valid_until van de vorige periode");
+    }
+    if (a.valid_until && std::chrono::sys_days{*a.valid_until} <= std::chrono::sys_days{a.valid_from})
+        bad(w + "/valid_until", "ligt niet na valid_from");
+    return a;
+}
+
+// Awb 4:17: the dwangsom bij niet tijdig beslissen, dated amounts.
+void parse_awb_4_17(const nlohmann::json& data, Terms& t) {
     const auto& awb = at(data, "awb_4_17", "");
-    constexpr std::int64_t kMaxInt = std::numeric_limits<int>::max();
     t.dwangsom_max_dagen = static_cast<int>(reader().integer(awb, "/awb_4_17", "max_dagen", 1, kMaxInt, "Het aantal dagen"));
     t.dwangsom_wachttijd_dagen =
         static_cast<int>(reader().integer(awb, "/awb_4_17", "wachttijd_dagen", 1, kMaxInt, "Het aantal dagen"));
     t.dwangsom_source = source_of(awb, "/awb_4_17");
     const auto& amounts = reader().array(awb, "/awb_4_17", "amounts", /*non_empty=*/true);
-    for (std::size_t i = 0; i < amounts.size(); ++i) {
-        const std::string w = "/awb_4_17/amounts/" + std::to_string(i);
-        DwangsomAmounts a;
-        a.valid_from = date_at(amounts[i], "valid_from", w);
-        const auto& until = at(amounts[i], "valid_until", w);
-        if (!until.is_null()) a.valid_until = date_at(amounts[i], "valid_until", w);
-        const auto& tiers = at(amounts[i], "tiers", w);
-        if (!tiers.is_null()) {
-            reader().array_value(tiers, w + "/tiers");
-            std::int64_t total_days = 0;
-            for (std::size_t k = 0; k < tiers.size(); ++k) {
-                const auto tw = w + "/tiers/" + std::to_string(k);
-                const auto days = static_cast<int>(reader().integer(tiers[k], tw, "days", 1, kMaxInt, "Het aantal dagen"));
-                const auto cents = reader().integer(tiers[k], tw, "eurocents_per_day", 0, 1'000'000'000, "Het bedrag");
-                a.tiers.push_back({days, cents});
-                total_days += days;
-            }
-            if (total_days != t.dwangsom_max_dagen) bad(w + "/tiers", "de schijven tellen niet op tot max_dagen");
-        }
-        a.source = source_of(amounts[i], w);
-        // A date-coverage check (Catala/OpenFisca): periods follow each other
-        // without a gap or an overlap, and only the last one is open-ended.
-        if (!t.dwangsom_amounts.empty()) {
-            const auto& previous = t.dwangsom_amounts.back();
-            if (!previous.valid_until || std::chrono::sys_days{*previous.valid_until} != std::chrono::sys_days{a.valid_from})
-                bad(w + "/valid_from", "sluit niet aan op valid_until van de vorige periode");
-        }
-        if (a.valid_until && std::chrono::sys_days{*a.valid_until} <= std::chrono::sys_days{a.valid_from})
-            bad(w + "/valid_until", "ligt niet na valid_from");
-        t.dwangsom_amounts.push_back(std::move(a));
-    }
+    for (std::size_t i = 0; i < amounts.size(); ++i)
+        t.dwangsom_amounts.push_back(parse_amounts_period(amounts[i], "/awb_4_17/amounts/" + std::to_string(i), t));
     if (t.dwangsom_amounts.back().valid_until) bad("/awb_4_17/amounts", "de laatste periode moet open zijn (valid_until null)");
+}
+
+}  // namespace
+
+Terms parse_terms(const std::string& json_text, const Catalogue& catalogue) {
+    nlohmann::json data;
+    try {
+        data = nlohmann::json::parse(json_text);
+    } catch (const nlohmann::json::exception& e) {
+        bad("", std::string("geen geldige JSON: ") + e.what());
+    }
+    Terms t;
+    const auto& als = at(data, "als_protocol", "");
+    parse_sla_phases(als, t);
+    parse_procedure(als, t);
+    parse_categories(als, catalogue, t);
+    parse_wmo_2015(data, t);
+    parse_gemeente(data, t);
+    parse_awb_4_17(data, t);
     return t;
 }
 

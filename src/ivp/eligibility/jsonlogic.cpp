@@ -548,6 +548,98 @@ private:
         return make(std::move(missing));
     }
 
+    Val apply_in(const std::vector<Val>& args) {
+        const Val& a = arg(args, 0);
+        const Val& b = arg(args, 1);
+        if (!truthy_val(b) && !(!b.undefined() && b.j().is_array())) return make(json(false));
+        if (b.j().is_string()) return make(json(b.j().get<std::string>().find(to_string(a)) != std::string::npos));
+        if (b.j().is_array()) {
+            for (const auto& item : b.j()) {
+                const Val element = b.ref ? borrow(item) : make(item);
+                if ((item.is_array() || item.is_object()) ? (a.ref && a.ref == &item) : strict_equal(a, element))
+                    return make(json(true));
+            }
+        }
+        return make(json(false));
+    }
+
+    Val apply_cat(const std::vector<Val>& args) {
+        std::string out;
+        for (const auto& a : args)
+            if (!a.undefined() && !a.j().is_null()) out += to_string(a);
+        return make(json(out));
+    }
+
+    Val apply_substr(const std::vector<Val>& args) {
+        const std::u16string source = to_utf16(to_string(arg(args, 0)));
+        const Val& start = arg(args, 1);
+        const Val& end = arg(args, 2);
+        if (less_than(end, number(0)) == Cmp::less) {
+            const std::u16string temp = substr16(source, start, nullptr);
+            const Val len = js_add(number(static_cast<double>(temp.size())), end);
+            return make(json(to_utf8(substr16(temp, number(0), &len))));
+        }
+        return make(json(to_utf8(substr16(source, start, &end))));
+    }
+
+    // reduce((a, b) => parseFloat(a) + parseFloat(b), 0)
+    Val apply_sum(const std::vector<Val>& args) {
+        double sum = 0;
+        for (const auto& a : args) sum = parse_float(js_number_to_string(sum)) + parse_float(to_string(a));
+        return number(sum);
+    }
+
+    // reduce((a, b) => parseFloat(a) * parseFloat(b)), no initial value
+    Val apply_product(const std::vector<Val>& args) {
+        if (args.empty()) throw Error("Reduce of empty array with no initial value");
+        if (args.size() == 1) return args[0];
+        double product = parse_float(to_string(args[0])) * parse_float(to_string(args[1]));
+        for (std::size_t i = 2; i < args.size(); ++i)
+            product = parse_float(js_number_to_string(product)) * parse_float(to_string(args[i]));
+        return number(product);
+    }
+
+    // Math.min / Math.max: NaN wins, and -0 is smaller than +0.
+    Val apply_min_max(bool is_min, const std::vector<Val>& args) {
+        double best = is_min ? kInf : -kInf;
+        bool nan = false;
+        for (const auto& a : args) {
+            const double x = to_number(a);
+            if (std::isnan(x)) nan = true;
+            else if (is_min ? (x < best || (x == 0 && best == 0 && std::signbit(x)))
+                            : (x > best || (x == 0 && best == 0 && !std::signbit(x))))
+                best = x;
+        }
+        return number(nan ? kNaN : best);
+    }
+
+    Val apply_merge(const std::vector<Val>& args) {
+        json out = json::array();
+        for (const auto& a : args) {
+            if (a.undefined()) out.push_back(json());
+            else if (a.j().is_array()) for (const auto& x : a.j()) out.push_back(x);
+            else out.push_back(a.j());
+        }
+        return make(std::move(out));
+    }
+
+    Val apply_missing_some(const std::vector<Val>& args, const Val& data) {
+        const Val& need = arg(args, 0);
+        const Val& opts = arg(args, 1);
+        if (opts.unknown() || need.unknown()) return unknown_val();
+        if (opts.undefined() || opts.j().is_null()) throw Error("Cannot read properties of null (reading 'length')");
+        const Val missing = apply(json{{"missing", opts.j()}}, data);
+        if (missing.unknown()) return missing;
+        double length = kNaN;
+        if (opts.j().is_array()) length = static_cast<double>(opts.j().size());
+        else if (opts.j().is_string()) length = static_cast<double>(to_utf16(opts.j().get<std::string>()).size());
+        const Val present = number(length - static_cast<double>(missing.j().size()));
+        if (js_le(need, present)) return make(json::array());
+        return missing;
+    }
+
+    // The operator table of json-logic-js, one line per operator; the longer
+    // ones are the functions above.
     Val apply_operator(const std::string& op, const std::vector<Val>& args, const Val& data) {
         if (op == "==") return make(json(loose_equal(arg(args, 0), arg(args, 1))));
         if (op == "!=") return make(json(!loose_equal(arg(args, 0), arg(args, 1))));
@@ -564,95 +656,20 @@ private:
         if (op == "!") return make(json(!truthy_val(arg(args, 0))));
         if (op == "%") return number(std::fmod(to_number(arg(args, 0)), to_number(arg(args, 1))));
         if (op == "log") return arg(args, 0);  // the core does no I/O; the value passes through
-        if (op == "in") {
-            const Val& a = arg(args, 0);
-            const Val& b = arg(args, 1);
-            if (!truthy_val(b) && !(!b.undefined() && b.j().is_array())) return make(json(false));
-            if (b.j().is_string())
-                return make(json(b.j().get<std::string>().find(to_string(a)) != std::string::npos));
-            if (b.j().is_array()) {
-                for (const auto& item : b.j()) {
-                    const Val element = b.ref ? borrow(item) : make(item);
-                    if ((item.is_array() || item.is_object()) ? (a.ref && a.ref == &item) : strict_equal(a, element))
-                        return make(json(true));
-                }
-            }
-            return make(json(false));
-        }
-        if (op == "cat") {
-            std::string out;
-            for (const auto& a : args)
-                if (!a.undefined() && !a.j().is_null()) out += to_string(a);
-            return make(json(out));
-        }
-        if (op == "substr") {
-            const std::u16string source = to_utf16(to_string(arg(args, 0)));
-            const Val& start = arg(args, 1);
-            const Val& end = arg(args, 2);
-            if (less_than(end, number(0)) == Cmp::less) {
-                const std::u16string temp = substr16(source, start, nullptr);
-                const Val len = js_add(number(static_cast<double>(temp.size())), end);
-                return make(json(to_utf8(substr16(temp, number(0), &len))));
-            }
-            return make(json(to_utf8(substr16(source, start, &end))));
-        }
-        if (op == "+") {
-            // reduce((a, b) => parseFloat(a) + parseFloat(b), 0)
-            double sum = 0;
-            for (const auto& a : args) sum = parse_float(js_number_to_string(sum)) + parse_float(to_string(a));
-            return number(sum);
-        }
-        if (op == "*") {
-            if (args.empty()) throw Error("Reduce of empty array with no initial value");
-            if (args.size() == 1) return args[0];
-            double product = parse_float(to_string(args[0])) * parse_float(to_string(args[1]));
-            for (std::size_t i = 2; i < args.size(); ++i)
-                product = parse_float(js_number_to_string(product)) * parse_float(to_string(args[i]));
-            return number(product);
-        }
+        if (op == "in") return apply_in(args);
+        if (op == "cat") return apply_cat(args);
+        if (op == "substr") return apply_substr(args);
+        if (op == "+") return apply_sum(args);
+        if (op == "*") return apply_product(args);
         if (op == "-") {
             if (arg(args, 1).undefined()) return number(-to_number(arg(args, 0)));
             return number(to_number(arg(args, 0)) - to_number(arg(args, 1)));
         }
         if (op == "/") return number(to_number(arg(args, 0)) / to_number(arg(args, 1)));
-        if (op == "min" || op == "max") {
-            const bool is_min = op == "min";
-            double best = is_min ? kInf : -kInf;
-            bool nan = false;
-            for (const auto& a : args) {
-                const double x = to_number(a);
-                if (std::isnan(x)) nan = true;
-                // Math.min treats -0 as smaller than +0.
-                else if (is_min ? (x < best || (x == 0 && best == 0 && std::signbit(x)))
-                                : (x > best || (x == 0 && best == 0 && !std::signbit(x))))
-                    best = x;
-            }
-            return number(nan ? kNaN : best);
-        }
-        if (op == "merge") {
-            json out = json::array();
-            for (const auto& a : args) {
-                if (a.undefined()) out.push_back(json());
-                else if (a.j().is_array()) for (const auto& x : a.j()) out.push_back(x);
-                else out.push_back(a.j());
-            }
-            return make(std::move(out));
-        }
+        if (op == "min" || op == "max") return apply_min_max(op == "min", args);
+        if (op == "merge") return apply_merge(args);
         if (op == "missing") return apply_missing(args, data);
-        if (op == "missing_some") {
-            const Val& need = arg(args, 0);
-            const Val& opts = arg(args, 1);
-            if (opts.unknown() || need.unknown()) return unknown_val();
-            if (opts.undefined() || opts.j().is_null()) throw Error("Cannot read properties of null (reading 'length')");
-            const Val missing = apply(json{{"missing", opts.j()}}, data);
-            if (missing.unknown()) return missing;
-            double length = kNaN;
-            if (opts.j().is_array()) length = static_cast<double>(opts.j().size());
-            else if (opts.j().is_string()) length = static_cast<double>(to_utf16(opts.j().get<std::string>()).size());
-            const Val present = number(length - static_cast<double>(missing.j().size()));
-            if (js_le(need, present)) return make(json::array());
-            return missing;
-        }
+        if (op == "missing_some") return apply_missing_some(args, data);
         throw Error("Unrecognized operation " + op);
     }
 };

@@ -338,13 +338,8 @@ json parse_duties(const PolicyReader& r, const json& data) {
     return out;
 }
 
-}  // namespace
-
-Policy parse_policy(const json& data, const std::string& file, const Catalogue& catalogue, const FactsCatalogue& facts) {
-    const PolicyReader r(file, facts);
-    r.keys(data, "", {"$schema", "$comment", "id", "title", "label", "kind", "note", "valid_from", "valid_from_note", "source_document", "zvw",
-                      "general_criteria", "criteria", "quantities", "provisions", "not_modelled", "duties"});
-    Policy policy;
+// The pack's own fields: id, names, kind, dates, source document, the Zvw note.
+void parse_header(const PolicyReader& r, const json& data, Policy& policy) {
     policy.id = r.text(data, "", "id");
     policy.title = r.text(data, "", "title");
     policy.label = r.text(data, "", "label");
@@ -356,12 +351,15 @@ Policy parse_policy(const json& data, const std::string& file, const Catalogue& 
     policy.source_document = r.field(data, "", "source_document");
     r.keys(policy.source_document, "/source_document", {"seed", "title", "url"});
     r.text(policy.source_document, "/source_document", "title");
-
     const auto& zvw = r.field(data, "", "zvw");
     r.keys(zvw, "/zvw", {"text", "source"});
     policy.zvw = {{"text", r.text(zvw, "/zvw", "text")}, {"source", r.source(zvw, "/zvw", "source")}};
+}
 
-    std::map<std::string, std::size_t> criterion_index;
+// `criteria`: [{id, text, if_not?, condition, source, exceptions?, derived_from?}].
+// Returns id → index, for the provisions and general_criteria that name them.
+std::map<std::string, std::size_t> parse_criteria(const PolicyReader& r, const json& data, Policy& policy) {
+    std::map<std::string, std::size_t> index;
     const auto& criteria = r.array(data, "", "criteria", /*non_empty=*/false, "criteria");
     for (std::size_t i = 0; i < criteria.size(); ++i) {
         const auto at = pointer_join("/criteria", i);
@@ -369,7 +367,7 @@ Policy parse_policy(const json& data, const std::string& file, const Catalogue& 
         r.keys(c, at, {"$comment", "id", "text", "if_not", "condition", "source", "exceptions", "derived_from"});
         Criterion crit;
         crit.id = r.text(c, at, "id");
-        if (!criterion_index.emplace(crit.id, i).second) r.fail(at + "/id", "dubbele id \"" + crit.id + "\"");
+        if (!index.emplace(crit.id, i).second) r.fail(at + "/id", "dubbele id \"" + crit.id + "\"");
         crit.text = r.text(c, at, "text");
         if (c.contains("if_not")) crit.if_not = r.text(c, at, "if_not");
         crit.condition = r.field(c, at, "condition");
@@ -379,101 +377,129 @@ Policy parse_policy(const json& data, const std::string& file, const Catalogue& 
         parse_derived(r, c, at, crit);
         policy.criteria.push_back(std::move(crit));
     }
+    return index;
+}
 
-    std::map<std::string, std::size_t> quantity_index;
-    if (data.contains("quantities")) {
-        const auto& qs = data.at("quantities");
-        r.array_value(qs, "/quantities");
-        for (std::size_t i = 0; i < qs.size(); ++i) {
-            const auto at = pointer_join("/quantities", i);
-            const auto& q = qs[i];
-            r.keys(q, at, {"$comment", "id", "label", "unit", "expression", "explanation", "source"});
-            Quantity quantity;
-            quantity.id = r.text(q, at, "id");
-            if (!quantity_index.emplace(quantity.id, i).second) r.fail(at + "/id", "dubbele id \"" + quantity.id + "\"");
-            quantity.label = r.text(q, at, "label");
-            quantity.unit = r.text(q, at, "unit");
-            quantity.expression = r.field(q, at, "expression");
-            r.rule(quantity.expression, at + "/expression");
-            quantity.explanation = r.text(q, at, "explanation");
-            quantity.source = r.source(q, at, "source");
-            policy.quantities.push_back(std::move(quantity));
-        }
+// `quantities` (optional): figures a policy computes, such as normtijden.
+std::map<std::string, std::size_t> parse_quantities(const PolicyReader& r, const json& data, Policy& policy) {
+    std::map<std::string, std::size_t> index;
+    if (!data.contains("quantities")) return index;
+    const auto& qs = data.at("quantities");
+    r.array_value(qs, "/quantities");
+    for (std::size_t i = 0; i < qs.size(); ++i) {
+        const auto at = pointer_join("/quantities", i);
+        const auto& q = qs[i];
+        r.keys(q, at, {"$comment", "id", "label", "unit", "expression", "explanation", "source"});
+        Quantity quantity;
+        quantity.id = r.text(q, at, "id");
+        if (!index.emplace(quantity.id, i).second) r.fail(at + "/id", "dubbele id \"" + quantity.id + "\"");
+        quantity.label = r.text(q, at, "label");
+        quantity.unit = r.text(q, at, "unit");
+        quantity.expression = r.field(q, at, "expression");
+        r.rule(quantity.expression, at + "/expression");
+        quantity.explanation = r.text(q, at, "explanation");
+        quantity.source = r.source(q, at, "source");
+        policy.quantities.push_back(std::move(quantity));
     }
+    return index;
+}
 
+// A provision's id and name: an IVP provision (Wmo, from the catalogue) or,
+// with "ivp": false, one outside the IVP table that carries its own name.
+void parse_provision_identity(const PolicyReader& r, const json& p, const std::string& at, const Catalogue& catalogue,
+                              PolicyProvision& prov) {
+    prov.in_catalogue = r.flag(p, at, "ivp", true);
+    if (!prov.in_catalogue) {
+        if (catalogue.find(prov.id)) r.fail(at + "/ivp", "\"" + prov.id + "\" staat wel in de IVP-catalogus");
+        prov.name = r.text(p, at, "name");
+        return;
+    }
+    const auto index = catalogue.find(prov.id);
+    if (!index) r.fail(at + "/id", "\"" + prov.id + "\" staat niet in de IVP-catalogus (zet \"ivp\": false voor een voorziening buiten de IVP-tabel)");
+    if (catalogue.provisions[*index].law == Law::zvw)
+        r.fail(at + "/id", "\"" + prov.id + "\" valt onder de Zvw; de gemeente is niet de financier (zie /zvw)");
+    prov.name = catalogue.provisions[*index].name;
+}
+
+// What decides a provision: `not_covered` (with its source), or the general
+// criteria (unless "general": false) plus its own, each once.
+void parse_provision_criteria(const PolicyReader& r, const json& p, const std::string& at,
+                              const std::map<std::string, std::size_t>& criterion_index,
+                              const std::vector<std::size_t>& general, PolicyProvision& prov) {
+    if (p.contains("not_covered")) {
+        const auto& nc = p.at("not_covered");
+        r.keys(nc, at + "/not_covered", {"text", "source"});
+        prov.not_covered = r.text(nc, at + "/not_covered", "text");
+        prov.not_covered_source = r.source(nc, at + "/not_covered", "source");
+        if (p.contains("criteria")) r.fail(at + "/criteria", "een voorziening die niet gedekt is heeft geen criteria");
+        return;
+    }
+    if (r.flag(p, at, "general", true)) prov.criteria = general;
+    for (auto c : r.ids(r.field(p, at, "criteria"), at + "/criteria", criterion_index, "criterium"))
+        if (std::find(prov.criteria.begin(), prov.criteria.end(), c) == prov.criteria.end()) prov.criteria.push_back(c);
+    if (prov.criteria.empty()) r.fail(at + "/criteria", "minstens één criterium");
+}
+
+struct PolicyIndex {
+    std::map<std::string, std::size_t> criteria, quantities;
     std::vector<std::size_t> general;
-    if (data.contains("general_criteria"))
-        general = r.ids(data.at("general_criteria"), "/general_criteria", criterion_index, "criterium");
+};
 
-    std::set<std::string> provision_ids;
+PolicyProvision parse_provision(const PolicyReader& r, const json& p, const std::string& at, const Catalogue& catalogue,
+                                const PolicyIndex& index, std::set<std::string>& ids) {
+    r.keys(p, at, {"$comment", "id", "ivp", "name", "general", "criteria", "quantities", "not_covered", "form"});
+    PolicyProvision prov;
+    prov.id = r.text(p, at, "id");
+    if (!ids.insert(prov.id).second) r.fail(at + "/id", "dubbele voorziening \"" + prov.id + "\"");
+    parse_provision_identity(r, p, at, catalogue, prov);
+    parse_provision_criteria(r, p, at, index.criteria, index.general, prov);
+    if (p.contains("quantities"))
+        prov.quantities = r.ids(p.at("quantities"), at + "/quantities", index.quantities, "hoeveelheid");
+    if (p.contains("form")) {
+        const auto& f = p.at("form");
+        r.keys(f, at + "/form", {"text", "source"});
+        prov.form = r.text(f, at + "/form", "text");
+        prov.form_source = r.source(f, at + "/form", "source");
+    }
+    return prov;
+}
+
+// `provisions`, each once; then completeness: every Wmo voorziening of the
+// IVP is assessed, or says why not.
+void parse_provisions(const PolicyReader& r, const json& data, const Catalogue& catalogue, const PolicyIndex& index,
+                      Policy& policy) {
+    std::set<std::string> ids;
     const auto& provisions = r.array(data, "", "provisions", /*non_empty=*/false, "voorzieningen");
     for (std::size_t i = 0; i < provisions.size(); ++i) {
         const auto at = pointer_join("/provisions", i);
-        const auto& p = provisions[i];
-        r.keys(p, at, {"$comment", "id", "ivp", "name", "general", "criteria", "quantities", "not_covered", "form"});
-        PolicyProvision prov;
-        prov.id = r.text(p, at, "id");
-        if (!provision_ids.insert(prov.id).second) r.fail(at + "/id", "dubbele voorziening \"" + prov.id + "\"");
-        prov.in_catalogue = r.flag(p, at, "ivp", true);
-        if (prov.in_catalogue) {
-            const auto index = catalogue.find(prov.id);
-            if (!index) r.fail(at + "/id", "\"" + prov.id + "\" staat niet in de IVP-catalogus (zet \"ivp\": false voor een voorziening buiten de IVP-tabel)");
-            if (catalogue.provisions[*index].law == Law::zvw)
-                r.fail(at + "/id", "\"" + prov.id + "\" valt onder de Zvw; de gemeente is niet de financier (zie /zvw)");
-            prov.name = catalogue.provisions[*index].name;
-        } else {
-            if (catalogue.find(prov.id)) r.fail(at + "/ivp", "\"" + prov.id + "\" staat wel in de IVP-catalogus");
-            prov.name = r.text(p, at, "name");
-        }
-        if (p.contains("not_covered")) {
-            const auto& nc = p.at("not_covered");
-            r.keys(nc, at + "/not_covered", {"text", "source"});
-            prov.not_covered = r.text(nc, at + "/not_covered", "text");
-            prov.not_covered_source = r.source(nc, at + "/not_covered", "source");
-            if (p.contains("criteria")) r.fail(at + "/criteria", "een voorziening die niet gedekt is heeft geen criteria");
-        } else {
-            if (r.flag(p, at, "general", true)) prov.criteria = general;
-            for (auto c : r.ids(r.field(p, at, "criteria"), at + "/criteria", criterion_index, "criterium"))
-                if (std::find(prov.criteria.begin(), prov.criteria.end(), c) == prov.criteria.end())
-                    prov.criteria.push_back(c);
-            if (prov.criteria.empty()) r.fail(at + "/criteria", "minstens één criterium");
-        }
-        if (p.contains("quantities"))
-            prov.quantities = r.ids(p.at("quantities"), at + "/quantities", quantity_index, "hoeveelheid");
-        if (p.contains("form")) {
-            const auto& f = p.at("form");
-            r.keys(f, at + "/form", {"text", "source"});
-            prov.form = r.text(f, at + "/form", "text");
-            prov.form_source = r.source(f, at + "/form", "source");
-        }
-        policy.provisions.push_back(std::move(prov));
+        policy.provisions.push_back(parse_provision(r, provisions[i], at, catalogue, index, ids));
     }
-    // Completeness: every Wmo voorziening of the IVP is assessed, or says why not.
     for (const auto& cp : catalogue.provisions)
-        if (cp.law == Law::wmo && !provision_ids.count(cp.id))
+        if (cp.law == Law::wmo && !ids.count(cp.id))
             r.fail("/provisions", "de Wmo-voorziening \"" + cp.id + "\" van de IVP-catalogus ontbreekt (geef criteria of not_covered)");
+}
 
-    if (data.contains("not_modelled")) {
-        const auto& nm = data.at("not_modelled");
-        r.array_value(nm, "/not_modelled");
-        for (std::size_t i = 0; i < nm.size(); ++i) {
-            const auto at = pointer_join("/not_modelled", i);
-            r.keys(nm[i], at, {"section", "line", "url", "reason"});
-            r.text(nm[i], at, "section");
-            r.text(nm[i], at, "reason");
-            // A seed paragraph names its line; a statute article its deep link.
-            if (nm[i].contains("url")) r.text(nm[i], at, "url");
-            if (nm[i].contains("line") || !nm[i].contains("url"))
-                r.integer(nm[i], at, "line", 1, 1'000'000, "Het regelnummer in de seed");
-        }
-        policy.not_modelled = nm;
-    } else {
-        policy.not_modelled = json::array();
+// `not_modelled`: the paragraphs we did not turn into rules, with why.
+json parse_not_modelled(const PolicyReader& r, const json& data) {
+    if (!data.contains("not_modelled")) return json::array();
+    const auto& nm = data.at("not_modelled");
+    r.array_value(nm, "/not_modelled");
+    for (std::size_t i = 0; i < nm.size(); ++i) {
+        const auto at = pointer_join("/not_modelled", i);
+        r.keys(nm[i], at, {"section", "line", "url", "reason"});
+        r.text(nm[i], at, "section");
+        r.text(nm[i], at, "reason");
+        // A seed paragraph names its line; a statute article its deep link.
+        if (nm[i].contains("url")) r.text(nm[i], at, "url");
+        if (nm[i].contains("line") || !nm[i].contains("url"))
+            r.integer(nm[i], at, "line", 1, 1'000'000, "Het regelnummer in de seed");
     }
-    policy.duties = parse_duties(r, data);
+    return nm;
+}
 
-    // Every rule must evaluate on a profile with nothing answered (JsonLogic
-    // errors such as `*` without arguments are found here, not by a user).
+// Every rule must evaluate on a profile with nothing answered (JsonLogic
+// errors such as `*` without arguments are found here, not by a user).
+void check_rules_evaluate(const PolicyReader& r, const Policy& policy, const FactsCatalogue& facts) {
     const auto all_unknown = unknown_facts(json::object(), facts);
     for (std::size_t i = 0; i < policy.criteria.size(); ++i) {
         try {
@@ -482,15 +508,37 @@ Policy parse_policy(const json& data, const std::string& file, const Catalogue& 
             r.fail(pointer_join("/criteria", i) + "/condition", e.what());
         }
     }
+}
 
-    // Compiled once here: the probing of open questions evaluates every
-    // criterion many times per provision (docs/perf.md). A condition outside
-    // the compiled subset stays with the tree walker.
+// Compiled once here: the probing of open questions evaluates every
+// criterion many times per provision (docs/perf.md). A condition outside
+// the compiled subset stays with the tree walker.
+void compile_conditions(Policy& policy, const FactsCatalogue& facts) {
     std::vector<std::string> slot_names;
     for (const auto& f : facts.facts) slot_names.push_back(f.id);
     auto compiled = std::make_shared<rules::RuleSet>(std::move(slot_names));
     for (auto& c : policy.criteria) c.compiled = compiled->compile(c.condition);
     policy.rules = std::move(compiled);
+}
+
+}  // namespace
+
+Policy parse_policy(const json& data, const std::string& file, const Catalogue& catalogue, const FactsCatalogue& facts) {
+    const PolicyReader r(file, facts);
+    r.keys(data, "", {"$schema", "$comment", "id", "title", "label", "kind", "note", "valid_from", "valid_from_note", "source_document", "zvw",
+                      "general_criteria", "criteria", "quantities", "provisions", "not_modelled", "duties"});
+    Policy policy;
+    parse_header(r, data, policy);
+    PolicyIndex index;
+    index.criteria = parse_criteria(r, data, policy);
+    index.quantities = parse_quantities(r, data, policy);
+    if (data.contains("general_criteria"))
+        index.general = r.ids(data.at("general_criteria"), "/general_criteria", index.criteria, "criterium");
+    parse_provisions(r, data, catalogue, index, policy);
+    policy.not_modelled = parse_not_modelled(r, data);
+    policy.duties = parse_duties(r, data);
+    check_rules_evaluate(r, policy, facts);
+    compile_conditions(policy, facts);
     return policy;
 }
 

@@ -73,6 +73,62 @@ Provision parse_provision(const DataReader& r, const nlohmann::json& p, const st
 
 }  // namespace
 
+namespace {
+
+// A constraint's members: known, conditional provisions, each once.
+std::vector<std::size_t> parse_members(const DataReader& r, const nlohmann::json& c, const std::string& where,
+                                       const Catalogue& out) {
+    std::vector<std::size_t> result;
+    const auto& members = r.field(c, where, "members");
+    if (!members.is_array() || members.size() < 2) r.fail(where + "/members", "minstens twee ids");
+    for (std::size_t j = 0; j < members.size(); ++j) {
+        const auto at = pointer_join(where + "/members", j);
+        if (!members[j].is_string()) r.fail(at, "moet een id zijn");
+        const auto index = out.find(members[j].get<std::string>());
+        if (!index) r.fail(at, "onbekende voorziening \"" + members[j].get<std::string>() + "\"");
+        if (out.provisions[*index].need != Need::conditional)
+            r.fail(at, "alleen voorwaardelijke voorzieningen (need: conditional) kunnen in een constraint staan");
+        if (std::find(result.begin(), result.end(), *index) != result.end()) r.fail(at, "dubbel lid");
+        result.push_back(*index);
+    }
+    return result;
+}
+
+Constraint parse_constraint(const DataReader& r, const nlohmann::json& c, const std::string& where, const Catalogue& out) {
+    r.object(c, where, "Een constraint");
+    r.keys(c, where, {"id", "type", "members", "text", "source"});
+    Constraint constraint;
+    constraint.id = r.text(c, where, "id");
+    const auto type = r.text(c, where, "type");
+    if (type == "at_most_one") constraint.type = ConstraintType::at_most_one;
+    else if (type == "at_least_one") constraint.type = ConstraintType::at_least_one;
+    else r.fail(where + "/type", "type moet \"at_most_one\" of \"at_least_one\" zijn");
+    constraint.members = parse_members(r, c, where, out);
+    constraint.text = r.text(c, where, "text");
+    constraint.source = r.source(c, where, "source");
+    return constraint;
+}
+
+// Bound the work of the budget enumeration (see budget.cpp): no more than
+// kMaxLinkedConditionals provisions linked by constraints (union-find).
+void check_linked_groups(const DataReader& r, const Catalogue& out) {
+    std::vector<std::size_t> group(out.provisions.size());
+    for (std::size_t i = 0; i < group.size(); ++i) group[i] = i;
+    const auto root = [&group](std::size_t i) {
+        while (group[i] != i) i = group[i] = group[group[i]];
+        return i;
+    };
+    for (const auto& c : out.constraints)
+        for (std::size_t m : c.members) group[root(m)] = root(c.members.front());
+    std::vector<std::size_t> size(group.size(), 0);
+    for (std::size_t i = 0; i < group.size(); ++i)
+        if (++size[root(i)] > kMaxLinkedConditionals)
+            r.fail("/constraints", "te veel voorzieningen aan elkaar gekoppeld (maximaal " +
+                                       std::to_string(kMaxLinkedConditionals) + ")");
+}
+
+}  // namespace
+
 Catalogue parse_catalogue(const nlohmann::json& data, const std::string& file) {
     const DataReader r(file);
     r.object(data, "", "De catalogus");
@@ -90,48 +146,9 @@ Catalogue parse_catalogue(const nlohmann::json& data, const std::string& file) {
     }
     const auto& constraints = data.contains("constraints") ? data.at("constraints") : nlohmann::json::array();
     r.array_value(constraints, "/constraints");
-    for (std::size_t i = 0; i < constraints.size(); ++i) {
-        const auto where = pointer_join("/constraints", i);
-        const auto& c = constraints[i];
-        r.object(c, where, "Een constraint");
-        r.keys(c, where, {"id", "type", "members", "text", "source"});
-        Constraint out_c;
-        out_c.id = r.text(c, where, "id");
-        const auto type = r.text(c, where, "type");
-        if (type == "at_most_one") out_c.type = ConstraintType::at_most_one;
-        else if (type == "at_least_one") out_c.type = ConstraintType::at_least_one;
-        else r.fail(where + "/type", "type moet \"at_most_one\" of \"at_least_one\" zijn");
-        const auto& members = r.field(c, where, "members");
-        if (!members.is_array() || members.size() < 2) r.fail(where + "/members", "minstens twee ids");
-        for (std::size_t j = 0; j < members.size(); ++j) {
-            const auto at = pointer_join(where + "/members", j);
-            if (!members[j].is_string()) r.fail(at, "moet een id zijn");
-            const auto index = out.find(members[j].get<std::string>());
-            if (!index) r.fail(at, "onbekende voorziening \"" + members[j].get<std::string>() + "\"");
-            if (out.provisions[*index].need != Need::conditional)
-                r.fail(at, "alleen voorwaardelijke voorzieningen (need: conditional) kunnen in een constraint staan");
-            if (std::find(out_c.members.begin(), out_c.members.end(), *index) != out_c.members.end())
-                r.fail(at, "dubbel lid");
-            out_c.members.push_back(*index);
-        }
-        out_c.text = r.text(c, where, "text");
-        out_c.source = r.source(c, where, "source");
-        out.constraints.push_back(std::move(out_c));
-    }
-    // Bound the work of the budget enumeration (see budget.cpp).
-    std::vector<std::size_t> group(out.provisions.size());
-    for (std::size_t i = 0; i < group.size(); ++i) group[i] = i;
-    const auto root = [&group](std::size_t i) {
-        while (group[i] != i) i = group[i] = group[group[i]];
-        return i;
-    };
-    for (const auto& c : out.constraints)
-        for (std::size_t m : c.members) group[root(m)] = root(c.members.front());
-    std::vector<std::size_t> size(group.size(), 0);
-    for (std::size_t i = 0; i < group.size(); ++i)
-        if (++size[root(i)] > kMaxLinkedConditionals)
-            r.fail("/constraints", "te veel voorzieningen aan elkaar gekoppeld (maximaal " +
-                                       std::to_string(kMaxLinkedConditionals) + ")");
+    for (std::size_t i = 0; i < constraints.size(); ++i)
+        out.constraints.push_back(parse_constraint(r, constraints[i], pointer_join("/constraints", i), out));
+    check_linked_groups(r, out);
     return out;
 }
 

@@ -17,71 +17,89 @@ const Fact* FactsCatalogue::find(const std::string& id) const {
     return nullptr;
 }
 
-FactsCatalogue parse_facts(const nlohmann::json& data, const std::string& file) {
-    const DataReader r(file);
-    const auto fail = [&r](const std::string& where, const std::string& message) { r.fail(where, message); };
-    if (!data.is_object()) fail("/facts", "verwacht een lijst facts");
-    const auto& list = r.array(data, "", "facts", /*non_empty=*/false, "facts");
-    FactsCatalogue out;
-    std::set<std::string> ids;
-    for (std::size_t i = 0; i < list.size(); ++i) {
-        const auto where = pointer_join("/facts", i);
-        const auto& f = list[i];
-        r.keys(f, where, {"id", "type", "question", "explanation"},
-               {"min", "max", "choices", "used_by", "source", "unit", "group", "follows"});
-        for (const char* required : {"id", "type", "question", "explanation"}) r.text(f, where, required);
-        // A question is shown with where it comes from, like every rule.
-        if (f.contains("source")) r.source(f, where, "source");
-        Fact fact;
-        fact.id = f.at("id").get<std::string>();
-        if (!ids.insert(fact.id).second) fail(where + "/id", "dubbele id \"" + fact.id + "\"");
-        const auto type = f.at("type").get<std::string>();
-        if (type == "boolean") {
-            fact.type = FactType::boolean;
-        } else if (type == "integer") {
-            fact.type = FactType::integer;
-            if (!f.contains("min") || !f.contains("max") || !f.at("min").is_number_integer() ||
-                !f.at("max").is_number_integer() || f.at("min").get<std::int64_t>() > f.at("max").get<std::int64_t>())
-                fail(where, "een integer-feit heeft gehele min en max, min <= max");
-            fact.min = f.at("min").get<std::int64_t>();
-            fact.max = f.at("max").get<std::int64_t>();
-        } else if (type == "choice") {
-            fact.type = FactType::choice;
-            if (!f.contains("choices") || !f.at("choices").is_array() || f.at("choices").size() < 2)
-                fail(where + "/choices", "een keuze-feit heeft minstens twee keuzes");
-            for (const auto& c : f.at("choices")) {
-                if (!c.is_object() || !c.contains("value") || !c.at("value").is_string() || !c.contains("label"))
-                    fail(where + "/choices", "elke keuze is {value, label}");
-                const auto value = c.at("value").get<std::string>();
-                // A value twice would make a profile's answer ambiguous.
-                if (std::find(fact.choices.begin(), fact.choices.end(), value) != fact.choices.end())
-                    fail(pointer_join(where + "/choices", fact.choices.size()) + "/value",
-                         "dubbele keuze \"" + value + "\"");
-                fact.choices.push_back(value);
-            }
-        } else if (type == "date") {
-            fact.type = FactType::date;
-        } else {
-            fail(where + "/type", "type is boolean, integer, choice of date");
-        }
-        fact.definition = f;
-        out.facts.push_back(std::move(fact));
+namespace {
+
+// An integer fact has whole min and max, min <= max.
+void parse_integer_range(const DataReader& r, const nlohmann::json& f, const std::string& where, Fact& fact) {
+    if (!f.contains("min") || !f.contains("max") || !f.at("min").is_number_integer() ||
+        !f.at("max").is_number_integer() || f.at("min").get<std::int64_t>() > f.at("max").get<std::int64_t>())
+        r.fail(where, "een integer-feit heeft gehele min en max, min <= max");
+    fact.min = f.at("min").get<std::int64_t>();
+    fact.max = f.at("max").get<std::int64_t>();
+}
+
+// A choice fact has at least two choices {value, label}, each value once.
+void parse_choices(const DataReader& r, const nlohmann::json& f, const std::string& where, Fact& fact) {
+    if (!f.contains("choices") || !f.at("choices").is_array() || f.at("choices").size() < 2)
+        r.fail(where + "/choices", "een keuze-feit heeft minstens twee keuzes");
+    for (const auto& c : f.at("choices")) {
+        if (!c.is_object() || !c.contains("value") || !c.at("value").is_string() || !c.contains("label"))
+            r.fail(where + "/choices", "elke keuze is {value, label}");
+        const auto value = c.at("value").get<std::string>();
+        // A value twice would make a profile's answer ambiguous.
+        if (std::find(fact.choices.begin(), fact.choices.end(), value) != fact.choices.end())
+            r.fail(pointer_join(where + "/choices", fact.choices.size()) + "/value", "dubbele keuze \"" + value + "\"");
+        fact.choices.push_back(value);
     }
-    // A follow-up question names its parent (src/ivp/result/questions.cpp asks it after).
+}
+
+Fact parse_fact(const DataReader& r, const nlohmann::json& f, const std::string& where, std::set<std::string>& ids) {
+    r.keys(f, where, {"id", "type", "question", "explanation"},
+           {"min", "max", "choices", "used_by", "source", "unit", "group", "follows"});
+    for (const char* required : {"id", "type", "question", "explanation"}) r.text(f, where, required);
+    // A question is shown with where it comes from, like every rule.
+    if (f.contains("source")) r.source(f, where, "source");
+    Fact fact;
+    fact.id = f.at("id").get<std::string>();
+    if (!ids.insert(fact.id).second) r.fail(where + "/id", "dubbele id \"" + fact.id + "\"");
+    const auto type = f.at("type").get<std::string>();
+    if (type == "boolean") {
+        fact.type = FactType::boolean;
+    } else if (type == "integer") {
+        fact.type = FactType::integer;
+        parse_integer_range(r, f, where, fact);
+    } else if (type == "choice") {
+        fact.type = FactType::choice;
+        parse_choices(r, f, where, fact);
+    } else if (type == "date") {
+        fact.type = FactType::date;
+    } else {
+        r.fail(where + "/type", "type is boolean, integer, choice of date");
+    }
+    fact.definition = f;
+    return fact;
+}
+
+// A follow-up question names its parent (src/ivp/result/questions.cpp asks it
+// after), and no chain of follows comes back to where it started.
+void check_follows(const DataReader& r, const FactsCatalogue& out) {
     for (std::size_t i = 0; i < out.facts.size(); ++i) {
         const auto& d = out.facts[i].definition;
         if (!d.contains("follows")) continue;
         const auto where = pointer_join("/facts", i) + "/follows";
         if (!d.at("follows").is_string() || !out.find(d.at("follows").get<std::string>()) ||
             d.at("follows").get<std::string>() == out.facts[i].id)
-            fail(where, "follows noemt een ander feit uit deze lijst");
-        // No circle: a question cannot come after itself.
+            r.fail(where, "follows noemt een ander feit uit deze lijst");
         const Fact* up = &out.facts[i];
         for (std::size_t steps = 0; up && up->definition.contains("follows"); ++steps) {
-            if (steps > out.facts.size()) fail(where, "follows maakt een kring");
+            if (steps > out.facts.size()) r.fail(where, "follows maakt een kring");
             up = out.find(up->definition.at("follows").get<std::string>());
         }
     }
+}
+
+}  // namespace
+
+FactsCatalogue parse_facts(const nlohmann::json& data, const std::string& file) {
+    const DataReader r(file);
+    if (!data.is_object()) r.fail("/facts", "verwacht een lijst facts");
+    const auto& list = r.array(data, "", "facts", /*non_empty=*/false, "facts");
+    FactsCatalogue out;
+    std::set<std::string> ids;
+    for (std::size_t i = 0; i < list.size(); ++i) {
+        out.facts.push_back(parse_fact(r, list[i], pointer_join("/facts", i), ids));
+    }
+    check_follows(r, out);
     return out;
 }
 

@@ -35,7 +35,7 @@ void remove_lean_parts(nlohmann::json& full, const nlohmann::json& lean);
 
 // lean + explanation → full: objects merged key by key (recursively), each
 // provision by its id. The page does the same in JS
-// (site/ivp.js ivpWithExplanation).
+// (site/js/ivp.js ivpWithExplanation).
 void merge_explanation(nlohmann::json& lean_result, const nlohmann::json& explanation);
 
 }  // namespace ivp

@@ -75,6 +75,51 @@ std::size_t known_provision(const Catalogue& catalogue, const nlohmann::json& id
 
 }  // namespace
 
+namespace {
+
+// `provisions`: the selected ids, each once (default: all).
+void read_selection(const nlohmann::json& input, const Catalogue& catalogue, Scenario& s) {
+    if (!input.contains("provisions")) return;
+    const auto& list = input.at("provisions");
+    if (!list.is_array())
+        throw InputError("/provisions", "provisions moet een lijst van ids zijn, maar is " + dutch_type_name(list) + ".");
+    s.selected.assign(catalogue.provisions.size(), false);
+    for (std::size_t i = 0; i < list.size(); ++i) {
+        const auto where = pointer_join("/provisions", i);
+        const auto index = known_provision(catalogue, list[i], where);
+        if (s.selected[index])
+            throw InputError(where, quote_for_message(list[i].get<std::string>()) + " staat twee keer in de lijst.");
+        s.selected[index] = true;
+    }
+}
+
+// `overrides`: {"<id>": {"amount": euros}}, the user's own quotes.
+void read_overrides(const nlohmann::json& input, const Catalogue& catalogue, Scenario& s) {
+    if (!input.contains("overrides")) return;
+    const auto& overrides = input.at("overrides");
+    require_object(overrides, "/overrides", "overrides");
+    for (const auto& [id, entry] : overrides.items()) {
+        const auto where = pointer_join("/overrides", id);
+        const auto index = known_provision(catalogue, nlohmann::json(id), where);
+        require_object(entry, where, "Een aangepast bedrag");
+        reject_unknown_keys(entry, where, {"amount"});
+        if (!entry.contains("amount")) throw InputError(pointer_join(where, "amount"), "het bedrag ontbreekt.");
+        s.override_eur[index] =
+            require_integer(entry.at("amount"), pointer_join(where, "amount"), 0, kMaxOverrideEur, "Het bedrag in euro's");
+    }
+}
+
+// `profile`: only facts of data/facts.json, each of its type; null = asked,
+// "weet ik niet".
+void read_profile(const nlohmann::json& input, Scenario& s) {
+    if (!input.contains("profile")) return;
+    s.profile = validate_profile(input.at("profile"), embedded_facts());
+    for (const auto& [id, value] : input.at("profile").items())
+        if (value.is_null()) s.unanswered.insert(id);
+}
+
+}  // namespace
+
 Scenario parse_scenario(const nlohmann::json& input, const Catalogue& catalogue, Date today) {
     require_object(input, "", "Een scenario");
     // schema first: a newer file must say so rather than fail on a new key.
@@ -86,43 +131,9 @@ Scenario parse_scenario(const nlohmann::json& input, const Catalogue& catalogue,
     s.melding_given = input.contains("melding");
     if (embedded_calendar().supports(s.melding))
         require_room_for_deliveries(s.melding, catalogue, s.melding_given ? "/melding" : "");
-
-    if (input.contains("provisions")) {
-        const auto& list = input.at("provisions");
-        if (!list.is_array())
-            throw InputError("/provisions", "provisions moet een lijst van ids zijn, maar is " +
-                                                dutch_type_name(list) + ".");
-        s.selected.assign(catalogue.provisions.size(), false);
-        for (std::size_t i = 0; i < list.size(); ++i) {
-            const auto where = pointer_join("/provisions", i);
-            const auto index = known_provision(catalogue, list[i], where);
-            if (s.selected[index])
-                throw InputError(where, quote_for_message(list[i].get<std::string>()) + " staat twee keer in de lijst.");
-            s.selected[index] = true;
-        }
-    }
-
-    if (input.contains("overrides")) {
-        const auto& overrides = input.at("overrides");
-        require_object(overrides, "/overrides", "overrides");
-        for (const auto& [id, entry] : overrides.items()) {
-            const auto where = pointer_join("/overrides", id);
-            const auto index = known_provision(catalogue, nlohmann::json(id), where);
-            require_object(entry, where, "Een aangepast bedrag");
-            reject_unknown_keys(entry, where, {"amount"});
-            if (!entry.contains("amount"))
-                throw InputError(pointer_join(where, "amount"), "het bedrag ontbreekt.");
-            s.override_eur[index] = require_integer(entry.at("amount"), pointer_join(where, "amount"), 0,
-                                                    kMaxOverrideEur, "Het bedrag in euro's");
-        }
-    }
-
-    if (input.contains("profile")) {
-        // Only facts of data/facts.json, each of its type; null = unknown.
-        s.profile = validate_profile(input.at("profile"), embedded_facts());
-        for (const auto& [id, value] : input.at("profile").items())
-            if (value.is_null()) s.unanswered.insert(id);
-    }
+    read_selection(input, catalogue, s);
+    read_overrides(input, catalogue, s);
+    read_profile(input, s);
     // Dates of what really happened and the peildatum (src/ivp/dates/actual_dates.cpp).
     read_actual_dates(input, catalogue, s);
     // The checklist and the letters' sender (src/ivp/kit/kit.cpp).

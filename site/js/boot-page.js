@@ -6,7 +6,9 @@
 //   that; once the core is loaded (or has failed) the page adds a second
 //   policy, connect-src 'none', so nothing can leave the page after it loads
 //   (policies only add up: a later one cannot loosen an earlier one).
-/* global ivpLoadCore, ivpDecodeBase64, ivpMount */
+import { ivpDecodeBase64, ivpLoadCore } from './ivp.js';
+import { ivpMount } from './mount.js';
+
 const IVP_CORE_FILE = 'ivp-rekenhulp.wasm';
 
 function ivpCloseConnections() {

@@ -1,13 +1,16 @@
 // The embeddable element <ivp-rekenhulp>: the same app in a shadow root, so
 // the host page's CSS cannot reach in and ours cannot leak out. The build
-// puts the markup and the CSS in front of this file, all inside one closure:
-// the only global it adds is the element's name. The core is the file
+// puts the markup and the CSS (IVP_EMBED_HTML, IVP_EMBED_CSS) in front of the
+// bundle, all inside one closure: the only global it adds is the element's name. The core is the file
 // ivp-rekenhulp.wasm beside this script (the same file the site's own page
 // loads, so a visitor's browser caches one copy); the host's CSP must allow
 // that one URL in connect-src (README, "Insluiten"). A build with the core
 // inlined (IVP_EMBED_WASM, base64: ivp-rekenhulp-embed-inline.js) makes no
 // request at all.
-/* global ivpLoadCore, ivpDecodeBase64, ivpMount, IVP_EMBED_HTML, IVP_EMBED_CSS */
+/* global IVP_EMBED_HTML, IVP_EMBED_CSS */
+import { ivpDecodeBase64, ivpLoadCore } from './ivp.js';
+import { ivpMount } from './mount.js';
+
 // Read now: document.currentScript is only set while this script first runs.
 const ivpEmbedCoreUrl = document.currentScript && document.currentScript.src
   ? new URL('ivp-rekenhulp.wasm', document.currentScript.src) : null;

@@ -1,11 +1,12 @@
 // Thin wrapper around the WASM core (Squoosh style): the module is a pure
 // function, this file only hands it its bytes and turns JSON text into
 // objects. No rule is computed here.
+// createIvpModule is the Emscripten glue, which the build puts in front of
+// the bundle inside one closure (tools/build-site.mjs).
 /* global createIvpModule */
-'use strict';
 
 // Decodes base64 text (the core's bytes, inlined in the page or the embed script).
-function ivpDecodeBase64(text) {
+export function ivpDecodeBase64(text) {
   const binary = atob(text.replace(/\s+/g, ''));
   const bytes = new Uint8Array(binary.length);
   for (let i = 0; i < binary.length; i += 1) bytes[i] = binary.charCodeAt(i);
@@ -15,7 +16,7 @@ function ivpDecodeBase64(text) {
 // lean result + explanation → the full result, exactly as calculate() gives it
 // (src/ivp/result/explain.h merge_explanation): objects merged key by key, each
 // provision by its id. Changes and returns `lean`.
-function ivpWithExplanation(lean, explanation) {
+export function ivpWithExplanation(lean, explanation) {
   const merge = (target, extra) => {
     for (const [key, value] of Object.entries(extra)) {
       const have = target[key];
@@ -39,7 +40,7 @@ function ivpWithExplanation(lean, explanation) {
 // apply_situation): each part the situation holds replaces the old one whole;
 // of an object part (costs, plan) each key it holds does, the other keys
 // (the financing texts, the order by call-off) stay. Changes and returns `explanation`.
-function ivpWithSituation(explanation, situation) {
+export function ivpWithSituation(explanation, situation) {
   for (const [id, entry] of Object.entries(situation.provisions)) {
     const target = explanation.provisions[id];
     if (!target) continue;
@@ -75,7 +76,7 @@ async function ivpInstantiateFile(url, imports) {
 // from the URL of its .wasm file. Bytes are handed over directly
 // (wasmBinary), so the glue never tries fetch(): the single file stays
 // silent under connect-src 'none'.
-async function ivpLoadCore(source) {
+export async function ivpLoadCore(source) {
   let failed = null;
   const failure = new Promise((resolve, reject) => { failed = reject; });
   const options = { print: () => {}, printErr: () => {} };
@@ -87,11 +88,19 @@ async function ivpLoadCore(source) {
       return {};
     };
   }
-  const module = await Promise.race([createIvpModule(options), failure]);
-  const outcome = (text) => {
-    const parsed = JSON.parse(text);
-    return parsed.error ? { error: parsed.error } : { result: parsed };
-  };
+  return ivpCoreApi(await Promise.race([createIvpModule(options), failure]));
+}
+
+// The core's JSON answer → {result} or {error}.
+function ivpOutcome(text) {
+  const parsed = JSON.parse(text);
+  return parsed.error ? { error: parsed.error } : { result: parsed };
+}
+
+// The page's view of the embind module: objects in, objects out. A table of
+// one-line calls, easier to read whole than cut up.
+function ivpCoreApi(module) {
+  const outcome = ivpOutcome;
   return {
     // → {result} or {error: {message, where}}; never throws for bad input.
     calculate(scenario, today) {

@@ -1,0 +1,129 @@
+// The rekenhulp: a flow of six steps (start → uw situatie → voorzieningen →
+// IVP-budget → tijdlijn → samenvatting). It sends the scenario to the core at
+// every change and shows what the core returns. It computes no rule itself:
+// it only formats. A section the core does not (yet) return is shown as
+// "nog niet beschikbaar in deze versie", never filled in here.
+// Works in a document and inside a shadow root: everything is looked up from
+// `root`, nothing from `document` globals.
+//
+// This module wires the others together (docs/site.md, "Modules"): it makes
+// the context every step shares (ctx), mounts the steps in page order, and
+// runs the loop input → scenario → core → render.
+import { ivpDownload, ivpElement } from './dom.js';
+import { clearErrors, showError } from './errors.js';
+import { ivpToday, ivpRange } from './format.js';
+import { ivpGlossaryMount } from './glossary.js';
+import { compute, ivpCreateState, scenario } from './scenario.js';
+import { ivpSetDocuments } from './sources.js';
+import { renderBars, renderCosts, renderTotals } from './steps/budget.js';
+import { renderEligibility } from './steps/eligibility.js';
+import { ivpKitMount } from './steps/kit.js';
+import { ivpStepsMount } from './steps/nav.js';
+import { ivpPlanRender } from './steps/plan.js';
+import { ivpPolicyMount, renderPolicyChoices } from './steps/policy.js';
+import { ivpProvisionsMount } from './steps/provisions.js';
+import { ivpRestore, ivpStartMount, rememberNow } from './steps/start.js';
+import { ivpSituationMount } from './steps/situation.js';
+import { ivpSummaryMount, renderSummary } from './steps/summary.js';
+import { ivpIcsMount, renderTimeline } from './steps/timeline.js';
+
+// What every step of one mounted rekenhulp shares. Per mount, never module
+// state: a page may hold two <ivp-rekenhulp> elements.
+function ivpContext(root, core, options) {
+  const catalogue = core.catalogue();
+  const factsData = core.facts();
+  const today = options.today || ivpToday();
+  const ctx = {
+    root, core, catalogue, today,
+    facts: factsData && Array.isArray(factsData.facts) ? factsData.facts : null,
+    storage: options.storage === undefined ? null : options.storage,
+    $: (selector) => root.querySelector(selector),
+    $$: (selector) => [...root.querySelectorAll(selector)],
+    state: ivpCreateState(today, catalogue.provisions.map((p) => p.id)),
+    rows: new Map(),  // provision id → its row in step 3 (steps/provisions.js)
+    factControls: new Map(),  // fact id → its question in the form (steps/situation.js)
+    lastResult: null,
+    lastTotalText: '',
+    explained: null,  // the explanation kept between lean results (scenario.js compute)
+    policyChoicesKey: '',
+    kit: null,  // steps/kit.js, mounted after the steps
+    interview: null,  // steps/interview.js, made by steps/situation.js
+    showStep: null,  // steps/nav.js
+    questionText: null,  // steps/situation.js
+  };
+  ctx.update = () => update(ctx);
+  ctx.scenario = () => scenario(ctx);
+  ctx.showError = (error) => showError(ctx, error);
+  ctx.rememberNow = () => rememberNow(ctx);
+  ctx.download = (name, type, text) => ivpDownload(root, name, type, text);
+  ctx.print = () => (options.print || (() => window.print()))();
+  return ctx;
+}
+
+// "Totaal bijgewerkt: …" for screen readers, only when the total changed.
+function announceTotal(ctx, result) {
+  const totalText = ivpRange(result.budget.total);
+  if (totalText !== ctx.lastTotalText) {
+    ctx.$('#ivp-status').textContent = `Totaal bijgewerkt: ${totalText}, ${result.provisions.length} voorzieningen.`;
+    ctx.lastTotalText = totalText;
+  }
+}
+
+function render(ctx, result) {
+  const { $, root } = ctx;
+  ctx.lastResult = result;
+  ivpSetDocuments(result);
+  renderTotals(ctx, result);
+  renderBars(ctx, result.budget);
+  renderEligibility(ctx, new Map(result.provisions.map((p) => [p.id, p])));
+  renderCosts(ctx, result);
+  ivpPlanRender(result, root, ctx.rows);
+  renderTimeline(ctx, result);
+  renderSummary(ctx, result);
+  if (ctx.kit) ctx.kit.render(result);
+  $('#ivp-notes').replaceChildren(...(result.notes || []).map((n) => ivpElement('li', { text: n })));
+  announceTotal(ctx, result);
+  root.dispatchEvent(new CustomEvent('ivp-result', { detail: result, bubbles: true, composed: true }));
+}
+
+// The loop: the state as a scenario, to the core, and its answer on screen;
+// a wrong input keeps the last good result (errors.js).
+function update(ctx) {
+  const outcome = compute(ctx, scenario(ctx));
+  clearErrors(ctx);
+  if (outcome.error) { showError(ctx, outcome.error); return outcome; }
+  render(ctx, outcome.result);
+  ctx.interview.show(outcome.result);
+  renderPolicyChoices(ctx, outcome.result);
+  rememberNow(ctx);
+  return outcome;
+}
+
+// The keukentafel kit: checklist, what to ask, escalation, letters (steps/kit.js).
+function kitMount(ctx) {
+  return ivpKitMount(ctx.root, ctx.core, { today: ctx.today, download: ctx.download, update: ctx.update,
+    remember: ctx.rememberNow, scenario: ctx.scenario, print: ctx.print });
+}
+
+export function ivpMount(root, core, options = {}) {
+  const ctx = ivpContext(root, core, options);
+  // Mounting twice (a page saved from the browser with its rendered content)
+  // must not double anything: every filled container starts empty.
+  for (const selector of ['#ivp-tables', '#ivp-facts', '.ivp-terms']) for (const el of ctx.$$(selector)) el.replaceChildren();
+  ivpGlossaryMount(root);
+  ctx.showStep = ivpStepsMount(ctx);
+  ivpStartMount(ctx);
+  ivpSituationMount(ctx);
+  ivpProvisionsMount(ctx);
+  ivpPolicyMount(ctx);
+  ctx.kit = kitMount(ctx);
+  ivpSummaryMount(ctx);
+  ivpIcsMount(ctx);
+  if (!ivpRestore(ctx)) update(ctx);
+  ctx.showStep('start', { focus: false });
+  root.classList && root.classList.remove('ivp-loading');
+  const loading = root.querySelector('.ivp-loading');
+  if (loading) loading.classList.remove('ivp-loading');
+  return { update: ctx.update, scenario: ctx.scenario, showStep: ctx.showStep, result: () => ctx.lastResult };
+}
+

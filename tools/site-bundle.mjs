@@ -1,0 +1,37 @@
+// Bundles the site's ES modules (site/js/) into one classic script with
+// esbuild (pinned in package-lock.json). Used by tools/build-site.mjs for
+// the page and the embed, and by tests/browser/renderers.test.mjs.
+//
+// iife, not an ES module: the single file's script is inline (a module
+// script would need the same hash, but an inline module cannot import and
+// the embed is loaded by a plain <script src>), and the Emscripten glue is a
+// classic script that the build puts in the same closure. Not minified: the
+// single file stays readable for anyone who wants to check what it does;
+// gzip takes most of the difference (docs/perf.md).
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+// A clear message when the npm packages were not installed yet.
+const { buildSync } = await import('esbuild').catch((error) => {
+  throw new Error(`esbuild is missing (${error.code || error.message}): run ./dev deps, or npm ci`);
+});
+
+export const siteJs = join(resolve(dirname(fileURLToPath(import.meta.url)), '..'), 'site/js');
+
+// `entry`: a file in site/js, or {contents} (a small entry of a test's own).
+export function bundleSite(entry) {
+  const input = typeof entry === 'string'
+    ? { entryPoints: [join(siteJs, entry)] }
+    : { stdin: { contents: entry.contents, resolveDir: siteJs, sourcefile: 'entry.js' } };
+  const out = buildSync({
+    ...input,
+    bundle: true,
+    format: 'iife',
+    platform: 'browser',
+    charset: 'utf8',
+    legalComments: 'none',
+    write: false,
+    logLevel: 'error',
+  });
+  return out.outputFiles[0].text;
+}
