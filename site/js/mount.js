@@ -50,13 +50,15 @@ function ivpContext(root, core, options) {
     interview: null,  // steps/interview.js, made by steps/situation.js
     showStep: null,  // steps/nav.js
     questionText: null,  // steps/situation.js
+    staleSteps: new Set(),  // steps whose content is older than lastResult (renderStep)
   };
+  ctx.renderStep = (step) => renderStep(ctx, step);
   ctx.update = () => update(ctx);
   ctx.scenario = () => scenario(ctx);
   ctx.showError = (error) => showError(ctx, error);
   ctx.rememberNow = () => rememberNow(ctx);
   ctx.download = (name, type, text) => ivpDownload(root, name, type, text);
-  ctx.print = () => (options.print || (() => window.print()))();
+  ctx.print = () => { renderAllSteps(ctx); (options.print || (() => window.print()))(); };
   return ctx;
 }
 
@@ -69,19 +71,47 @@ function announceTotal(ctx, result) {
   }
 }
 
+// What each step shows of a result. After a change only the visible step is
+// rendered, with the totals bar and the interview: building every step's DOM
+// after each answer was most of an answer's time (docs/perf.md, "Interview").
+// Another step is rendered when it is shown (steps/nav.js), and every step
+// before printing.
+const STEP_RENDERERS = {
+  voorzieningen(ctx, result) {
+    renderEligibility(ctx, new Map(result.provisions.map((p) => [p.id, p])));
+    ivpPlanRender(result, ctx.root, ctx.rows);
+  },
+  budget(ctx, result) {
+    renderBars(ctx, result.budget);
+    renderCosts(ctx, result);
+    ivpPlanRender(result, ctx.root, ctx.rows);
+    ctx.$('#ivp-notes').replaceChildren(...(result.notes || []).map((n) => ivpElement('li', { text: n })));
+  },
+  tijdlijn(ctx, result) {
+    renderTimeline(ctx, result);
+    ivpPlanRender(result, ctx.root, ctx.rows);
+  },
+  samenvatting(ctx, result) {
+    renderSummary(ctx, result);
+    if (ctx.kit) ctx.kit.render(result);
+  },
+};
+
+function renderStep(ctx, step) {
+  if (ctx.staleSteps.delete(step) && ctx.lastResult) STEP_RENDERERS[step](ctx, ctx.lastResult);
+}
+
+function renderAllSteps(ctx) {
+  for (const step of [...ctx.staleSteps]) renderStep(ctx, step);
+}
+
 function render(ctx, result) {
-  const { $, root } = ctx;
+  const { root } = ctx;
   ctx.lastResult = result;
   ivpSetDocuments(result);
   renderTotals(ctx, result);
-  renderBars(ctx, result.budget);
-  renderEligibility(ctx, new Map(result.provisions.map((p) => [p.id, p])));
-  renderCosts(ctx, result);
-  ivpPlanRender(result, root, ctx.rows);
-  renderTimeline(ctx, result);
-  renderSummary(ctx, result);
-  if (ctx.kit) ctx.kit.render(result);
-  $('#ivp-notes').replaceChildren(...(result.notes || []).map((n) => ivpElement('li', { text: n })));
+  for (const step of Object.keys(STEP_RENDERERS)) ctx.staleSteps.add(step);
+  renderStep(ctx, ctx.state.step);
   announceTotal(ctx, result);
   root.dispatchEvent(new CustomEvent('ivp-result', { detail: result, bubbles: true, composed: true }));
 }
@@ -112,6 +142,7 @@ export function ivpMount(root, core, options = {}) {
   for (const selector of ['#ivp-tables', '#ivp-facts', '.ivp-terms']) for (const el of ctx.$$(selector)) el.replaceChildren();
   ivpGlossaryMount(root);
   ctx.showStep = ivpStepsMount(ctx);
+  if (typeof window !== 'undefined') window.addEventListener('beforeprint', () => renderAllSteps(ctx));
   ivpStartMount(ctx);
   ivpSituationMount(ctx);
   ivpProvisionsMount(ctx);
