@@ -642,7 +642,8 @@ struct Classified {
 };
 
 Classified classify(const Scenario& s, const Catalogue& catalogue, const EigenBijdrageRules& rules, Date on) {
-    Classified c{count_charges(s, catalogue, rules, on), {}};
+    Classified c;
+    c.charges = count_charges(s, catalogue, rules, on);
     const Charges& charges = c.charges;
     json& applies_to = c.applies_to;
     json& exempt = c.exempt;
