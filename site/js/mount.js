@@ -53,7 +53,7 @@ function ivpContext(root, core, options) {
     staleSteps: new Set(),  // steps whose content is older than lastResult (renderStep)
   };
   ctx.renderStep = (step) => renderStep(ctx, step);
-  ctx.update = () => update(ctx);
+  ctx.update = (options) => update(ctx, options);
   ctx.scenario = () => scenario(ctx);
   ctx.showError = (error) => showError(ctx, error);
   ctx.rememberNow = () => rememberNow(ctx);
@@ -71,11 +71,12 @@ function announceTotal(ctx, result) {
   }
 }
 
-// What each step shows of a result. After a change only the visible step is
-// rendered, with the totals bar and the interview: building every step's DOM
-// after each answer was most of an answer's time (docs/perf.md, "Interview").
-// Another step is rendered when it is shown (steps/nav.js), and every step
-// before printing.
+// What each step shows of a result. After an answer of the interview only the
+// visible step is rendered, with the totals bar and the interview: building
+// every step's DOM after each answer was most of an answer's time
+// (docs/perf.md, "Interview"). A step left behind is rendered when it is shown
+// (steps/nav.js), and every step before printing. Any other change renders
+// every step at once, as before.
 const STEP_RENDERERS = {
   voorzieningen(ctx, result) {
     renderEligibility(ctx, new Map(result.provisions.map((p) => [p.id, p])));
@@ -105,24 +106,25 @@ function renderAllSteps(ctx) {
   for (const step of [...ctx.staleSteps]) renderStep(ctx, step);
 }
 
-function render(ctx, result) {
+function render(ctx, result, { visibleOnly = false } = {}) {
   const { root } = ctx;
   ctx.lastResult = result;
   ivpSetDocuments(result);
   renderTotals(ctx, result);
   for (const step of Object.keys(STEP_RENDERERS)) ctx.staleSteps.add(step);
-  renderStep(ctx, ctx.state.step);
+  if (visibleOnly) renderStep(ctx, ctx.state.step);
+  else renderAllSteps(ctx);
   announceTotal(ctx, result);
   root.dispatchEvent(new CustomEvent('ivp-result', { detail: result, bubbles: true, composed: true }));
 }
 
 // The loop: the state as a scenario, to the core, and its answer on screen;
 // a wrong input keeps the last good result (errors.js).
-function update(ctx) {
+function update(ctx, options = {}) {
   const outcome = compute(ctx, scenario(ctx));
   clearErrors(ctx);
   if (outcome.error) { showError(ctx, outcome.error); return outcome; }
-  render(ctx, outcome.result);
+  render(ctx, outcome.result, options);
   ctx.interview.show(outcome.result);
   renderPolicyChoices(ctx, outcome.result);
   rememberNow(ctx);
