@@ -37,8 +37,9 @@ export function ivpWithExplanation(lean, explanation) {
 }
 
 // An explanation + the situation part for a new profile (src/ivp/api/situation.h
-// apply_situation): each part the situation holds replaces the old one whole.
-// Changes and returns `explanation`.
+// apply_situation): each part the situation holds replaces the old one whole;
+// of an object part (costs, plan) each key it holds does, the other keys
+// (the financing texts, the order by call-off) stay. Changes and returns `explanation`.
 export function ivpWithSituation(explanation, situation) {
   for (const [id, entry] of Object.entries(situation.provisions)) {
     const target = explanation.provisions[id];
@@ -48,7 +49,14 @@ export function ivpWithSituation(explanation, situation) {
       if (key in entry) target[key] = entry[key]; else delete target[key];
     }
   }
-  for (const [key, value] of Object.entries(situation)) if (key !== 'provisions') explanation[key] = value;
+  // costs and plan hold only the keys an answer reaches (kMergedByKey in
+  // src/ivp/api/situation.cpp); every other part is replaced whole.
+  for (const [key, value] of Object.entries(situation)) {
+    if (key === 'provisions') continue;
+    const old = explanation[key];
+    if ((key === 'costs' || key === 'plan') && old && typeof old === 'object') Object.assign(old, value);
+    else explanation[key] = value;
+  }
   return explanation;
 }
 

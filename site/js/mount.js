@@ -50,13 +50,15 @@ function ivpContext(root, core, options) {
     interview: null,  // steps/interview.js, made by steps/situation.js
     showStep: null,  // steps/nav.js
     questionText: null,  // steps/situation.js
+    staleSteps: new Set(),  // steps whose content is older than lastResult (renderStep)
   };
-  ctx.update = () => update(ctx);
+  ctx.renderStep = (step) => renderStep(ctx, step);
+  ctx.update = (options) => update(ctx, options);
   ctx.scenario = () => scenario(ctx);
   ctx.showError = (error) => showError(ctx, error);
   ctx.rememberNow = () => rememberNow(ctx);
   ctx.download = (name, type, text) => ivpDownload(root, name, type, text);
-  ctx.print = () => (options.print || (() => window.print()))();
+  ctx.print = () => { renderAllSteps(ctx); (options.print || (() => window.print()))(); };
   return ctx;
 }
 
@@ -69,30 +71,60 @@ function announceTotal(ctx, result) {
   }
 }
 
-function render(ctx, result) {
-  const { $, root } = ctx;
+// What each step shows of a result. After an answer of the interview only the
+// visible step is rendered, with the totals bar and the interview: building
+// every step's DOM after each answer was most of an answer's time
+// (docs/perf.md, "Interview"). A step left behind is rendered when it is shown
+// (steps/nav.js), and every step before printing. Any other change renders
+// every step at once, as before.
+const STEP_RENDERERS = {
+  voorzieningen(ctx, result) {
+    renderEligibility(ctx, new Map(result.provisions.map((p) => [p.id, p])));
+    ivpPlanRender(result, ctx.root, ctx.rows);
+  },
+  budget(ctx, result) {
+    renderBars(ctx, result.budget);
+    renderCosts(ctx, result);
+    ivpPlanRender(result, ctx.root, ctx.rows);
+    ctx.$('#ivp-notes').replaceChildren(...(result.notes || []).map((n) => ivpElement('li', { text: n })));
+  },
+  tijdlijn(ctx, result) {
+    renderTimeline(ctx, result);
+    ivpPlanRender(result, ctx.root, ctx.rows);
+  },
+  samenvatting(ctx, result) {
+    renderSummary(ctx, result);
+    if (ctx.kit) ctx.kit.render(result);
+  },
+};
+
+function renderStep(ctx, step) {
+  if (ctx.staleSteps.delete(step) && ctx.lastResult) STEP_RENDERERS[step](ctx, ctx.lastResult);
+}
+
+function renderAllSteps(ctx) {
+  for (const step of [...ctx.staleSteps]) renderStep(ctx, step);
+}
+
+function render(ctx, result, { visibleOnly = false } = {}) {
+  const { root } = ctx;
   ctx.lastResult = result;
   ivpSetDocuments(result);
   renderTotals(ctx, result);
-  renderBars(ctx, result.budget);
-  renderEligibility(ctx, new Map(result.provisions.map((p) => [p.id, p])));
-  renderCosts(ctx, result);
-  ivpPlanRender(result, root, ctx.rows);
-  renderTimeline(ctx, result);
-  renderSummary(ctx, result);
-  if (ctx.kit) ctx.kit.render(result);
-  $('#ivp-notes').replaceChildren(...(result.notes || []).map((n) => ivpElement('li', { text: n })));
+  for (const step of Object.keys(STEP_RENDERERS)) ctx.staleSteps.add(step);
+  if (visibleOnly) renderStep(ctx, ctx.state.step);
+  else renderAllSteps(ctx);
   announceTotal(ctx, result);
   root.dispatchEvent(new CustomEvent('ivp-result', { detail: result, bubbles: true, composed: true }));
 }
 
 // The loop: the state as a scenario, to the core, and its answer on screen;
 // a wrong input keeps the last good result (errors.js).
-function update(ctx) {
+function update(ctx, options = {}) {
   const outcome = compute(ctx, scenario(ctx));
   clearErrors(ctx);
   if (outcome.error) { showError(ctx, outcome.error); return outcome; }
-  render(ctx, outcome.result);
+  render(ctx, outcome.result, options);
   ctx.interview.show(outcome.result);
   renderPolicyChoices(ctx, outcome.result);
   rememberNow(ctx);
@@ -112,6 +144,7 @@ export function ivpMount(root, core, options = {}) {
   for (const selector of ['#ivp-tables', '#ivp-facts', '.ivp-terms']) for (const el of ctx.$$(selector)) el.replaceChildren();
   ivpGlossaryMount(root);
   ctx.showStep = ivpStepsMount(ctx);
+  if (typeof window !== 'undefined') window.addEventListener('beforeprint', () => renderAllSteps(ctx));
   ivpStartMount(ctx);
   ivpSituationMount(ctx);
   ivpProvisionsMount(ctx);

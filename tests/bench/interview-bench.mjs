@@ -10,16 +10,27 @@
 // re-render of verdicts, costs and summary, and the next question with focus
 // on its heading. Style and layout after the handler are not included.
 // file:// pages have 100 µs timer resolution: fine for millisecond figures.
+// With --profile, Chromium's CPU profiler runs during the interviews and the
+// self time is summed by where it goes (the core's WebAssembly, JSON.parse,
+// the page's scripts by function), to say what an answer's time is made of.
 // Results go to docs/perf.md ("Interview").
 import { launch, distUrl } from '../browser/chromium.mjs';
 
-const profiles = Number(process.argv[2] || 30);
+const args = process.argv.slice(2);
+const profiling = args.includes('--profile');
+const profiles = Number(args.find((a) => /^\d+$/.test(a)) || 30);
 const browser = await launch();
 try {
   const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
   await page.goto(distUrl);
   await page.locator('#ivp-total', { hasText: '302.000' }).waitFor();
   await page.locator('#ivp-tab-situatie').click();
+  const cdp = profiling ? await page.context().newCDPSession(page) : null;
+  if (cdp) {
+    await cdp.send('Profiler.enable');
+    await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+    await cdp.send('Profiler.start');
+  }
   const report = await page.evaluate(async (profiles) => {
     const $ = (s) => document.querySelector(s);
     // mulberry32, as tests/node/prng.mjs
@@ -67,6 +78,27 @@ try {
       questionsMean: counts.reduce((a, b) => a + b, 0) / counts.length, questionsMax: Math.max(...counts),
       flatForm: facts.length };
   }, profiles);
+  if (cdp) {
+    // Self time per node, summed by a label: WebAssembly functions together,
+    // the page's script functions by name, the rest by V8's name for them.
+    const { profile } = await cdp.send('Profiler.stop');
+    const dt = new Map(profile.nodes.map((n) => [n.id, 0]));
+    for (let i = 0; i < profile.samples.length; i += 1) dt.set(profile.samples[i], dt.get(profile.samples[i]) + profile.timeDeltas[i]);
+    const by = new Map();
+    let total = 0;
+    for (const n of profile.nodes) {
+      const f = n.callFrame;
+      if (['(idle)', '(program)', '(garbage collector)'].includes(f.functionName) && f.functionName !== '(garbage collector)') continue;
+      const wasm = f.url.startsWith('wasm://') || /^\$?func\d+|^\$/.test(f.functionName) && f.url === '';
+      const label = wasm ? 'WebAssembly (the core)' : `${f.functionName || '(anonymous)'}${f.url ? '' : ' [native]'}`;
+      by.set(label, (by.get(label) || 0) + dt.get(n.id));
+      total += dt.get(n.id);
+    }
+    console.log(`CPU profile: ${(total / 1000).toFixed(0)} ms sampled; self time by where it goes:`);
+    for (const [label, t] of [...by].sort((a, b) => b[1] - a[1]).slice(0, 25)) {
+      console.log(`  ${(100 * t / total).toFixed(1).padStart(5)} %  ${(t / 1000).toFixed(0).padStart(6)} ms  ${label}`);
+    }
+  }
   const ms = (x) => `${x.toFixed(2)} ms`;
   console.log(`${report.answers} answers over ${profiles} interviews (flat form: ${report.flatForm} questions; ` +
     `asked per interview: mean ${report.questionsMean.toFixed(1)}, max ${report.questionsMax})`);

@@ -83,6 +83,8 @@ test('the whole flow by keyboard alone', async () => {
     await tabTo(page, '.ivp-fact input');
     await page.keyboard.press('Space');
     const legend = await page.locator('.ivp-fact legend').first().textContent();
+    // The summary (step 6, also the print) renders when it is shown or printed (site/js/mount.js).
+    await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
     assert.match(await page.locator('#ivp-summary').textContent(), new RegExp(legend.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')));
   }
   await screenshot(page, 'flow-2-situatie');

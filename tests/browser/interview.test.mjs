@@ -73,7 +73,11 @@ async function tabToAnswer(page, label) {
   throw new Error(`answer ${label} not reached with Tab`);
 }
 
+// The verdicts of step 3 as they are shown there. The page renders a step that
+// is not visible when it is shown or printed (site/js/mount.js), so the step
+// is brought up to date the way printing does, without moving focus.
 async function verdicts(page) {
+  await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
   return page.evaluate(() => [...document.querySelectorAll('tr[data-id] .ivp-eligibility')]
     .map((td) => td.closest('tr').dataset.id + ':' + td.textContent.slice(0, 60)));
 }

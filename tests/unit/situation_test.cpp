@@ -4,6 +4,7 @@
 // in part, null ("weet ik niet") included, and partial selections.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <random>
 
 #include "ivp/result/explain.h"
@@ -29,27 +30,97 @@ json partial_profile(std::mt19937_64& r) {
     return profile;
 }
 
+// Everything of a scenario except its profile, varied: the selection, the
+// amounts, the municipality's pack, the dates (melding, peildatum, the
+// procedure's and a provision's own events), needed dates, kept provisions
+// and the checklist. The situation must hold every part any of them lets the
+// profile reach, and nothing the profile does not reach may differ.
+json scenario_without_profile(std::mt19937_64& r, int n) {
+    const auto& rb = ivp::embedded_rulebook();
+    json input = {{"melding", "2026-11-23"}};
+    if (n % 2) {
+        json ids = json::array();
+        for (const auto& p : rb.catalogue.provisions)
+            if (r() % 3) ids.push_back(p.id);
+        input["provisions"] = ids;
+    }
+    if (n % 3 == 0) input["overrides"] = {{"traplift", {{"amount", 9000}}}, {"aanbouw-woning", {{"amount", 1}}}};
+    if (n % 4 == 1) input["policy"] = "hattem-2014";
+    if (n % 5 == 2) {
+        input["melding"] = "2026-03-02";
+        input["peildatum"] = "2026-11-23";
+        input["dates"] = {{"aanvraag", "2026-04-01"}, {"beschikking", "2026-06-15"}};
+        input["actual"] = {{"traplift", {{"melding", "2026-05-04"}, {"levering", "2026-09-01"}}}};
+        input["checklist"] = json::array({"melding_schriftelijk"});
+    }
+    if (n % 6 == 3) {
+        input["needed"] = {{"traplift", {{"months", 2}}}, {"scootmobiel", "2027-01-15"}, {"zorgunit", {{"months", 0}}}};
+        input["keep_in_budget"] = json::array({"traplift", "badkameraanpassingen"});
+    }
+    if (n % 7 == 4) input["melding"] = "2018-06-01";  // before the abonnementstarief: the eigen bijdrage is not computed
+    // A provision named by a date or a kept mark is selected.
+    if (input.contains("provisions"))
+        for (const char* id : {"traplift", "scootmobiel", "zorgunit", "badkameraanpassingen"}) {
+            auto& ids = input["provisions"];
+            if (std::find(ids.begin(), ids.end(), json(id)) == ids.end()) ids.push_back(id);
+        }
+    return input;
+}
+
 TEST(Situation, AnExplanationWithTheNewSituationIsTheNewExplanation) {
     const auto& rb = ivp::embedded_rulebook();
     std::mt19937_64 r(42);
-    for (int n = 0; n < 40; ++n) {
-        json input = {{"melding", "2026-11-23"}, {"profile", partial_profile(r)}};
-        if (n % 2) {
-            json ids = json::array();
-            for (const auto& p : rb.catalogue.provisions)
-                if (r() % 3) ids.push_back(p.id);
-            input["provisions"] = ids;
-        }
-        if (n % 3 == 0) input["overrides"] = {{"traplift", {{"amount", 9000}}}};
+    for (int n = 0; n < 200; ++n) {
+        json input = scenario_without_profile(r, n);
+        input["profile"] = partial_profile(r);
         json other = input;
-        other["profile"] = partial_profile(r);
+        if (n % 4 == 3) {
+            // One answer more, as in the interview: one open fact answered (or "weet ik niet").
+            for (const auto& f : rb.facts.facts)
+                if (!other["profile"].contains(f.id)) {
+                    other["profile"][f.id] = r() % 4 == 0 ? json(nullptr)
+                                             : f.type == ivp::FactType::boolean ? json(r() % 2 == 0)
+                                             : f.type == ivp::FactType::choice ? json(f.choices[r() % f.choices.size()])
+                                                                                : json(f.min + static_cast<std::int64_t>(r() % 20));
+                    break;
+                }
+        } else {
+            other["profile"] = partial_profile(r);
+        }
         const auto s1 = ivp::parse_scenario(input, rb.catalogue, ivp_test::fixed_today());
         const auto s2 = ivp::parse_scenario(other, rb.catalogue, ivp_test::fixed_today());
         auto explanation = ivp::explain(s1, rb);
         ivp::apply_situation(explanation, ivp::situation(s2, rb));
         const auto want = ivp::explain(s2, rb);
-        ASSERT_EQ(explanation.dump(), want.dump()) << n << ", differences (JSON Patch from the patched to the new "
+        ASSERT_EQ(explanation.dump(), want.dump()) << n << " " << input.dump() << ", differences (JSON Patch from the patched to the new "
                                                     << "explanation): " << json::diff(explanation, want).dump();
+    }
+}
+
+// The situation holds nothing but the parts an answer reaches, and each of
+// them exactly as explain() gives it (not merely a value that happens to end
+// up the same after apply_situation).
+TEST(Situation, EachPartIsThePartOfTheExplanation) {
+    const auto& rb = ivp::embedded_rulebook();
+    std::mt19937_64 r(7);
+    for (int n = 0; n < 60; ++n) {
+        json input = scenario_without_profile(r, n);
+        input["profile"] = partial_profile(r);
+        const auto s = ivp::parse_scenario(input, rb.catalogue, ivp_test::fixed_today());
+        const auto part = ivp::situation(s, rb);
+        const auto whole = ivp::explain(s, rb);
+        for (const auto& [key, value] : part.items()) {
+            if (key == "provisions") {
+                ASSERT_EQ(value.size(), whole.at("provisions").size()) << n;
+                for (const auto& [id, entry] : value.items())
+                    for (const auto& [k, v] : entry.items())
+                        ASSERT_EQ(v, whole.at("provisions").at(id).at(k)) << n << " " << id << "." << k;
+            } else if (value.is_object() && (key == "costs" || key == "plan")) {
+                for (const auto& [k, v] : value.items()) ASSERT_EQ(v, whole.at(key).at(k)) << n << " " << key << "." << k;
+            } else {
+                ASSERT_EQ(value, whole.at(key)) << n << " " << key;
+            }
+        }
     }
 }
 

@@ -1,6 +1,6 @@
 // The six steps: the step buttons at the top, "Vorige stap" and "Volgende
 // stap", and focus on the new step's heading.
-// ctx (site/js/mount.js): $, $$, state (state.step).
+// ctx (site/js/mount.js): $, $$, state (state.step), renderStep.
 
 export const IVP_STEPS = ['start', 'situatie', 'voorzieningen', 'budget', 'tijdlijn', 'samenvatting'];
 const IVP_STEP_LABEL = { start: 'Start', situatie: 'Uw situatie', voorzieningen: 'Voorzieningen',
@@ -14,6 +14,7 @@ export function ivpStepsMount(ctx) {
   const nextButton = $('#ivp-next');
   function showStep(step, { focus = true } = {}) {
     state.step = step;
+    if (ctx.renderStep) ctx.renderStep(step);  // a step is rendered when shown (mount.js)
     for (const [name, section] of stepSections) section.hidden = name !== step;
     for (const button of $$('[data-goto]')) {
       if (button.getAttribute('data-goto') === step) button.setAttribute('aria-current', 'step');

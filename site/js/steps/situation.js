@@ -107,7 +107,8 @@ function factsForm(ctx, factsBox) {
 // The guided interview: it asks, the page answers through the state.
 function situationInterview(ctx, factsBox) {
   const { $, facts, catalogue, state, factControls } = ctx;
-  const update = () => ctx.update();
+  // After an answer only the visible step is rendered (mount.js, docs/perf.md "Interview").
+  const update = () => ctx.update({ visibleOnly: true });
   return ivpInterview({
     box: $('#ivp-interview'), factsBox, facts: new Map((facts || []).map((f) => [f.id, f])), catalogue, state,
     ready: !!(facts && facts.length), answerLabel: (fact, text) => factAnswerLabel(fact, factValue(fact, text)),

@@ -3,16 +3,21 @@
 // page's call after an answer of the interview (docs/perf.md, "Interview").
 // An answer changes only the verdicts, the financing texts that read a fact
 // (zelf gekocht, the eigen bijdrage per provision), what stays in the
-// personal budget, the eigen bijdrage, the other provisions, the questions,
-// the plan and the kit — not the delivery dates, terms or policies, which make
-// up most of the explanation. Shape:
+// personal budget, the eigen bijdrage, the other provisions and the
+// questions — not the delivery dates, the procedure, the kit, the terms or
+// the policies, which make up most of the explanation and most of its cost.
+// Shape:
 //   {"provisions": {"<id>": {"eligibility", "financing", "in_plan",
-//    "plan_reason", "plan_reasons", "plan_kept"}}, "costs", "other_provisions",
-//    "questions", "plan", "kit", "facts"}
+//    "plan_reason", "plan_reasons", "plan_kept"}},
+//    "costs": {"eigen_bijdrage", "proposal_2027"}, "plan": {"not_in_budget"},
+//    "other_provisions", "questions", "facts"}
 // each part exactly as in explain(), lean parts left out. apply_situation()
 // puts it into an explanation made for the same scenario with another
-// profile; the result equals explain() of the new scenario (tested in
-// tests/unit/situation_test.cpp; the page does the same, site/js/ivp.js
+// profile: provision parts, other_provisions and questions replace the old
+// ones whole, and so does each key given of costs and plan (the rest of
+// those two objects, such as the financing texts and the order by call-off,
+// reads no fact). The result equals explain() of the new scenario (tested
+// in tests/unit/situation_test.cpp; the page does the same, site/js/ivp.js
 // ivpWithSituation).
 #include <nlohmann/json.hpp>
 #include <string>

@@ -245,8 +245,7 @@ std::vector<bool> budget_mask(const Scenario& s, const Catalogue& catalogue, con
     return mask;
 }
 
-void add_plan_fields(json& entry, const Scenario& s, std::size_t i, bool in_plan, const Eligibility& eligibility,
-                     const Catalogue& catalogue, const Calendar& calendar) {
+void add_plan_verdict_fields(json& entry, const Scenario& s, std::size_t i, bool in_plan, const Eligibility& eligibility) {
     entry["in_plan"] = in_plan;
     const auto plan = std::find_if(eligibility.by_policy.begin(), eligibility.by_policy.end(),
                                    [](const Assessment& a) { return a.policy->id == kPlanPolicy; });
@@ -259,6 +258,11 @@ void add_plan_fields(json& entry, const Scenario& s, std::size_t i, bool in_plan
                                       "budget. U kunt het zelf weer meetellen.";
     }
     entry["plan_kept"] = nee && kept;
+}
+
+void add_plan_fields(json& entry, const Scenario& s, std::size_t i, bool in_plan, const Eligibility& eligibility,
+                     const Catalogue& catalogue, const Calendar& calendar) {
+    add_plan_verdict_fields(entry, s, i, in_plan, eligibility);
     const auto& p = catalogue.provisions[i];
     const CallOff c = provision_calloff(s, i, p, calendar);
     json calloff = {{"date", format_iso_date(c.date)}, {"kind", c.kind}};
@@ -294,6 +298,17 @@ json plan_summary(const json& provisions) {
             {"policy", kPlanPolicy},
             {"assumptions", plan_data().assumptions},
             {"remedies", plan_data().remedies}};
+}
+
+}  // namespace ivp
+
+namespace ivp {
+
+json plan_verdict_summary(const Scenario& s, const Catalogue& catalogue, const std::vector<bool>& in_plan) {
+    json out_of_plan = json::array();
+    for (std::size_t i = 0; i < catalogue.provisions.size(); ++i)
+        if (s.selected[i] && !in_plan[i]) out_of_plan.push_back(catalogue.provisions[i].id);
+    return {{"not_in_budget", std::move(out_of_plan)}};
 }
 
 }  // namespace ivp

@@ -52,6 +52,18 @@ std::vector<bool> budget_mask(const Scenario& s, const Catalogue& catalogue, con
 void add_plan_fields(nlohmann::json& entry, const Scenario& s, std::size_t i, bool in_plan, const Eligibility& eligibility,
                      const Catalogue& catalogue, const Calendar& calendar);
 
+// The part of add_plan_fields() that the answers reach (the ALS protocol's
+// verdict): in_plan, plan_reason, plan_reasons, plan_kept. `entry` holds
+// eligibility. The interview's after-answer call (src/ivp/api/situation.h)
+// gives only these.
+void add_plan_verdict_fields(nlohmann::json& entry, const Scenario& s, std::size_t i, bool in_plan,
+                             const Eligibility& eligibility);
+
+// The profile's part of `plan`: {"not_in_budget": ids}, as plan_summary()
+// gives it, from the selected provisions in catalogue order and the mask
+// of budget_mask().
+nlohmann::json plan_verdict_summary(const Scenario& s, const Catalogue& catalogue, const std::vector<bool>& in_plan);
+
 // The result's top-level `table_budget` (data/ivp-plan.json).
 const nlohmann::json& table_budget_json();
 

@@ -630,16 +630,26 @@ void put_projection(json& out, json& notes, const EigenBijdrageRules& rules, Dat
     out["per_year"] = per_year;
 }
 
-}  // namespace
-
-json costs_json(const Scenario& s, const Catalogue& catalogue, const EigenBijdrageRules& rules) {
-    const Date on = s.melding;
-    const TariffPeriod* rule = rules.period_on(on);
-    const TariffPeriod* used = tariff_used(rules, on);
-
-    const Charges charges = count_charges(s, catalogue, rules, on);
+// Who pays the eigen bijdrage, and for which provisions: the part of
+// costs.eigen_bijdrage that the profile decides (costs_json() and
+// eigen_bijdrage_who_pays_json() both build it here, so they cannot differ).
+struct Classified {
+    Charges charges;
+    HouseholdExemption household;
     json applies_to = json::array(), exempt = json::array(), depends = json::array(), not_applicable = json::array();
+    json exemptions_applied = json::array();
     std::vector<std::string> open_facts;
+};
+
+Classified classify(const Scenario& s, const Catalogue& catalogue, const EigenBijdrageRules& rules, Date on) {
+    Classified c;
+    c.charges = count_charges(s, catalogue, rules, on);
+    const Charges& charges = c.charges;
+    json& applies_to = c.applies_to;
+    json& exempt = c.exempt;
+    json& depends = c.depends;
+    json& not_applicable = c.not_applicable;
+    std::vector<std::string>& open_facts = c.open_facts;
     for (const auto& [i, charge] : charges.provisions) {
         const auto& p = catalogue.provisions[i];
         json item = {{"id", p.id}, {"reason", charge.reason}};
@@ -655,12 +665,13 @@ json costs_json(const Scenario& s, const Catalogue& catalogue, const EigenBijdra
         for (const auto& f : charge.open_facts)
             if (std::find(open_facts.begin(), open_facts.end(), f) == open_facts.end()) open_facts.push_back(f);
     }
-    const auto household = partner_under_aow(s, rules, on);
+    c.household = partner_under_aow(s, rules, on);
+    const auto& household = c.household;
     // An exempt household pays nothing whatever the provisions: their questions no longer matter.
     if (household.exempt == Tri::yes) open_facts.clear();
     for (const auto& f : household.open_facts)
         if (std::find(open_facts.begin(), open_facts.end(), f) == open_facts.end()) open_facts.push_back(f);
-    json exemptions_applied = json::array();
+    json& exemptions_applied = c.exemptions_applied;
     if (household.exempt == Tri::yes) {
         const auto* e = rules.exemption("partner_onder_aow_leeftijd");
         exemptions_applied.push_back({{"id", e->id}, {"text", e->text}, {"source", e->source}});
@@ -671,7 +682,43 @@ json costs_json(const Scenario& s, const Catalogue& catalogue, const EigenBijdra
         for (const auto& x : exempt) used_here = used_here || x.value("exemption", "") == e->id;
         if (used_here) exemptions_applied.push_back({{"id", e->id}, {"text", e->text}, {"source", e->source}});
     }
+    return c;
+}
 
+std::string status_of(const TariffPeriod* used, WhoPays who) {
+    if (!computable(used)) return "niet_berekend";
+    if (who.pays) return "betaalt";
+    if (!who.may_pay) return "betaalt_niet";
+    return "hangt_af";
+}
+
+}  // namespace
+
+json eigen_bijdrage_who_pays_json(const Scenario& s, const Catalogue& catalogue, const EigenBijdrageRules& rules) {
+    const Date on = s.melding;
+    auto c = classify(s, catalogue, rules, on);
+    return {{"status", status_of(tariff_used(rules, on), who_pays(c.charges, c.household))},
+            {"applies_to", std::move(c.applies_to)},
+            {"depends", std::move(c.depends)},
+            {"exempt", std::move(c.exempt)},
+            {"exemptions_applied", std::move(c.exemptions_applied)},
+            {"open_questions", std::move(c.open_facts)}};
+}
+
+json costs_json(const Scenario& s, const Catalogue& catalogue, const EigenBijdrageRules& rules) {
+    const Date on = s.melding;
+    const TariffPeriod* rule = rules.period_on(on);
+    const TariffPeriod* used = tariff_used(rules, on);
+
+    Classified classified = classify(s, catalogue, rules, on);
+    const Charges& charges = classified.charges;
+    const auto& household = classified.household;
+    json& applies_to = classified.applies_to;
+    json& exempt = classified.exempt;
+    json& depends = classified.depends;
+    json& not_applicable = classified.not_applicable;
+    json& exemptions_applied = classified.exemptions_applied;
+    std::vector<std::string>& open_facts = classified.open_facts;
     const WhoPays who = who_pays(charges, household);
     const bool pays = who.pays, may_pay = who.may_pay;
 
@@ -685,11 +732,7 @@ json costs_json(const Scenario& s, const Catalogue& catalogue, const EigenBijdra
                         std::to_string(year_of(used->valid_from)) + ").");
     }
 
-    std::string status;
-    if (!computable(used)) status = "niet_berekend";
-    else if (pays) status = "betaalt";
-    else if (!may_pay) status = "betaalt_niet";
-    else status = "hangt_af";
+    const std::string status = status_of(used, who);
     out["status"] = status;
     out["applies_to"] = applies_to;
     out["depends"] = depends;

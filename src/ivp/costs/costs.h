@@ -129,6 +129,14 @@ nlohmann::json financing_rules_json(const FinancingRules& financing);
 nlohmann::json eigen_bijdrage_amounts_json(const Scenario& scenario, const Catalogue& catalogue,
                                            const EigenBijdrageRules& rules);
 
+// Who pays the eigen bijdrage: {"status", "applies_to", "depends", "exempt",
+// "exemptions_applied", "open_questions"}, equal to those keys of
+// costs_json()'s eigen_bijdrage, without the tariffs, the projection and
+// the texts: what the interview's probing compares for each candidate answer
+// (src/ivp/result/questions.cpp).
+nlohmann::json eigen_bijdrage_who_pays_json(const Scenario& scenario, const Catalogue& catalogue,
+                                            const EigenBijdrageRules& rules);
+
 // The `financing` of provision i (docs/costs.md): its group, forms and amounts;
 // the shared texts are in costs.financing.
 nlohmann::json financing_json(const Scenario& scenario, const Catalogue& catalogue, std::size_t i,

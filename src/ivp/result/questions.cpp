@@ -176,17 +176,18 @@ void probe_policy(const Policy& policy, const Scenario& s, const Rulebook& rb, P
     }
 }
 
-// The parts of the eigen bijdrage an answer can change.
+// The parts of the eigen bijdrage an answer can change (who pays, and for
+// which provisions), without the tariffs and projection costs_json() adds.
 json costs_signature(const Scenario& s, const Rulebook& rb) {
-    const auto all = costs_json(s, rb.catalogue, rb.eigen_bijdrage);
-    const auto& c = all.at("eigen_bijdrage");
-    return {c.at("status"), c.at("applies_to"), c.at("depends"), c.at("exempt"), c.at("exemptions_applied")};
+    auto who = eigen_bijdrage_who_pays_json(s, rb.catalogue, rb.eigen_bijdrage);
+    who.erase("open_questions");
+    return who;
 }
 
 // The eigen bijdrage's open questions (costs.cpp names them), probed the
 // same way: an answer that changes who pays, or else all of them together.
 void probe_costs(const Scenario& s, const Rulebook& rb, std::map<std::string, Tally>& tally) {
-    const auto open = costs_json(s, rb.catalogue, rb.eigen_bijdrage).at("eigen_bijdrage").at("open_questions");
+    const auto open = eigen_bijdrage_who_pays_json(s, rb.catalogue, rb.eigen_bijdrage).at("open_questions");
     if (open.empty()) return;
     const auto now = costs_signature(s, rb);
     Scenario trial = s;
