@@ -12,6 +12,7 @@
 // The page's own work (merging, rendering) is in interview-bench.mjs.
 // Results go to docs/perf.md ("Interview").
 import { mulberry32 } from '../node/prng.mjs';
+import { randomAnswer } from '../node/profiles.mjs';
 import { loadWasm } from '../node/wasm-loader.mjs';
 
 const profiles = Number(process.argv[2] || 20);
@@ -26,12 +27,8 @@ const rand = mulberry32(20261201);
 function completeProfile() {
   const out = {};
   for (const f of facts) {
-    if (f.type === 'boolean') out[f.id] = rand() < 0.5;
-    else if (f.type === 'integer') out[f.id] = f.min + Math.floor(rand() ** 3 * (f.max - f.min + 1));
-    else if (f.type === 'choice') {
-      const c = f.choices[Math.floor(rand() * f.choices.length)];
-      out[f.id] = typeof c === 'string' ? c : c.value;
-    }
+    const answer = randomAnswer(f, rand);
+    if (answer !== undefined) out[f.id] = answer;
   }
   return out;
 }

@@ -6,6 +6,15 @@
 // random. A plain module, not a test file.
 import { mulberry32 } from './prng.mjs';
 
+// One random answer to `fact` from the generator `r` (one draw), or
+// undefined for a type that is not generated (a date).
+export function randomAnswer(fact, r) {
+  if (fact.type === 'boolean') return r() < 0.5;
+  if (fact.type === 'integer') return fact.min + Math.floor(r() ** 3 * (fact.max - fact.min + 1));
+  if (fact.type === 'choice') return fact.choices[Math.floor(r() * fact.choices.length)].value;
+  return undefined;
+}
+
 export function generateProfiles(facts, count, seed, answered = 1) {
   const r = mulberry32(seed);
   const out = [];
@@ -13,10 +22,9 @@ export function generateProfiles(facts, count, seed, answered = 1) {
     const profile = {};
     for (const f of facts) {
       if (r() >= answered) continue;
-      if (f.type === 'boolean') profile[f.id] = r() < 0.5;
-      else if (f.type === 'integer') profile[f.id] = f.min + Math.floor(r() ** 3 * (f.max - f.min + 1));
-      else if (f.type === 'choice') profile[f.id] = f.choices[Math.floor(r() * f.choices.length)].value;
-      else throw new Error(`generateProfiles: feit ${f.id} van type ${f.type} wordt niet gegenereerd`);
+      const answer = randomAnswer(f, r);
+      if (answer === undefined) throw new Error(`generateProfiles: feit ${f.id} van type ${f.type} wordt niet gegenereerd`);
+      profile[f.id] = answer;
     }
     out.push(profile);
   }

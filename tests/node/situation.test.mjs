@@ -8,6 +8,7 @@ import assert from 'node:assert/strict';
 import { ivpWithSituation } from '../../site/js/ivp.js';
 import { loadWasm } from './wasm-loader.mjs';
 import { mulberry32 } from './prng.mjs';
+import { randomAnswer } from './profiles.mjs';
 
 const today = '2026-11-23';
 
@@ -22,12 +23,8 @@ test('explanation + situation of a new profile, merged as the page does, is the 
       const r = rand();
       if (r < 0.5) continue;
       if (r < 0.56) { out[f.id] = null; continue; }
-      if (f.type === 'boolean') out[f.id] = rand() < 0.5;
-      else if (f.type === 'integer') out[f.id] = f.min + Math.floor(rand() ** 3 * (f.max - f.min + 1));
-      else if (f.type === 'choice') {
-        const c = f.choices[Math.floor(rand() * f.choices.length)];
-        out[f.id] = typeof c === 'string' ? c : c.value;
-      }
+      const answer = randomAnswer(f, rand);
+      if (answer !== undefined) out[f.id] = answer;
     }
     return out;
   };
