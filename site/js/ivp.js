@@ -5,8 +5,18 @@
 // the bundle inside one closure (tools/build-site.mjs).
 /* global createIvpModule */
 
+// Start-up phases as User Timing marks (docs/perf.md, "Start-up"): a
+// profiler's timeline shows them, and tests/bench/load-time.mjs --profile
+// prints them. A mark costs microseconds; none is made after start-up.
+export function ivpMark(name) {
+  if (typeof performance !== 'undefined' && typeof performance.mark === 'function') performance.mark(name);
+}
+
 // Decodes base64 text (the core's bytes, inlined in the page or the embed script).
 export function ivpDecodeBase64(text) {
+  // Native where the browser has it (Chromium 140, Firefox 133, Safari 18.2):
+  // a few ms instead of tens for the megabyte of the single file.
+  if (typeof Uint8Array.fromBase64 === 'function') return Uint8Array.fromBase64(text.trim());
   const binary = atob(text.replace(/\s+/g, ''));
   const bytes = new Uint8Array(binary.length);
   for (let i = 0; i < binary.length; i += 1) bytes[i] = binary.charCodeAt(i);
@@ -89,7 +99,9 @@ export async function ivpLoadCore(source) {
       return {};
     };
   }
-  return ivpCoreApi(await Promise.race([createIvpModule(options), failure]));
+  const module = await Promise.race([createIvpModule(options), failure]);
+  ivpMark('ivp-core-ready');
+  return ivpCoreApi(module);
 }
 
 // The core's JSON answer → {result} or {error}.
@@ -101,48 +113,61 @@ function ivpOutcome(text) {
 // The page's view of the embind module: objects in, objects out. A table of
 // one-line calls, easier to read whole than cut up.
 function ivpCoreApi(module) {
-  const outcome = ivpOutcome;
+  // Until the page has shown its first whole result (startupDone(), called by
+  // mount.js), each call is a User Timing measure "ivp-core <name>": which
+  // calls start-up makes and what each costs. Then none, so a long session
+  // adds no entries.
+  let tracing = typeof performance !== 'undefined' && typeof performance.measure === 'function';
+  const traced = (name, call) => {
+    if (!tracing) return call();
+    const start = performance.now();
+    try { return call(); } finally { performance.measure(`ivp-core ${name}`, { start, end: performance.now() }); }
+  };
+  const outcome = (name, call) => traced(name, () => ivpOutcome(call()));
   return {
+    startupDone() { tracing = false; },
+    // Whether this build of the core has a function (e.g. 'ics'), without calling it.
+    offers(name) { return typeof module[name] === 'function'; },
     // → {result} or {error: {message, where}}; never throws for bad input.
     calculate(scenario, today) {
-      return outcome(module.calculate(JSON.stringify(scenario), today));
+      return outcome('calculate', () => module.calculate(JSON.stringify(scenario), today));
     },
     // The page's call at every change: the result without the parts that do
     // not depend on the amounts (the explanation of the verdicts, delivery
     // tracks, procedure, texts), which explain() gives (docs/perf.md).
     calculateLean(scenario, today) {
-      return outcome(module.calculateLean(JSON.stringify(scenario), today));
+      return outcome('calculateLean', () => module.calculateLean(JSON.stringify(scenario), today));
     },
     explain(scenario, today) {
-      return outcome(module.explain(JSON.stringify(scenario), today));
+      return outcome('explain', () => module.explain(JSON.stringify(scenario), today));
     },
     // After an answer: only the parts of the explanation the profile reaches.
     situation(scenario, today) {
-      return outcome(module.situation(JSON.stringify(scenario), today));
+      return outcome('situation', () => module.situation(JSON.stringify(scenario), today));
     },
     // The same for text as a user's file holds it: a file that is not JSON
     // gets the core's own Dutch message.
     calculateText(text, today) {
-      return outcome(module.calculate(text, today));
+      return outcome('calculateText', () => module.calculate(text, today));
     },
     // A policy pack the user loads (docs/policy-pack.md), checked by the
     // core as `ivp validate FILE` does → {result:{ok,id,title,label,…}} or {error}.
     validatePolicyPack(text) {
-      return outcome(module.validatePolicyPack(text));
+      return outcome('validatePolicyPack', () => module.validatePolicyPack(text));
     },
     catalogue() {
-      return JSON.parse(module.catalogue());
+      return traced('catalogue', () => JSON.parse(module.catalogue()));
     },
     // The questions of "uw situatie" (data/facts.json); null when this build
     // of the core does not offer them.
     facts() {
-      return typeof module.facts === 'function' ? JSON.parse(module.facts()) : null;
+      return typeof module.facts === 'function' ? traced('facts', () => JSON.parse(module.facts())) : null;
     },
     // An iCalendar file of the delivery dates, when the core can make one:
     // → {text} or {error} or null (not in this build).
     ics(scenario, today) {
       if (typeof module.ics !== 'function') return null;
-      const text = module.ics(JSON.stringify(scenario), today);
+      const text = traced('ics', () => module.ics(JSON.stringify(scenario), today));
       if (text.startsWith('{')) {
         try { const parsed = JSON.parse(text); if (parsed.error) return { error: parsed.error }; } catch { /* not JSON: an ics text */ }
       }
@@ -151,7 +176,7 @@ function ivpCoreApi(module) {
     // A letter (docs/kit.md): → {text} or {error} or null (not in this build).
     letter(kind, scenario, today) {
       if (typeof module.letter !== 'function') return null;
-      const parsed = JSON.parse(module.letter(kind, JSON.stringify(scenario), today));
+      const parsed = traced('letter', () => JSON.parse(module.letter(kind, JSON.stringify(scenario), today)));
       return parsed.error ? { error: parsed.error } : { text: parsed.text };
     },
   };

@@ -13,6 +13,7 @@ import { ivpDownload, ivpElement } from './dom.js';
 import { clearErrors, showError } from './errors.js';
 import { ivpToday, ivpRange } from './format.js';
 import { ivpGlossaryMount } from './glossary.js';
+import { ivpMark } from './ivp.js';
 import { compute, ivpCreateState, scenario } from './scenario.js';
 import { ivpSetDocuments } from './sources.js';
 import { renderBars, renderCosts, renderTotals } from './steps/budget.js';
@@ -51,14 +52,16 @@ function ivpContext(root, core, options) {
     showStep: null,  // steps/nav.js
     questionText: null,  // steps/situation.js
     staleSteps: new Set(),  // steps whose content is older than lastResult (renderStep)
+    startup: 'first',  // 'first' → 'lean' (the first view's lean result is on screen) → 'done' (render)
+    leanOnly: false,  // on screen is a lean result without its explanation (completeStart)
   };
-  ctx.renderStep = (step) => renderStep(ctx, step);
+  ctx.renderStep = (step) => { if (step !== 'start') completeStart(ctx); renderStep(ctx, step); };
   ctx.update = (options) => update(ctx, options);
   ctx.scenario = () => scenario(ctx);
   ctx.showError = (error) => showError(ctx, error);
   ctx.rememberNow = () => rememberNow(ctx);
   ctx.download = (name, type, text) => ivpDownload(root, name, type, text);
-  ctx.print = () => { renderAllSteps(ctx); (options.print || (() => window.print()))(); };
+  ctx.print = () => { completeStart(ctx); renderAllSteps(ctx); (options.print || (() => window.print()))(); };
   return ctx;
 }
 
@@ -109,26 +112,62 @@ function renderAllSteps(ctx) {
 function render(ctx, result, { visibleOnly = false } = {}) {
   const { root } = ctx;
   ctx.lastResult = result;
-  ivpSetDocuments(result);
+  if (!ctx.leanOnly) ivpSetDocuments(result);
   renderTotals(ctx, result);
   for (const step of Object.keys(STEP_RENDERERS)) ctx.staleSteps.add(step);
-  if (visibleOnly) renderStep(ctx, ctx.state.step);
+  // At start only the step on screen is rendered too (docs/perf.md, "Start-up").
+  if (visibleOnly || ctx.startup === 'first') renderStep(ctx, ctx.state.step);
   else renderAllSteps(ctx);
   announceTotal(ctx, result);
   root.dispatchEvent(new CustomEvent('ivp-result', { detail: result, bubbles: true, composed: true }));
+  if (ctx.startup !== 'done') startupMarks(ctx);
+}
+
+// The start-up's User Timing marks: the first result on screen, and the
+// first with its explanation (the same moment when it came whole).
+function startupMarks(ctx) {
+  if (ctx.startup === 'first') ivpMark('ivp-first-result');
+  ctx.startup = ctx.leanOnly ? 'lean' : 'done';
+  if (ctx.startup === 'lean') return;
+  ivpMark('ivp-explained');
+  if (ctx.core.startupDone) ctx.core.startupDone();
 }
 
 // The loop: the state as a scenario, to the core, and its answer on screen;
 // a wrong input keeps the last good result (errors.js).
 function update(ctx, options = {}) {
-  const outcome = compute(ctx, scenario(ctx));
+  const outcome = compute(ctx, scenario(ctx), { leanOnly: !!options.leanOnly });
   clearErrors(ctx);
   if (outcome.error) { showError(ctx, outcome.error); return outcome; }
+  ctx.leanOnly = !!outcome.lean;
   render(ctx, outcome.result, options);
-  ctx.interview.show(outcome.result);
-  renderPolicyChoices(ctx, outcome.result);
+  if (!ctx.leanOnly) {
+    ctx.interview.show(outcome.result);
+    renderPolicyChoices(ctx, outcome.result);
+  }
   rememberNow(ctx);
   return outcome;
+}
+
+// Start-up (docs/perf.md, "Start-up"): the first view is step 1 and the
+// totals bar, and all it shows comes from the lean result (the budget and the
+// count). The explanation — verdicts, dates, texts: the rest of the result,
+// and the costliest first call of the core — follows right after that view is
+// painted, or at once when something needs it first (another step, the
+// print, the result asked for). Each is an 'ivp-result' event.
+function completeStart(ctx) {
+  if (!ctx.leanOnly) return;
+  update(ctx, { visibleOnly: true });
+}
+
+// After the next paint: a task queued from an animation frame runs after the
+// frame it belongs to is drawn. A hidden tab draws no frames; there the timer
+// does it.
+function afterPaint(callback) {
+  let done = false;
+  const once = () => { if (!done) { done = true; callback(); } };
+  if (typeof requestAnimationFrame === 'function') requestAnimationFrame(() => setTimeout(once, 0));
+  setTimeout(once, 500);
 }
 
 // The keukentafel kit: checklist, what to ask, escalation, letters (steps/kit.js).
@@ -138,13 +177,14 @@ function kitMount(ctx) {
 }
 
 export function ivpMount(root, core, options = {}) {
+  ivpMark('ivp-mount');
   const ctx = ivpContext(root, core, options);
   // Mounting twice (a page saved from the browser with its rendered content)
   // must not double anything: every filled container starts empty.
   for (const selector of ['#ivp-tables', '#ivp-facts', '.ivp-terms']) for (const el of ctx.$$(selector)) el.replaceChildren();
   ivpGlossaryMount(root);
   ctx.showStep = ivpStepsMount(ctx);
-  if (typeof window !== 'undefined') window.addEventListener('beforeprint', () => renderAllSteps(ctx));
+  if (typeof window !== 'undefined') window.addEventListener('beforeprint', () => { completeStart(ctx); renderAllSteps(ctx); });
   ivpStartMount(ctx);
   ivpSituationMount(ctx);
   ivpProvisionsMount(ctx);
@@ -152,11 +192,14 @@ export function ivpMount(root, core, options = {}) {
   ctx.kit = kitMount(ctx);
   ivpSummaryMount(ctx);
   ivpIcsMount(ctx);
-  if (!ivpRestore(ctx)) update(ctx);
+  ivpMark('ivp-mounted');
+  if (!ivpRestore(ctx)) update(ctx, { leanOnly: true });
   ctx.showStep('start', { focus: false });
+  if (ctx.leanOnly) afterPaint(() => completeStart(ctx));
   root.classList && root.classList.remove('ivp-loading');
   const loading = root.querySelector('.ivp-loading');
   if (loading) loading.classList.remove('ivp-loading');
-  return { update: ctx.update, scenario: ctx.scenario, showStep: ctx.showStep, result: () => ctx.lastResult };
+  return { update: ctx.update, scenario: ctx.scenario, showStep: ctx.showStep,
+    result: () => { completeStart(ctx); return ctx.lastResult; } };
 }
 

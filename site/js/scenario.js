@@ -105,13 +105,16 @@ export function applyScenario(ctx, s) {
 // changes, and merged in: render() sees the full result (docs/perf.md,
 // "Rekenkern").
 // A core without the split (a stand-in, an older build) gives the full result.
-export function compute(ctx, s) {
+// `leanOnly` (the first view at start-up, mount.js): the lean result alone,
+// `{result, lean: true}`, when there is no explanation yet to merge.
+export function compute(ctx, s, { leanOnly = false } = {}) {
   const { core, today } = ctx;
   const split = typeof core.calculateLean === 'function' && typeof core.explain === 'function';
   let explained = ctx.explained;
   if (!split) return core.calculate(s, today);
   const outcome = core.calculateLean(s, today);
   if (outcome.error) return outcome;
+  if (leanOnly && !explained) return { result: outcome.result, lean: true };
   const key = JSON.stringify({ ...s, overrides: undefined });
   const rest = JSON.stringify({ ...s, overrides: undefined, profile: undefined });
   if (explained && explained.key !== key && explained.rest === rest && typeof core.situation === 'function') {

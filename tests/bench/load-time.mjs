@@ -8,15 +8,29 @@
 //   http   index.html served over http from 127.0.0.1 (the served site);
 //   cached index.html again in the same context (the core from the HTTP cache).
 // The builds take turns run by run, so the machine's load hits them alike.
-// Prints p50/p95/min/max in milliseconds per build and case.
+// Two moments per load: the first `ivp-result` event (the first result on
+// screen: since the start-up work of issue 17 the first view's lean result,
+// the budget in the totals bar) and, as "<case> full", the first event whose
+// result has the explanation (each provision's `eligibility`), which older
+// builds sent first and only. Prints p50/p95/min/max in milliseconds per
+// build and case.
+// With --profile it also prints, per build and case, the median moment of
+// each start-up phase: the browser's own (responseEnd, domInteractive, …)
+// and the page's User Timing marks (site/js: ivp-boot, ivp-core-bytes,
+// ivp-core-ready, ivp-mount, ivp-mounted, ivp-first-result, ivp-explained),
+// and every core call made until the full result ("ivp-core <name>": count,
+// median total time). A build without the marks shows only the browser's.
 import { createServer } from 'node:http';
 import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { launch } from '../browser/chromium.mjs';
 
-const runs = Number(process.argv[2] || 20);
-const dirs = (process.argv.length > 3 ? process.argv.slice(3) : ['dist']).map((d) => resolve(d));
+const args = process.argv.slice(2);
+const profiling = args.includes('--profile');
+const positional = args.filter((a) => a !== '--profile');
+const runs = Number(positional[0] || 20);
+const dirs = (positional.length > 1 ? positional.slice(1) : ['dist']).map((d) => resolve(d));
 
 const types = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8',
   '.css': 'text/css; charset=utf-8', '.wasm': 'application/wasm' };
@@ -36,30 +50,57 @@ async function serve(dir) {
   return { url: `http://127.0.0.1:${server.address().port}`, close: () => new Promise((done) => server.close(done)) };
 }
 
-async function firstResult(page, url) {
+// The phases of one load, read in the page once its first result is there:
+// name → ms since navigation start (a measure: its total duration, and count).
+function phases() {
+  const out = {};
+  const [nav] = performance.getEntriesByType('navigation');
+  if (nav) for (const key of ['responseEnd', 'domInteractive', 'domContentLoadedEventEnd', 'loadEventEnd']) out[key] = nav[key];
+  for (const paint of performance.getEntriesByType('paint')) out[paint.name] = paint.startTime;
+  for (const mark of performance.getEntriesByType('mark')) if (!(mark.name in out)) out[mark.name] = mark.startTime;
+  for (const m of performance.getEntriesByType('measure')) {
+    const have = out[m.name] || { count: 0, ms: 0 };
+    out[m.name] = { count: have.count + 1, ms: have.ms + m.duration };
+  }
+  return out;
+}
+
+async function firstResult(page, url, profile) {
   await page.goto(url);
-  await page.waitForFunction(() => window.__ivpFirstResult !== undefined);
-  return page.evaluate(() => window.__ivpFirstResult);
+  await page.waitForFunction(() => window.__ivpFullResult !== undefined);
+  if (profile) profile.push(await page.evaluate(phases));
+  return page.evaluate(() => [window.__ivpFirstResult, window.__ivpFullResult]);
 }
 
 const browser = await launch();
 const builds = [];
-for (const dir of dirs) builds.push({ dir, server: await serve(dir), times: { file: [], http: [], cached: [] } });
+for (const dir of dirs) {
+  builds.push({ dir, server: await serve(dir),
+    times: { file: [], 'file full': [], http: [], 'http full': [], cached: [], 'cached full': [] },
+    profiles: { file: [], http: [], cached: [] } });
+}
+const profileOf = (build, kind) => (profiling ? build.profiles[kind] : null);
 for (let i = 0; i < runs; i += 1) {
   for (const build of builds) {
     const context = await browser.newContext();
     // Registered before any page script: records when the page shows its first result.
     await context.addInitScript(() => {
-      document.addEventListener('ivp-result', () => {
-        if (window.__ivpFirstResult === undefined) window.__ivpFirstResult = performance.now();
+      document.addEventListener('ivp-result', (event) => {
+        const now = performance.now();
+        if (window.__ivpFirstResult === undefined) window.__ivpFirstResult = now;
+        const provisions = event.detail && event.detail.provisions;
+        if (window.__ivpFullResult === undefined && Array.isArray(provisions) && provisions.some((p) => p.eligibility)) {
+          window.__ivpFullResult = now;
+        }
       }, true);
     });
     const page = await context.newPage();
-    build.times.file.push(await firstResult(page, pathToFileURL(join(build.dir, 'ivp-rekenhulp.html')).href));
+    const record = (kind, [first, full]) => { build.times[kind].push(first); build.times[`${kind} full`].push(full); };
+    record('file', await firstResult(page, pathToFileURL(join(build.dir, 'ivp-rekenhulp.html')).href, profileOf(build, 'file')));
     await page.close();
     const served = await context.newPage();
-    build.times.http.push(await firstResult(served, `${build.server.url}/index.html`));
-    build.times.cached.push(await firstResult(served, `${build.server.url}/index.html`));
+    record('http', await firstResult(served, `${build.server.url}/index.html`, profileOf(build, 'http')));
+    record('cached', await firstResult(served, `${build.server.url}/index.html`, profileOf(build, 'cached')));
     await context.close();
   }
 }
@@ -75,5 +116,22 @@ const stats = (times) => {
 for (const build of builds) {
   for (const [kind, times] of Object.entries(build.times)) {
     console.log(JSON.stringify({ build: build.dir, case: kind, runs, ...stats(times) }));
+  }
+}
+
+// --profile: per build and case, each phase's median over the runs, in the
+// order they happen; core calls as "count × name: median total ms".
+const median = (values) => { const v = [...values].sort((a, b) => a - b); return v[Math.floor((v.length - 1) / 2)]; };
+if (profiling) {
+  for (const build of builds) {
+    for (const [kind, list] of Object.entries(build.profiles)) {
+      const names = [...new Set(list.flatMap((p) => Object.keys(p)))];
+      const moments = names.filter((n) => typeof list[0][n] === 'number')
+        .map((n) => [n, median(list.map((p) => p[n]).filter((v) => v !== undefined))]).sort((a, b) => a[1] - b[1]);
+      const calls = names.filter((n) => typeof list[0][n] === 'object')
+        .map((n) => `${list[0][n].count} × ${n.replace(/^ivp-core /, '')}: ${median(list.map((p) => (p[n] ? p[n].ms : 0))).toFixed(1)} ms`);
+      console.log(`${build.dir} ${kind}: ${moments.map(([n, t]) => `${n} ${t.toFixed(0)}`).join(' → ')}`);
+      if (calls.length) console.log(`  core calls until the full result: ${calls.join('; ')}`);
+    }
   }
 }

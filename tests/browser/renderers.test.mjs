@@ -39,16 +39,24 @@ async function mount(result, facts) {
   return page;
 }
 
+// A step is rendered when it is shown (site/js/mount.js): open the step that
+// holds `selector` by its button, as a person would, then read it.
+async function shown(page, selector) {
+  const step = await page.locator(selector).first().evaluate((el) => el.closest('[data-step]').getAttribute('data-step'));
+  await page.click(`#ivp-tab-${step}`);
+  return page.locator(selector);
+}
+
 test('absent sections say "nog niet beschikbaar in deze versie"', async () => {
   const provisions = catalogue.provisions.map((p) => ({ ...p, source, delivery: { als_protocol: '2027-01-20' }, sla_werkdagen: { totaal: 40 } }));
   const page = await mount({ budget, provisions, melding: '2026-11-23' }, null);
-  const text = (sel) => page.locator(sel).textContent();
+  const text = async (sel) => (await shown(page, sel)).textContent();
   assert.match(await text('#ivp-facts'), /Vragen over uw situatie: nog niet beschikbaar in deze versie/);
   assert.match(await text('#ivp-costs'), /De eigen bijdrage: nog niet beschikbaar in deze versie/);
   assert.match(await text('#ivp-timeline'), /termijnen van de Wmo 2015 en van de gemeente: nog niet beschikbaar/);
   assert.match(await text('tr[data-id="traplift"] .ivp-eligibility'), /Oordeel: nog niet beschikbaar/);
   assert.match(await text('#ivp-summary'), /Vragen die het oordeel nog bepalen: nog niet beschikbaar/);
-  assert.equal(await page.locator('#ivp-ics-actions').isVisible(), false);
+  assert.equal(await (await shown(page, '#ivp-ics-actions')).isVisible(), false);
   assert.match(await text('#ivp-ics-missing'), /nog niet beschikbaar/);
   await page.close();
 });
@@ -72,21 +80,21 @@ test('per-policy verdicts, open questions, tracks, costs and facts are shown as 
     { id: 'trap_in_huis', type: 'boolean', question: 'Hebt u een trap in huis?' },
     { id: 'aow_leeftijd_bereikt', type: 'boolean', question: 'Hebt u de AOW-leeftijd bereikt?' }] };
   const page = await mount({ budget, provisions, costs, melding: '2026-11-23' }, facts);
-  const row = await page.locator('tr[data-id="traplift"] .ivp-eligibility').textContent();
+  const row = await (await shown(page, 'tr[data-id="traplift"] .ivp-eligibility')).textContent();
   assert.match(row, /Hangt ervan af/);
   assert.match(row, /Voorbeeld: gemeente Hattem \(2014\): Nee, waarschijnlijk niet/);
   assert.match(row, /ALS protocol: Ja, waarschijnlijk wel/);
   assert.match(row, /primaat van verhuizen/);
   assert.match(row, /Dit bepaalt het nog:Hebt u een trap in huis\?/, 'an open question given as a fact id is asked in its words');
-  const timeline = await page.locator('#ivp-timeline').textContent();
+  const timeline = await (await shown(page, '#ivp-timeline')).textContent();
   assert.match(timeline, /Levering: 6 januari 2027 tot 20 januari 2027 \(10 werkdagen\)/);
   assert.match(timeline, /Beschikking uiterlijk: 4 januari 2027/);
   assert.doesNotMatch(timeline, /nog niet beschikbaar/);
-  const costsText = await page.locator('#ivp-costs').textContent();
+  const costsText = await (await shown(page, '#ivp-costs')).textContent();
   assert.match(costsText, /U betaalt € 0 of € 21,80 per maand\./);
   assert.match(costsText, /Per maand€\u00a00,00 – €\u00a021,80/);
   assert.equal(await page.locator('.ivp-fact').count(), 2);
-  const summary = await page.locator('#ivp-summary').textContent();
+  const summary = await (await shown(page, '#ivp-summary')).textContent();
   assert.match(summary, /Hebt u een trap in huis\? \(bij: Traplift\)/);
   assert.match(summary, /Hebt u de AOW-leeftijd bereikt\? \(bij: eigen bijdrage\)/);
   assert.match(summary, /Bronnen/);

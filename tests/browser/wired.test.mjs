@@ -46,8 +46,10 @@ test('voorzieningen: how a provision is paid, in words, and the quoted source be
 
 test('tijdlijn: Gantt chart with "vandaag", the same dates in a table, milestones with status and next step, .ics download', async () => {
   const { context, page, problems } = await open();
-  await go(page, 'tijdlijn');
+  // Today's date as the summary writes it (a step renders when it is shown).
+  await go(page, 'samenvatting');
   const today = await page.evaluate(() => document.querySelector('.ivp-made').textContent.replace(/^Gemaakt op (.*) met.*$/, '$1'));
+  await go(page, 'tijdlijn');
   assert.equal(await page.locator('.ivp-gantt').getAttribute('aria-hidden'), 'true', 'the picture is hidden; the table carries the data');
   assert.ok(await page.locator('.ivp-gantt-bars').count() >= 3, 'one chart row per group of provisions');
   assert.ok(await page.locator('.ivp-gantt-bars .ivp-gantt-today').count() >= 3, 'vandaag is marked in every row');

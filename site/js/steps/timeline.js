@@ -277,9 +277,10 @@ export function renderTimeline(ctx, result) {
 export function ivpIcsMount(ctx) {
   const { $, core, today } = ctx;
   const icsActions = $('#ivp-ics-actions');
-  const icsProbe = core.ics(ctx.scenario(), today);
-  icsActions.hidden = icsProbe === null;
-  $('#ivp-ics-missing').hidden = icsProbe !== null;
+  // Asked without making a calendar: a whole calculation at start-up for a yes/no.
+  const canIcs = core.offers ? core.offers('ics') : core.ics(ctx.scenario(), today) !== null;
+  icsActions.hidden = !canIcs;
+  $('#ivp-ics-missing').hidden = canIcs;
   $('#ivp-save-ics').addEventListener('click', () => {
     const out = core.ics(ctx.scenario(), today);
     if (!out || out.error) { ctx.showError(out ? out.error : { message: 'Een agenda-bestand maken lukt niet.', where: '' }); return; }
