@@ -19,7 +19,13 @@
 // and the page's User Timing marks (site/js: ivp-boot, ivp-core-bytes,
 // ivp-core-ready, ivp-mount, ivp-mounted, ivp-first-result, ivp-explained),
 // and every core call made until the full result ("ivp-core <name>": count,
-// median total time). A build without the marks shows only the browser's.
+// median total time).
+// A build without the marks shows only the browser's.
+// With --cpu it traces each load (Chromium's tracing, category "toplevel")
+// and prints the CPU time of the page's main thread from navigation start to
+// the first and to the first whole result: unlike wall-clock time it hardly
+// grows when other processes share the cores, so builds compare on a loaded
+// machine too.
 import { createServer } from 'node:http';
 import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
@@ -28,7 +34,8 @@ import { launch } from '../browser/chromium.mjs';
 
 const args = process.argv.slice(2);
 const profiling = args.includes('--profile');
-const positional = args.filter((a) => a !== '--profile');
+const cpuTiming = args.includes('--cpu');
+const positional = args.filter((a) => !a.startsWith('--'));
 const runs = Number(positional[0] || 20);
 const dirs = (positional.length > 1 ? positional.slice(1) : ['dist']).map((d) => resolve(d));
 
@@ -65,10 +72,49 @@ function phases() {
   return out;
 }
 
-async function firstResult(page, url, profile) {
+// Main-thread CPU ms from the navigation to the marks the init script sets
+// at the first and the first whole result: the top-level tasks' thread
+// time (a task cut by the mark counts in proportion).
+function cpuOf(events, firstMs) {
+  const mark = (name) => events.find((e) => e.name === name);
+  const first = mark('bench-first-result');
+  const full = mark('bench-full-result');
+  const start = first.ts - firstMs * 1000;  // the page's time origin, in trace time (µs)
+  let outerEnd = 0;
+  const tasks = [];
+  for (const e of events.filter((x) => x.pid === first.pid && x.tid === first.tid && x.ph === 'X' && typeof x.tdur === 'number' &&
+    x.cat.split(',').includes('toplevel') && x.ts >= start).sort((a, b) => a.ts - b.ts)) {
+    if (e.ts >= outerEnd) { tasks.push(e); outerEnd = e.ts + e.dur; }  // nested top-level events counted once
+  }
+  const until = (ts) => tasks.reduce((sum, t) => (t.ts >= ts ? sum
+    : sum + (t.ts + t.dur <= ts ? t.tdur : (t.tdur * (ts - t.ts)) / Math.max(t.dur, 1))), 0) / 1000;
+  // and at each of the page's own start-up marks (site/js: ivp-boot, …)
+  const phases = {};
+  for (const e of events) if (e.name.startsWith('ivp-') && e.pid === first.pid && !(e.name in phases)) phases[e.name] = until(e.ts);
+  return [until(first.ts), until(full.ts), phases];
+}
+
+async function firstResult(page, url, profile, cpu) {
+  let cdp = null;
+  const events = [];
+  if (cpu) {
+    cdp = await page.context().newCDPSession(page);
+    cdp.on('Tracing.dataCollected', (d) => events.push(...d.value));
+    await cdp.send('Tracing.start', { categories: 'toplevel,blink.user_timing', transferMode: 'ReportEvents' });
+  }
   await page.goto(url);
   await page.waitForFunction(() => window.__ivpFullResult !== undefined);
   if (profile) profile.push(await page.evaluate(phases));
+  if (cdp) {
+    const complete = new Promise((done) => cdp.once('Tracing.tracingComplete', done));
+    await cdp.send('Tracing.end');
+    await complete;
+    await cdp.detach();
+    const [first, full, phases] = cpuOf(events, await page.evaluate(() => window.__ivpFirstResult));
+    cpu.first.push(first);
+    cpu.full.push(full);
+    cpu.phases.push(phases);
+  }
   return page.evaluate(() => [window.__ivpFirstResult, window.__ivpFullResult]);
 }
 
@@ -77,9 +123,11 @@ const builds = [];
 for (const dir of dirs) {
   builds.push({ dir, server: await serve(dir),
     times: { file: [], 'file full': [], http: [], 'http full': [], cached: [], 'cached full': [] },
-    profiles: { file: [], http: [], cached: [] } });
+    profiles: { file: [], http: [], cached: [] },
+    cpu: Object.fromEntries(['file', 'http', 'cached'].map((k) => [k, { first: [], full: [], phases: [] }])) });
 }
 const profileOf = (build, kind) => (profiling ? build.profiles[kind] : null);
+const cpuOfCase = (build, kind) => (cpuTiming ? build.cpu[kind] : null);
 for (let i = 0; i < runs; i += 1) {
   for (const build of builds) {
     const context = await browser.newContext();
@@ -87,20 +135,23 @@ for (let i = 0; i < runs; i += 1) {
     await context.addInitScript(() => {
       document.addEventListener('ivp-result', (event) => {
         const now = performance.now();
-        if (window.__ivpFirstResult === undefined) window.__ivpFirstResult = now;
+        if (window.__ivpFirstResult === undefined) { window.__ivpFirstResult = now; performance.mark('bench-first-result'); }
         const provisions = event.detail && event.detail.provisions;
         if (window.__ivpFullResult === undefined && Array.isArray(provisions) && provisions.some((p) => p.eligibility)) {
           window.__ivpFullResult = now;
+          performance.mark('bench-full-result');
         }
       }, true);
     });
     const page = await context.newPage();
     const record = (kind, [first, full]) => { build.times[kind].push(first); build.times[`${kind} full`].push(full); };
-    record('file', await firstResult(page, pathToFileURL(join(build.dir, 'ivp-rekenhulp.html')).href, profileOf(build, 'file')));
+    const file = pathToFileURL(join(build.dir, 'ivp-rekenhulp.html')).href;
+    record('file', await firstResult(page, file, profileOf(build, 'file'), cpuOfCase(build, 'file')));
     await page.close();
     const served = await context.newPage();
-    record('http', await firstResult(served, `${build.server.url}/index.html`, profileOf(build, 'http')));
-    record('cached', await firstResult(served, `${build.server.url}/index.html`, profileOf(build, 'cached')));
+    const index = `${build.server.url}/index.html`;
+    record('http', await firstResult(served, index, profileOf(build, 'http'), cpuOfCase(build, 'http')));
+    record('cached', await firstResult(served, index, profileOf(build, 'cached'), cpuOfCase(build, 'cached')));
     await context.close();
   }
 }
@@ -132,6 +183,17 @@ if (profiling) {
         .map((n) => `${list[0][n].count} × ${n.replace(/^ivp-core /, '')}: ${median(list.map((p) => (p[n] ? p[n].ms : 0))).toFixed(1)} ms`);
       console.log(`${build.dir} ${kind}: ${moments.map(([n, t]) => `${n} ${t.toFixed(0)}`).join(' → ')}`);
       if (calls.length) console.log(`  core calls until the full result: ${calls.join('; ')}`);
+    }
+  }
+}
+if (cpuTiming) {
+  for (const build of builds) {
+    for (const [kind, { first, full, phases }] of Object.entries(build.cpu)) {
+      console.log(JSON.stringify({ build: build.dir, case: kind, runs, main_thread_cpu_ms_p50: { first: +median(first).toFixed(1),
+        full: +median(full).toFixed(1) }, min: { first: +Math.min(...first).toFixed(1), full: +Math.min(...full).toFixed(1) } }));
+      const names = [...new Set(phases.flatMap((p) => Object.keys(p)))];
+      const at = names.map((n) => [n, median(phases.map((p) => p[n]).filter((v) => v !== undefined))]).sort((a, b) => a[1] - b[1]);
+      if (at.length) console.log(`  main-thread CPU ms at each mark (median): ${at.map(([n, v]) => `${n} ${v.toFixed(0)}`).join(' → ')}`);
     }
   }
 }
