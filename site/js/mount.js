@@ -54,7 +54,9 @@ function ivpContext(root, core, options) {
     staleSteps: new Set(),  // steps whose content is older than lastResult (renderStep)
     startup: 'first',  // 'first' → 'lean' (the first view's lean result is on screen) → 'done' (render)
     leanOnly: false,  // on screen is a lean result without its explanation (completeStart)
+    formsMounted: false,  // the forms of steps 2 and 3 are built (mountForms)
   };
+  ctx.mountForms = () => mountForms(ctx);
   ctx.renderStep = (step) => { if (step !== 'start') completeStart(ctx); renderStep(ctx, step); };
   ctx.update = (options) => update(ctx, options);
   ctx.scenario = () => scenario(ctx);
@@ -140,6 +142,7 @@ function update(ctx, options = {}) {
   clearErrors(ctx);
   if (outcome.error) { showError(ctx, outcome.error); return outcome; }
   ctx.leanOnly = !!outcome.lean;
+  if (!ctx.leanOnly) mountForms(ctx);
   render(ctx, outcome.result, options);
   if (!ctx.leanOnly) {
     ctx.interview.show(outcome.result);
@@ -158,6 +161,18 @@ function update(ctx, options = {}) {
 function completeStart(ctx) {
   if (!ctx.leanOnly) return;
   update(ctx, { visibleOnly: true });
+}
+
+// The forms of steps 2 and 3 — the situation's 85 questions with the
+// interview, the table of 34 provisions — are not in the first view: they are
+// built when a whole result is first shown (right after the first paint, or
+// sooner when needed) or a scenario is applied (scenario.js), whichever comes
+// first, and only once.
+function mountForms(ctx) {
+  if (ctx.formsMounted) return;
+  ctx.formsMounted = true;
+  ivpSituationMount(ctx);
+  ivpProvisionsMount(ctx);
 }
 
 // After the next paint: a task queued from an animation frame runs after the
@@ -186,8 +201,6 @@ export function ivpMount(root, core, options = {}) {
   ctx.showStep = ivpStepsMount(ctx);
   if (typeof window !== 'undefined') window.addEventListener('beforeprint', () => { completeStart(ctx); renderAllSteps(ctx); });
   ivpStartMount(ctx);
-  ivpSituationMount(ctx);
-  ivpProvisionsMount(ctx);
   ivpPolicyMount(ctx);
   ctx.kit = kitMount(ctx);
   ivpSummaryMount(ctx);

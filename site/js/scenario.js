@@ -75,6 +75,7 @@ export function scenario(ctx) {
 
 // Puts a scenario (already accepted by the core) into the state and the form.
 export function applyScenario(ctx, s) {
+  if (ctx.mountForms) ctx.mountForms();  // the forms it fills (mount.js)
   const { $, state, today, rows, factControls } = ctx;
   const kit = ctx.kit;
   const allIds = ctx.catalogue.provisions.map((p) => p.id);
