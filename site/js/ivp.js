@@ -5,6 +5,9 @@
 // the bundle inside one closure (tools/build-site.mjs).
 /* global createIvpModule */
 import { gunzipSync } from 'fflate';
+/*! Bundled: fflate 0.8.3 (https://github.com/101arrowz/fflate), MIT License,
+    Copyright (c) 2026 Arjun Barrett. The full licence text is in node_modules/fflate/LICENSE
+    and at https://github.com/101arrowz/fflate/blob/master/LICENSE */
 
 // The core as the single file and the inline embed carry it: gzip, then
 // base64 (tools/build-site.mjs). Gzip first makes the offline file about 780 kB
