@@ -6,7 +6,7 @@
 //   that; once the core is loaded (or has failed) the page adds a second
 //   policy, connect-src 'none', so nothing can leave the page after it loads
 //   (policies only add up: a later one cannot loosen an earlier one).
-import { ivpDecodeBase64, ivpLoadCore, ivpMark } from './ivp.js';
+import { ivpDecodeInlineCore, ivpLoadCore, ivpMark } from './ivp.js';
 import { ivpMount } from './mount.js';
 
 const IVP_CORE_FILE = 'ivp-rekenhulp.wasm';
@@ -21,7 +21,7 @@ function ivpCloseConnections() {
 function ivpCoreSource() {
   const inline = document.getElementById('ivp-wasm');
   if (inline) {
-    const bytes = ivpDecodeBase64(inline.textContent);
+    const bytes = ivpDecodeInlineCore(inline.textContent);
     ivpMark('ivp-core-bytes');
     return bytes;
   }
