@@ -25,7 +25,8 @@ void BM_AllTimelines(benchmark::State& state) {
     const auto& calendar = ivp::embedded_calendar();
     const auto scenario = ivp::parse_scenario(nlohmann::json::parse(kScenario), catalogue, kToday);
     for (auto _ : state) {
-        nlohmann::json tracks = nlohmann::json::array();
+        // The typed tracks (their JSON is written with the result, src/ivp/result/result_json.cpp).
+        std::vector<ivp::ProvisionTracks> tracks;
         for (std::size_t i = 0; i < catalogue.provisions.size(); ++i)
             tracks.push_back(ivp::provision_tracks(scenario, i, catalogue, terms, calendar));
         auto procedure = ivp::procedure_timeline(scenario, terms, calendar);

@@ -6,12 +6,13 @@ import { ivpIsSource, ivpSourceText } from './sources.js';
 
 // A readable outline of a section whose final shape is not fixed yet
 // (e.g. `costs`): texts as sentences, amounts as euros, dates in Dutch,
-// sources as "Bron: …". Presentation only.
+// sources as "Bron: …". Presentation only. `sources`: the result's `sources`
+// table, where a source given by id is looked up.
 export const IVP_KEY_LABEL = { eigen_bijdrage: 'Eigen bijdrage', valid_from: 'Geldig vanaf', valid_until: 'Geldig tot',
   rule_date: 'Regel van', amount: 'Bedrag', per_month: 'Per maand', total: 'Totaal', status: 'Stand',
   exemptions_applied: 'Uitzonderingen', proposal_2027: 'Voorstel vanaf 2027', total_months: 'Aantal maanden',
   forms: 'Vormen', pgb: 'Pgb', note: 'Let op', regime: 'Regeling', period: 'Periode' };
-export function ivpOutline(value, key = '', unit = '') {
+export function ivpOutline(value, key = '', unit = '', sources = null) {
   if (value === null || value === undefined) return ivpElement('span', { text: 'onbekend' });
   if (typeof value === 'boolean') return ivpElement('span', { text: value ? 'ja' : 'nee' });
   if (typeof value === 'number') {
@@ -24,7 +25,7 @@ export function ivpOutline(value, key = '', unit = '') {
   }
   if (Array.isArray(value)) {
     if (value.length === 0) return ivpElement('span', { text: 'geen' });
-    return ivpElement('ul', {}, ...value.map((item) => ivpElement('li', {}, ivpOutline(item, key, unit))));
+    return ivpElement('ul', {}, ...value.map((item) => ivpElement('li', {}, ivpOutline(item, key, unit, sources))));
   }
   if (ivpIsSource(value)) return ivpElement('span', { className: 'ivp-source', text: `Bron: ${ivpSourceText(value)}` });
   const ownUnit = typeof value.unit === 'string' ? value.unit : unit;
@@ -40,10 +41,11 @@ export function ivpOutline(value, key = '', unit = '') {
     if (['text', 'label', 'reason', 'explanation', 'caveat'].includes(k) && typeof v === 'string') {
       box.append(ivpElement('p', { text: v }));
     } else if (k === 'source' || k.endsWith('_source')) {
-      box.append(ivpElement('p', { className: 'ivp-source', text: `Bron: ${ivpSourceText(v)}` }));
+      const source = typeof v === 'string' && sources && sources[v] ? sources[v] : v;
+      box.append(ivpElement('p', { className: 'ivp-source', text: `Bron: ${ivpSourceText(source)}` }));
     } else {
       list.append(ivpElement('div', {}, ivpElement('dt', { text: IVP_KEY_LABEL[k] || (k[0].toUpperCase() + k.slice(1)).replace(/_/g, ' ') }),
-        ivpElement('dd', {}, ivpOutline(v, k, ownUnit))));
+        ivpElement('dd', {}, ivpOutline(v, k, ownUnit, sources))));
     }
   }
   if (list.childElementCount) box.append(list);

@@ -45,6 +45,14 @@ export function ivpTrackOf(result, name) {
   return (result && result.tracks && result.tracks[name]) || {};
 }
 
+// A provision's three delivery tracks: provisions with the same tracks share
+// one entry of `result.timelines`, named by `delivery.timeline`.
+export function ivpTracksOf(result, p) {
+  const id = p && p.delivery && p.delivery.timeline;
+  const timelines = result && result.timelines;
+  return typeof id === 'string' && timelines && timelines[id] ? timelines[id] : null;
+}
+
 // A milestone's label: its own (the Zvw financier's), else the table's (`result.terms`).
 export function ivpMilestoneLabel(result, m) {
   if (m.label) return m.label;

@@ -69,17 +69,19 @@ test('per-policy verdicts, open questions, tracks, costs and facts are shown as 
       policies: { 'hattem-2014': { verdict: 'nee', reasons: ['Hattem: eerst verhuizen (primaat van verhuizen).'] },
         'als-protocol': { verdict: 'ja', reasons: ['Het ALS protocol: vooruitlopend op de achteruitgang.'] } },
     },
-    delivery: { als_protocol: '2027-01-20', tracks: {
-      als_protocol: { label: 'ALS protocol (SLA)', phases: [{ label: 'Levering', start: '2027-01-06', end: '2027-01-20', werkdagen: 10 }], end: '2027-01-20' },
-      wmo_2015: { label: 'Wmo 2015 (wet)', applies: true, milestones: [{ label: 'Beschikking uiterlijk', date: '2027-01-04' }] },
-    } },
+    delivery: { als_protocol: '2027-01-20', timeline: 'traplift' },
   }];
+  // The tracks, in the result's `timelines` table under the id the provision names.
+  const timelines = { traplift: {
+    als_protocol: { label: 'ALS protocol (SLA)', phases: [{ label: 'Levering', start: '2027-01-06', end: '2027-01-20', werkdagen: 10 }], end: '2027-01-20' },
+    wmo_2015: { label: 'Wmo 2015 (wet)', applies: true, milestones: [{ label: 'Beschikking uiterlijk', date: '2027-01-04' }] },
+  } };
   const costs = { eigen_bijdrage: { summary: 'U betaalt € 0 of € 21,80 per maand.', per_month: { min: 0, max: 2180, unit: 'eurocent' },
     open_questions: ['aow_leeftijd_bereikt'] } };
   const facts = { facts: [
     { id: 'trap_in_huis', type: 'boolean', question: 'Hebt u een trap in huis?' },
     { id: 'aow_leeftijd_bereikt', type: 'boolean', question: 'Hebt u de AOW-leeftijd bereikt?' }] };
-  const page = await mount({ budget, provisions, costs, melding: '2026-11-23' }, facts);
+  const page = await mount({ budget, provisions, timelines, costs, melding: '2026-11-23' }, facts);
   const row = await (await shown(page, 'tr[data-id="traplift"] .ivp-eligibility')).textContent();
   assert.match(row, /Hangt ervan af/);
   assert.match(row, /Voorbeeld: gemeente Hattem \(2014\): Nee, waarschijnlijk niet/);

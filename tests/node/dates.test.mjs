@@ -96,8 +96,10 @@ test('RFC 5545: ivp ics parses with ical.js, one VEVENT per dated deadline, date
   expected.set('dwangsom-eerste-dag', result.late_decision.dwangsom.eerste_dag);
   expected.set('dwangsom-laatste-dag', result.late_decision.dwangsom.laatste_dag);
   for (const p of result.provisions) {
-    for (const m of p.delivery.tracks.als_protocol.milestones) expected.set(`${p.id}-${m.id}`, m.date);
-    expected.set(`${p.id}-levering`, p.delivery.tracks.als_protocol.end);
+    // Provisions with the same tracks share one entry of `timelines`.
+    const track = result.timelines[p.delivery.timeline].als_protocol;
+    for (const m of track.milestones) expected.set(`${p.id}-${m.id}`, m.date);
+    expected.set(`${p.id}-levering`, track.end);
   }
   assert.equal(events.length, expected.size);
   const uids = new Set();

@@ -385,7 +385,8 @@ TEST(Financiering, TheBestelbusGetsAFinancieleTegemoetkomingUnderBothPolicies) {
     const auto& f = result.at("provisions").at(0).at("financing");
     EXPECT_EQ(f.at("forms").at(0), "financiele_tegemoetkoming");
     const auto& group = result.at("costs").at("financing").at("groups").at(f.at("group").get<std::string>());
-    EXPECT_EQ(group.at("als_source").at("line"), 180);
+    // The quoted source is in the result's `sources`, by id.
+    EXPECT_EQ(result.at("sources").at(group.at("als_source").get<std::string>()).at("line"), 180);
 }
 
 TEST(Financiering, ZelfAangeschaftIsPassedWithBothPolicies) {
@@ -394,8 +395,9 @@ TEST(Financiering, ZelfAangeschaftIsPassedWithBothPolicies) {
     const auto& prior = result.at("provisions").at(0).at("financing").at("prior_purchase");
     EXPECT_EQ(prior.at("answer"), true);
     const auto& rules = result.at("costs").at("financing");
-    EXPECT_EQ(rules.at("als_protocol").at("prior_purchase_source").at("line"), 224);
-    EXPECT_EQ(rules.at("hattem").at("prior_purchase_source").at("line"), 3141);
+    const auto& sources = result.at("sources");
+    EXPECT_EQ(sources.at(rules.at("als_protocol").at("prior_purchase_source").get<std::string>()).at("line"), 224);
+    EXPECT_EQ(sources.at(rules.at("hattem").at("prior_purchase_source").get<std::string>()).at("line"), 3141);
 }
 
 TEST(Financiering, AProvisionMissingFromTheGroupsIsRefused) {

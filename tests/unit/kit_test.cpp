@@ -104,7 +104,8 @@ TEST(Checklist, TickedItemsAreDoneAndThePersonalPlanHasItsDate) {
         const bool ticked = item["id"] == "melding_schriftelijk" || item["id"] == "functioneel_advies";
         EXPECT_EQ(item["done"].get<bool>(), ticked) << item["id"];
         EXPECT_FALSE(item["cite"].get<std::string>().empty());
-        EXPECT_FALSE(item["source"]["text"].get<std::string>().empty());
+        // The quoted source is in the result's `sources`, by id.
+        EXPECT_FALSE(r["sources"][item["source"].get<std::string>()]["text"].get<std::string>().empty());
         if (item["id"] == "persoonlijk_plan") {
             EXPECT_EQ(item["date"], "2026-03-09");
             EXPECT_EQ(item["points"].size(), 9u);

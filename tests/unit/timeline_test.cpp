@@ -54,7 +54,7 @@ TEST(AlsProtocolSla, TrapliftMelding2March2026IsDeliveredBy30April) {
     // 6 April and Koningsdag 27 April → Thu 30 April.
     const auto r = calc(R"({"melding":"2026-03-02","provisions":["traplift"]})");
     const auto& p = provision(r, "traplift");
-    const auto& phases = p["delivery"]["tracks"]["als_protocol"]["phases"];
+    const auto& phases = ivp_test::tracks_of(r, p)["als_protocol"]["phases"];
     EXPECT_EQ(phases[0]["end"], "2026-03-16");
     EXPECT_EQ(phases[1]["start"], "2026-03-16");
     EXPECT_EQ(phases[1]["end"], "2026-03-30");
@@ -64,12 +64,12 @@ TEST(AlsProtocolSla, TrapliftMelding2March2026IsDeliveredBy30April) {
     EXPECT_EQ(r["phases"]["financier"]["label"], "Besluit van de gemeente");
     EXPECT_EQ(phases[2]["end"], "2026-04-30");
     EXPECT_EQ(p["delivery"]["als_protocol"], "2026-04-30");
-    EXPECT_EQ(p["delivery"]["tracks"]["als_protocol"]["end"], "2026-04-30");
+    EXPECT_EQ(ivp_test::tracks_of(r, p)["als_protocol"]["end"], "2026-04-30");
 }
 
 TEST(AlsProtocolSla, ZvwPhaseIsTheZorgverzekeraars) {
     const auto r = calc(R"({"melding":"2026-03-02","provisions":["spalken"]})");
-    const auto& t = provision(r, "spalken")["delivery"]["tracks"];
+    const auto& t = ivp_test::tracks_of(r, provision(r, "spalken"));
     EXPECT_EQ(t["als_protocol"]["phases"][1]["label"], "Besluit van de zorgverzekeraar");
     EXPECT_EQ(t["als_protocol"]["category"], "zvw");
     // Why there are no procedure norms: said once, for the category, in the result's `tracks`.
@@ -82,7 +82,29 @@ TEST(AlsProtocolSla, ContractDateEqualsTrackEndForEveryProvision) {
     const auto r = calc(R"({"melding":"2027-12-20"})");
     ASSERT_EQ(r["provisions"].size(), 34u);
     for (const auto& p : r["provisions"])
-        EXPECT_EQ(p["delivery"]["als_protocol"], p["delivery"]["tracks"]["als_protocol"]["end"]) << p["id"];
+        EXPECT_EQ(p["delivery"]["als_protocol"], ivp_test::tracks_of(r, p)["als_protocol"]["end"]) << p["id"];
+}
+
+TEST(Timelines, ProvisionsWithTheSameTracksShareOneEntry) {
+    // Traplift and scootmobiel: both Wmo hulpmiddelen with SLA 10 + 10 + 20
+    // from the same melding, so their three tracks are the same; the
+    // plafondlift's supplier has 40 days. The key is the first provision's id.
+    const auto r = calc(R"({"melding":"2026-03-02","provisions":["traplift","scootmobiel","plafondlift"]})");
+    const auto& traplift = provision(r, "traplift");
+    const auto& scootmobiel = provision(r, "scootmobiel");
+    ASSERT_EQ(traplift["sla_werkdagen"], scootmobiel["sla_werkdagen"]);
+    EXPECT_EQ(traplift["delivery"]["timeline"], "traplift");
+    EXPECT_EQ(scootmobiel["delivery"]["timeline"], "traplift");
+    EXPECT_EQ(provision(r, "plafondlift")["delivery"]["timeline"], "plafondlift");
+    EXPECT_EQ(r["timelines"].size(), 2u);
+    // An entered date makes a provision's tracks its own.
+    const auto own = calc(R"({"melding":"2026-03-02","provisions":["traplift","scootmobiel"],
+                              "actual":{"scootmobiel":{"beschikking":"2026-03-20"}},"peildatum":"2026-03-25"})");
+    EXPECT_EQ(provision(own, "scootmobiel")["delivery"]["timeline"], "scootmobiel");
+    EXPECT_EQ(ivp_test::tracks_of(own, provision(own, "scootmobiel"))["als_protocol"]["phases"][2]["start"],
+              "2026-03-20");
+    EXPECT_EQ(ivp_test::tracks_of(own, provision(own, "traplift"))["als_protocol"]["phases"][2]["start"],
+              "2026-03-30");
 }
 
 TEST(AlsProtocolSla, SupplierPhaseRunsFromTheRealDecision) {
@@ -91,7 +113,7 @@ TEST(AlsProtocolSla, SupplierPhaseRunsFromTheRealDecision) {
     // (14, 15 May), 18–22, (25 May), 26–29, 1 June → Mon 1 June.
     const auto r = calc(R"({"melding":"2026-03-02","provisions":["traplift"],
                             "actual":{"traplift":{"beschikking":"2026-04-28"}},"peildatum":"2026-05-01"})");
-    const auto& track = provision(r, "traplift")["delivery"]["tracks"]["als_protocol"];
+    const auto& track = ivp_test::tracks_of(r, provision(r, "traplift"))["als_protocol"];
     EXPECT_EQ(track["phases"][2]["start"], "2026-04-28");
     EXPECT_EQ(track["phases"][2]["start_kind"], "werkelijk");
     EXPECT_EQ(track["end"], "2026-06-01");
@@ -112,7 +134,7 @@ TEST(AlsProtocolProcedure, HulpmiddelNormsFromTheMelding) {
     // without levertijd (31 March … skipping 3 and 6 April → Wed 8 April),
     // at most 30 with levertijd (→ Fri 8 May, skipping 27 April and 5 mei).
     const auto r = calc(R"({"melding":"2026-03-02","provisions":["traplift"],"peildatum":"2026-03-02"})");
-    const auto& ms = provision(r, "traplift")["delivery"]["tracks"]["als_protocol"]["milestones"];
+    const auto& ms = ivp_test::tracks_of(r, provision(r, "traplift"))["als_protocol"]["milestones"];
     EXPECT_EQ(milestone(ms, "als_doorgegeven")["date"], "2026-03-16");
     EXPECT_EQ(milestone(ms, "als_passing_gepland")["date"], "2026-03-23");
     EXPECT_EQ(milestone(ms, "als_levering_zonder_levertijd")["date"], "2026-04-08");
@@ -127,7 +149,7 @@ TEST(AlsProtocolProcedure, RealDatesMoveTheNextNormAndAreJudged) {
     // 30 March → 15 April; delivered 14 April: met, one werkdag early.
     const auto r = calc(R"({"melding":"2026-03-02","provisions":["traplift"],
         "actual":{"traplift":{"doorgegeven":"2026-03-10","passing":"2026-03-30","levering":"2026-04-14"}}})");
-    const auto& ms = provision(r, "traplift")["delivery"]["tracks"]["als_protocol"]["milestones"];
+    const auto& ms = ivp_test::tracks_of(r, provision(r, "traplift"))["als_protocol"]["milestones"];
     EXPECT_EQ(milestone(ms, "als_doorgegeven")["status"], "gehaald");
     EXPECT_EQ(milestone(ms, "als_doorgegeven")["werkdagen_verschil"], -4);
     EXPECT_EQ(milestone(ms, "als_passing_gepland")["date"], "2026-03-17");
@@ -142,7 +164,7 @@ TEST(AlsProtocolProcedure, WoonvoorzieningWithin40Or60WerkdagenOfToekenning) {
     // werkdagen later, skipping 5 mei, 14 and 15 May and 25 May → Wed 1 July;
     // g): 60 werkdagen → Wed 29 July.
     const auto r = calc(R"({"melding":"2026-03-02","provisions":["aanbouw-woning"]})");
-    const auto& ms = provision(r, "aanbouw-woning")["delivery"]["tracks"]["als_protocol"]["milestones"];
+    const auto& ms = ivp_test::tracks_of(r, provision(r, "aanbouw-woning"))["als_protocol"]["milestones"];
     EXPECT_EQ(milestone(ms, "als_woning_enkelvoudig")["from"]["date"], "2026-04-30");
     EXPECT_EQ(milestone(ms, "als_woning_enkelvoudig")["from"]["kind"], "verwacht");
     EXPECT_EQ(milestone(ms, "als_woning_enkelvoudig")["date"], "2026-07-01");
@@ -151,7 +173,7 @@ TEST(AlsProtocolProcedure, WoonvoorzieningWithin40Or60WerkdagenOfToekenning) {
 
 TEST(AlsProtocolProcedure, VervoersvoorzieningHasOnlyTheSla) {
     const auto r = calc(R"({"melding":"2026-03-02","provisions":["vervoersvoorziening"]})");
-    const auto& track = provision(r, "vervoersvoorziening")["delivery"]["tracks"]["als_protocol"];
+    const auto& track = ivp_test::tracks_of(r, provision(r, "vervoersvoorziening"))["als_protocol"];
     EXPECT_EQ(track["milestones"].size(), 2u);
     EXPECT_EQ(track["category"], "vervoer");
     EXPECT_TRUE(r["tracks"]["als_protocol"]["procedure_notes"].contains("vervoer"));
@@ -215,7 +237,7 @@ TEST(Wmo2015, PerProvisionTrackEndsWithTheSupplier) {
     // supplier 20 werkdagen: 28–30 April, 1, 4, 6–8, 11–13, 18–22, 26–29 May
     // (Koningsdag, 5 mei, 14/15 and 25 May skipped) → Fri 29 May.
     const auto r = calc(R"({"melding":"2026-03-02","provisions":["traplift"],"dates":{"aanvraag":"2026-04-10"}})");
-    const auto& t = provision(r, "traplift")["delivery"]["tracks"]["wmo_2015"];
+    const auto& t = ivp_test::tracks_of(r, provision(r, "traplift"))["wmo_2015"];
     EXPECT_TRUE(t["applies"].get<bool>());
     EXPECT_EQ(t["milestones"][0]["date"], "2026-04-24");
     EXPECT_EQ(t["phases"][0]["start"], "2026-04-24");

@@ -78,5 +78,5 @@ export function renderCosts(ctx, result) {
   const box = $('#ivp-costs');
   if (!result.costs) { box.replaceChildren(ivpMissing('De eigen bijdrage')); return; }
   box.replaceChildren(costsBrief(result.costs), ivpElement('details', { className: 'ivp-more' },
-    ivpElement('summary', { text: 'Alle details over wat u zelf betaalt' }), ivpOutline(result.costs)));
+    ivpElement('summary', { text: 'Alle details over wat u zelf betaalt' }), ivpOutline(result.costs, '', '', result.sources)));
 }

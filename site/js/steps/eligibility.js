@@ -8,7 +8,7 @@ import { ivpElement, ivpMissing } from '../dom.js';
 import { ivpEuro, ivpJoin, ivpText } from '../format.js';
 import { ivpOutline } from '../outline.js';
 import { criterionQuote, ivpSourceText, sourceWithQuote } from '../sources.js';
-import { ivpPolicyOf, ivpReasonSource, ivpReasonText } from '../result-tables.js';
+import { ivpPolicyOf, ivpReasonSource, ivpReasonText, ivpSourceOf } from '../result-tables.js';
 
 export const IVP_VERDICT_LABEL = { ja: 'Ja, waarschijnlijk wel', nee: 'Nee, waarschijnlijk niet', onbekend: 'Hangt ervan af' };
 export const IVP_POLICY_LABEL = { 'wmo-2015': 'Wmo 2015 (de wet, voor elke gemeente)', 'hattem-2014': 'Voorbeeld: gemeente Hattem (2014)', 'als-protocol': 'ALS protocol' };
@@ -110,6 +110,8 @@ export function financingDetails(ctx, financing, provision) {
   const formOf = (id) => (shared.forms || []).find((f) => f.id === id) || { id, label: IVP_FORM_LABEL[id] || id };
   const formNames = (ids) => (ids || []).map((id) => formOf(id).label.toLowerCase());
   const group = (shared.groups || {})[financing.group] || {};
+  // A source by id in the result's `sources` (docs/result.md), with its quote.
+  const quoted = (id) => { const src = ivpSourceOf(ctx.lastResult, id); return sourceWithQuote(ivpSourceText(src), src && src.text, 'Bron', src); };
   const box = ivpElement('div', { className: 'ivp-financing' });
   const forms = financing.forms || [];
   if (!forms.length) {
@@ -121,14 +123,14 @@ export function financingDetails(ctx, financing, provision) {
     box.append(ivpElement('ul', {}, ...forms.map((id) => {
       const f = formOf(id);
       const li = ivpElement('li', {}, ivpElement('strong', { text: `${f.label}: ` }), f.explanation || '');
-      const src = sourceWithQuote(ivpSourceText(f.source), f.source && f.source.text, 'Bron', f.source);
+      const src = quoted(f.source);
       if (src) li.append(src);
       return li;
     })));
   }
   if (group.hattem_text) {
     box.append(ivpElement('p', { text: group.hattem_text }));
-    const src = sourceWithQuote(ivpSourceText(group.hattem_source), group.hattem_source && group.hattem_source.text, 'Bron', group.hattem_source);
+    const src = quoted(group.hattem_source);
     if (src) box.append(src);
   }
   const als = financing.als_protocol;
@@ -137,7 +139,7 @@ export function financingDetails(ctx, financing, provision) {
       ? ` Is de voorziening in natura niet goed genoeg, dan krijgt u een pgb of financiële tegemoetkoming van ${ivpEuro(als.pgb.amount_eur)} (${als.pgb.amount_source === 'override' ? 'het bedrag dat u invulde' : 'het bedrag uit de IVP-tabel'}).` : '';
     box.append(ivpElement('p', { text: `Het ALS protocol: bij voorkeur ${ivpJoin(formNames(als.preferred_forms))}.${pgb}` }));
     const a = shared.als_protocol || {};
-    const src = sourceWithQuote(ivpSourceText(a.source), a.source && a.source.text, 'Bron', a.source);
+    const src = quoted(a.source);
     if (src) box.append(src);
     if (group.als_text) box.append(ivpElement('p', { text: group.als_text }));
   }

@@ -2,6 +2,7 @@
 // real dates; beside the budget the printed table of the ALS protocol.
 import { ivpElement, ivpMissing } from '../dom.js';
 import { ivpDutchDate, ivpEuro, ivpJoin, ivpRange } from '../format.js';
+import { ivpTracksOf } from '../result-tables.js';
 
 // The core decides everything (docs/ivp-model.md, docs/result.md "Mijn IVP");
 // these functions only carry the user's answers to the scenario and show
@@ -127,14 +128,16 @@ export function ivpPlanOrder(result) {
 }
 
 // One provision's SLA window: from its call-off to its delivery; too slow or not.
-export function ivpPlanWindow(p) {
+// `result`: the result `p` belongs to (its `timelines`).
+export function ivpPlanWindow(result, p) {
+  const tracks = ivpTracksOf(result, p);
   const c = p.calloff;
   if (!c) return [];
   const lines = [ivpElement('p', { className: 'ivp-note',
     text: `Termijn: ${IVP_CALLOFF_LABEL[c.kind] || 'vanaf'} ${ivpDutchDate(c.date)}, klaar op ${ivpDutchDate(p.delivery.als_protocol)}.` })];
   if (c.needed) {
     lines.push(ivpElement('p', { className: c.too_slow ? 'ivp-plan-slow' : 'ivp-note',
-      text: c.too_slow ? `Te laat: u heeft het nodig op ${ivpDutchDate(c.needed)}, maar volgens de termijnen is het er pas op ${ivpDutchDate(p.delivery.tracks ? p.delivery.tracks.als_protocol.end : p.delivery.als_protocol)}.`
+      text: c.too_slow ? `Te laat: u heeft het nodig op ${ivpDutchDate(c.needed)}, maar volgens de termijnen is het er pas op ${ivpDutchDate(tracks ? tracks.als_protocol.end : p.delivery.als_protocol)}.`
         : c.kind === 'werkelijk' ? `Op tijd voor ${ivpDutchDate(c.needed)}.`
           : `Op tijd voor ${ivpDutchDate(c.needed)}, als u uiterlijk ${ivpDutchDate(c.latest || c.date)} afroept.` }));
   }
@@ -190,7 +193,7 @@ export function ivpPlanRender(result, root, rows) {
     c.out.hidden = !(out || (p && p.plan_kept));
     c.out.textContent = p && p.plan_reason ? `${p.plan_reason}${(p.plan_reasons || []).length ? ` Niet voldaan: ${p.plan_reasons.map((r) => r.text).join(' ')}` : ''}` : '';
     c.keepLabel.hidden = !(out || (p && p.plan_kept));
-    c.when.textContent = p && p.calloff ? ivpPlanWindow(p).map((e) => e.textContent).join(' ') : '';
+    c.when.textContent = p && p.calloff ? ivpPlanWindow(result, p).map((e) => e.textContent).join(' ') : '';
   }
   const table = root.querySelector('#ivp-table-budget');
   if (table) {

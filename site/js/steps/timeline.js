@@ -7,7 +7,7 @@
 import { ivpElement, ivpMissing } from '../dom.js';
 import { IVP_MONTHS, ivpDutchDate, ivpJoin, ivpText } from '../format.js';
 import { ivpSourceText, sourceWithQuote } from '../sources.js';
-import { ivpMilestoneLabel, ivpPhaseLabel, ivpTrackOf } from '../result-tables.js';
+import { ivpMilestoneLabel, ivpPhaseLabel, ivpTrackOf, ivpTracksOf } from '../result-tables.js';
 import { ivpPlanOrder, ivpPlanWindow } from './plan.js';
 
 export const IVP_STATUS_LABEL = { open: 'Loopt nog', verstreken: 'Termijn voorbij', gehaald: 'Gehaald', niet_gehaald: 'Niet gehaald', onbekend: 'Onbekend' };
@@ -41,10 +41,10 @@ function trackBlock(result, name, track) {
   return block;
 }
 
-function tracksOf(delivery) {
-  const tracks = delivery && delivery.tracks;
-  if (!tracks || typeof tracks !== 'object') return null;
-  return Array.isArray(tracks) ? tracks.map((t, n) => [t.id || t.track || String(n), t]) : Object.entries(tracks);
+// [name, track] of a provision's tracks (result.timelines), or null.
+function tracksOf(result, p) {
+  const tracks = ivpTracksOf(result, p);
+  return tracks && typeof tracks === 'object' ? Object.entries(tracks) : null;
 }
 
 // One table of the request's milestones (Wmo 2015 or the municipality).
@@ -115,11 +115,11 @@ const GANTT_ROW = 12;
 const ganttDay = (iso) => { const [y, m, d] = String(iso).split('-').map(Number); return Date.UTC(y, m - 1, d) / 86400000; };
 
 // Provisions with the same dates on every track share a row, so the chart stays short.
-function ganttGroups(provisions) {
+function ganttGroups(result, provisions) {
   const TRACKS = GANTT_TRACKS;
   const groups = new Map();
   for (const p of provisions) {
-    const tracks = Object.fromEntries(tracksOf(p.delivery) || []);
+    const tracks = Object.fromEntries(tracksOf(result, p) || []);
     const key = JSON.stringify(TRACKS.map(([id]) => tracks[id] && tracks[id].applies !== false
       ? [(tracks[id].phases || []).map((ph) => [ph.start, ph.end]), tracks[id].end] : null));
     if (!groups.has(key)) groups.set(key, { names: [], tracks });
@@ -222,7 +222,7 @@ function ganttTable(groups, now) {
 function ganttBlock(ctx, result, provisions) {
   const now = result.peildatum || ctx.today;
   const melding = result.melding || ctx.state.melding;
-  const groups = ganttGroups(provisions);
+  const groups = ganttGroups(result, provisions);
   const scale = ganttScale(groups, melding, now);
   const chart = ivpElement('div', { className: 'ivp-gantt', 'aria-hidden': 'true' });
   chart.append(ivpElement('div', { className: 'ivp-gantt-plot' }, ivpElement('span'), ganttAxis(scale, now)));
@@ -239,7 +239,7 @@ function timelineItem(result, p, anyTracks, maxDays) {
   const item = ivpElement('li', {},
     ivpElement('p', { className: 'ivp-timeline-head' }, ivpElement('strong', { text: p.name }),
       ` — volgens het ALS protocol klaar op ${ivpDutchDate(p.delivery.als_protocol)}${days ? ` (${days} werkdagen)` : ''}`),
-    ...ivpPlanWindow(p));
+    ...ivpPlanWindow(result, p));
   if (days && !anyTracks) {
     // A picture of the same number, for a quick comparison; the text above carries it.
     const bar = ivpElement('svg', { svg: true, className: 'ivp-tbar', viewBox: '0 0 1000 16', preserveAspectRatio: 'none',
@@ -248,7 +248,7 @@ function timelineItem(result, p, anyTracks, maxDays) {
       width: ((1000 * days) / maxDays).toFixed(2), height: '16' }));
     item.append(bar);
   }
-  const tracks = tracksOf(p.delivery);
+  const tracks = tracksOf(result, p);
   if (tracks) {
     item.append(ivpElement('details', { className: 'ivp-more' },
       ivpElement('summary', { text: 'Alle termijnen', 'aria-label': `Alle termijnen: ${p.name}` }),
@@ -264,7 +264,7 @@ export function renderTimeline(ctx, result) {
   const box = $('#ivp-timeline');
   const provisions = ivpPlanOrder(result).filter((p) => p.delivery && p.delivery.als_protocol);
   if (!provisions.length) { box.replaceChildren(ivpElement('p', { text: 'Er staan geen voorzieningen in het plan.' })); return; }
-  const anyTracks = provisions.some((p) => tracksOf(p.delivery));
+  const anyTracks = provisions.some((p) => tracksOf(result, p));
   const maxDays = Math.max(1, ...provisions.map((p) => (p.sla_werkdagen && p.sla_werkdagen.totaal) || 0));
   const list = ivpElement('ol', { className: 'ivp-timeline' });
   for (const p of provisions) list.append(timelineItem(result, p, anyTracks, maxDays));

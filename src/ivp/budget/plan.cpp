@@ -261,7 +261,7 @@ void add_plan_verdict_fields(json& entry, const Scenario& s, std::size_t i, bool
 }
 
 void add_plan_fields(json& entry, const Scenario& s, std::size_t i, bool in_plan, const Eligibility& eligibility,
-                     const Catalogue& catalogue, const Calendar& calendar) {
+                     const Catalogue& catalogue, const Calendar& calendar, Date delivery_end) {
     add_plan_verdict_fields(entry, s, i, in_plan, eligibility);
     const auto& p = catalogue.provisions[i];
     const CallOff c = provision_calloff(s, i, p, calendar);
@@ -270,8 +270,7 @@ void add_plan_fields(json& entry, const Scenario& s, std::size_t i, bool in_plan
         calloff["needed"] = format_iso_date(*c.needed);
         if (c.latest) calloff["latest"] = format_iso_date(*c.latest);
         // ISO dates compare as text.
-        calloff["too_slow"] = entry.at("delivery").at("tracks").at("als_protocol").at("end").get<std::string>() >
-                              calloff["needed"].get<std::string>();
+        calloff["too_slow"] = format_iso_date(delivery_end) > calloff["needed"].get<std::string>();
     }
     entry["calloff"] = std::move(calloff);
 }

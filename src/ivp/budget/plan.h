@@ -47,10 +47,10 @@ std::vector<bool> budget_mask(const Scenario& s, const Catalogue& catalogue, con
 
 // The plan fields of one selected provision (merged into its result entry):
 // in_plan, plan_reason, plan_kept, calloff{date, kind, needed?, latest?,
-// too_slow?}. `entry` already holds delivery.tracks; `eligibility` is the
-// provision's assessment under the scenario's policies.
+// too_slow?}. `delivery_end` is the end of its ALS-protocol track; `eligibility`
+// is the provision's assessment under the scenario's policies.
 void add_plan_fields(nlohmann::json& entry, const Scenario& s, std::size_t i, bool in_plan, const Eligibility& eligibility,
-                     const Catalogue& catalogue, const Calendar& calendar);
+                     const Catalogue& catalogue, const Calendar& calendar, Date delivery_end);
 
 // The part of add_plan_fields() that the answers reach (the ALS protocol's
 // verdict): in_plan, plan_reason, plan_reasons, plan_kept. `entry` holds

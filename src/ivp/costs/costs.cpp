@@ -34,6 +34,8 @@ DatedRule read_dated_rule(const DataReader& r, const json& data, const char* key
     return {r.date(obj, where, "valid_from"), r.text(obj, where, "text"), r.source(obj, where, "source")};
 }
 
+constexpr std::size_t kNoGroup = static_cast<std::size_t>(-1);
+
 json text_and_source(const DataReader& r, const json& obj, const std::string& where) {
     return {{"text", r.text(obj, where, "text")}, {"source", r.source(obj, where, "source")}};
 }
@@ -204,6 +206,7 @@ EigenBijdrageRules parse_eigen_bijdrage(const json& data, const std::string& fil
     r.integer(prop, "/proposal_2027", "max_eurocents_per_month", 0, 1'000'000, "Het bedrag");
     r.source(prop, "/proposal_2027", "source");
     out.proposal_2027 = prop;
+    out.sources.add_all(data);
     return out;
 }
 
@@ -225,92 +228,116 @@ const json* FinancingRules::form(const std::string& id) const {
     return nullptr;
 }
 
+namespace {
+
+// `/forms`: each form once, with its label, explanation and source.
+std::set<std::string> read_forms(const DataReader& r, const json& forms) {
+    std::set<std::string> ids;
+    for (std::size_t i = 0; i < forms.size(); ++i) {
+        const auto where = pointer_join("/forms", i);
+        r.keys(forms[i], where, {"id", "label", "explanation", "source"});
+        const auto id = r.text(forms[i], where, "id");
+        if (!ids.insert(id).second) r.fail(where + "/id", "dubbele id \"" + id + "\"");
+        r.text(forms[i], where, "label");
+        r.text(forms[i], where, "explanation");
+        r.source(forms[i], where, "source");
+    }
+    return ids;
+}
+
+// A list of form ids, each one of `/forms`.
+std::vector<std::string> known_forms(const DataReader& r, const std::set<std::string>& form_ids, const json& list,
+                                     const std::string& where) {
+    std::vector<std::string> ids;
+    if (!list.is_array()) r.fail(where, "moet een lijst van vormen zijn");
+    for (std::size_t j = 0; j < list.size(); ++j) {
+        const auto at = pointer_join(where, j);
+        if (!list[j].is_string() || !form_ids.count(list[j].get<std::string>()))
+            r.fail(at, "onbekende vorm; gebruik een id uit /forms");
+        ids.push_back(list[j].get<std::string>());
+    }
+    return ids;
+}
+
+// `/als_protocol` and `/hattem`: texts with their sources, checked key by key.
+json read_texts(const DataReader& r, const json& data, const char* key, std::initializer_list<std::string_view> allowed,
+                std::initializer_list<const char*> texts, std::initializer_list<const char*> sources) {
+    const auto where = std::string("/") + key;
+    const auto& obj = r.field(data, "", key);
+    r.keys(obj, where, allowed);
+    for (const char* k : texts) r.text(obj, where, k);
+    for (const char* k : sources) r.source(obj, where, k);
+    return obj;
+}
+
+// The provisions of a group: each in exactly one group, under the group's law.
+void read_group_members(const DataReader& r, const Catalogue& catalogue, const json& e, const std::string& where,
+                        std::size_t g, FinancingGroup& group, std::vector<std::size_t>& group_of) {
+    const auto& members = r.array(e, where, "provisions", /*non_empty=*/true);
+    for (std::size_t j = 0; j < members.size(); ++j) {
+        const auto at = pointer_join(where + "/provisions", j);
+        const auto index = provision(r, catalogue, members[j], at);
+        if (group_of[index] != kNoGroup) r.fail(at, "staat al in een andere groep");
+        if (catalogue.provisions[index].law != group.law) r.fail(at, "valt onder een andere wet dan de groep");
+        group_of[index] = g;
+        group.provisions.push_back(index);
+    }
+}
+
+FinancingGroup read_group(const DataReader& r, const Catalogue& catalogue, const std::set<std::string>& form_ids,
+                          const json& e, std::size_t g, std::vector<std::size_t>& group_of) {
+    const auto where = pointer_join("/groups", g);
+    r.keys(e, where,
+           {"id", "label", "law", "provisions", "hattem_forms", "hattem_text", "hattem_source", "als_text",
+            "als_source"});
+    FinancingGroup group;
+    group.id = r.text(e, where, "id");
+    group.label = r.text(e, where, "label");
+    const auto law = r.text(e, where, "law");
+    if (law != "wmo" && law != "zvw") r.fail(where + "/law", "is wmo of zvw");
+    group.law = law == "wmo" ? Law::wmo : Law::zvw;
+    read_group_members(r, catalogue, e, where, g, group, group_of);
+    group.hattem_forms = known_forms(r, form_ids, r.field(e, where, "hattem_forms"), where + "/hattem_forms");
+    r.text(e, where, "hattem_text");
+    r.source(e, where, "hattem_source");
+    if (e.contains("als_text") != e.contains("als_source")) r.fail(where, "als_text en als_source horen bij elkaar");
+    if (e.contains("als_text")) {
+        r.text(e, where, "als_text");
+        r.source(e, where, "als_source");
+    }
+    group.definition = e;
+    return group;
+}
+
+}  // namespace
+
 FinancingRules parse_financing(const json& data, const std::string& file, const Catalogue& catalogue) {
     const DataReader r(file);
     r.keys(data, "", {"$comment", "forms", "als_protocol", "hattem", "groups"});
     FinancingRules out;
     const auto& forms = r.array(data, "", "forms", /*non_empty=*/true);
-    std::set<std::string> form_ids;
-    for (std::size_t i = 0; i < forms.size(); ++i) {
-        const auto where = pointer_join("/forms", i);
-        r.keys(forms[i], where, {"id", "label", "explanation", "source"});
-        const auto id = r.text(forms[i], where, "id");
-        if (!form_ids.insert(id).second) r.fail(where + "/id", "dubbele id \"" + id + "\"");
-        r.text(forms[i], where, "label");
-        r.text(forms[i], where, "explanation");
-        r.source(forms[i], where, "source");
-    }
+    const std::set<std::string> form_ids = read_forms(r, forms);
     out.forms = forms;
-    const auto known_forms = [&](const json& list, const std::string& where) {
-        std::vector<std::string> ids;
-        if (!list.is_array()) r.fail(where, "moet een lijst van vormen zijn");
-        for (std::size_t j = 0; j < list.size(); ++j) {
-            const auto at = pointer_join(where, j);
-            if (!list[j].is_string() || !form_ids.count(list[j].get<std::string>()))
-                r.fail(at, "onbekende vorm; gebruik een id uit /forms");
-            ids.push_back(list[j].get<std::string>());
-        }
-        return ids;
-    };
-
-    const auto& als = r.field(data, "", "als_protocol");
-    r.keys(als, "/als_protocol",
-           {"preferred_forms", "text", "source", "amount_text", "amount_source", "prior_purchase_text",
-            "prior_purchase_source"});
-    known_forms(r.field(als, "/als_protocol", "preferred_forms"), "/als_protocol/preferred_forms");
-    for (const char* key : {"text", "amount_text", "prior_purchase_text"}) r.text(als, "/als_protocol", key);
-    for (const char* key : {"source", "amount_source", "prior_purchase_source"}) r.source(als, "/als_protocol", key);
-    out.als_protocol = als;
-
-    const auto& hattem = r.field(data, "", "hattem");
-    r.keys(hattem, "/hattem",
-           {"pgb_text", "pgb_source", "maintenance_text", "maintenance_source", "residual_text", "residual_source",
-            "prior_purchase_text", "prior_purchase_source"});
-    for (const char* key : {"pgb_text", "maintenance_text", "residual_text", "prior_purchase_text"})
-        r.text(hattem, "/hattem", key);
-    for (const char* key : {"pgb_source", "maintenance_source", "residual_source", "prior_purchase_source"})
-        r.source(hattem, "/hattem", key);
-    out.hattem = hattem;
-
+    out.als_protocol = read_texts(r, data, "als_protocol",
+                                  {"preferred_forms", "text", "source", "amount_text", "amount_source",
+                                   "prior_purchase_text", "prior_purchase_source"},
+                                  {"text", "amount_text", "prior_purchase_text"},
+                                  {"source", "amount_source", "prior_purchase_source"});
+    known_forms(r, form_ids, r.field(out.als_protocol, "/als_protocol", "preferred_forms"),
+                "/als_protocol/preferred_forms");
+    out.hattem = read_texts(r, data, "hattem",
+                            {"pgb_text", "pgb_source", "maintenance_text", "maintenance_source", "residual_text",
+                             "residual_source", "prior_purchase_text", "prior_purchase_source"},
+                            {"pgb_text", "maintenance_text", "residual_text", "prior_purchase_text"},
+                            {"pgb_source", "maintenance_source", "residual_source", "prior_purchase_source"});
     const auto& groups = r.array(data, "", "groups", /*non_empty=*/true);
-    constexpr std::size_t kNone = static_cast<std::size_t>(-1);
-    out.group_of.assign(catalogue.provisions.size(), kNone);
-    for (std::size_t g = 0; g < groups.size(); ++g) {
-        const auto where = pointer_join("/groups", g);
-        const auto& e = groups[g];
-        r.keys(e, where,
-               {"id", "label", "law", "provisions", "hattem_forms", "hattem_text", "hattem_source", "als_text",
-                "als_source"});
-        FinancingGroup group;
-        group.id = r.text(e, where, "id");
-        group.label = r.text(e, where, "label");
-        const auto law = r.text(e, where, "law");
-        if (law != "wmo" && law != "zvw") r.fail(where + "/law", "is wmo of zvw");
-        group.law = law == "wmo" ? Law::wmo : Law::zvw;
-        const auto& members = r.array(e, where, "provisions", /*non_empty=*/true);
-        for (std::size_t j = 0; j < members.size(); ++j) {
-            const auto at = pointer_join(where + "/provisions", j);
-            const auto index = provision(r, catalogue, members[j], at);
-            if (out.group_of[index] != kNone) r.fail(at, "staat al in een andere groep");
-            if (catalogue.provisions[index].law != group.law) r.fail(at, "valt onder een andere wet dan de groep");
-            out.group_of[index] = g;
-            group.provisions.push_back(index);
-        }
-        group.hattem_forms = known_forms(r.field(e, where, "hattem_forms"), where + "/hattem_forms");
-        r.text(e, where, "hattem_text");
-        r.source(e, where, "hattem_source");
-        if (e.contains("als_text") != e.contains("als_source"))
-            r.fail(where, "als_text en als_source horen bij elkaar");
-        if (e.contains("als_text")) {
-            r.text(e, where, "als_text");
-            r.source(e, where, "als_source");
-        }
-        group.definition = e;
-        out.groups.push_back(std::move(group));
-    }
+    out.group_of.assign(catalogue.provisions.size(), kNoGroup);
+    for (std::size_t g = 0; g < groups.size(); ++g)
+        out.groups.push_back(read_group(r, catalogue, form_ids, groups[g], g, out.group_of));
     for (std::size_t i = 0; i < out.group_of.size(); ++i)
-        if (out.group_of[i] == kNone)
+        if (out.group_of[i] == kNoGroup)
             r.fail("/groups", "voorziening \"" + catalogue.provisions[i].id + "\" staat in geen enkele groep");
+    out.sources.add_all(data);
     return out;
 }
 
@@ -697,102 +724,121 @@ std::string status_of(const TariffPeriod* used, WhoPays who) {
 json eigen_bijdrage_who_pays_json(const Scenario& s, const Catalogue& catalogue, const EigenBijdrageRules& rules) {
     const Date on = s.melding;
     auto c = classify(s, catalogue, rules, on);
-    return {{"status", status_of(tariff_used(rules, on), who_pays(c.charges, c.household))},
-            {"applies_to", std::move(c.applies_to)},
-            {"depends", std::move(c.depends)},
-            {"exempt", std::move(c.exempt)},
-            {"exemptions_applied", std::move(c.exemptions_applied)},
-            {"open_questions", std::move(c.open_facts)}};
+    json out = {{"status", status_of(tariff_used(rules, on), who_pays(c.charges, c.household))},
+                {"applies_to", std::move(c.applies_to)},
+                {"depends", std::move(c.depends)},
+                {"exempt", std::move(c.exempt)},
+                {"exemptions_applied", std::move(c.exemptions_applied)},
+                {"open_questions", std::move(c.open_facts)}};
+    rules.sources.intern(out);
+    return out;
 }
 
-json costs_json(const Scenario& s, const Catalogue& catalogue, const EigenBijdrageRules& rules) {
-    const Date on = s.melding;
-    const TariffPeriod* rule = rules.period_on(on);
-    const TariffPeriod* used = tariff_used(rules, on);
+namespace {
 
-    Classified classified = classify(s, catalogue, rules, on);
-    const Charges& charges = classified.charges;
-    const auto& household = classified.household;
-    json& applies_to = classified.applies_to;
-    json& exempt = classified.exempt;
-    json& depends = classified.depends;
-    json& not_applicable = classified.not_applicable;
-    json& exemptions_applied = classified.exemptions_applied;
-    std::vector<std::string>& open_facts = classified.open_facts;
-    const WhoPays who = who_pays(charges, household);
-    const bool pays = who.pays, may_pay = who.may_pay;
+// The tariff period of the melding's year; when its amount is not known, the
+// last known one is used as an estimate, and a note says so.
+void put_rule(json& out, json& notes, const TariffPeriod* rule, const TariffPeriod* used, Date on) {
+    out["rule_date"] = format_iso_date(on);
+    out["rule"] = period_json(*rule);
+    if (rule->regime != Regime::onbekend || !used) return;
+    out["estimate_from"] = period_json(*used);
+    notes.push_back("Het tarief voor " + std::to_string(year_of(on)) +
+                    " is nog niet bekend. De bedragen hieronder zijn een schatting met het laatst bekende tarief (" +
+                    euro_text(used->amount_eurocents) + " per " + used->period + ", " +
+                    std::to_string(year_of(used->valid_from)) + ").");
+}
 
-    json out = {{"rule_date", format_iso_date(on)}, {"rule", period_json(*rule)}};
-    json notes = json::array();
-    if (rule->regime == Regime::onbekend && used) {
-        out["estimate_from"] = period_json(*used);
-        notes.push_back("Het tarief voor " + std::to_string(year_of(on)) +
-                        " is nog niet bekend. De bedragen hieronder zijn een schatting met het laatst bekende tarief (" +
-                        euro_text(used->amount_eurocents) + " per " + used->period + ", " +
-                        std::to_string(year_of(used->valid_from)) + ").");
-    }
-
-    const std::string status = status_of(used, who);
-    out["status"] = status;
-    out["applies_to"] = applies_to;
-    out["depends"] = depends;
-    out["exempt"] = exempt;
-    out["not_applicable"] = not_applicable;
-    out["exemptions_applied"] = exemptions_applied;
-    out["open_questions"] = open_facts;
+// Who pays for which provision (classify()), as the result lists it.
+void put_classified(json& out, const Classified& c, const EigenBijdrageRules& rules) {
+    out["applies_to"] = c.applies_to;
+    out["depends"] = c.depends;
+    out["exempt"] = c.exempt;
+    out["not_applicable"] = c.not_applicable;
+    out["exemptions_applied"] = c.exemptions_applied;
+    out["open_questions"] = c.open_facts;
     out["once_per_household"] = {{"text", rules.once_per_household.text}, {"source", rules.once_per_household.source}};
+}
 
-    if (!computable(used)) {
-        out["per_period"] = nullptr;
-        out["per_month"] = nullptr;
-        out["total"] = nullptr;
-        out["per_year"] = json::array();
-        notes.push_back("Voor " + std::to_string(year_of(on)) +
-                        " hing de eigen bijdrage af van inkomen en vermogen. Die berekening van het CAK zit niet in "
-                        "deze rekenhulp.");
-    } else {
-        const std::int64_t monthly = monthly_eurocents(*used);
-        out["per_period"] = range_cents(pays ? used->amount_eurocents : 0, may_pay ? used->amount_eurocents : 0);
-        out["per_period"]["period"] = used->period;
-        out["per_month"] = range_cents(pays ? monthly : 0, may_pay ? monthly : 0);
+// One plain sentence, in the style of the tests.
+std::string summary_sentence(const std::string& status, const TariffPeriod& used, const TariffPeriod& rule, Date on) {
+    const std::string year = std::to_string(year_of(on));
+    if (status == "betaalt")
+        return "In " + year + " betaalt uw huishouden " + euro_text(used.amount_eurocents) + " per " + used.period +
+               " eigen bijdrage, één keer voor alle Wmo-voorzieningen samen" +
+               (rule.regime == Regime::onbekend ? " (schatting)." : ".");
+    if (status == "betaalt_niet")
+        return "In " + year + " betaalt uw huishouden geen eigen bijdrage voor deze voorzieningen.";
+    return "In " + year + " betaalt uw huishouden € 0 of " + euro_text(used.amount_eurocents) + " per " + used.period +
+           " eigen bijdrage; dat hangt af van de open vragen.";
+}
 
-        put_projection(out, notes, rules, on, who, charges);
-        const bool cap_applies = cost_price_cap_applies(rules, on);
-        out["ivp_years"] = rules.ivp_years;
-        out["payment_start"] = rules.payment_start;
-        out["cost_price_cap"] = {{"applies", cap_applies},
-                                 {"valid_from", format_iso_date(rules.cost_price_cap.valid_from)},
-                                 {"text", rules.cost_price_cap.text},
-                                 {"source", rules.cost_price_cap.source}};
-        if (!cap_applies)
-            notes.push_back("Of in " + std::to_string(year_of(first_of_next_month(on))) +
-                            " de eigen bijdrage al begrensd was op de kostprijs, is niet nagegaan; het totaal is "
-                            "daarom niet begrensd.");
+// Years whose eigen bijdrage depended on income and wealth: no amounts.
+void put_not_computed(json& out, json& notes, Date on) {
+    out["per_period"] = nullptr;
+    out["per_month"] = nullptr;
+    out["total"] = nullptr;
+    out["per_year"] = json::array();
+    notes.push_back("Voor " + std::to_string(year_of(on)) +
+                    " hing de eigen bijdrage af van inkomen en vermogen. Die berekening van het CAK zit niet in "
+                    "deze rekenhulp.");
+    out["summary"] = "Voor " + std::to_string(year_of(on)) + " rekent deze rekenhulp de eigen bijdrage niet uit.";
+}
 
-        // One plain sentence, in the style of the tests.
-        const std::string year = std::to_string(year_of(on));
-        if (status == "betaalt")
-            out["summary"] = "In " + year + " betaalt uw huishouden " + euro_text(used->amount_eurocents) + " per " +
-                             used->period + " eigen bijdrage, één keer voor alle Wmo-voorzieningen samen" +
-                             (rule->regime == Regime::onbekend ? " (schatting)." : ".");
-        else if (status == "betaalt_niet")
-            out["summary"] = "In " + year + " betaalt uw huishouden geen eigen bijdrage voor deze voorzieningen.";
-        else
-            out["summary"] = "In " + year + " betaalt uw huishouden € 0 of " + euro_text(used->amount_eurocents) +
-                             " per " + used->period + " eigen bijdrage; dat hangt af van de open vragen.";
-    }
-    if (!out.contains("summary"))
-        out["summary"] = "Voor " + std::to_string(year_of(on)) + " rekent deze rekenhulp de eigen bijdrage niet uit.";
+// The amounts per period, per month and over the IVP years, the cost-price
+// cap and the summary sentence.
+void put_amounts(json& out, json& notes, const EigenBijdrageRules& rules, Date on, const TariffPeriod& used,
+                 const Classified& c) {
+    const WhoPays who = who_pays(c.charges, c.household);
+    const std::int64_t monthly = monthly_eurocents(used);
+    out["per_period"] = range_cents(who.pays ? used.amount_eurocents : 0, who.may_pay ? used.amount_eurocents : 0);
+    out["per_period"]["period"] = used.period;
+    out["per_month"] = range_cents(who.pays ? monthly : 0, who.may_pay ? monthly : 0);
+    put_projection(out, notes, rules, on, who, c.charges);
+    const bool cap_applies = cost_price_cap_applies(rules, on);
+    out["ivp_years"] = rules.ivp_years;
+    out["payment_start"] = rules.payment_start;
+    out["cost_price_cap"] = {{"applies", cap_applies},
+                             {"valid_from", format_iso_date(rules.cost_price_cap.valid_from)},
+                             {"text", rules.cost_price_cap.text},
+                             {"source", rules.cost_price_cap.source}};
+    if (!cap_applies)
+        notes.push_back("Of in " + std::to_string(year_of(first_of_next_month(on))) +
+                        " de eigen bijdrage al begrensd was op de kostprijs, is niet nagegaan; het totaal is "
+                        "daarom niet begrensd.");
+    out["summary"] = summary_sentence(out["status"].get<std::string>(), used, *rules.period_on(on), on);
+}
+
+// The eigen bijdrage as a whole (docs/costs.md): who pays for what, the
+// tariff, the amounts, and what the rekenhulp does not model.
+json eigen_bijdrage_json(const Scenario& s, const Catalogue& catalogue, const EigenBijdrageRules& rules) {
+    const Date on = s.melding;
+    const TariffPeriod* used = tariff_used(rules, on);
+    const Classified c = classify(s, catalogue, rules, on);
+    json out = json::object();
+    json notes = json::array();
+    put_rule(out, notes, rules.period_on(on), used, on);
+    out["status"] = status_of(used, who_pays(c.charges, c.household));
+    put_classified(out, c, rules);
+    if (computable(used)) put_amounts(out, notes, rules, on, *used, c);
+    else put_not_computed(out, notes, on);
     for (const auto& nm : rules.not_modelled) {
-        if (nm.at("id") == "zvw_eigen_betalingen" && not_applicable.empty()) continue;
+        if (nm.at("id") == "zvw_eigen_betalingen" && c.not_applicable.empty()) continue;
         notes.push_back(nm.at("text"));
     }
-    out["notes"] = notes;
+    out["notes"] = std::move(notes);
     out["not_modelled"] = rules.not_modelled;
+    return out;
+}
 
+}  // namespace
+
+json costs_json(const Scenario& s, const Catalogue& catalogue, const EigenBijdrageRules& rules) {
     json proposal = rules.proposal_2027;
     proposal["applied"] = false;  // never part of the amounts above
-    return {{"eigen_bijdrage", out}, {"proposal_2027", proposal}};
+    json out = {{"eigen_bijdrage", eigen_bijdrage_json(s, catalogue, rules)}, {"proposal_2027", std::move(proposal)}};
+    rules.sources.intern(out);  // the quoted sources are in the result's `sources`, by id
+    return out;
 }
 
 json eigen_bijdrage_amounts_json(const Scenario& s, const Catalogue& catalogue, const EigenBijdrageRules& rules) {
@@ -830,7 +876,9 @@ json financing_rules_json(const FinancingRules& financing) {
     }
     json hattem = financing.hattem;
     hattem["policy"] = "voorbeeld: gemeente Hattem (2014)";
-    return {{"forms", financing.forms}, {"als_protocol", financing.als_protocol}, {"hattem", hattem}, {"groups", groups}};
+    json out = {{"forms", financing.forms}, {"als_protocol", financing.als_protocol}, {"hattem", hattem}, {"groups", groups}};
+    financing.sources.intern(out);  // the quoted sources are in the result's `sources`, by id
+    return out;
 }
 
 // Per provision only what differs between provisions: the texts and sources

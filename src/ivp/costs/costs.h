@@ -12,6 +12,8 @@
 // monthly, 2019) rounds explicitly (monthly_eurocents()).
 #include <cstdint>
 #include <nlohmann/json.hpp>
+
+#include "ivp/base/source_table.h"
 #include <optional>
 #include <string>
 #include <vector>
@@ -71,6 +73,7 @@ struct EigenBijdrageRules {
     nlohmann::json woningaanpassingen;   // {provisions, text, source}
     nlohmann::json not_modelled;         // [{id, text, source}]
     nlohmann::json proposal_2027;
+    SourceTable sources{"eigen-bijdrage"};  // every source of the file; the result refers to them by id
 
     // The period holding `d`; nullptr outside [first, last].
     const TariffPeriod* period_on(Date d) const;
@@ -105,6 +108,7 @@ struct FinancingRules {
     nlohmann::json hattem;        // texts and sources
     std::vector<FinancingGroup> groups;
     std::vector<std::size_t> group_of;  // per catalogue provision: index into groups
+    SourceTable sources{"financiering"};  // every source of the file; the result refers to them by id
 
     const nlohmann::json* form(const std::string& id) const;
 };

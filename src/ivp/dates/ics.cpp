@@ -135,7 +135,9 @@ std::string ics_calendar(const json& result) {
     for (const auto& p : result.at("provisions")) {
         const std::string id = p.at("id");
         const std::string name = p.at("name");
-        const auto& track = p.at("delivery").at("tracks").at("als_protocol");
+        // Provisions with the same tracks share them (the result's `timelines`).
+        const auto& track =
+            result.at("timelines").at(p.at("delivery").at("timeline").get<std::string>()).at("als_protocol");
         // Mijn IVP: a call-off of its own (entered or planned) is a day in the agenda too.
         const auto calloff = p.value("calloff", nlohmann::json::object());
         if (calloff.value("kind", "melding") != "melding")

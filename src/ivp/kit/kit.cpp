@@ -79,6 +79,7 @@ KitData parse_kit(const json& data, const std::string& file, const Catalogue& ca
     r.text(k.bezwaar, "/bezwaar", "label");
     r.text(k.bezwaar, "/bezwaar", "cite");
     r.text(k.bezwaar, "/bezwaar", "source");
+    k.sources.add_all(data);
     return k;
 }
 
@@ -265,7 +266,7 @@ json escalation_entry(const json& milestone, const std::string& label, const std
 // next steps in order. The Wmo procedure's terms each count; per provision
 // only its first missed ALS milestone (the later ones follow from it).
 json escalation_json(const Scenario& s, const KitData& kit, const Terms& tables, const Calendar& calendar,
-                     const json& procedure, const json& provisions, const json& late) {
+                     const json& procedure, const json& provisions, const json& timelines, const json& late) {
     json terms = json::array();
     for (const auto& m : procedure.at("wmo_2015").at("milestones")) {
         const auto id = m.value("id", "");
@@ -288,7 +289,7 @@ json escalation_json(const Scenario& s, const KitData& kit, const Terms& tables,
     // Provisions that missed the same milestone on the same day share one entry.
     std::vector<json> per_provision;
     for (const auto& p : provisions) {
-        const auto& track = p.at("delivery").at("tracks").at("als_protocol");
+        const auto& track = timelines.at(p.at("delivery").at("timeline").get<std::string>()).at("als_protocol");
         for (const auto& m : track.at("milestones")) {
             if (m.value("status", "") != "verstreken") continue;
             auto same = std::find_if(per_provision.begin(), per_provision.end(), [&](const json& e) {
@@ -329,12 +330,14 @@ json bezwaar_json(const Scenario& s, const KitData& kit, const Calendar& calenda
 }  // namespace
 
 json kit_json(const Scenario& s, const Catalogue& catalogue, const Terms& terms, const Calendar& calendar,
-              const json& procedure, const json& provisions, const json& late) {
+              const json& procedure, const json& provisions, const json& timelines, const json& late) {
     const auto& kit = embedded_kit();
-    return {{"checklist", checklist_json(s, kit, procedure)},
-            {"requests", requests_json(s, kit, catalogue, terms)},
-            {"escalation", escalation_json(s, kit, terms, calendar, procedure, provisions, late)},
-            {"bezwaar", bezwaar_json(s, kit, calendar)}};
+    json out = {{"checklist", checklist_json(s, kit, procedure)},
+                {"requests", requests_json(s, kit, catalogue, terms)},
+                {"escalation", escalation_json(s, kit, terms, calendar, procedure, provisions, timelines, late)},
+                {"bezwaar", bezwaar_json(s, kit, calendar)}};
+    kit.sources.intern(out);  // the quoted sources are in the result's `sources`, by id
+    return out;
 }
 
 }  // namespace ivp

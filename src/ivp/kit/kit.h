@@ -11,6 +11,7 @@
 #include "ivp/base/calendar.h"
 #include "ivp/model/catalogue.h"
 #include "ivp/model/scenario.h"
+#include "ivp/base/source_table.h"
 #include "ivp/dates/terms.h"
 
 namespace ivp {
@@ -24,6 +25,7 @@ struct KitData {
     int bezwaar_weken = 0;
     nlohmann::json bezwaar;     // {weken, label, cite, source, bekendmaking}
     std::vector<std::string> checklist_ids;
+    SourceTable sources{"kit"};  // every source of the file; the result refers to them by id
 };
 
 // Parses and validates data/kit.json (every item a source, `when` naming a
@@ -35,11 +37,12 @@ const KitData& embedded_kit();
 // address, municipality for the letters) into `s`; throws InputError.
 void read_kit_fields(const nlohmann::json& input, Scenario& s);
 
-// The result's `kit`. `procedure`, `provisions` and `late` are the parts of
-// the result already computed (procedure_timeline, provisions[], late_decision).
+// The result's `kit`. `procedure`, `provisions`, `timelines` and `late` are
+// the parts of the result already computed (procedure_timeline, provisions[]
+// with their `delivery.timeline` ids into `timelines`, late_decision).
 nlohmann::json kit_json(const Scenario& s, const Catalogue& catalogue, const Terms& terms, const Calendar& calendar,
                         const nlohmann::json& procedure, const nlohmann::json& provisions,
-                        const nlohmann::json& late);
+                        const nlohmann::json& timelines, const nlohmann::json& late);
 
 // The last day to lodge a bezwaar against a decision made known on
 // `bekendmaking`: six weeks from the next day (Awb 6:7, 6:8 lid 1), moved

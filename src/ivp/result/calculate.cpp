@@ -73,44 +73,46 @@ nlohmann::json lean_result(const Scenario& scenario, const Rulebook& rulebook) {
 
 }  // namespace
 
-nlohmann::json calculate(const Scenario& scenario, const Rulebook& rulebook, Detail detail) {
-    if (detail == Detail::lean) return lean_result(scenario, rulebook);
+namespace {
+
+// One selected provision: its row, amounts, eligibility under each policy,
+// financing, the plan's fields, and its delivery (the tracks go in the
+// `timelines` table, shared with the provisions that have the same ones).
+nlohmann::json provision_entry(const Scenario& scenario, std::size_t i, const Rulebook& rulebook, bool in_plan,
+                               const std::vector<Policy>& policies, std::set<std::string>& open_facts,
+                               TimelineTable& timelines) {
     const Catalogue& catalogue = rulebook.catalogue;
-    const Calendar& calendar = rulebook.calendar;
-    const std::vector<bool> in_plan = budget_mask(scenario, catalogue, rulebook.policies, rulebook.facts);  // Mijn IVP (src/ivp/budget/plan.h)
-    // The municipality's pack the scenario chose (or loaded), then the protocol.
-    const auto policies = select_policies(rulebook.policies, scenario.policy, scenario.policy_pack.get());
-    std::set<std::string> open_facts;  // named by an open question: their texts go in `facts`
-    nlohmann::json provisions = nlohmann::json::array();
-    for (std::size_t i = 0; i < catalogue.provisions.size(); ++i) {
-        if (!scenario.selected[i]) continue;
-        const auto& p = catalogue.provisions[i];
-        // Geschiktheid under each policy side by side (docs/eligibility.md).
-        const auto assessed = eligibility(p, scenario.profile, policies, rulebook.facts);
-        collect_open_facts(assessed, open_facts);
-        nlohmann::json entry = {
-            {"id", p.id},
-            {"name", p.name},
-            {"law", to_string(p.law)},
-            {"kind", to_string(p.kind)},
-            {"amount", scenario.amount(catalogue, i)},
-            {"table_amount", p.amount_eur},
-            {"amount_source", scenario.override_eur[i] ? "override" : "table"},
-            {"need", to_string(p.need)},
-            {"sla_werkdagen", sla_json(p.sla)},
-            {"delivery",
-             {{"als_protocol",
-               format_iso_date(calendar.add_working_days(provision_calloff(scenario, i, p, calendar).date, p.sla.totaal))}}},
-            {"financing", financing_json(scenario, catalogue, i, rulebook.financing, rulebook.eigen_bijdrage)},  // docs/costs.md
-            {"eligibility", to_json(assessed, rulebook.facts)},
-            {"source", catalogue_source_id(p)},
-        };
-        if (p.need == Need::conditional) entry["need_reason"] = p.need_reason;
-        // The three delivery tracks (src/ivp/dates/timeline.cpp, docs/dates.md).
-        entry["delivery"]["tracks"] = provision_tracks(scenario, i, catalogue, rulebook.terms, calendar);
-        add_plan_fields(entry, scenario, i, in_plan[i], assessed, rulebook.catalogue, rulebook.calendar);
-        provisions.push_back(std::move(entry));
-    }
+    const auto& p = catalogue.provisions[i];
+    // Geschiktheid under each policy side by side (docs/eligibility.md).
+    const auto assessed = eligibility(p, scenario.profile, policies, rulebook.facts);
+    collect_open_facts(assessed, open_facts);
+    nlohmann::json entry = {
+        {"id", p.id},
+        {"name", p.name},
+        {"law", to_string(p.law)},
+        {"kind", to_string(p.kind)},
+        {"amount", scenario.amount(catalogue, i)},
+        {"table_amount", p.amount_eur},
+        {"amount_source", scenario.override_eur[i] ? "override" : "table"},
+        {"need", to_string(p.need)},
+        {"sla_werkdagen", sla_json(p.sla)},
+        {"financing", financing_json(scenario, catalogue, i, rulebook.financing, rulebook.eigen_bijdrage)},  // docs/costs.md
+        {"eligibility", to_json(assessed, rulebook.facts)},
+        {"source", catalogue_source_id(p)},
+    };
+    if (p.need == Need::conditional) entry["need_reason"] = p.need_reason;
+    // The three delivery tracks (src/ivp/dates/timeline.cpp, docs/dates.md).
+    ProvisionTracks tracks = provision_tracks(scenario, i, catalogue, rulebook.terms, rulebook.calendar);
+    add_plan_fields(entry, scenario, i, in_plan, assessed, catalogue, rulebook.calendar, tracks.als_protocol.end);
+    const Date contract = rulebook.calendar.add_working_days(provision_calloff(scenario, i, p, rulebook.calendar).date,
+                                                             p.sla.totaal);
+    entry["delivery"] = {{"als_protocol", format_iso_date(contract)},
+                         {"timeline", timelines.add(p.id, std::move(tracks))}};
+    return entry;
+}
+
+// Years of the melding whose Atw art. 3 lid 3 days were not checked.
+nlohmann::json calendar_notes(const Scenario& scenario, const Calendar& calendar) {
     nlohmann::json notes = nlohmann::json::array();
     const int melding_year = year_of(scenario.melding);
     for (int y = melding_year; y <= std::min(melding_year + 1, calendar.last_year()); ++y)
@@ -119,41 +121,71 @@ nlohmann::json calculate(const Scenario& scenario, const Rulebook& rulebook, Det
                             " is niet nagegaan of er extra dagen bij Koninklijk Besluit met feestdagen zijn "
                             "gelijkgesteld (Algemene termijnenwet art. 3 lid 3); de data rekenen daarom "
                             "alleen met de feestdagen van lid 1 en 2.");
+    return notes;
+}
+
+// The parts that do not depend on the profile or the amounts: the tables of
+// texts, the notes and the disclaimer.
+void add_tables(nlohmann::json& out, const Scenario& scenario, const Rulebook& rulebook,
+                const std::vector<Policy>& policies) {
+    out["table_budget"] = table_budget_json();
+    out["policies"] = policies_json(policies);
+    out["sources"] = sources_json(policies, rulebook.catalogue, scenario.selected);  // every source once, by id
+    // The sources that costs and kit quote (they refer to them by id).
+    for (const SourceTable* t : {&rulebook.eigen_bijdrage.sources, &rulebook.financing.sources, &embedded_kit().sources})
+        for (const auto& [id, entry] : t->entries().items()) out["sources"][id] = entry;
+    out["policy_choices"] = policy_choices(rulebook.policies);  // the built-in packs to choose from
+    out["terms"] = terms_json(rulebook.terms);
+    out["tracks"] = tracks_json(rulebook.terms);  // each track's label once (docs/result.md)
+    out["phases"] = phases_json(rulebook.terms);
+    out["notes"] = calendar_notes(scenario, rulebook.calendar);
+    out["disclaimer"] =
+        "Dit is een indicatie op basis van het ALS protocol hulpmiddelen, geen besluit. De gemeente beslist per "
+        "persoon (maatwerk).";
+}
+
+void add_header(nlohmann::json& out, const Scenario& scenario, const Catalogue& catalogue) {
+    out["schema"] = kResultSchema;
+    out["catalogue"] = catalogue.id;
+    out["melding"] = format_iso_date(scenario.melding);
+    out["melding_source"] = scenario.melding_given ? "scenario" : "today";
+    out["peildatum"] = format_iso_date(scenario.peildatum);
+    out["peildatum_source"] = scenario.peildatum_given ? "scenario" : "today";
+}
+
+}  // namespace
+
+nlohmann::json calculate(const Scenario& scenario, const Rulebook& rulebook, Detail detail) {
+    if (detail == Detail::lean) return lean_result(scenario, rulebook);
+    const Catalogue& catalogue = rulebook.catalogue;
+    const std::vector<bool> in_plan = budget_mask(scenario, catalogue, rulebook.policies, rulebook.facts);  // Mijn IVP (src/ivp/budget/plan.h)
+    // The municipality's pack the scenario chose (or loaded), then the protocol.
+    const auto policies = select_policies(rulebook.policies, scenario.policy, scenario.policy_pack.get());
+    std::set<std::string> open_facts;  // named by an open question: their texts go in `facts`
+    TimelineTable timelines;
+    nlohmann::json provisions = nlohmann::json::array();
+    for (std::size_t i = 0; i < catalogue.provisions.size(); ++i)
+        if (scenario.selected[i])
+            provisions.push_back(provision_entry(scenario, i, rulebook, in_plan[i], policies, open_facts, timelines));
     const auto others = other_provisions(scenario.profile, policies, rulebook.facts);
     collect_open_facts(others, open_facts);
-    auto procedure = procedure_timeline(scenario, rulebook.terms, calendar);
-    auto late = late_decision(scenario, rulebook.terms, calendar);
+    nlohmann::json out = nlohmann::json::object();
+    add_header(out, scenario, catalogue);
+    out["procedure"] = to_json(procedure_timeline(scenario, rulebook.terms, rulebook.calendar), rulebook.terms);
+    out["late_decision"] = to_json(late_decision(scenario, rulebook.terms, rulebook.calendar));
+    out["timelines"] = timelines.to_json();
     // The keukentafel kit reads the parts above (src/ivp/kit/kit.cpp, docs/kit.md).
-    auto kit = kit_json(scenario, catalogue, rulebook.terms, calendar, procedure, provisions, late);
-    return {
-        {"schema", kResultSchema},
-        {"catalogue", catalogue.id},
-        {"melding", format_iso_date(scenario.melding)},
-        {"melding_source", scenario.melding_given ? "scenario" : "today"},
-        {"budget", budget_json(compute_budget(catalogue, scenario, in_plan))},
-        {"table_budget", table_budget_json()},
-        {"plan", plan_summary(provisions)},
-        {"provisions", std::move(provisions)},
-        {"costs", costs_json(scenario, catalogue, rulebook.eigen_bijdrage, rulebook.financing)},  // docs/costs.md
-        {"other_provisions", to_json(others)},
-        {"questions", questions_json(scenario, rulebook, policies)},  // the interview (docs/eligibility.md)
-        {"policies", policies_json(policies)},
-        {"sources", sources_json(policies, catalogue, scenario.selected)},  // every source once, by id
-        {"facts", facts_json(open_facts, rulebook.facts)},  // the question and help of every open fact
-        {"policy_choices", policy_choices(rulebook.policies)},  // the built-in packs to choose from
-        {"procedure", std::move(procedure)},
-        {"late_decision", std::move(late)},
-        {"kit", std::move(kit)},
-        {"terms", terms_json(rulebook.terms)},
-        {"tracks", tracks_json(rulebook.terms)},  // each track's label once (docs/result.md)
-        {"phases", phases_json(rulebook.terms)},
-        {"peildatum", format_iso_date(scenario.peildatum)},
-        {"peildatum_source", scenario.peildatum_given ? "scenario" : "today"},
-        {"notes", std::move(notes)},
-        {"disclaimer",
-         "Dit is een indicatie op basis van het ALS protocol hulpmiddelen, geen besluit. De gemeente beslist "
-         "per persoon (maatwerk)."},
-    };
+    out["kit"] = kit_json(scenario, catalogue, rulebook.terms, rulebook.calendar, out["procedure"], provisions,
+                          out["timelines"], out["late_decision"]);
+    out["budget"] = budget_json(compute_budget(catalogue, scenario, in_plan));
+    out["plan"] = plan_summary(provisions);
+    out["costs"] = costs_json(scenario, catalogue, rulebook.eigen_bijdrage, rulebook.financing);  // docs/costs.md
+    out["other_provisions"] = to_json(others);
+    out["questions"] = questions_json(scenario, rulebook, policies);  // the interview (docs/eligibility.md)
+    out["facts"] = facts_json(open_facts, rulebook.facts);  // the question and help of every open fact
+    out["provisions"] = std::move(provisions);
+    add_tables(out, scenario, rulebook, policies);
+    return out;
 }
 
 nlohmann::json calculate_text(std::string_view scenario_json, Date today, Detail detail) {

@@ -178,3 +178,179 @@ json facts_json(const std::set<std::string>& ids, const FactsCatalogue& facts) {
 }
 
 }  // namespace ivp
+
+// The delivery tracks, procedure and late decision (src/ivp/dates/timeline.h).
+namespace ivp {
+
+namespace {
+
+json anchor_json(const Anchor& a) {
+    json out = json::object();
+    out["event"] = a.event;
+    out["date"] = format_iso_date(a.date);
+    out["kind"] = a.kind;
+    return out;
+}
+
+json term_json(int amount, std::string_view unit) {
+    json out = json::object();
+    out["amount"] = amount;
+    out["unit"] = unit;
+    return out;
+}
+
+json milestone_json(const Milestone& m) {
+    json out = json::object();
+    out["id"] = m.id;
+    if (!m.label.empty()) out["label"] = m.label;
+    out["date"] = format_iso_date(m.date);
+    if (m.from) out["from"] = anchor_json(*m.from);
+    if (m.term) out["term"] = term_json(m.term->amount, to_string(m.term->unit));
+    if (!m.basis.empty()) out["basis"] = m.basis;
+    if (m.atw_moved) out["atw_verschoven"] = *m.atw_moved;
+    if (m.actual) {
+        json actual = json::object();
+        actual["event"] = m.actual->event;
+        actual["date"] = format_iso_date(m.actual->date);
+        out["actual"] = std::move(actual);
+    }
+    if (m.werkdagen_verschil) out["werkdagen_verschil"] = *m.werkdagen_verschil;
+    if (!m.status.empty()) out["status"] = m.status;
+    if (!m.next_step.empty()) out["next_step"] = m.next_step;
+    return out;
+}
+
+json milestones_json(const std::vector<Milestone>& ms) {
+    json out = json::array();
+    for (const auto& m : ms) out.push_back(milestone_json(m));
+    return out;
+}
+
+json phase_json(const Phase& ph) {
+    json out = json::object();
+    out["id"] = ph.id;
+    if (!ph.label.empty()) out["label"] = ph.label;
+    out["start"] = format_iso_date(ph.start);
+    out["start_kind"] = ph.start_kind;
+    out["end"] = format_iso_date(ph.end);
+    out["werkdagen"] = ph.werkdagen;
+    return out;
+}
+
+json track_json(const Track& t) {
+    json out = json::object();
+    if (!t.applies) {
+        out["applies"] = false;
+        out["reason"] = kZvwTrackReason;
+        return out;
+    }
+    // The ALS track has its category instead of `applies` (it always applies).
+    if (t.category) out["category"] = to_string(*t.category);
+    else out["applies"] = true;
+    json phases = json::array();
+    for (const auto& ph : t.phases) phases.push_back(phase_json(ph));
+    out["phases"] = std::move(phases);
+    out["milestones"] = milestones_json(t.milestones);
+    out["end"] = format_iso_date(t.end);
+    return out;
+}
+
+json tracks_json(const ProvisionTracks& t) {
+    json out = json::object();
+    out["als_protocol"] = track_json(t.als_protocol);
+    out["wmo_2015"] = track_json(t.wmo_2015);
+    out["gemeente"] = track_json(t.gemeente);
+    return out;
+}
+
+json money_json(const Money& m) {
+    json out = json::object();
+    out["eurocents"] = m.eurocents;
+    out["unit"] = "EUR-cent";
+    out["tekst"] = m.text;
+    return out;
+}
+
+json tariff_json(const DwangsomAmounts& a) {
+    json out = json::object();
+    out["valid_from"] = format_iso_date(a.valid_from);
+    out["valid_until"] = a.valid_until ? json(format_iso_date(*a.valid_until)) : json(nullptr);
+    json tiers = json::array();
+    for (const auto& t : a.tiers) {
+        json tier = json::object();
+        tier["days"] = t.days;
+        tier["eurocents_per_day"] = t.eurocents_per_day;
+        tiers.push_back(std::move(tier));
+    }
+    out["tiers"] = a.tiers.empty() ? json(nullptr) : std::move(tiers);
+    out["source"] = a.source;
+    return out;
+}
+
+json dwangsom_json(const Dwangsom& d) {
+    json out = json::object();
+    out["voorbeeld"] = d.example;
+    out["ingebrekestelling_ontvangen"] = format_iso_date(d.received);
+    out["eerste_dag"] = format_iso_date(d.first);
+    out["laatste_dag"] = format_iso_date(d.last);
+    if (d.tariff) out["tarief"] = tariff_json(*d.tariff);
+    if (d.maximum) out["maximum"] = money_json(*d.maximum);
+    if (d.days) {
+        out["dagen"] = *d.days;
+        out["bedrag"] = d.amount ? money_json(*d.amount) : json(nullptr);
+        if (!d.amount) out["bedrag_onbekend"] = d.amount_unknown;
+    }
+    return out;
+}
+
+}  // namespace
+
+const std::string& TimelineTable::add(const std::string& provision_id, ProvisionTracks tracks) {
+    for (std::size_t k = 0; k < tracks_.size(); ++k)
+        if (tracks_[k] == tracks) return ids_[k];
+    ids_.push_back(provision_id);
+    tracks_.push_back(std::move(tracks));
+    return ids_.back();
+}
+
+json TimelineTable::to_json() const {
+    json out = json::object();
+    for (std::size_t k = 0; k < tracks_.size(); ++k) out[ids_[k]] = tracks_json(tracks_[k]);
+    return out;
+}
+
+json to_json(const Procedure& procedure, const Terms& terms) {
+    json wmo = json::object();
+    wmo["label"] = "Wmo 2015 (wet)";
+    wmo["milestones"] = milestones_json(procedure.wmo_2015);
+    json gemeente = json::object();
+    gemeente["label"] = terms.gemeente_title;
+    gemeente["id"] = terms.gemeente_id;
+    gemeente["caveat"] = terms.gemeente_caveat;
+    gemeente["milestones"] = milestones_json(procedure.gemeente);
+    json out = json::object();
+    out["melding"] = format_iso_date(procedure.melding);
+    out["peildatum"] = format_iso_date(procedure.peildatum);
+    out["wmo_2015"] = std::move(wmo);
+    out["gemeente"] = std::move(gemeente);
+    return out;
+}
+
+json to_json(const LateDecision& late) {
+    json out = json::object();
+    out["applies_to"] = "Het besluit (beschikking) op uw Wmo-aanvraag";
+    out["aanvraag"] = anchor_json(late.aanvraag);
+    out["beslistermijn_einde"] = format_iso_date(late.deadline);
+    out["beslistermijn_basis"] = late.deadline_source;
+    out["ingebrekestelling_vanaf"] = format_iso_date(late.vanaf);
+    out["peildatum"] = format_iso_date(late.peildatum);
+    out["basis"] = late.basis;
+    out["status"] = late.status;
+    if (late.received_too_early) out["ingebrekestelling_te_vroeg"] = true;
+    if (late.received) out["ingebrekestelling_ontvangen"] = format_iso_date(*late.received);
+    if (late.dwangsom) out["dwangsom"] = dwangsom_json(*late.dwangsom);
+    out["next_step"] = late.next_step;
+    return out;
+}
+
+}  // namespace ivp

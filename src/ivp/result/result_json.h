@@ -11,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "ivp/dates/timeline.h"
 #include "ivp/eligibility/policy.h"
 #include "ivp/model/catalogue.h"
 #include "ivp/model/facts.h"
@@ -47,5 +48,23 @@ void collect_open_facts(const std::vector<OtherProvision>& others, std::set<std:
 
 // `facts`: {id: {question, help}} for the given facts.
 nlohmann::json facts_json(const std::set<std::string>& ids, const FactsCatalogue& facts);
+
+// The delivery tracks (docs/result.md "delivery"). Provisions whose three
+// tracks are the same share one entry of the result's `timelines` table, keyed
+// by the id of the first provision that has it; `delivery.timeline` names it.
+class TimelineTable {
+public:
+    // The key of `tracks` in the table (added when no provision had them yet).
+    const std::string& add(const std::string& provision_id, ProvisionTracks tracks);
+    nlohmann::json to_json() const;
+
+private:
+    std::vector<std::string> ids_;
+    std::vector<ProvisionTracks> tracks_;
+};
+
+// `procedure` and `late_decision`.
+nlohmann::json to_json(const Procedure& procedure, const Terms& terms);
+nlohmann::json to_json(const LateDecision& late);
 
 }  // namespace ivp
