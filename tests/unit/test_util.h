@@ -1,4 +1,5 @@
 #pragma once
+#include <nlohmann/json.hpp>
 #include <string>
 
 #include "ivp/base/date.h"
@@ -9,5 +10,13 @@ inline ivp::Date d(const char* iso) { return *ivp::parse_iso_date(iso); }
 
 // A fixed "today" so that results do not depend on the day the tests run.
 inline ivp::Date fixed_today() { return d("2026-11-23"); }
+
+// A provision's open questions under one policy: `policies.<policy>.open_questions`,
+// or for the provision's chosen policy the contract's top-level `open_questions`
+// (given once, there; docs/result.md).
+inline const nlohmann::json& open_questions_of(const nlohmann::json& eligibility, const std::string& policy) {
+    if (eligibility.value("policy", nlohmann::json()) == policy) return eligibility.at("open_questions");
+    return eligibility.at("policies").at(policy).at("open_questions");
+}
 
 }  // namespace ivp_test

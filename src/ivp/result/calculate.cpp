@@ -81,12 +81,13 @@ nlohmann::json calculate(const Scenario& scenario, const Rulebook& rulebook, Det
     // The municipality's pack the scenario chose (or loaded), then the protocol.
     const auto policies = select_policies(rulebook.policies, scenario.policy, scenario.policy_pack.get());
     std::set<std::string> open_facts;  // named by an open question: their texts go in `facts`
+    const ProfileAnswers answers(scenario.profile, rulebook.facts);  // once for every assessment
     nlohmann::json provisions = nlohmann::json::array();
     for (std::size_t i = 0; i < catalogue.provisions.size(); ++i) {
         if (!scenario.selected[i]) continue;
         const auto& p = catalogue.provisions[i];
         // Geschiktheid under each policy side by side (docs/eligibility.md).
-        const auto assessed = eligibility(p, scenario.profile, policies, rulebook.facts);
+        const auto assessed = eligibility(p, answers, policies, rulebook.facts);
         collect_open_facts(assessed, open_facts);
         nlohmann::json entry = {
             {"id", p.id},
@@ -102,7 +103,7 @@ nlohmann::json calculate(const Scenario& scenario, const Rulebook& rulebook, Det
              {{"als_protocol",
                format_iso_date(calendar.add_working_days(provision_calloff(scenario, i, p, calendar).date, p.sla.totaal))}}},
             {"financing", financing_json(scenario, catalogue, i, rulebook.financing, rulebook.eigen_bijdrage)},  // docs/costs.md
-            {"eligibility", to_json(assessed, rulebook.facts)},
+            {"eligibility", to_json(assessed)},
             {"source", catalogue_source_id(p)},
         };
         if (p.need == Need::conditional) entry["need_reason"] = p.need_reason;
@@ -119,7 +120,7 @@ nlohmann::json calculate(const Scenario& scenario, const Rulebook& rulebook, Det
                             " is niet nagegaan of er extra dagen bij Koninklijk Besluit met feestdagen zijn "
                             "gelijkgesteld (Algemene termijnenwet art. 3 lid 3); de data rekenen daarom "
                             "alleen met de feestdagen van lid 1 en 2.");
-    const auto others = other_provisions(scenario.profile, policies, rulebook.facts);
+    const auto others = other_provisions(answers, policies, rulebook.facts);
     collect_open_facts(others, open_facts);
     auto procedure = procedure_timeline(scenario, rulebook.terms, calendar);
     auto late = late_decision(scenario, rulebook.terms, calendar);
