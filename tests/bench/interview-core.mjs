@@ -6,7 +6,9 @@
 // empty profile until none is left, as the page's guided mode does, and times
 // per answer, each as the page calls it (JSON.stringify of the scenario, the
 // call, JSON.parse of the answer):
-//   situation  what the page asks after an answer (src/ivp/api/situation.h)
+//   since      what the page asks after an answer: situationSince, with the
+//              profile before the answer (src/ivp/api/situation.h)
+//   situation  the same without the previous profile: every verdict again
 //   explain    the whole explanation (what the page asked before the situation)
 //   lean       calculateLean, which the page asks at every change as well
 // The page's own work (merging, rendering) is in interview-bench.mjs.
@@ -33,7 +35,9 @@ function completeProfile() {
   return out;
 }
 
+let previous = {};  // the profile before the answer, as the page keeps it
 const cases = {
+  since: (s) => JSON.parse(core.situationSince(JSON.stringify(s), JSON.stringify(previous), today)),
   situation: (s) => JSON.parse(core.situation(JSON.stringify(s), today)),
   explain: (s) => JSON.parse(core.explain(JSON.stringify(s), today)),
   lean: (s) => JSON.parse(core.calculateLean(JSON.stringify(s), today)),
@@ -49,6 +53,7 @@ for (let n = -1; n < profiles; n += 1) {
   let count = 0;
   while (next.length) {
     const fact = next[0].fact;
+    previous = { ...s.profile };
     s.profile[fact] = complete[fact];
     count += 1;
     let part = null;
@@ -58,14 +63,14 @@ for (let n = -1; n < profiles; n += 1) {
       const t = performance.now() - t0;
       if (out.error) throw new Error(JSON.stringify(out.error));
       if (n >= 0) times[name].push(t);
-      if (name === 'situation') part = out;
+      if (name === 'since') part = out;
     }
     next = part.questions;
     if (count > facts.length) throw new Error('the interview does not end');
   }
   if (n >= 0) asked.push(count);
 }
-console.log(`${times.situation.length} answers over ${profiles} interviews (asked per interview: mean ` +
+console.log(`${times.since.length} answers over ${profiles} interviews (asked per interview: mean ` +
   `${(asked.reduce((a, b) => a + b, 0) / asked.length).toFixed(1)}, max ${Math.max(...asked)})`);
 console.log('case        p50 ms   p95 ms   mean ms   max ms');
 for (const [name, list] of Object.entries(times)) {
