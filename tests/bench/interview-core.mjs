@@ -12,14 +12,21 @@
 //   explain    the whole explanation (what the page asked before the situation)
 //   lean       calculateLean, which the page asks at every change as well
 // The page's own work (merging, rendering) is in interview-bench.mjs.
+// With --compare DIR (another build's build/wasm, e.g. of the commit before a
+// change), that build's `situation` is timed too, interleaved with these
+// calls answer by answer, so both see the same machine load:
+//   node tests/bench/interview-core.mjs 20 --compare ../other-checkout/build/wasm
 // Results go to docs/perf.md ("Interview").
 import { mulberry32 } from '../node/prng.mjs';
 import { randomAnswer } from '../node/profiles.mjs';
 import { loadWasm } from '../node/wasm-loader.mjs';
 
-const profiles = Number(process.argv[2] || 20);
+const args = process.argv.slice(2);
+const profiles = Number(args.find((a) => /^\d+$/.test(a)) || 20);
+const compareDir = args.includes('--compare') ? args[args.indexOf('--compare') + 1] : null;
 const today = '2026-11-23';
 const core = await loadWasm();
+const other = compareDir ? await loadWasm(compareDir) : null;
 const facts = JSON.parse(core.facts()).facts;
 const ids = JSON.parse(core.catalogue()).provisions.map((p) => p.id);
 const rand = mulberry32(20261201);
@@ -42,6 +49,7 @@ const cases = {
   explain: (s) => JSON.parse(core.explain(JSON.stringify(s), today)),
   lean: (s) => JSON.parse(core.calculateLean(JSON.stringify(s), today)),
 };
+if (other) cases['other situation'] = (s) => JSON.parse(other.situation(JSON.stringify(s), today));
 const times = Object.fromEntries(Object.keys(cases).map((k) => [k, []]));
 const asked = [];
 // Warm-up (the module's first calls parse the embedded data): one interview, not timed.
@@ -72,11 +80,11 @@ for (let n = -1; n < profiles; n += 1) {
 }
 console.log(`${times.since.length} answers over ${profiles} interviews (asked per interview: mean ` +
   `${(asked.reduce((a, b) => a + b, 0) / asked.length).toFixed(1)}, max ${Math.max(...asked)})`);
-console.log('case        p50 ms   p95 ms   mean ms   max ms');
+console.log('case              p50 ms   p95 ms   mean ms   max ms');
 for (const [name, list] of Object.entries(times)) {
   list.sort((a, b) => a - b);
   const q = (p) => list[Math.min(list.length - 1, Math.floor(p * list.length))];
   const mean = list.reduce((a, b) => a + b, 0) / list.length;
-  console.log(`${name.padEnd(10)} ${q(0.5).toFixed(2).padStart(7)}  ${q(0.95).toFixed(2).padStart(7)}  ` +
+  console.log(`${name.padEnd(16)} ${q(0.5).toFixed(2).padStart(7)}  ${q(0.95).toFixed(2).padStart(7)}  ` +
     `${mean.toFixed(2).padStart(8)}  ${list[list.length - 1].toFixed(2).padStart(7)}`);
 }
