@@ -884,9 +884,14 @@ std::optional<jsonlogic::Truth> criteria_verdict(const Policy& policy, const std
                                                  const json& profile, const FactsCatalogue& facts) {
     const PolicyProvision* p = policy.find(provision_id);
     if (!p || p->not_covered) return std::nullopt;
-    const auto unknown = unknown_facts(profile, facts);
-    const auto slots = rules::slots_from_profile(profile, facts);
-    return provision_truth(policy, *p, Answers{profile, unknown, slots});
+    return criteria_verdict(policy, provision_id, ProfileAnswers(profile, facts));
+}
+
+std::optional<jsonlogic::Truth> criteria_verdict(const Policy& policy, const std::string& provision_id,
+                                                 const ProfileAnswers& answers) {
+    const PolicyProvision* p = policy.find(provision_id);
+    if (!p || p->not_covered) return std::nullopt;
+    return provision_truth(policy, *p, Answers{answers.profile, answers.unknown, answers.slots});
 }
 
 }  // namespace ivp

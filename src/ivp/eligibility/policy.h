@@ -268,5 +268,7 @@ std::vector<std::string> criterion_facts(const Criterion& c);
 // policy does not assess it (not named, not covered, or Zvw).
 std::optional<jsonlogic::Truth> criteria_verdict(const Policy& policy, const std::string& provision_id,
                                                  const nlohmann::json& profile, const FactsCatalogue& facts);
+std::optional<jsonlogic::Truth> criteria_verdict(const Policy& policy, const std::string& provision_id,
+                                                 const ProfileAnswers& answers);
 
 }  // namespace ivp
