@@ -16,6 +16,7 @@
 //
 //   node tools/build-site.mjs [WASM_BUILD_DIR] [OUT_DIR]
 import { createHash } from 'node:crypto';
+import { gzipSync } from 'node:zlib';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -33,7 +34,10 @@ const safeInScript = (text) => text.replace(/<\/script/gi, '<\\/script').replace
 
 const glue = read(join(wasmDir, 'ivp_wasm.js'));
 const wasm = readFileSync(join(wasmDir, 'ivp_wasm.wasm'));
-const wasmBase64 = wasm.toString('base64');
+// Inlined cores (the single file, the inline embed) are gzip + base64; the
+// page inflates them (site/js/ivp.js ivpDecodeInlineCore). The served .wasm
+// stays as it is: the server compresses it and the browser stream-compiles it.
+const wasmInline = gzipSync(wasm, { level: 9 }).toString('base64');
 const css = site('style.css');
 const app = site('app.html');
 
@@ -65,7 +69,7 @@ const scriptSrc = `${sha256(script)} 'wasm-unsafe-eval'`;
 export const csp = cspOf(scriptSrc, sha256(css));
 export const servedCsp = cspOf(scriptSrc, sha256(css), "'self'");
 const html = fill(site('index.html'), { CSP: csp, CSS: css, APP: app, SCRIPT: script, FOOTER_MORE: '',
-  CORE: `<script type="application/wasm-base64" id="ivp-wasm">${wasmBase64}</script>` });
+  CORE: `<script type="application/gzip-base64" id="ivp-wasm">${wasmInline}</script>` });
 const servedHtml = fill(site('index.html'), { CSP: servedCsp, CSS: css, APP: app, SCRIPT: script, CORE: '',
   FOOTER_MORE: '<br><a href="ivp-rekenhulp.html" download>De rekenhulp als één bestand, voor gebruik zonder internet</a>' });
 
@@ -73,7 +77,7 @@ const servedHtml = fill(site('index.html'), { CSP: servedCsp, CSS: css, APP: app
 const embedBundle = bundleSite('boot-embed.js');
 const embedOf = (inlineCore) => `/*! IVP-rekenhulp: <ivp-rekenhulp> element. Alles wordt in de browser berekend; er wordt niets verstuurd. */\n` +
   `(function () {\n'use strict';\n` +
-  (inlineCore ? `const IVP_EMBED_WASM = ${JSON.stringify(wasmBase64)};\n` : '') +
+  (inlineCore ? `const IVP_EMBED_WASM = ${JSON.stringify(wasmInline)};\n` : '') +
   `const IVP_EMBED_HTML = ${JSON.stringify(app)};\n` +
   `const IVP_EMBED_CSS = ${JSON.stringify(css)};\n` +
   `${glue}\n${embedBundle}}());\n`;

@@ -29,7 +29,7 @@ export function bundleSite(entry) {
     format: 'iife',
     platform: 'browser',
     charset: 'utf8',
-    legalComments: 'none',
+    legalComments: 'inline',  // keeps the licence notice of a bundled library (/*! … */)
     write: false,
     logLevel: 'error',
   });

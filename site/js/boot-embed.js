@@ -5,10 +5,10 @@
 // ivp-rekenhulp.wasm beside this script (the same file the site's own page
 // loads, so a visitor's browser caches one copy); the host's CSP must allow
 // that one URL in connect-src (README, "Insluiten"). A build with the core
-// inlined (IVP_EMBED_WASM, base64: ivp-rekenhulp-embed-inline.js) makes no
+// inlined (IVP_EMBED_WASM, gzip + base64: ivp-rekenhulp-embed-inline.js) makes no
 // request at all.
 /* global IVP_EMBED_HTML, IVP_EMBED_CSS */
-import { ivpDecodeBase64, ivpLoadCore } from './ivp.js';
+import { ivpDecodeInlineCore, ivpLoadCore } from './ivp.js';
 import { ivpMount } from './mount.js';
 
 // Read now: document.currentScript is only set while this script first runs.
@@ -18,7 +18,7 @@ let ivpCorePromise = null;
 const ivpCoreOnce = () => {
   /* global IVP_EMBED_WASM */
   if (!ivpCorePromise) {
-    if (typeof IVP_EMBED_WASM === 'string') ivpCorePromise = ivpLoadCore(ivpDecodeBase64(IVP_EMBED_WASM));
+    if (typeof IVP_EMBED_WASM === 'string') ivpCorePromise = ivpLoadCore(ivpDecodeInlineCore(IVP_EMBED_WASM));
     else if (ivpEmbedCoreUrl) ivpCorePromise = ivpLoadCore(ivpEmbedCoreUrl);
     else ivpCorePromise = Promise.reject(new Error('de plaats van ivp-rekenhulp.wasm is onbekend'));
   }

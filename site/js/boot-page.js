@@ -6,7 +6,7 @@
 //   that; once the core is loaded (or has failed) the page adds a second
 //   policy, connect-src 'none', so nothing can leave the page after it loads
 //   (policies only add up: a later one cannot loosen an earlier one).
-import { ivpDecodeBase64, ivpLoadCore } from './ivp.js';
+import { ivpDecodeInlineCore, ivpLoadCore } from './ivp.js';
 import { ivpMount } from './mount.js';
 
 const IVP_CORE_FILE = 'ivp-rekenhulp.wasm';
@@ -20,7 +20,7 @@ function ivpCloseConnections() {
 
 function ivpCoreSource() {
   const inline = document.getElementById('ivp-wasm');
-  if (inline) return ivpDecodeBase64(inline.textContent);
+  if (inline) return ivpDecodeInlineCore(inline.textContent);
   if (!/^https?:$/.test(location.protocol)) {
     throw new Error(`deze pagina heeft het bestand ${IVP_CORE_FILE} nodig en werkt alleen via een website; ` +
       'open voor gebruik zonder internet het bestand ivp-rekenhulp.html');
