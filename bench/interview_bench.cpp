@@ -111,6 +111,26 @@ void BM_SituationSinceJsonText_Interview(benchmark::State& state) {
 }
 BENCHMARK(BM_SituationSinceJsonText_Interview)->Unit(benchmark::kMillisecond);
 
+// One pass over every answer of the 8 interviews, once (Iterations(1)): for
+// callgrind, so that both calls are counted over the same answers
+// (docs/perf.md, "Interview"):
+//   valgrind --tool=callgrind --toggle-collect='*InterviewPass*' build/native/bench/ivp_bench \
+//     --benchmark_filter=InterviewPass
+void BM_SituationJsonText_InterviewPass(benchmark::State& state) {
+    const auto& all = interviews();
+    for (auto _ : state)
+        for (std::size_t k = 1; k < all.texts.size(); ++k)  // every answer (not the empty profile of the first start)
+            benchmark::DoNotOptimize(ivp::situation_json_text(all.texts[k], "2026-11-23"));
+}
+BENCHMARK(BM_SituationJsonText_InterviewPass)->Iterations(1)->Unit(benchmark::kMillisecond);
+void BM_SituationSinceJsonText_InterviewPass(benchmark::State& state) {
+    const auto& all = interviews();
+    for (auto _ : state)
+        for (std::size_t k = 1; k < all.texts.size(); ++k)
+            benchmark::DoNotOptimize(ivp::situation_since_json_text(all.texts[k], all.previous[k], "2026-11-23"));
+}
+BENCHMARK(BM_SituationSinceJsonText_InterviewPass)->Iterations(1)->Unit(benchmark::kMillisecond);
+
 // The whole explanation, for comparison (what the page called before the situation).
 void BM_ExplainJsonText_Interview(benchmark::State& state) { run_over_interviews(state, ivp::explain_json_text); }
 BENCHMARK(BM_ExplainJsonText_Interview)->Unit(benchmark::kMillisecond);
