@@ -37,12 +37,19 @@ nlohmann::json complete_profile(std::mt19937_64& r) {
     return profile;
 }
 
+struct Interviews {
+    std::vector<std::string> texts;
+    // Per text: the profile before its last answer, as the page sends it to
+    // situationSince; "" for the empty profile of a start (no answer yet).
+    std::vector<std::string> previous;
+};
+
 // The scenario texts of `interviews` whole interviews, one per answer given
 // (the profile after that answer), plus the empty profile of each start.
-const std::vector<std::string>& interview_texts() {
-    static const std::vector<std::string> texts = [] {
+const Interviews& interviews() {
+    static const Interviews all = [] {
         const auto& rb = ivp::embedded_rulebook();
-        std::vector<std::string> out;
+        Interviews out;
         std::mt19937_64 r(20261201);
         nlohmann::json ids = nlohmann::json::array();
         for (const auto& p : rb.catalogue.provisions) ids.push_back(p.id);
@@ -51,8 +58,11 @@ const std::vector<std::string>& interview_texts() {
             nlohmann::json input = {{"schema", 1}, {"melding", "2026-11-23"}, {"provisions", ids},
                                     {"overrides", nlohmann::json::object()}, {"profile", nlohmann::json::object()}};
             if (n % 2) input["policy"] = "hattem-2014";
+            std::string previous;
             for (;;) {
-                out.push_back(input.dump());
+                out.texts.push_back(input.dump());
+                out.previous.push_back(previous);
+                previous = input.at("profile").dump();
                 const auto s = ivp::parse_scenario(input, rb.catalogue, kToday);
                 const auto q = ivp::questions_json(s, rb);
                 if (q.empty()) break;
@@ -62,8 +72,10 @@ const std::vector<std::string>& interview_texts() {
         }
         return out;
     }();
-    return texts;
+    return all;
 }
+
+const std::vector<std::string>& interview_texts() { return interviews().texts; }
 
 void run_over_interviews(benchmark::State& state, std::string (*call)(std::string_view, std::string_view)) {
     const auto& texts = interview_texts();
@@ -81,6 +93,43 @@ void run_over_interviews(benchmark::State& state, std::string (*call)(std::strin
 // What the page calls after an answer: the parts the profile reaches.
 void BM_SituationJsonText_Interview(benchmark::State& state) { run_over_interviews(state, ivp::situation_json_text); }
 BENCHMARK(BM_SituationJsonText_Interview)->Unit(benchmark::kMillisecond);
+
+// The same with the profile before the answer (the page's call since this
+// was added): only the verdicts a changed fact reaches. The start of each
+// interview has no previous profile and gets everything, as situation().
+void BM_SituationSinceJsonText_Interview(benchmark::State& state) {
+    const auto& all = interviews();
+    std::size_t k = 0, bytes = 0;
+    for (auto _ : state) {
+        auto out = ivp::situation_since_json_text(all.texts[k], all.previous[k], "2026-11-23");
+        bytes += out.size();
+        benchmark::DoNotOptimize(out);
+        k = (k + 1) % all.texts.size();
+    }
+    state.counters["scenarios"] = static_cast<double>(all.texts.size());
+    state.counters["bytes"] = benchmark::Counter(static_cast<double>(bytes), benchmark::Counter::kAvgIterations);
+}
+BENCHMARK(BM_SituationSinceJsonText_Interview)->Unit(benchmark::kMillisecond);
+
+// One pass over every answer of the 8 interviews, once (Iterations(1)): for
+// callgrind, so that both calls are counted over the same answers
+// (docs/perf.md, "Interview"):
+//   valgrind --tool=callgrind --toggle-collect='*InterviewPass*' build/native/bench/ivp_bench \
+//     --benchmark_filter=InterviewPass
+void BM_SituationJsonText_InterviewPass(benchmark::State& state) {
+    const auto& all = interviews();
+    for (auto _ : state)
+        for (std::size_t k = 1; k < all.texts.size(); ++k)  // every answer (not the empty profile of the first start)
+            benchmark::DoNotOptimize(ivp::situation_json_text(all.texts[k], "2026-11-23"));
+}
+BENCHMARK(BM_SituationJsonText_InterviewPass)->Iterations(1)->Unit(benchmark::kMillisecond);
+void BM_SituationSinceJsonText_InterviewPass(benchmark::State& state) {
+    const auto& all = interviews();
+    for (auto _ : state)
+        for (std::size_t k = 1; k < all.texts.size(); ++k)
+            benchmark::DoNotOptimize(ivp::situation_since_json_text(all.texts[k], all.previous[k], "2026-11-23"));
+}
+BENCHMARK(BM_SituationSinceJsonText_InterviewPass)->Iterations(1)->Unit(benchmark::kMillisecond);
 
 // The whole explanation, for comparison (what the page called before the situation).
 void BM_ExplainJsonText_Interview(benchmark::State& state) { run_over_interviews(state, ivp::explain_json_text); }

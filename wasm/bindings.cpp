@@ -44,6 +44,13 @@ std::string explain(const std::string& scenario_json, const std::string& today) 
 std::string situation(const std::string& scenario_json, const std::string& today) {
     return ivp::situation_json_text(scenario_json, today);
 }
+// situationSince(scenarioJson, previousProfileJson, today) → the same, without
+// the verdicts of the provisions no changed fact reaches: the caller holds
+// the explanation of the previous profile (src/ivp/api/situation.h).
+std::string situation_since(const std::string& scenario_json, const std::string& previous_profile_json,
+                            const std::string& today) {
+    return ivp::situation_since_json_text(scenario_json, previous_profile_json, today);
+}
 
 // ics(scenarioJson, today) → the timeline as an iCalendar text (RFC 5545),
 // or the same {"error":{message,where}} JSON as calculate on bad input.
@@ -130,6 +137,7 @@ EMSCRIPTEN_BINDINGS(ivp) {
     emscripten::function("calculateLean", &calculate_lean);
     emscripten::function("explain", &explain);
     emscripten::function("situation", &situation);
+    emscripten::function("situationSince", &situation_since);
     emscripten::function("catalogue", &catalogue);
     emscripten::function("facts", &facts);
     emscripten::function("ics", &ics);

@@ -35,6 +35,14 @@ export interface IvpModule {
   /** The parts of the explanation the profile reaches (src/ivp/api/situation.h): after an answer. */
   situation(scenarioJson: string, today: string): string;
   /**
+   * The same for a caller that holds the explanation of `previousProfileJson`
+   * (the same scenario otherwise): a provision no changed fact reaches has no
+   * verdict parts, `other_provisions` is left out when none changed; merged as
+   * `site/js/ivp.js` ivpWithSituation does. A text that is not a valid profile
+   * is ignored (everything is given).
+   */
+  situationSince(scenarioJson: string, previousProfileJson: string, today: string): string;
+  /**
    * Checks a policy pack (docs/policy-pack.md) as `ivp validate FILE` does:
    * `{"ok":true,"id","title","label","kind","criteria","provisions","untried":[]}`,
    * or `{"error":{"message","where"}}` with `where` a JSON Pointer in the pack.

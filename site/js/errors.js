@@ -30,6 +30,7 @@ function showFieldError(ctx, error) {
 }
 
 export function showError(ctx, error) {
+  ctx.errorsShown = true;
   const errorBox = ctx.$('#ivp-error');
   errorBox.hidden = false;
   errorBox.textContent = `Uw laatste wijziging is nog niet verwerkt: ${error.message} ` +
@@ -37,7 +38,12 @@ export function showError(ctx, error) {
   showFieldError(ctx, error);
 }
 
+// Runs at every change: when nothing was shown since the last clear, there is
+// nothing to clear (touching the 120 fields' messages cost about 1 ms an
+// answer; docs/perf.md, "Interview").
 export function clearErrors(ctx) {
+  if (ctx.errorsShown === false) return;
+  ctx.errorsShown = false;
   const { $, rows, factControls } = ctx;
   const errorBox = $('#ivp-error');
   errorBox.hidden = true;

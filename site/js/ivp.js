@@ -65,13 +65,17 @@ export function ivpWithExplanation(lean, explanation) {
 // An explanation + the situation part for a new profile (src/ivp/api/situation.h
 // apply_situation): each part the situation holds replaces the old one whole;
 // of an object part (costs, plan) each key it holds does, the other keys
-// (the financing texts, the order by call-off) stay. Changes and returns `explanation`.
+// (the financing texts, the order by call-off) stay. A provision without
+// `eligibility` kept its verdicts (situationSince: no changed fact reaches
+// them); a missing `other_provisions` is unchanged. Changes and returns `explanation`.
+const IVP_VERDICT_PARTS = ['eligibility', 'in_plan', 'plan_reason', 'plan_reasons', 'plan_kept'];
 export function ivpWithSituation(explanation, situation) {
   for (const [id, entry] of Object.entries(situation.provisions)) {
     const target = explanation.provisions[id];
     if (!target) continue;
-    // The same parts as kProvisionParts in src/ivp/api/situation.cpp.
-    for (const key of ['eligibility', 'financing', 'in_plan', 'plan_reason', 'plan_reasons', 'plan_kept']) {
+    // The same parts as kVerdictParts and kFinancing in src/ivp/api/situation.cpp.
+    const keys = 'eligibility' in entry ? [...IVP_VERDICT_PARTS, 'financing'] : ['financing'];
+    for (const key of keys) {
       if (key in entry) target[key] = entry[key]; else delete target[key];
     }
   }
@@ -157,8 +161,13 @@ function ivpCoreApi(module) {
     explain(scenario, today) {
       return outcome('explain', () => module.explain(JSON.stringify(scenario), today));
     },
-    // After an answer: only the parts of the explanation the profile reaches.
-    situation(scenario, today) {
+    // After an answer: only the parts of the explanation the profile reaches;
+    // given the profile of the explanation the page holds, only the verdicts
+    // a changed answer reaches (a core without situationSince gives them all).
+    situation(scenario, today, previousProfile) {
+      if (previousProfile && typeof module.situationSince === 'function') {
+        return outcome('situationSince', () => module.situationSince(JSON.stringify(scenario), JSON.stringify(previousProfile), today));
+      }
       return outcome('situation', () => module.situation(JSON.stringify(scenario), today));
     },
     // The same for text as a user's file holds it: a file that is not JSON

@@ -119,14 +119,15 @@ export function compute(ctx, s, { leanOnly = false } = {}) {
   const key = JSON.stringify({ ...s, overrides: undefined });
   const rest = JSON.stringify({ ...s, overrides: undefined, profile: undefined });
   if (explained && explained.key !== key && explained.rest === rest && typeof core.situation === 'function') {
-    // Only the profile changed (an answer): only what it reaches (src/ivp/api/situation.h).
-    const part = core.situation(s, today);
+    // Only the profile changed (an answer): only what it reaches, and of the
+    // verdicts only those a changed answer reaches (src/ivp/api/situation.h).
+    const part = core.situation(s, today, explained.profile);
     if (part.error) return part;
-    explained = { key, rest, explanation: ivpWithSituation(explained.explanation, part.result) };
+    explained = { key, rest, profile: s.profile || {}, explanation: ivpWithSituation(explained.explanation, part.result) };
   } else if (!explained || explained.key !== key) {
     const more = core.explain(s, today);
     if (more.error) return more;
-    explained = { key, rest, explanation: more.result };
+    explained = { key, rest, profile: s.profile || {}, explanation: more.result };
   }
   ctx.explained = explained;
   return { result: ivpWithExplanation(outcome.result, explained.explanation) };

@@ -35,10 +35,41 @@ test('explanation + situation of a new profile, merged as the page does, is the 
     if (n % 5 === 2) base.dates = { aanvraag: '2026-04-01', beschikking: '2026-06-15' };
     const one = { ...base, profile: profile() };
     const two = { ...base, profile: profile() };
-    const explanation = JSON.parse(core.explain(JSON.stringify(one), today));
+    const old = core.explain(JSON.stringify(one), today);
     const part = JSON.parse(core.situation(JSON.stringify(two), today));
     assert.ok(!part.error, JSON.stringify(part.error));
     const want = JSON.parse(core.explain(JSON.stringify(two), today));
-    assert.deepEqual(ivpWithSituation(explanation, part), want, `scenario ${n}`);
+    assert.deepEqual(ivpWithSituation(JSON.parse(old), part), want, `scenario ${n}`);
+    // The page's call: with the profile of the explanation it holds, only the
+    // verdicts a changed answer reaches come back (site/js/scenario.js compute).
+    const since = JSON.parse(core.situationSince(JSON.stringify(two), JSON.stringify(one.profile), today));
+    assert.ok(!since.error, JSON.stringify(since.error));
+    assert.deepEqual(ivpWithSituation(JSON.parse(old), since), want, `scenario ${n}, since the old profile`);
+  }
+});
+
+test('answer by answer, as the page sends them: each situation since the last profile, merged, is the new explanation', async () => {
+  const core = await loadWasm();
+  const facts = JSON.parse(core.facts()).facts;
+  const rand = mulberry32(1414);
+  for (let n = 0; n < 4; n += 1) {
+    const s = { melding: today, profile: {} };
+    if (n % 2) s.policy = 'hattem-2014';
+    let explanation = JSON.parse(core.explain(JSON.stringify(s), today));
+    let made = 0, sent = 0;
+    for (const f of facts.filter(() => rand() < 0.3)) {
+      const before = { ...s.profile };
+      const answer = rand() < 0.1 ? null : randomAnswer(f, rand);
+      if (answer === undefined) continue;
+      s.profile[f.id] = answer;
+      const part = JSON.parse(core.situationSince(JSON.stringify(s), JSON.stringify(before), today));
+      assert.ok(!part.error, JSON.stringify(part.error));
+      made += Object.values(part.provisions).filter((p) => 'eligibility' in p).length;
+      sent += Object.keys(part.provisions).length;
+      explanation = ivpWithSituation(explanation, part);
+      assert.deepEqual(explanation, JSON.parse(core.explain(JSON.stringify(s), today)), `interview ${n}, after ${f.id}`);
+    }
+    // The Zvw provisions' verdicts never change with an answer: they are never sent again.
+    assert.ok(made < sent, `interview ${n}: ${made} of ${sent} verdicts made again`);
   }
 });

@@ -8,7 +8,8 @@ import { fileURLToPath } from 'node:url';
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const wasmDir = join(root, 'build/wasm');
 
-export async function loadWasm() {
-  const create = createRequire(import.meta.url)(join(wasmDir, 'ivp_wasm.js'));
-  return create({ wasmBinary: readFileSync(join(wasmDir, 'ivp_wasm.wasm')) });
+// `dir`: another build's wasm directory (a benchmark comparing two builds).
+export async function loadWasm(dir = wasmDir) {
+  const create = createRequire(import.meta.url)(join(resolve(dir), 'ivp_wasm.js'));
+  return create({ wasmBinary: readFileSync(join(resolve(dir), 'ivp_wasm.wasm')) });
 }

@@ -57,7 +57,7 @@ TEST(GoldenEligibility, ScenariosGiveTheExpectedVerdictsUnderBothPolicies) {
             for (const auto& [id, by_policy] : golden.at("expected_open_questions").items())
                 for (const auto& [policy, facts] : by_policy.items()) {
                     json got = json::array();
-                    for (const auto& q : provision(result, id).at("eligibility").at("policies").at(policy).at("open_questions"))
+                    for (const auto& q : ivp_test::open_questions_of(provision(result, id).at("eligibility"), policy))
                         got.push_back(q.at("fact"));
                     EXPECT_EQ(got, facts) << id << " " << policy;
                 }

@@ -74,7 +74,7 @@ json outcome(const ivp::Scenario& s) {
     for (std::size_t i = 0; i < rb().catalogue.provisions.size(); ++i) {
         if (!s.selected[i]) continue;
         const auto& p = rb().catalogue.provisions[i];
-        const auto assessed = ivp::to_json(ivp::eligibility(p, s.profile, policies, rb().facts), rb().facts);  // kept alive for the loop
+        const auto assessed = ivp::to_json(ivp::eligibility(p, s.profile, policies, rb().facts));  // kept alive for the loop
         for (const auto& [policy, a] : assessed.at("policies").items()) out[p.id][policy] = settled(a);
     }
     const auto others = ivp::to_json(ivp::other_provisions(s.profile, policies, rb().facts));  // kept alive for the loop

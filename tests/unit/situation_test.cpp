@@ -10,6 +10,7 @@
 #include "ivp/result/explain.h"
 #include "ivp/rulebook/rulebook.h"
 #include "ivp/api/situation.h"
+#include "ivp/model/facts.h"
 #include "ivp/result/read_scenario.h"
 #include "test_util.h"
 
@@ -89,12 +90,61 @@ TEST(Situation, AnExplanationWithTheNewSituationIsTheNewExplanation) {
         }
         const auto s1 = ivp::parse_scenario(input, rb.catalogue, ivp_test::fixed_today());
         const auto s2 = ivp::parse_scenario(other, rb.catalogue, ivp_test::fixed_today());
-        auto explanation = ivp::explain(s1, rb);
-        ivp::apply_situation(explanation, ivp::situation(s2, rb));
+        const auto old = ivp::explain(s1, rb);
         const auto want = ivp::explain(s2, rb);
+        auto explanation = old;
+        ivp::apply_situation(explanation, ivp::situation(s2, rb));
         ASSERT_EQ(explanation.dump(), want.dump()) << n << " " << input.dump() << ", differences (JSON Patch from the patched to the new "
                                                     << "explanation): " << json::diff(explanation, want).dump();
+        // The page's call: told the profile of the explanation it holds, the
+        // core leaves out the verdicts no changed fact reaches.
+        explanation = old;
+        ivp::apply_situation(explanation, ivp::situation_since(s2, &s1.profile, rb));
+        ASSERT_EQ(explanation.dump(), want.dump()) << n << " since " << input.dump() << ", differences (JSON Patch from the "
+                                                    << "patched to the new explanation): " << json::diff(explanation, want).dump();
     }
+}
+
+// The interview's answers one by one, as the page sends them: each answer's
+// situation since the profile before it, applied to the explanation held,
+// gives the new explanation; and an answer leaves out the verdicts it does
+// not reach (most of them: the Zvw provisions never change, and a question
+// about the stairs reaches only the stairlift).
+TEST(Situation, SinceTheLastAnswerOnlyTheVerdictsItReachesAreMadeAgain) {
+    const auto& rb = ivp::embedded_rulebook();
+    std::mt19937_64 r(1414);
+    for (int n = 0; n < 24; ++n) {
+        json input = scenario_without_profile(r, n);
+        input["profile"] = json::object();
+        auto explanation = ivp::explain(ivp::parse_scenario(input, rb.catalogue, ivp_test::fixed_today()), rb);
+        const auto complete = partial_profile(r);
+        for (const auto& [fact, value] : complete.items()) {
+            json before = input["profile"];
+            input["profile"][fact] = value;
+            const auto s = ivp::parse_scenario(input, rb.catalogue, ivp_test::fixed_today());
+            const auto previous = ivp::validate_profile(before, rb.facts);
+            ivp::apply_situation(explanation, ivp::situation_since(s, &previous, rb));
+            const auto want = ivp::explain(s, rb);
+            ASSERT_EQ(explanation.dump(), want.dump()) << n << " after " << fact << ": " << input.dump()
+                                                        << ", differences: " << json::diff(explanation, want).dump();
+        }
+    }
+    auto s = ivp::default_scenario(rb.catalogue, ivp_test::fixed_today());
+    const json before = s.profile;
+    s.profile["woning_heeft_trap"] = true;
+    const auto part = ivp::situation_since(s, &before, rb);
+    std::vector<std::string> made;
+    for (const auto& [id, entry] : part.at("provisions").items()) {
+        if (entry.contains("eligibility")) made.push_back(id);
+        EXPECT_EQ(entry.contains("in_plan"), entry.contains("eligibility")) << id;
+    }
+    EXPECT_EQ(made, std::vector<std::string>{"traplift"});
+    EXPECT_FALSE(part.contains("other_provisions"));
+    // Nothing changed: no verdict is made again; everything else is there.
+    const auto same = ivp::situation_since(s, &s.profile, rb);
+    for (const auto& [id, entry] : same.at("provisions").items()) EXPECT_FALSE(entry.contains("eligibility")) << id;
+    for (const char* key : {"costs", "questions", "plan", "facts"}) EXPECT_TRUE(same.contains(key)) << key;
+    EXPECT_EQ(same.at("facts"), ivp::situation(s, rb).at("facts"));
 }
 
 // The situation holds nothing but the parts an answer reaches, and each of
@@ -109,6 +159,20 @@ TEST(Situation, EachPartIsThePartOfTheExplanation) {
         const auto s = ivp::parse_scenario(input, rb.catalogue, ivp_test::fixed_today());
         const auto part = ivp::situation(s, rb);
         const auto whole = ivp::explain(s, rb);
+        // Since another profile: a part given is still the part of explain().
+        const auto other = ivp::validate_profile(partial_profile(r), rb.facts);
+        auto since = ivp::situation_since(s, &other, rb);
+        for (const auto& [key, value] : since.items()) {
+            if (key == "provisions") {
+                for (const auto& [id, entry] : value.items())
+                    for (const auto& [k, v] : entry.items())
+                        ASSERT_EQ(v, whole.at("provisions").at(id).at(k)) << n << " since: " << id << "." << k;
+            } else if (value.is_object() && (key == "costs" || key == "plan")) {
+                for (const auto& [k, v] : value.items()) ASSERT_EQ(v, whole.at(key).at(k)) << n << " since: " << key << "." << k;
+            } else {
+                ASSERT_EQ(value, whole.at(key)) << n << " since: " << key;
+            }
+        }
         for (const auto& [key, value] : part.items()) {
             if (key == "provisions") {
                 ASSERT_EQ(value.size(), whole.at("provisions").size()) << n;
@@ -128,6 +192,19 @@ TEST(Situation, BadInputIsAnErrorAsData) {
     const auto out = json::parse(ivp::situation_json_text("{\"profile\":{\"leeftijd\":\"oud\"}}", "2026-11-23"));
     ASSERT_TRUE(out.contains("error"));
     EXPECT_EQ(out.at("error").at("where"), "/profile/leeftijd");
+    const auto since = json::parse(ivp::situation_since_json_text("{\"profile\":{\"leeftijd\":\"oud\"}}", "{}", "2026-11-23"));
+    ASSERT_TRUE(since.contains("error"));
+    EXPECT_EQ(since.at("error").at("where"), "/profile/leeftijd");
+}
+
+// The previous profile only narrows what is made again: one that is not a
+// profile (not JSON, an unknown fact, a wrong type) narrows nothing.
+TEST(Situation, APreviousProfileThatIsNoProfileNarrowsNothing) {
+    const std::string scenario = "{\"profile\":{\"woning_heeft_trap\":true}}";
+    const auto full = ivp::situation_json_text(scenario, "2026-11-23");
+    for (const char* previous : {"", "nee", "[]", "{\"bestaat_niet\":true}", "{\"woning_heeft_trap\":3}"})
+        EXPECT_EQ(ivp::situation_since_json_text(scenario, previous, "2026-11-23"), full) << previous;
+    EXPECT_NE(ivp::situation_since_json_text(scenario, "{}", "2026-11-23"), full);
 }
 
 }  // namespace

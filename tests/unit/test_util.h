@@ -17,4 +17,12 @@ inline const nlohmann::json& tracks_of(const nlohmann::json& result, const nlohm
     return result.at("timelines").at(provision.at("delivery").at("timeline").get<std::string>());
 }
 
+// A provision's open questions under one policy: `policies.<policy>.open_questions`,
+// or for the provision's chosen policy the contract's top-level `open_questions`
+// (given once, there; docs/result.md).
+inline const nlohmann::json& open_questions_of(const nlohmann::json& eligibility, const std::string& policy) {
+    if (eligibility.value("policy", nlohmann::json()) == policy) return eligibility.at("open_questions");
+    return eligibility.at("policies").at(policy).at("open_questions");
+}
+
 }  // namespace ivp_test

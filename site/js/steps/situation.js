@@ -136,11 +136,14 @@ export function ivpSituationMount(ctx) {
   const factsBox = $('#ivp-facts');
   factsForm(ctx, factsBox);
   ctx.interview = situationInterview(ctx, factsBox);
-  // An open question may come as a fact id: ask it in the fact's own words.
+  // An open question names its fact: ask it in the fact's own words (the
+  // form's question, else the result's `facts` table, docs/result.md).
   ctx.questionText = (q) => {
     const id = typeof q === 'string' ? q : q && (q.fact || q.id);
     const entry = typeof id === 'string' ? factControls.get(id) : null;
     if (entry && entry.fact.question) return entry.fact.question;
+    const table = ctx.lastResult && ctx.lastResult.facts;
+    if (typeof id === 'string' && table && table[id] && table[id].question) return table[id].question;
     return ivpText(q);
   };
   const update = () => ctx.update();

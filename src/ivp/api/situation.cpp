@@ -15,6 +15,7 @@
 
 #include <algorithm>
 #include <iterator>
+#include <optional>
 #include <set>
 
 namespace ivp {
@@ -23,15 +24,36 @@ using nlohmann::json;
 
 namespace {
 
-// The per-provision parts an answer can change: the verdicts, the financing
-// texts that read a fact, and whether the ALS protocol's verdict keeps the
-// provision in the personal budget (src/ivp/budget/plan.h).
-constexpr const char* kProvisionParts[] = {"eligibility", "financing", "in_plan", "plan_reason", "plan_reasons",
-                                           "plan_kept"};
+// The per-provision parts an answer can change: the verdicts and whether the
+// ALS protocol's verdict keeps the provision in the personal budget
+// (src/ivp/budget/plan.h), which come and go together, and the financing
+// texts that read a fact.
+constexpr const char* kVerdictParts[] = {"eligibility", "in_plan", "plan_reason", "plan_reasons", "plan_kept"};
+constexpr const char* kFinancing = "financing";
 // The top-level objects that hold only the keys an answer reaches: each key
 // given replaces the old one. Every other top-level part (other_provisions,
 // questions, facts) replaces the old one whole.
 constexpr const char* kMergedByKey[] = {"costs", "plan"};
+
+// The facts whose answer differs between two profiles (as validate_profile
+// gives them: without the nulls, which assess as unanswered).
+std::set<std::string> changed_facts(const json& before, const json& now) {
+    std::set<std::string> out;
+    for (const auto& [id, value] : now.items()) {
+        const auto it = before.find(id);
+        if (it == before.end() || *it != value) out.insert(id);
+    }
+    for (const auto& [id, value] : before.items())
+        if (!now.contains(id)) out.insert(id);
+    return out;
+}
+
+bool any_other_reads(const std::vector<Policy>& policies, const std::set<std::string>& changed) {
+    for (const auto& policy : policies)
+        for (const auto& p : policy.provisions)
+            if (!p.in_catalogue && reads_any(policies, p.id, changed)) return true;
+    return false;
+}
 
 }  // namespace
 
@@ -41,43 +63,72 @@ constexpr const char* kMergedByKey[] = {"costs", "plan"};
 // makes it for calculate(), with the lean parts taken out as explain() takes
 // them out; tests/unit/situation_test.cpp holds the result equal to the same
 // parts of a whole explain() for many scenarios and profiles.
-json situation(const Scenario& s, const Rulebook& rb) {
+json situation(const Scenario& s, const Rulebook& rb) { return situation_since(s, nullptr, rb); }
+
+// With the previous profile, a voorziening none of whose assessments reads a
+// changed fact (PolicyProvision::reads) keeps its verdict parts: they are
+// neither made nor sent. Its open questions still name their facts in
+// `facts`, found without probing (add_open_question_facts).
+json situation_since(const Scenario& s, const json* previous_profile, const Rulebook& rb) {
     const Catalogue& catalogue = rb.catalogue;
     const auto policies = select_policies(rb.policies, s.policy, s.policy_pack.get());
+    const ProfileAnswers answers(s.profile, rb.facts);
+    std::optional<std::set<std::string>> changed;
+    if (previous_profile) changed = changed_facts(*previous_profile, s.profile);
     const std::vector<bool> in_plan = budget_mask(s, catalogue, rb.policies, rb.facts);
     std::set<std::string> open_facts;  // named by an open question: their texts go in `facts`
     json provisions = json::object();
     for (std::size_t i = 0; i < catalogue.provisions.size(); ++i) {
         if (!s.selected[i]) continue;
         const auto& p = catalogue.provisions[i];
-        const auto assessed = eligibility(p, s.profile, policies, rb.facts);
-        collect_open_facts(assessed, open_facts);
-        json part = {{"eligibility", to_json(assessed, rb.facts)}};
+        json part = json::object();
+        if (!changed || reads_any(policies, p.id, *changed)) {
+            const auto assessed = eligibility(p, answers, policies, rb.facts);
+            collect_open_facts(assessed, open_facts);
+            part["eligibility"] = to_json(assessed);
+            add_plan_verdict_fields(part, s, i, in_plan[i], assessed);
+        } else {
+            for (const auto& policy : policies) add_open_question_facts(policy, p.id, answers, rb.facts, open_facts);
+        }
         auto financing = financing_json(s, catalogue, i, rb.financing, rb.eigen_bijdrage);
         remove_lean_parts(financing, financing_amounts_json(s, catalogue, i));
-        if (!financing.empty()) part["financing"] = std::move(financing);
-        add_plan_verdict_fields(part, s, i, in_plan[i], assessed);
+        if (!financing.empty()) part[kFinancing] = std::move(financing);
         provisions[p.id] = std::move(part);
     }
     auto costs = costs_json(s, catalogue, rb.eigen_bijdrage);  // without the financing texts: no fact reaches them
     remove_lean_parts(costs, {{"eigen_bijdrage", eigen_bijdrage_amounts_json(s, catalogue, rb.eigen_bijdrage)}});
-    const auto others = other_provisions(s.profile, policies, rb.facts);
-    collect_open_facts(others, open_facts);
-    return {{"provisions", std::move(provisions)},
-            {"costs", std::move(costs)},
-            {"other_provisions", to_json(others)},
-            {"questions", questions_json(s, rb, policies)},
-            {"plan", plan_verdict_summary(s, catalogue, in_plan)},
-            {"facts", facts_json(open_facts, rb.facts)}};
+    json out = {{"provisions", std::move(provisions)},
+                {"costs", std::move(costs)},
+                {"questions", questions_json(s, rb, policies)},
+                {"plan", plan_verdict_summary(s, catalogue, in_plan)}};
+    if (!changed || any_other_reads(policies, *changed)) {
+        const auto others = other_provisions(answers, policies, rb.facts);
+        collect_open_facts(others, open_facts);
+        out["other_provisions"] = to_json(others);
+    } else {
+        for (const auto& policy : policies)
+            for (const auto& p : policy.provisions)
+                if (!p.in_catalogue) add_open_question_facts(policy, p.id, answers, rb.facts, open_facts);
+    }
+    out["facts"] = facts_json(open_facts, rb.facts);
+    return out;
 }
 
 void apply_situation(json& explanation, const json& part) {
     auto& provisions = explanation.at("provisions");
-    for (const auto& [id, entry] : part.at("provisions").items())
-        for (const char* key : kProvisionParts) {
-            if (entry.contains(key)) provisions[id][key] = entry.at(key);
-            else provisions[id].erase(key);  // explain() leaves an emptied part out too
-        }
+    for (const auto& [id, entry] : part.at("provisions").items()) {
+        auto& target = provisions[id];
+        // explain() always has `eligibility`: a provision without it kept its
+        // verdicts (situation_since). A part that is gone is left out, as
+        // explain() leaves an emptied part out.
+        if (entry.contains("eligibility"))
+            for (const char* key : kVerdictParts) {
+                if (entry.contains(key)) target[key] = entry.at(key);
+                else target.erase(key);
+            }
+        if (entry.contains(kFinancing)) target[kFinancing] = entry.at(kFinancing);
+        else target.erase(kFinancing);
+    }
     for (const auto& [key, value] : part.items()) {
         if (key == "provisions") continue;
         const bool by_key = std::find(std::begin(kMergedByKey), std::end(kMergedByKey), key) != std::end(kMergedByKey);
@@ -85,16 +136,32 @@ void apply_situation(json& explanation, const json& part) {
         if (by_key && found != explanation.end() && found->is_object())
             for (const auto& [sub, v] : value.items()) (*found)[sub] = v;
         else
-            explanation[key] = value;
+            explanation[key] = value;  // other_provisions only when one of them read a changed fact
     }
 }
 
 std::string situation_json_text(std::string_view scenario_json, std::string_view today) {
+    return situation_since_json_text(scenario_json, {}, today);
+}
+
+std::string situation_since_json_text(std::string_view scenario_json, std::string_view previous_profile_json,
+                                      std::string_view today) {
     try {
         const auto date = parse_iso_date(today);
         if (!date) return error_json_text("De datum van vandaag (" + quote_for_message(today) + ") is ongeldig.", "");
         const auto& rb = embedded_rulebook();
-        return situation(parse_scenario(parse_user_json(scenario_json), rb.catalogue, *date), rb).dump();
+        const auto scenario = parse_scenario(parse_user_json(scenario_json), rb.catalogue, *date);
+        // The previous profile only narrows what is made again; one that is
+        // not a valid profile narrows nothing (everything is made).
+        std::optional<json> previous;
+        if (!previous_profile_json.empty()) {
+            try {
+                previous = validate_profile(parse_user_json(previous_profile_json), rb.facts);
+            } catch (const InputError&) {
+                previous.reset();
+            }
+        }
+        return situation_since(scenario, previous ? &*previous : nullptr, rb).dump();
     } catch (const InputError& e) {
         return error_json_text(e.what(), e.where());
     } catch (const std::exception& e) {

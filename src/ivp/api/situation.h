@@ -31,11 +31,27 @@ namespace ivp {
 
 nlohmann::json situation(const Scenario& scenario, const Rulebook& rulebook);
 
+// The same for a caller that holds the explanation of `previous_profile` (the
+// same scenario otherwise; a profile as validate_profile gives it): a
+// provision none of whose assessments reads a fact that differs between the
+// two profiles has no verdict parts (no `eligibility`, `in_plan`,
+// `plan_reason(s)`, `plan_kept`: the ones held are still right), and
+// `other_provisions` is left out when none of them reads such a fact. The
+// financing, costs, plan, questions and facts are given as by situation().
+// nullptr: situation().
+nlohmann::json situation_since(const Scenario& scenario, const nlohmann::json* previous_profile, const Rulebook& rulebook);
+
 // Replaces, in `explanation`, every part `situation` holds (whole values, not
-// merged: a reason or question that is gone must go).
+// merged: a reason or question that is gone must go). A provision's verdict
+// parts are replaced only when it has `eligibility` (explain() always has
+// it), and `other_provisions` only when given.
 void apply_situation(nlohmann::json& explanation, const nlohmann::json& situation);
 
 // Text in, text out, errors as data (as ivp/boundary.h).
 std::string situation_json_text(std::string_view scenario_json, std::string_view today);
+// situation_since() with the previous profile as JSON text (the page's call
+// after an answer); a text that is not a valid profile: situation().
+std::string situation_since_json_text(std::string_view scenario_json, std::string_view previous_profile_json,
+                                      std::string_view today);
 
 }  // namespace ivp

@@ -237,9 +237,10 @@ std::vector<bool> budget_mask(const Scenario& s, const Catalogue& catalogue, con
     std::vector<bool> mask(s.selected.begin(), s.selected.end());
     const Policy* policy = plan_policy(policies);
     if (!policy) return mask;
+    const ProfileAnswers answers(s.profile, facts);  // once, not per provision
     for (std::size_t i = 0; i < mask.size(); ++i) {
         if (!mask[i] || (i < s.keep_in_budget.size() && s.keep_in_budget[i])) continue;
-        const auto verdict = criteria_verdict(*policy, catalogue.provisions[i].id, s.profile, facts);
+        const auto verdict = criteria_verdict(*policy, catalogue.provisions[i].id, answers);
         if (verdict == jsonlogic::Truth::no) mask[i] = false;
     }
     return mask;

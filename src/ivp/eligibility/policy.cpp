@@ -207,6 +207,43 @@ std::vector<json> candidates(const Fact& fact, const std::vector<double>& litera
 //                        a criterion that is still unknown.
 // Within a rank: the order of the criteria (the order an assessor works in),
 // then the order of the facts within the criterion.
+// The facts open_questions() probes, in its order: the unanswered facts of
+// each criterion still unknown, each once; `order` counts every fact a
+// criterion reads (the order within a rank). One list for both the probing
+// and add_open_question_facts, so the two cannot name different facts.
+struct OpenFact {
+    const std::string* id;
+    const Fact* fact;
+    std::size_t order;
+};
+std::vector<OpenFact> open_facts(const Policy& policy, const PolicyProvision& p, const Answers& given,
+                                 const FactsCatalogue& facts, std::vector<std::string>& names) {
+    std::vector<OpenFact> out;
+    std::set<std::string> seen;
+    std::size_t order = 0;
+    for (auto i : p.criteria) {
+        const auto& c = policy.criteria[i];
+        if (truth_of(policy, c, given) != jsonlogic::Truth::unknown) continue;
+        for (auto& id : jsonlogic::vars_used(c.condition)) {
+            ++order;
+            if (!given.unknown.count(id) || !seen.insert(id).second) continue;
+            const Fact* fact = facts.find(id);
+            if (!fact) continue;
+            names.push_back(std::move(id));
+            out.push_back({nullptr, fact, order});
+        }
+    }
+    for (std::size_t k = 0; k < out.size(); ++k) out[k].id = &names[k];  // `names` is complete: no reallocation now
+    return out;
+}
+
+// Open questions, most decisive first (docs/eligibility.md, "Open vragen"):
+//   1 "beslissend"     — every possible answer settles the verdict alone;
+//   2 "kan beslissen"  — some answer settles it alone;
+//   3 "telt mee"       — no single answer settles it, but the fact is read by
+//                        a criterion that is still unknown.
+// Within a rank: the order of the criteria (the order an assessor works in),
+// then the order of the facts within the criterion.
 std::vector<OpenQuestion> open_questions(const Policy& policy, const PolicyProvision& p, const Answers& given,
                                          const FactsCatalogue& facts) {
     struct Open {
@@ -215,11 +252,12 @@ std::vector<OpenQuestion> open_questions(const Policy& policy, const PolicyProvi
         std::size_t order;
         std::vector<std::pair<json, std::string>> settles;
     };
+    std::vector<std::string> names;
+    const auto listed = open_facts(policy, p, given, facts, names);
+    if (listed.empty()) return {};
     std::vector<double> literals;
     for (auto i : p.criteria) jsonlogic::number_literals(policy.criteria[i].condition, literals);
     std::vector<Open> open;
-    std::set<std::string> seen;
-    std::size_t order = 0;
     // One answer tried at a time, in one copy of the answers, each put back
     // after its fact (copying them for every candidate answer was most of the
     // cost of the probing).
@@ -227,34 +265,27 @@ std::vector<OpenQuestion> open_questions(const Policy& policy, const PolicyProvi
     auto rest = given.unknown;
     auto slots = given.slots;
     const Answers trial{with, rest, slots};
-    for (auto i : p.criteria) {
-        const auto& c = policy.criteria[i];
-        if (truth_of(policy, c, given) != jsonlogic::Truth::unknown) continue;
-        for (const auto& id : jsonlogic::vars_used(c.condition)) {
-            ++order;
-            if (!given.unknown.count(id) || !seen.insert(id).second) continue;
-            const Fact* fact = facts.find(id);
-            if (!fact) continue;
-            const auto slot = static_cast<std::size_t>(fact - facts.facts.data());
-            const auto values = candidates(*fact, literals);
-            std::size_t settled = 0;
-            std::vector<std::pair<json, std::string>> settles;
-            rest.erase(id);
-            for (const auto& v : values) {
-                with[id] = v;
-                slots[slot] = rules::from_json(v).value_or(rules::Value::unknown());
-                const auto t = provision_truth(policy, p, trial);
-                if (t != jsonlogic::Truth::unknown) {
-                    ++settled;
-                    settles.emplace_back(v, verdict_name(t));
-                }
+    for (const auto& f : listed) {
+        const std::string& id = *f.id;
+        const auto slot = static_cast<std::size_t>(f.fact - facts.facts.data());
+        const auto values = candidates(*f.fact, literals);
+        std::size_t settled = 0;
+        std::vector<std::pair<json, std::string>> settles;
+        rest.erase(id);
+        for (const auto& v : values) {
+            with[id] = v;
+            slots[slot] = rules::from_json(v).value_or(rules::Value::unknown());
+            const auto t = provision_truth(policy, p, trial);
+            if (t != jsonlogic::Truth::unknown) {
+                ++settled;
+                settles.emplace_back(v, verdict_name(t));
             }
-            with.erase(id);  // unknown again: `id` was not in the profile
-            rest.insert(id);
-            slots[slot] = rules::Value::unknown();
-            const int rank = values.empty() || settled == 0 ? 3 : settled == values.size() ? 1 : 2;
-            open.push_back({id, rank, order, std::move(settles)});
         }
+        with.erase(id);  // unknown again: `id` was not in the profile
+        rest.insert(id);
+        slots[slot] = rules::Value::unknown();
+        const int rank = values.empty() || settled == 0 ? 3 : settled == values.size() ? 1 : 2;
+        open.push_back({id, rank, f.order, std::move(settles)});
     }
     std::stable_sort(open.begin(), open.end(), [](const Open& a, const Open& b) {
         return a.rank != b.rank ? a.rank < b.rank : a.order < b.order;
@@ -553,6 +584,33 @@ void check_rules_evaluate(const PolicyReader& r, const Policy& policy, const Fac
     }
 }
 
+bool uses_operator(const json& rule, const char* op) {
+    if (rule.is_object() && rule.contains(op)) return true;
+    if (rule.is_array() || rule.is_object())
+        for (const auto& v : rule)
+            if (uses_operator(v, op)) return true;
+    return false;
+}
+
+// PolicyProvision::reads: every fact an assessment of each voorziening reads.
+// missing_some names its facts inside a list that vars_used does not read:
+// a rule using it counts as reading every fact (none of ours does).
+void index_reads(Policy& policy) {
+    for (auto& p : policy.provisions) {
+        const auto add = [&p](const json& rule) {
+            if (uses_operator(rule, "missing_some")) p.reads_all = true;
+            for (auto& id : jsonlogic::vars_used(rule))
+                if (std::find(p.reads.begin(), p.reads.end(), id) == p.reads.end()) p.reads.push_back(std::move(id));
+        };
+        for (auto i : p.criteria) {
+            add(policy.criteria[i].condition);
+            for (const auto& e : policy.criteria[i].exceptions)
+                if (e.contains("when")) add(e.at("when"));
+        }
+        for (auto i : p.quantities) add(policy.quantities[i].expression);
+    }
+}
+
 // Compiled once here: the probing of open questions evaluates every
 // criterion many times per provision (docs/perf.md). A condition outside
 // the compiled subset stays with the tree walker.
@@ -583,6 +641,7 @@ Policy parse_policy(const json& data, const std::string& file, const Catalogue& 
     collect_sources(policy);
     check_rules_evaluate(r, policy, facts);
     compile_conditions(policy, facts);
+    index_reads(policy);
     return policy;
 }
 
@@ -684,8 +743,18 @@ static void explain_exception_or_derivation(const Policy& policy, const Criterio
     }
 }
 
+ProfileAnswers::ProfileAnswers(const json& p, const FactsCatalogue& facts)
+    : profile(p), unknown(unknown_facts(p, facts)), slots(rules::slots_from_profile(p, facts)) {}
+ProfileAnswers::~ProfileAnswers() = default;
+
 Assessment assess(const Policy& policy, const Provision* catalogue_entry, const std::string& provision_id,
                   const json& profile, const FactsCatalogue& facts) {
+    return assess(policy, catalogue_entry, provision_id, ProfileAnswers(profile, facts), facts);
+}
+
+Assessment assess(const Policy& policy, const Provision* catalogue_entry, const std::string& provision_id,
+                  const ProfileAnswers& given, const FactsCatalogue& facts) {
+    const json& profile = given.profile;
     Assessment out;
     out.policy = &policy;
     out.provision = provision_id;
@@ -706,9 +775,8 @@ Assessment assess(const Policy& policy, const Provision* catalogue_entry, const 
         return out;
     }
     out.covered = true;
-    const auto unknown = unknown_facts(profile, facts);
-    const auto slots = rules::slots_from_profile(profile, facts);
-    const Answers answers{profile, unknown, slots};
+    const auto& unknown = given.unknown;
+    const Answers answers{profile, unknown, given.slots};
     const auto verdict = provision_truth(policy, *p, answers);
     out.verdict = verdict_name(verdict);
     // Reasons: what decides first (the criteria not met, then the unknown
@@ -752,10 +820,15 @@ std::string reason_sentence(const Reason& r) {
 
 Eligibility eligibility(const Provision& provision, const json& profile, const std::vector<Policy>& policies,
                         const FactsCatalogue& facts) {
+    return eligibility(provision, ProfileAnswers(profile, facts), policies, facts);
+}
+
+Eligibility eligibility(const Provision& provision, const ProfileAnswers& answers, const std::vector<Policy>& policies,
+                        const FactsCatalogue& facts) {
     Eligibility out;
     std::set<std::string> verdicts;
     for (const auto& policy : policies) {
-        out.by_policy.push_back(assess(policy, &provision, provision.id, profile, facts));
+        out.by_policy.push_back(assess(policy, &provision, provision.id, answers, facts));
         verdicts.insert(out.by_policy.back().verdict);
     }
     out.differs = verdicts.size() > 1;
@@ -764,13 +837,18 @@ Eligibility eligibility(const Provision& provision, const json& profile, const s
 
 std::vector<OtherProvision> other_provisions(const json& profile, const std::vector<Policy>& policies,
                                              const FactsCatalogue& facts) {
+    return other_provisions(ProfileAnswers(profile, facts), policies, facts);
+}
+
+std::vector<OtherProvision> other_provisions(const ProfileAnswers& answers, const std::vector<Policy>& policies,
+                                             const FactsCatalogue& facts) {
     std::vector<OtherProvision> out;
     for (const auto& policy : policies)
         for (const auto& p : policy.provisions) {
             if (p.in_catalogue) continue;
             auto it = std::find_if(out.begin(), out.end(), [&](const OtherProvision& o) { return o.id == p.id; });
             if (it == out.end()) it = out.insert(out.end(), OtherProvision{p.id, p.name, {}});
-            it->by_policy.push_back(assess(policy, nullptr, p.id, profile, facts));
+            it->by_policy.push_back(assess(policy, nullptr, p.id, answers, facts));
         }
     return out;
 }
@@ -779,13 +857,41 @@ std::vector<OtherProvision> other_provisions(const json& profile, const std::vec
 
 namespace ivp {
 
+bool reads_any(const std::vector<Policy>& policies, const std::string& provision_id, const std::set<std::string>& changed) {
+    if (changed.empty()) return false;
+    for (const auto& policy : policies) {
+        const PolicyProvision* p = policy.find(provision_id);
+        if (!p) continue;  // Zvw, or not named: the same reason whatever the answers
+        if (p->reads_all) return true;
+        for (const auto& id : p->reads)
+            if (changed.count(id)) return true;
+    }
+    return false;
+}
+
+void add_open_question_facts(const Policy& policy, const std::string& provision_id, const ProfileAnswers& given,
+                             const FactsCatalogue& facts, std::set<std::string>& out) {
+    const PolicyProvision* p = policy.find(provision_id);
+    if (!p || p->not_covered) return;  // assess() asks nothing then
+    const Answers answers{given.profile, given.unknown, given.slots};
+    if (provision_truth(policy, *p, answers) != jsonlogic::Truth::unknown) return;
+    std::vector<std::string> names;
+    (void)open_facts(policy, *p, answers, facts, names);
+    out.insert(names.begin(), names.end());
+}
+
 std::optional<jsonlogic::Truth> criteria_verdict(const Policy& policy, const std::string& provision_id,
                                                  const json& profile, const FactsCatalogue& facts) {
     const PolicyProvision* p = policy.find(provision_id);
     if (!p || p->not_covered) return std::nullopt;
-    const auto unknown = unknown_facts(profile, facts);
-    const auto slots = rules::slots_from_profile(profile, facts);
-    return provision_truth(policy, *p, Answers{profile, unknown, slots});
+    return criteria_verdict(policy, provision_id, ProfileAnswers(profile, facts));
+}
+
+std::optional<jsonlogic::Truth> criteria_verdict(const Policy& policy, const std::string& provision_id,
+                                                 const ProfileAnswers& answers) {
+    const PolicyProvision* p = policy.find(provision_id);
+    if (!p || p->not_covered) return std::nullopt;
+    return provision_truth(policy, *p, Answers{answers.profile, answers.unknown, answers.slots});
 }
 
 }  // namespace ivp

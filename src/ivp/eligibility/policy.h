@@ -70,6 +70,12 @@ struct PolicyProvision {
     std::string form;  // natura, pgb, financiële tegemoetkoming … as the policy says
     nlohmann::json form_source;
     std::string not_covered_source_id, form_source_id;  // in Policy::sources
+    // Every fact an assessment of this voorziening reads: its criteria's
+    // conditions, their exceptions' `when` and its quantities (set by
+    // parse_policy). `reads_all` when a rule names facts in a way we do not
+    // list (missing_some): then every fact counts as read.
+    std::vector<std::string> reads;
+    bool reads_all = false;
 };
 
 namespace rules {
@@ -192,16 +198,49 @@ struct OtherProvision {
     std::vector<Assessment> by_policy;
 };
 
+// The answers of one profile as both evaluators read them (the unanswered
+// facts for the tree walker, one slot per fact for the compiled rules), made
+// once and shared by every assessment of that profile: making them anew for
+// each of the ~70 assessments of a result was a cost of its own (docs/perf.md).
+class ProfileAnswers {
+public:
+    ProfileAnswers(const nlohmann::json& profile, const FactsCatalogue& facts);
+    ~ProfileAnswers();
+    ProfileAnswers(const ProfileAnswers&) = delete;
+    ProfileAnswers& operator=(const ProfileAnswers&) = delete;
+
+    const nlohmann::json& profile;
+    const std::set<std::string> unknown;
+    const std::vector<rules::Value> slots;
+};
+
 Assessment assess(const Policy& policy, const Provision* catalogue_entry, const std::string& provision_id,
                   const nlohmann::json& profile, const FactsCatalogue& facts);
+Assessment assess(const Policy& policy, const Provision* catalogue_entry, const std::string& provision_id,
+                  const ProfileAnswers& answers, const FactsCatalogue& facts);
 
 Eligibility eligibility(const Provision& provision, const nlohmann::json& profile, const std::vector<Policy>& policies,
+                        const FactsCatalogue& facts);
+Eligibility eligibility(const Provision& provision, const ProfileAnswers& answers, const std::vector<Policy>& policies,
                         const FactsCatalogue& facts);
 
 // Voorzieningen outside the IVP table that a policy names (CVV-pas, PGBv,
 // hulp bij het huishouden …), assessed under each policy that names them.
 std::vector<OtherProvision> other_provisions(const nlohmann::json& profile, const std::vector<Policy>& policies,
                                              const FactsCatalogue& facts);
+std::vector<OtherProvision> other_provisions(const ProfileAnswers& answers, const std::vector<Policy>& policies,
+                                             const FactsCatalogue& facts);
+
+// Whether an assessment of `provision_id` under any of `policies` reads one
+// of `changed` (PolicyProvision::reads): if not, a profile that differs only
+// in those facts gives that voorziening the same assessments, to the byte.
+bool reads_any(const std::vector<Policy>& policies, const std::string& provision_id, const std::set<std::string>& changed);
+
+// The facts assess() names in open_questions (the same set, without probing
+// what each answer settles): for the `facts` table of a result whose
+// assessment of this voorziening was not made again (src/ivp/api/situation.h).
+void add_open_question_facts(const Policy& policy, const std::string& provision_id, const ProfileAnswers& answers,
+                             const FactsCatalogue& facts, std::set<std::string>& out);
 
 // The source id of a reason: its own (zvw, niet_gedekt) or its criterion's.
 std::string reason_source_id(const Policy& policy, const Reason& r);
@@ -229,5 +268,7 @@ std::vector<std::string> criterion_facts(const Criterion& c);
 // policy does not assess it (not named, not covered, or Zvw).
 std::optional<jsonlogic::Truth> criteria_verdict(const Policy& policy, const std::string& provision_id,
                                                  const nlohmann::json& profile, const FactsCatalogue& facts);
+std::optional<jsonlogic::Truth> criteria_verdict(const Policy& policy, const std::string& provision_id,
+                                                 const ProfileAnswers& answers);
 
 }  // namespace ivp

@@ -79,12 +79,12 @@ namespace {
 // financing, the plan's fields, and its delivery (the tracks go in the
 // `timelines` table, shared with the provisions that have the same ones).
 nlohmann::json provision_entry(const Scenario& scenario, std::size_t i, const Rulebook& rulebook, bool in_plan,
-                               const std::vector<Policy>& policies, std::set<std::string>& open_facts,
-                               TimelineTable& timelines) {
+                               const std::vector<Policy>& policies, const ProfileAnswers& answers,
+                               std::set<std::string>& open_facts, TimelineTable& timelines) {
     const Catalogue& catalogue = rulebook.catalogue;
     const auto& p = catalogue.provisions[i];
     // Geschiktheid under each policy side by side (docs/eligibility.md).
-    const auto assessed = eligibility(p, scenario.profile, policies, rulebook.facts);
+    const auto assessed = eligibility(p, answers, policies, rulebook.facts);
     collect_open_facts(assessed, open_facts);
     nlohmann::json entry = {
         {"id", p.id},
@@ -97,7 +97,7 @@ nlohmann::json provision_entry(const Scenario& scenario, std::size_t i, const Ru
         {"need", to_string(p.need)},
         {"sla_werkdagen", sla_json(p.sla)},
         {"financing", financing_json(scenario, catalogue, i, rulebook.financing, rulebook.eigen_bijdrage)},  // docs/costs.md
-        {"eligibility", to_json(assessed, rulebook.facts)},
+        {"eligibility", to_json(assessed)},
         {"source", catalogue_source_id(p)},
     };
     if (p.need == Need::conditional) entry["need_reason"] = p.need_reason;
@@ -162,12 +162,13 @@ nlohmann::json calculate(const Scenario& scenario, const Rulebook& rulebook, Det
     // The municipality's pack the scenario chose (or loaded), then the protocol.
     const auto policies = select_policies(rulebook.policies, scenario.policy, scenario.policy_pack.get());
     std::set<std::string> open_facts;  // named by an open question: their texts go in `facts`
+    const ProfileAnswers answers(scenario.profile, rulebook.facts);  // once for every assessment
     TimelineTable timelines;
     nlohmann::json provisions = nlohmann::json::array();
     for (std::size_t i = 0; i < catalogue.provisions.size(); ++i)
         if (scenario.selected[i])
-            provisions.push_back(provision_entry(scenario, i, rulebook, in_plan[i], policies, open_facts, timelines));
-    const auto others = other_provisions(scenario.profile, policies, rulebook.facts);
+            provisions.push_back(provision_entry(scenario, i, rulebook, in_plan[i], policies, answers, open_facts, timelines));
+    const auto others = other_provisions(answers, policies, rulebook.facts);
     collect_open_facts(others, open_facts);
     nlohmann::json out = nlohmann::json::object();
     add_header(out, scenario, catalogue);

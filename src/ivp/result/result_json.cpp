@@ -68,16 +68,23 @@ json duties_json(const Policy& policy) {
 
 }  // namespace
 
-json to_json(const Assessment& a) {
-    const Policy& policy = *a.policy;
-    json reasons = json::array();
-    for (const auto& r : a.reasons) reasons.push_back(reason_json(r));
+namespace {
+
+json open_questions_json(const Assessment& a) {
     json open = json::array();
     for (const auto& q : a.open_questions)
         open.push_back({{"fact", q.fact}, {"decisive", decisive_name(q.rank)}, {"settles", settles_json(q)}});
-    json out = {{"policy", policy.id},          {"verdict", a.verdict},
-                {"financier", a.financier},     {"reasons", std::move(reasons)},
-                {"open_questions", std::move(open)}};
+    return open;
+}
+
+// One policy's assessment; `with_open_questions` false for the provision's
+// chosen policy, whose open questions are the contract's top-level ones.
+json assessment_json(const Assessment& a, bool with_open_questions) {
+    const Policy& policy = *a.policy;
+    json reasons = json::array();
+    for (const auto& r : a.reasons) reasons.push_back(reason_json(r));
+    json out = {{"policy", policy.id}, {"verdict", a.verdict}, {"financier", a.financier}, {"reasons", std::move(reasons)}};
+    if (with_open_questions) out["open_questions"] = open_questions_json(a);
     if (a.covered) out["covered"] = *a.covered;
     // A Zvw provision has no quantities either way; the others list theirs.
     json quantities = json::array();
@@ -87,26 +94,27 @@ json to_json(const Assessment& a) {
     return out;
 }
 
-json to_json(const Eligibility& e, const FactsCatalogue& facts) {
+}  // namespace
+
+json to_json(const Assessment& a) { return assessment_json(a, true); }
+
+// Compact (docs/result.md): a fact's question and help are in `facts`, a
+// policy's label in `policies[]`, and the chosen policy's open questions are
+// given once, at the top (the contract's place), not again under `policies`.
+json to_json(const Eligibility& e) {
     json by_policy = json::object();
-    for (const auto& a : e.by_policy) by_policy[a.policy->id] = to_json(a);
+    for (std::size_t k = 0; k < e.by_policy.size(); ++k)
+        by_policy[e.by_policy[k].policy->id] = assessment_json(e.by_policy[k], k != 0);
     if (e.by_policy.empty())
-        return {{"verdict", "onbekend"}, {"policy", nullptr},       {"policy_label", nullptr}, {"reasons", json::array()},
+        return {{"verdict", "onbekend"}, {"policy", nullptr}, {"reasons", json::array()},
                 {"open_questions", json::array()}, {"policies", std::move(by_policy)}, {"differs", e.differs}};
     const Assessment& main = e.by_policy.front();
     json reasons = json::array();
     for (const auto& r : main.reasons) reasons.push_back(reason_sentence(r));
-    json open = json::array();
-    for (const auto& q : main.open_questions)
-        open.push_back({{"fact", q.fact},
-                        {"question", facts.find(q.fact)->definition.at("question")},
-                        {"decisive", decisive_name(q.rank)},
-                        {"settles", settles_json(q)}});
     return {{"verdict", main.verdict},
             {"policy", main.policy->id},
-            {"policy_label", main.policy->label},
             {"reasons", std::move(reasons)},
-            {"open_questions", std::move(open)},
+            {"open_questions", open_questions_json(main)},
             {"policies", std::move(by_policy)},
             {"differs", e.differs}};
 }

@@ -22,9 +22,10 @@ namespace ivp {
 nlohmann::json to_json(const Assessment& a);
 
 // The contract's `eligibility` of a provision: the default policy's verdict,
-// reasons (Dutch sentences) and open questions ({fact, question, decisive,
-// settles}), every policy side by side, and whether they differ.
-nlohmann::json to_json(const Eligibility& e, const FactsCatalogue& facts);
+// reasons (Dutch sentences) and open questions ({fact, decisive, settles}; the
+// question is `facts.<fact>.question`), every policy side by side (the
+// default's open questions only at the top), and whether they differ.
+nlohmann::json to_json(const Eligibility& e);
 
 // `other_provisions[]`.
 nlohmann::json to_json(const std::vector<OtherProvision>& others);
