@@ -6,9 +6,15 @@ namespace ivp {
 
 namespace {
 
-// "Wegwijzer voor de aanvrager, 1. Vraag …" -> "wegwijzer-voor-de-aanvrager-1.-vraag-…":
-// lower-case ASCII letters, digits and dots; any run of other characters one dash.
-std::string slug(const std::string& text) {
+bool is_source_key(const std::string& key) {
+    constexpr std::string_view suffix = "_source";
+    return key == "source" ||
+           (key.size() > suffix.size() && key.compare(key.size() - suffix.size(), suffix.size(), suffix) == 0);
+}
+
+}  // namespace
+
+std::string source_slug(const std::string& text) {
     std::string out;
     for (const unsigned char ch : text) {
         const bool keep = std::isalnum(ch) != 0 || ch == '.';
@@ -19,20 +25,12 @@ std::string slug(const std::string& text) {
     return out.empty() ? "bron" : out;
 }
 
-bool is_source_key(const std::string& key) {
-    constexpr std::string_view suffix = "_source";
-    return key == "source" ||
-           (key.size() > suffix.size() && key.compare(key.size() - suffix.size(), suffix.size(), suffix) == 0);
-}
-
-}  // namespace
-
 std::string SourceTable::add(const nlohmann::json& source) {
     const auto key = source.dump();
     if (const auto found = by_content_.find(key); found != by_content_.end()) return found->second;
     const char* name = source.contains("section") ? "section" : source.contains("title") ? "title" : nullptr;
     const std::string base =
-        prefix_ + "/" + (name && source.at(name).is_string() ? slug(source.at(name).get<std::string>()) : "bron");
+        prefix_ + "/" + (name && source.at(name).is_string() ? source_slug(source.at(name).get<std::string>()) : "bron");
     std::string id = base;
     for (int n = 2; entries_.contains(id); ++n) id = base + "-" + std::to_string(n);
     entries_[id] = source;

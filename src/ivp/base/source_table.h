@@ -12,6 +12,11 @@
 
 namespace ivp {
 
+// The readable part of a source id: "artikel 2.3.6, lid 1" -> "artikel-2.3.6-lid-1";
+// lower-case ASCII letters, digits and dots, any run of other characters one
+// dash; "bron" when nothing is left. Policies name their sources this way too.
+std::string source_slug(const std::string& text);
+
 class SourceTable {
 public:
     explicit SourceTable(std::string prefix) : prefix_(std::move(prefix)) {}

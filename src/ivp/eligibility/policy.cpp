@@ -9,6 +9,7 @@
 #include "ivp/base/embedded_data.h"
 #include "ivp/base/error.h"
 #include "ivp/base/json_input.h"
+#include "ivp/base/source_table.h"
 #include "ivp/base/sources.h"
 
 namespace ivp {
@@ -366,19 +367,6 @@ json parse_duties(const PolicyReader& r, const json& data) {
     return out;
 }
 
-// "artikel 2.3.6, lid 1" -> "artikel-2.3.6-lid-1": lower-case ASCII letters,
-// digits and dots; anything else one dash.
-std::string slug(const std::string& text) {
-    std::string out;
-    for (const unsigned char ch : text) {
-        const bool keep = std::isalnum(ch) != 0 || ch == '.';
-        if (keep && ch < 128) out += static_cast<char>(std::tolower(ch));
-        else if (!out.empty() && out.back() != '-') out += '-';
-    }
-    while (!out.empty() && out.back() == '-') out.pop_back();
-    return out.empty() ? "bron" : out;
-}
-
 // Policy::sources: every source the policy quotes, once, by id (policy.h):
 // the same passage quoted in many places gets one id. The entry is the
 // data's source object plus its short `cite`.
@@ -388,7 +376,7 @@ void collect_sources(Policy& policy) {
         const auto key = source.dump();
         if (const auto found = by_content.find(key); found != by_content.end()) return found->second;
         const std::string base = source.contains("section")
-                                     ? policy.id + "/" + slug(source.at("section").get<std::string>())
+                                     ? policy.id + "/" + source_slug(source.at("section").get<std::string>())
                                      : policy.id;
         std::string id = base;
         for (int n = 2; policy.sources.contains(id); ++n) id = base + "-" + std::to_string(n);
