@@ -38,8 +38,16 @@ const wasm = readFileSync(join(wasmDir, 'ivp_wasm.wasm'));
 // page inflates them (site/js/ivp.js ivpDecodeInlineCore). The served .wasm
 // stays as it is: the server compresses it and the browser stream-compiles it.
 const wasmInline = gzipSync(wasm, { level: 9 }).toString('base64');
-const css = site('style.css');
-const app = site('app.html');
+// The page's text in ASCII only: a non-ASCII character anywhere in the
+// page's script made the browser hold the whole script (and decode the page)
+// as two-byte text; escaped, the same characters cost nothing at start-up
+// (docs/perf.md, "Start-up"). JavaScript and CSS get their own escapes, the
+// markup character references.
+const jsAscii = (text) => text.replace(/[^\x00-\x7f]/gu, (c) => c.split('').map((u) => `\\u${u.charCodeAt(0).toString(16).padStart(4, '0')}`).join(''));
+const cssAscii = (text) => text.replace(/[^\x00-\x7f]/gu, (c) => `\\${c.codePointAt(0).toString(16)} `);
+const htmlAscii = (text) => text.replace(/[^\x00-\x7f]/gu, (c) => `&#x${c.codePointAt(0).toString(16)};`);
+const css = cssAscii(site('style.css'));
+const app = htmlAscii(site('app.html'));
 
 const fill = (template, values) => template.replace(/\{\{(\w+)\}\}/g, (all, key) => {
   if (!(key in values)) throw new Error(`site template: unknown placeholder ${all}`);
@@ -63,15 +71,20 @@ const cspOf = (scriptSrc, styleHash, connectSrc = "'none'") => [
 // takes the inlined core when the page has one, else it fetches
 // ivp-rekenhulp.wasm (connect-src 'self', closed to 'none' by the page once
 // the core is loaded).
-const script = safeInScript(
-  `(function () {\n'use strict';\n${glue}\n${bundleSite('boot-page.js')}}());`);
+const script = jsAscii(safeInScript(
+  `(function () {\n'use strict';\n${glue}\n${bundleSite('boot-page.js')}}());`));
+// The served page starts fetching and compiling its core at the top of
+// <head> (site/early-core.js), beside the parse of the rest of the page; the
+// single file has its core inline and no such script.
+const early = safeInScript(site('early-core.js').replace(/^\s*\/\/.*\n/gm, ''));  // its comments stay in the source
 const scriptSrc = `${sha256(script)} 'wasm-unsafe-eval'`;
 export const csp = cspOf(scriptSrc, sha256(css));
-export const servedCsp = cspOf(scriptSrc, sha256(css), "'self'");
-const html = fill(site('index.html'), { CSP: csp, CSS: css, APP: app, SCRIPT: script, FOOTER_MORE: '',
+export const servedCsp = cspOf(`${sha256(early)} ${scriptSrc}`, sha256(css), "'self'");
+const html = fill(htmlAscii(site('index.html')), { CSP: csp, CSS: css, APP: app, SCRIPT: script, FOOTER_MORE: '', EARLY: '',
   CORE: `<script type="application/gzip-base64" id="ivp-wasm">${wasmInline}</script>` });
-const servedHtml = fill(site('index.html'), { CSP: servedCsp, CSS: css, APP: app, SCRIPT: script, CORE: '',
-  FOOTER_MORE: '<br><a href="ivp-rekenhulp.html" download>De rekenhulp als één bestand, voor gebruik zonder internet</a>' });
+const servedHtml = fill(htmlAscii(site('index.html')), { CSP: servedCsp, CSS: css, APP: app, SCRIPT: script, CORE: '',
+  EARLY: `<script id="ivp-core-early">${early}</script>\n`,
+  FOOTER_MORE: htmlAscii('<br><a href="ivp-rekenhulp.html" download>De rekenhulp als één bestand, voor gebruik zonder internet</a>') });
 
 // --- the embed script ------------------------------------------------------------
 const embedBundle = bundleSite('boot-embed.js');
@@ -81,8 +94,8 @@ const embedOf = (inlineCore) => `/*! IVP-rekenhulp: <ivp-rekenhulp> element. All
   `const IVP_EMBED_HTML = ${JSON.stringify(app)};\n` +
   `const IVP_EMBED_CSS = ${JSON.stringify(css)};\n` +
   `${glue}\n${embedBundle}}());\n`;
-const embed = embedOf(false);
-const embedInline = embedOf(true);
+const embed = jsAscii(embedOf(false));
+const embedInline = jsAscii(embedOf(true));
 
 // --- the accessibility statement -----------------------------------------------
 const statementCss = site('statement.css');

@@ -8,7 +8,7 @@
 // inlined (IVP_EMBED_WASM, gzip + base64: ivp-rekenhulp-embed-inline.js) makes no
 // request at all.
 /* global IVP_EMBED_HTML, IVP_EMBED_CSS */
-import { ivpDecodeInlineCore, ivpLoadCore } from './ivp.js';
+import { ivpInflateInlineCore, ivpLoadCore } from './ivp.js';
 import { ivpMount } from './mount.js';
 
 // Read now: document.currentScript is only set while this script first runs.
@@ -18,7 +18,7 @@ let ivpCorePromise = null;
 const ivpCoreOnce = () => {
   /* global IVP_EMBED_WASM */
   if (!ivpCorePromise) {
-    if (typeof IVP_EMBED_WASM === 'string') ivpCorePromise = ivpLoadCore(ivpDecodeInlineCore(IVP_EMBED_WASM));
+    if (typeof IVP_EMBED_WASM === 'string') ivpCorePromise = ivpInflateInlineCore(IVP_EMBED_WASM).then(ivpLoadCore);
     else if (ivpEmbedCoreUrl) ivpCorePromise = ivpLoadCore(ivpEmbedCoreUrl);
     else ivpCorePromise = Promise.reject(new Error('de plaats van ivp-rekenhulp.wasm is onbekend'));
   }

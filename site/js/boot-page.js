@@ -6,7 +6,7 @@
 //   that; once the core is loaded (or has failed) the page adds a second
 //   policy, connect-src 'none', so nothing can leave the page after it loads
 //   (policies only add up: a later one cannot loosen an earlier one).
-import { ivpDecodeInlineCore, ivpLoadCore, ivpMark } from './ivp.js';
+import { ivpInflateInlineCore, ivpLoadCore, ivpMark } from './ivp.js';
 import { ivpMount } from './mount.js';
 
 const IVP_CORE_FILE = 'ivp-rekenhulp.wasm';
@@ -18,13 +18,17 @@ function ivpCloseConnections() {
   document.head.append(meta);
 }
 
-function ivpCoreSource() {
+// → the core's bytes, its compiled module, or its URL (ivpLoadCore).
+async function ivpCoreSource() {
   const inline = document.getElementById('ivp-wasm');
   if (inline) {
-    const bytes = ivpDecodeInlineCore(inline.textContent);
+    const bytes = await ivpInflateInlineCore(inline.textContent);
     ivpMark('ivp-core-bytes');
     return bytes;
   }
+  // Served: fetched and being compiled since the top of the page (site/early-core.js).
+  const early = document.getElementById('ivp-core-early');
+  if (early && early.ivpCore) return early.ivpCore;
   if (!/^https?:$/.test(location.protocol)) {
     throw new Error(`deze pagina heeft het bestand ${IVP_CORE_FILE} nodig en werkt alleen via een website; ` +
       'open voor gebruik zonder internet het bestand ivp-rekenhulp.html');
@@ -39,7 +43,7 @@ function ivpCoreSource() {
   try {
     let core;
     try {
-      core = await ivpLoadCore(ivpCoreSource());
+      core = await ivpLoadCore(await ivpCoreSource());
     } finally {
       ivpCloseConnections();
     }

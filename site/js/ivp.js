@@ -21,11 +21,21 @@ export function ivpMark(name) {
 // smaller on disk, which the browser must read and parse before anything
 // shows, and about 100 kB smaller over the wire (base64 of a compressed file
 // still compresses a little; base64 of the raw core compresses worse than the
-// raw core). fflate (npm, MIT) inflates it: the browser's own
-// DecompressionStream is missing in Safari before 16.4 and Firefox before 113,
-// which old phones still run.
-export function ivpDecodeInlineCore(text) {
-  return gunzipSync(ivpDecodeBase64(text));
+// raw core). The browser's own DecompressionStream inflates it where it has
+// one (native code, off the page's thread: a few ms against about 50 ms of
+// fflate on the main thread at start-up, docs/perf.md "Start-up"); fflate
+// (npm, MIT) where it has not: DecompressionStream is missing in Safari
+// before 16.4 and Firefox before 113, which old phones still run.
+// → a promise of the core's bytes.
+export async function ivpInflateInlineCore(text) {
+  const packed = ivpDecodeBase64(text);
+  if (typeof DecompressionStream === 'function' && typeof Response === 'function' && typeof Blob === 'function') {
+    try {
+      const stream = new Blob([packed]).stream().pipeThrough(new DecompressionStream('gzip'));
+      return new Uint8Array(await new Response(stream).arrayBuffer());
+    } catch { /* a browser whose stream fails: fflate below */ }
+  }
+  return gunzipSync(packed);
 }
 
 // Decodes base64 text into bytes.
@@ -103,16 +113,21 @@ async function ivpInstantiateFile(url, imports) {
   return WebAssembly.instantiate(await response.arrayBuffer(), imports);
 }
 
-// Loads the core from its bytes (Uint8Array: inlined in the single file) or
-// from the URL of its .wasm file. Bytes are handed over directly
-// (wasmBinary), so the glue never tries fetch(): the single file stays
-// silent under connect-src 'none'.
+// Loads the core from its bytes (Uint8Array: inlined in the single file),
+// its compiled WebAssembly.Module (the served page compiles it from the top
+// of the page on: site/early-core.js) or the URL of its .wasm file. Bytes are handed over directly (wasmBinary), so the glue
+// never tries fetch(): the single file stays silent under connect-src 'none'.
 export async function ivpLoadCore(source) {
   let failed = null;
   const failure = new Promise((resolve, reject) => { failed = reject; });
   const options = { print: () => {}, printErr: () => {} };
   if (source instanceof Uint8Array) {
     options.wasmBinary = source;
+  } else if (source instanceof WebAssembly.Module) {
+    options.instantiateWasm = (imports, done) => {
+      WebAssembly.instantiate(source, imports).then((instance) => done(instance, source), failed);
+      return {};
+    };
   } else {
     options.instantiateWasm = (imports, done) => {
       ivpInstantiateFile(String(source), imports).then((r) => done(r.instance, r.module), failed);

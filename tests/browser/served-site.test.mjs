@@ -42,6 +42,29 @@ test('index.html over http loads the core file once, then allows no connection',
   await context.close();
 });
 
+// The core is fetched and compiled from the top of the page on
+// (site/early-core.js); a server that does not send application/wasm gets
+// the slower compile from the bytes, still one request, the same result.
+test('index.html from a server without application/wasm still loads the core once and computes', async () => {
+  const url = `${server.url}/index.html`;
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.route(`${server.url}/ivp-rekenhulp.wasm`, async (route) => {
+    const response = await route.fetch();
+    await route.fulfill({ response, headers: { ...response.headers(), 'content-type': 'application/octet-stream' } });
+  });
+  const requests = [];
+  const problems = [];
+  page.on('request', (r) => { if (r.url() !== url) requests.push(new URL(r.url()).pathname); });
+  page.on('console', (m) => { if (m.type() === 'error') problems.push(m.text()); });
+  page.on('pageerror', (e) => problems.push(e.message));
+  await page.goto(url);
+  await page.locator('#ivp-total', { hasText: '302.000' }).waitFor();
+  assert.deepEqual(requests, ['/ivp-rekenhulp.wasm']);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 test('index.html from file:// says in Dutch to open the single file, and makes no request', async () => {
   const url = pathToFileURL(join(root, 'dist/index.html')).href;
   const { context, page, requests } = await openRecorded(browser, url);
