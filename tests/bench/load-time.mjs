@@ -21,11 +21,16 @@
 // and every core call made until the full result ("ivp-core <name>": count,
 // median total time).
 // A build without the marks shows only the browser's.
-// With --cpu it traces each load (Chromium's tracing, category "toplevel")
-// and prints the CPU time of the page's main thread from navigation start to
-// the first and to the first whole result: unlike wall-clock time it hardly
-// grows when other processes share the cores, so builds compare on a loaded
-// machine too.
+// With --cpu it traces each load (Chromium's tracing, categories "toplevel"
+// and "v8.wasm") and prints the CPU time of the page's main thread from
+// navigation start to the first and to the first whole result: unlike
+// wall-clock time it hardly grows when other processes share the cores, so
+// builds compare on a loaded machine too. Beside it, until the first result:
+// how many of the core's functions V8 compiled lazily on the main thread
+// (wasm.CompileLazy, and their CPU time), and the CPU time of V8's background
+// optimizing compiler on the core (wasm.TopTierCompilation: the hot functions
+// recompiled by TurboFan on other threads, which on a 2-core machine compete
+// with the main thread).
 import { createServer } from 'node:http';
 import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
@@ -91,7 +96,13 @@ function cpuOf(events, firstMs) {
   // and at each of the page's own start-up marks (site/js: ivp-boot, …)
   const phases = {};
   for (const e of events) if (e.name.startsWith('ivp-') && e.pid === first.pid && !(e.name in phases)) phases[e.name] = until(e.ts);
-  return [until(first.ts), until(full.ts), phases];
+  // the core's compilation until the first result (category v8.wasm)
+  const before = (name, main) => events.filter((e) => e.pid === first.pid && e.name === name && e.ph === 'X' && e.ts >= start &&
+    e.ts < first.ts && (e.tid === first.tid) === main);
+  const lazy = before('wasm.CompileLazy', true);
+  const wasm = { lazy: lazy.length, lazyCpu: lazy.reduce((sum, e) => sum + (e.tdur || 0), 0) / 1000,
+    topTierCpu: before('wasm.TopTierCompilation', false).reduce((sum, e) => sum + (e.tdur || 0), 0) / 1000 };
+  return [until(first.ts), until(full.ts), phases, wasm];
 }
 
 async function firstResult(page, url, profile, cpu) {
@@ -100,7 +111,7 @@ async function firstResult(page, url, profile, cpu) {
   if (cpu) {
     cdp = await page.context().newCDPSession(page);
     cdp.on('Tracing.dataCollected', (d) => events.push(...d.value));
-    await cdp.send('Tracing.start', { categories: 'toplevel,blink.user_timing', transferMode: 'ReportEvents' });
+    await cdp.send('Tracing.start', { categories: 'toplevel,blink.user_timing,v8.wasm', transferMode: 'ReportEvents' });
   }
   await page.goto(url);
   await page.waitForFunction(() => window.__ivpFullResult !== undefined);
@@ -110,10 +121,11 @@ async function firstResult(page, url, profile, cpu) {
     await cdp.send('Tracing.end');
     await complete;
     await cdp.detach();
-    const [first, full, phases] = cpuOf(events, await page.evaluate(() => window.__ivpFirstResult));
+    const [first, full, phases, wasm] = cpuOf(events, await page.evaluate(() => window.__ivpFirstResult));
     cpu.first.push(first);
     cpu.full.push(full);
     cpu.phases.push(phases);
+    cpu.wasm.push(wasm);
   }
   return page.evaluate(() => [window.__ivpFirstResult, window.__ivpFullResult]);
 }
@@ -124,7 +136,7 @@ for (const dir of dirs) {
   builds.push({ dir, server: await serve(dir),
     times: { file: [], 'file full': [], http: [], 'http full': [], cached: [], 'cached full': [] },
     profiles: { file: [], http: [], cached: [] },
-    cpu: Object.fromEntries(['file', 'http', 'cached'].map((k) => [k, { first: [], full: [], phases: [] }])) });
+    cpu: Object.fromEntries(['file', 'http', 'cached'].map((k) => [k, { first: [], full: [], phases: [], wasm: [] }])) });
 }
 const profileOf = (build, kind) => (profiling ? build.profiles[kind] : null);
 const cpuOfCase = (build, kind) => (cpuTiming ? build.cpu[kind] : null);
@@ -188,9 +200,12 @@ if (profiling) {
 }
 if (cpuTiming) {
   for (const build of builds) {
-    for (const [kind, { first, full, phases }] of Object.entries(build.cpu)) {
+    for (const [kind, { first, full, phases, wasm }] of Object.entries(build.cpu)) {
       console.log(JSON.stringify({ build: build.dir, case: kind, runs, main_thread_cpu_ms_p50: { first: +median(first).toFixed(1),
-        full: +median(full).toFixed(1) }, min: { first: +Math.min(...first).toFixed(1), full: +Math.min(...full).toFixed(1) } }));
+        full: +median(full).toFixed(1) }, min: { first: +Math.min(...first).toFixed(1), full: +Math.min(...full).toFixed(1) },
+        until_first_result_p50: { wasm_lazy_compiles: median(wasm.map((w) => w.lazy)),
+          wasm_lazy_compile_cpu_ms: +median(wasm.map((w) => w.lazyCpu)).toFixed(1),
+          wasm_turbofan_background_cpu_ms: +median(wasm.map((w) => w.topTierCpu)).toFixed(1) } }));
       const names = [...new Set(phases.flatMap((p) => Object.keys(p)))];
       const at = names.map((n) => [n, median(phases.map((p) => p[n]).filter((v) => v !== undefined))]).sort((a, b) => a[1] - b[1]);
       if (at.length) console.log(`  main-thread CPU ms at each mark (median): ${at.map(([n, v]) => `${n} ${v.toFixed(0)}`).join(' → ')}`);
