@@ -35,7 +35,7 @@ const safeInScript = (text) => text.replace(/<\/script/gi, '<\\/script').replace
 const glue = read(join(wasmDir, 'ivp_wasm.js'));
 const wasm = readFileSync(join(wasmDir, 'ivp_wasm.wasm'));
 // Inlined cores (the single file, the inline embed) are gzip + base64; the
-// page inflates them (site/js/ivp.js ivpDecodeInlineCore). The served .wasm
+// page inflates them (site/js/ivp.js ivpInflateInlineCore). The served .wasm
 // stays as it is: the server compresses it and the browser stream-compiles it.
 const wasmInline = gzipSync(wasm, { level: 9 }).toString('base64');
 // The page's text in ASCII only: with a few dozen non-ASCII characters in
