@@ -79,6 +79,11 @@ export function ivpPhaseLabel(result, ph) {
 // pack (`policy_pack`) is whole in the result, its sources too. Neither the result's nor the rulebook's objects are written
 // to: the page keeps the explanation between lean results. A result without
 // `rulebook` (a stand-in, an older core) has its tables itself.
+// An object with its keys in the order the core writes them (sorted), so that
+// a part the page shows key by key (costs, ivpOutline) comes in the same order
+// as when the core wrote the tables in.
+const ivpSorted = (o) => Object.fromEntries(Object.entries(o).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+
 export function ivpWithRulebook(result, rulebook) {
   if (!result || typeof result.rulebook !== 'string') return result;
   if (!rulebook || rulebook.rulebook !== result.rulebook) {
@@ -96,13 +101,13 @@ export function ivpWithRulebook(result, rulebook) {
   for (const id of own) for (const s of rulebook.policy_sources[id]) sources[s] = all[s];
   for (const p of result.provisions) sources[p.source] = all[p.source];
   for (const s of rulebook.data_sources) sources[s] = all[s];
-  out.sources = sources;
+  out.sources = ivpSorted(sources);
   if (Array.isArray(result.facts)) out.facts = Object.fromEntries(result.facts.map((id) => [id, rulebook.facts[id]]));
   for (const key of ['terms', 'tracks', 'phases', 'policy_choices']) out[key] = rulebook[key];
-  out.costs = { ...result.costs, financing: rulebook.financing };
-  out.plan = { ...result.plan, ...rulebook.plan };
+  out.costs = ivpSorted({ ...result.costs, financing: rulebook.financing });
+  out.plan = ivpSorted({ ...result.plan, ...rulebook.plan });
   if (result.kit) {
-    const texts = (list) => result.kit[list].map((item) => ({ ...rulebook.kit[list][item.id], ...item }));
+    const texts = (list) => result.kit[list].map((item) => ivpSorted({ ...rulebook.kit[list][item.id], ...item }));
     out.kit = { ...result.kit, checklist: texts('checklist'), requests: texts('requests') };
   }
   const withForms = (entry, byPolicy, setPolicies) => {
@@ -111,7 +116,7 @@ export function ivpWithRulebook(result, rulebook) {
       const form = own.has(policy) && rulebook.forms[policy] ? rulebook.forms[policy][entry.id] : undefined;
       if (form === undefined) continue;
       copy = copy || { ...byPolicy };
-      copy[policy] = { ...assessment, form };
+      copy[policy] = ivpSorted({ ...assessment, form });
     }
     return copy ? setPolicies(copy) : entry;
   };
@@ -121,5 +126,5 @@ export function ivpWithRulebook(result, rulebook) {
   if (Array.isArray(result.other_provisions)) {
     out.other_provisions = result.other_provisions.map((o) => withForms(o, o.policies, (policies) => ({ ...o, policies })));
   }
-  return out;
+  return ivpSorted(out);
 }

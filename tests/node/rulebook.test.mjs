@@ -56,6 +56,8 @@ test('the page merges result and rulebook exactly as the core does, and every id
     const { rulebook: id, ...rest } = merged;
     assert.equal(id, undefined);
     assert.deepEqual(rest, native, text.slice(0, 200));
+    // In the same key order too: the page shows some parts key by key.
+    assert.equal(JSON.stringify(rest), JSON.stringify(native), `key order, ${text.slice(0, 200)}`);
     for (const s of sourceIds(merged)) assert.ok(merged.sources[s], `${s} in ${text.slice(0, 80)}`);
     assert.equal(JSON.stringify(result), resultBefore, 'the result is not written to');
   }
