@@ -9,6 +9,7 @@
 #include <set>
 #include <string>
 
+#include "ivp/base/embedded_data.h"
 #include "ivp/base/error.h"
 #include "ivp/result/calculate.h"
 #include "ivp/result/rulebook_json.h"
@@ -65,8 +66,11 @@ void expect_every_id_resolves(const json& scenario) {
             for (const auto& pol : whole.at("policies"))
                 if (pol.at("id") == policy) criteria = pol.at("criteria");
             ASSERT_TRUE(criteria.is_object()) << policy;
-            for (const auto& r : a.at("reasons"))
-                if (!r.contains("text")) EXPECT_TRUE(criteria.contains(r.at("criterion").get<std::string>())) << r;
+            for (const auto& r : a.at("reasons")) {
+                if (!r.contains("text")) {
+                    EXPECT_TRUE(criteria.contains(r.at("criterion").get<std::string>())) << r;
+                }
+            }
             for (const auto& q : ivp_test::open_questions_of(p.at("eligibility"), policy))
                 EXPECT_TRUE(whole.at("facts").contains(q.at("fact").get<std::string>())) << q;
         }
@@ -120,8 +124,10 @@ TEST(RulebookTables, PuttingTheTablesBackGivesWhatTheyHold) {
     for (const auto& [id, s] : whole.at("sources").items()) have.insert(id);
     EXPECT_EQ(have, want);
     // The form each policy names for a voorziening it covers.
-    const auto& traplift = whole.at("provisions").at(0);
-    ASSERT_EQ(traplift.at("id"), "traplift");
+    json traplift;
+    for (const auto& p : whole.at("provisions"))
+        if (p.at("id") == "traplift") traplift = p;
+    ASSERT_TRUE(traplift.is_object());
     EXPECT_EQ(traplift.at("eligibility").at("policies").at("hattem-2014").at("form"),
               tables.at("forms").at("hattem-2014").at("traplift"));
 }
