@@ -10,6 +10,7 @@
 #include "ivp/dates/terms.h"
 #include "ivp/dates/timeline.h"
 #include "ivp/result/read_scenario.h"
+#include "ivp/result/rulebook_json.h"
 
 namespace {
 
@@ -44,7 +45,8 @@ void BM_CalculateWithTimelines(benchmark::State& state) {
 BENCHMARK(BM_CalculateWithTimelines)->Unit(benchmark::kMicrosecond);
 
 void BM_Ics(benchmark::State& state) {
-    const auto result = ivp::calculate_text(kScenario, kToday);
+    // ics reads the terms and tracks: the result with the rulebook's tables.
+    const auto result = ivp::with_rulebook(ivp::calculate_text(kScenario, kToday), ivp::embedded_rulebook_tables());
     for (auto _ : state) benchmark::DoNotOptimize(ivp::ics_calendar(result));
 }
 BENCHMARK(BM_Ics)->Unit(benchmark::kMicrosecond);

@@ -1,6 +1,8 @@
 // ivp — the native command line of IVP-rekenhulp.
 //
 //   ivp calc [--today DATE] [FILE | --default]   result JSON (stdin when no FILE)
+//   ivp calc --met-regelboek …                   the same with the rulebook's tables put back in
+//   ivp regelboek                                the rulebook's tables the result refers to by id
 //   ivp samenvatting [--today DATE] [FILE | --default]   short Dutch summary
 //   ivp ics [--today DATE] [FILE | --default]    the timeline as iCalendar (RFC 5545)
 //   ivp calc-lines [--today DATE] [FILE]         JSON Lines: one scenario a line in,
@@ -31,6 +33,7 @@
 #include "ivp/base/sources.h"
 #include "ivp/api/boundary.h"
 #include "ivp/result/calculate.h"
+#include "ivp/result/rulebook_json.h"
 #include "ivp/base/calendar.h"
 #include "ivp/model/catalogue.h"
 #include "ivp/eligibility/compiled_rules.h"
@@ -59,7 +62,8 @@ struct Usage : std::runtime_error {
 
 const char* const kUsage =
     "Gebruik:\n"
-    "  ivp calc [--today JJJJ-MM-DD] [BESTAND | --default]\n"
+    "  ivp calc [--met-regelboek] [--today JJJJ-MM-DD] [BESTAND | --default]\n"
+    "  ivp regelboek\n"
     "  ivp samenvatting [--today JJJJ-MM-DD] [BESTAND | --default]\n"
     "  ivp ics [--today JJJJ-MM-DD] [BESTAND | --default]\n"
     "  ivp calc-lines [--today JJJJ-MM-DD] [BESTAND]\n"
@@ -228,10 +232,22 @@ std::string run(const std::vector<std::string>& args) {
     if (args.empty()) throw Usage("geen opdracht gegeven");
     const std::string& command = args[0];
     const std::vector<std::string> rest(args.begin() + 1, args.end());
-    if (command == "calc") return dump(calculate_from_arguments(rest));
+    if (command == "calc") {
+        // --met-regelboek: the result with the rulebook's tables put back
+        // (src/ivp/result/rulebook_json.h), every text in one document.
+        if (!rest.empty() && rest[0] == "--met-regelboek")
+            return dump(ivp::with_rulebook(calculate_from_arguments({rest.begin() + 1, rest.end()}),
+                                           ivp::embedded_rulebook_tables()));
+        return dump(calculate_from_arguments(rest));
+    }
+    if (command == "regelboek") {
+        if (!rest.empty()) throw Usage("regelboek heeft geen argumenten");
+        return dump(ivp::embedded_rulebook_tables());
+    }
     if (command == "calc-lines") return calculate_lines(rest);
     if (command == "samenvatting") return ivp_cli::summary_text(calculate_from_arguments(rest));
-    if (command == "ics") return ivp::ics_calendar(calculate_from_arguments(rest));
+    if (command == "ics")
+        return ivp::ics_calendar(ivp::with_rulebook(calculate_from_arguments(rest), ivp::embedded_rulebook_tables()));
     if (command == "brief") return letter_from_arguments(rest);
     if (command == "werkdagen") {
         if (rest.size() != 2) throw Usage("werkdagen verwacht een datum en een aantal");

@@ -10,6 +10,7 @@
 
 #include "ivp/api/boundary.h"
 #include "ivp/result/calculate.h"
+#include "ivp/result/rulebook_json.h"
 #include "ivp/model/catalogue.h"
 #include "ivp/eligibility/compiled_rules.h"
 #include "ivp/base/embedded_data.h"
@@ -58,7 +59,8 @@ std::string ics(const std::string& scenario_json, const std::string& today) {
     try {
         const auto date = ivp::parse_iso_date(today);
         if (!date) return ivp::error_json_text("De datum van vandaag (\"" + today + "\") is ongeldig.", "");
-        return ivp::ics_calendar(ivp::calculate_text(scenario_json, *date));
+        return ivp::ics_calendar(ivp::with_rulebook(ivp::calculate_text(scenario_json, *date),
+                                                    ivp::embedded_rulebook_tables()));
     } catch (const ivp::InputError& e) {
         return ivp::error_json_text(e.what(), e.where());
     } catch (const std::exception& e) {
@@ -84,6 +86,10 @@ std::string validate_policy_pack(const std::string& pack_json) {
         return ivp::error_json_text(std::string("Onverwachte fout: ") + e.what(), "");
     }
 }
+
+// rulebook() → the tables every result refers to by id (sources, policies,
+// facts, terms, …; src/ivp/result/rulebook_json.h): the page reads them once.
+std::string rulebook() { return ivp::embedded_rulebook_json_text(); }
 
 std::string catalogue() { return ivp::catalogue_json(ivp::embedded_catalogue()).dump(); }
 
@@ -139,6 +145,7 @@ EMSCRIPTEN_BINDINGS(ivp) {
     emscripten::function("situation", &situation);
     emscripten::function("situationSince", &situation_since);
     emscripten::function("catalogue", &catalogue);
+    emscripten::function("rulebook", &rulebook);
     emscripten::function("facts", &facts);
     emscripten::function("ics", &ics);
     emscripten::function("letter", &letter);

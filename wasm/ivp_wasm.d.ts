@@ -50,6 +50,12 @@ export interface IvpModule {
   validatePolicyPack(packJson: string): string;
   /** The IVP catalogue: provisions with amounts, SLA, constraints and sources. */
   catalogue(): string;
+  /**
+   * The rulebook's tables that every result refers to by id (sources, policies, facts, terms,
+   * tracks, phases, forms, the financing rules): `{"rulebook": id, …}`; a result names the same
+   * id in `rulebook` (docs/result.md "Result and rulebook").
+   */
+  rulebook(): string;
   /** data/facts.json as embedded: the questions of the "uw situatie" step. */
   facts(): string;
   /**

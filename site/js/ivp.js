@@ -198,6 +198,11 @@ function ivpCoreApi(module) {
     catalogue() {
       return traced('catalogue', () => JSON.parse(module.catalogue()));
     },
+    // The tables every result refers to by id (docs/result.md "Result and
+    // rulebook"); null when this build's results still carry them.
+    rulebook() {
+      return typeof module.rulebook === 'function' ? traced('rulebook', () => JSON.parse(module.rulebook())) : null;
+    },
     // The questions of "uw situatie" (data/facts.json); null when this build
     // of the core does not offer them.
     facts() {

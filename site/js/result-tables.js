@@ -66,3 +66,65 @@ export function ivpPhaseLabel(result, ph) {
   const t = result && result.phases && result.phases[ph.id];
   return t && t.label ? t.label : ph.id;
 }
+
+// The rulebook's tables (docs/result.md "Result and rulebook"): a result names
+// the rulebook it was made with (`rulebook`) and refers to its tables by id;
+// the page reads them once (core.rulebook(), scenario.js) and puts them back
+// where the result refers to them, exactly as the core's with_rulebook() does
+// (src/ivp/result/rulebook_json.cpp; tests/node/rulebook.test.mjs checks that
+// the two agree): `policies[]` whole, `sources`, `facts` with their texts,
+// `terms`, `tracks`, `phases`, `policy_choices`, `costs.financing`,
+// `plan.assumptions`, `plan.remedies`, the texts of `kit.checklist[]` and
+// `kit.requests[]` and each assessment's `form`. A carried
+// pack (`policy_pack`) is whole in the result, its sources too. Neither the result's nor the rulebook's objects are written
+// to: the page keeps the explanation between lean results. A result without
+// `rulebook` (a stand-in, an older core) has its tables itself.
+// An object with its keys in the order the core writes them (sorted), so that
+// a part the page shows key by key (costs, ivpOutline) comes in the same order
+// as when the core wrote the tables in.
+const ivpSorted = (o) => Object.fromEntries(Object.entries(o).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+
+export function ivpWithRulebook(result, rulebook) {
+  if (!result || typeof result.rulebook !== 'string') return result;
+  if (!rulebook || rulebook.rulebook !== result.rulebook) {
+    throw new Error(`Het resultaat hoort bij regelboek ${result.rulebook}, niet bij ${rulebook && rulebook.rulebook}.`);
+  }
+  const { rulebook: _id, ...out } = result;
+  const own = new Set();
+  out.policies = result.policies.map((p) => {
+    if (typeof p !== 'string') return p;
+    own.add(p);
+    return rulebook.policies[p];
+  });
+  const all = rulebook.sources;
+  const sources = { ...result.sources };
+  for (const id of own) for (const s of rulebook.policy_sources[id]) sources[s] = all[s];
+  for (const p of result.provisions) sources[p.source] = all[p.source];
+  for (const s of rulebook.data_sources) sources[s] = all[s];
+  out.sources = ivpSorted(sources);
+  if (Array.isArray(result.facts)) out.facts = Object.fromEntries(result.facts.map((id) => [id, rulebook.facts[id]]));
+  for (const key of ['terms', 'tracks', 'phases', 'policy_choices']) out[key] = rulebook[key];
+  out.costs = ivpSorted({ ...result.costs, financing: rulebook.financing });
+  out.plan = ivpSorted({ ...result.plan, ...rulebook.plan });
+  if (result.kit) {
+    const texts = (list) => result.kit[list].map((item) => ivpSorted({ ...rulebook.kit[list][item.id], ...item }));
+    out.kit = { ...result.kit, checklist: texts('checklist'), requests: texts('requests') };
+  }
+  const withForms = (entry, byPolicy, setPolicies) => {
+    let copy = null;
+    for (const [policy, assessment] of Object.entries(byPolicy)) {
+      const form = own.has(policy) && rulebook.forms[policy] ? rulebook.forms[policy][entry.id] : undefined;
+      if (form === undefined) continue;
+      copy = copy || { ...byPolicy };
+      copy[policy] = ivpSorted({ ...assessment, form });
+    }
+    return copy ? setPolicies(copy) : entry;
+  };
+  out.provisions = result.provisions.map((p) => (p.eligibility
+    ? withForms(p, p.eligibility.policies, (policies) => ({ ...p, eligibility: { ...p.eligibility, policies } }))
+    : p));
+  if (Array.isArray(result.other_provisions)) {
+    out.other_provisions = result.other_provisions.map((o) => withForms(o, o.policies, (policies) => ({ ...o, policies })));
+  }
+  return ivpSorted(out);
+}

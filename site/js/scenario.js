@@ -8,6 +8,7 @@
 // interview, kit, explained, $, update.
 import { ivpAmountFromText } from './format.js';
 import { ivpWithExplanation, ivpWithSituation } from './ivp.js';
+import { ivpWithRulebook } from './result-tables.js';
 import { IVP_KIT_DATES, ivpKitMerge } from './steps/kit.js';
 import { ivpPlanApply, ivpPlanScenario } from './steps/plan.js';
 import { factValue } from './steps/situation.js';
@@ -108,7 +109,21 @@ export function applyScenario(ctx, s) {
 // A core without the split (a stand-in, an older build) gives the full result.
 // `leanOnly` (the first view at start-up, mount.js): the lean result alone,
 // `{result, lean: true}`, when there is no explanation yet to merge.
-export function compute(ctx, s, { leanOnly = false } = {}) {
+export function compute(ctx, s, options = {}) {
+  const outcome = computeResult(ctx, s, options);
+  if (outcome.error || outcome.lean) return outcome;
+  return { result: ivpWithRulebook(outcome.result, rulebookOf(ctx)) };
+}
+
+// The rulebook's tables (result-tables.js ivpWithRulebook): read from the core
+// once, when the first whole result needs them — after the first view, which
+// shows the lean result alone.
+function rulebookOf(ctx) {
+  if (ctx.rulebook === undefined) ctx.rulebook = typeof ctx.core.rulebook === 'function' ? ctx.core.rulebook() : null;
+  return ctx.rulebook;
+}
+
+function computeResult(ctx, s, { leanOnly = false }) {
   const { core, today } = ctx;
   const split = typeof core.calculateLean === 'function' && typeof core.explain === 'function';
   let explained = ctx.explained;

@@ -15,6 +15,10 @@
 //   boundary  module.calculate('{}x', today): a parse error right away, i.e.
 //             the embind call and error path with almost no work
 //   parse     JSON.parse of the result text alone, in JS
+//   merged    full + the page's merge of the rulebook's tables into it
+//             (site/js/result-tables.js ivpWithRulebook): the whole result as
+//             the page renders it (a core without rulebook(): not timed)
+//   rulebook  JSON.parse(module.rulebook()): once per page, not per result
 // The page is served cross-origin isolated (COOP/COEP, via a routed fake
 // origin, no network), so performance.now() has 5 µs resolution, not 100 µs.
 // Results go to docs/perf.md ("Rekenkern").
@@ -26,7 +30,8 @@ const runs = Number(process.argv[2] || 1000);
 const wasmDir = process.argv[3];  // another build to time, e.g. main's (docs/perf.md)
 // The page's own merge (site/js/ivp.js, bundled as the build does), so the
 // lean case times what the page runs.
-const siteIvp = bundleSite({ contents: "import { ivpWithExplanation } from './ivp.js';\nwindow.ivpWithExplanation = ivpWithExplanation;\n" });
+const siteIvp = bundleSite({ contents: "import { ivpWithExplanation } from './ivp.js';\nimport { ivpWithRulebook } from './result-tables.js';\n" +
+  'window.ivpWithExplanation = ivpWithExplanation;\nwindow.ivpWithRulebook = ivpWithRulebook;\n' });
 
 const browser = await launch();
 try {
@@ -51,8 +56,15 @@ try {
       boundary: () => module.calculate('{}x', today),
       parse: () => JSON.parse(resultText),
     };
+    const hasRulebook = typeof module.rulebook === 'function';
+    const rulebookText = hasRulebook ? module.rulebook() : '';
+    if (hasRulebook) {
+      const rulebook = JSON.parse(rulebookText);
+      cases.merged = () => ivpWithRulebook(JSON.parse(module.calculate(JSON.stringify(scenario), today)), rulebook);
+      cases.rulebook = () => JSON.parse(module.rulebook());
+    }
     const out = { crossOriginIsolated, runs, scenarioBytes: text.length, resultBytes: resultText.length,
-      leanBytes: leanText.length, explainBytes: JSON.stringify(explanation).length };
+      leanBytes: leanText.length, explainBytes: JSON.stringify(explanation).length, rulebookBytes: rulebookText.length };
     for (const [name, fn] of Object.entries(cases)) {
       for (let i = 0; i < 200; i += 1) fn();  // warm up (tier-up of the WASM code)
       const times = [];
@@ -71,10 +83,12 @@ try {
   report.chromium = browser.version();
   const fmt = (x) => x.toFixed(3);
   console.log(`Chromium ${report.chromium}, ${runs} runs each, crossOriginIsolated=${report.crossOriginIsolated}, ` +
-    `scenario ${report.scenarioBytes} B, result ${report.resultBytes} B, lean ${report.leanBytes} B, explain ${report.explainBytes} B`);
+    `scenario ${report.scenarioBytes} B, result ${report.resultBytes} B, lean ${report.leanBytes} B, explain ${report.explainBytes} B` +
+    (report.rulebookBytes ? `, rulebook ${report.rulebookBytes} B` : ''));
   console.log('case        p50 ms   p95 ms   mean ms   max ms');
-  for (const name of ['core', 'full', 'lean', 'explain', 'boundary', 'parse']) {
+  for (const name of ['core', 'full', 'lean', 'explain', 'boundary', 'parse', 'merged', 'rulebook']) {
     const r = report[name];
+    if (!r) continue;
     console.log(`${name.padEnd(10)} ${fmt(r.p50_ms).padStart(7)}  ${fmt(r.p95_ms).padStart(7)}  ${fmt(r.mean_ms).padStart(8)}  ${fmt(r.max_ms).padStart(7)}`);
   }
   const ok = report.lean.p50_ms <= 1;

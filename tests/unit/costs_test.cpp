@@ -349,7 +349,7 @@ TEST(Voorstel2027, IsMarkedAsNotDecidedAndNeverApplied) {
 // --- Financing per provision: natura, pgb, financiële tegemoetkoming ---
 
 TEST(Financiering, EveryProvisionOfTheDefaultPlanHasItsFinancing) {
-    const auto result = ivp::calculate_default(fixed_today());
+    const auto result = ivp_test::whole(ivp::calculate_default(fixed_today()));
     const auto& rules = result.at("costs").at("financing");
     for (const auto& p : result.at("provisions")) {
         ASSERT_TRUE(p.contains("financing")) << p.at("id");
@@ -381,7 +381,7 @@ TEST(Financiering, TheAlsProtocolPgbFollowsTheUsersOwnQuote) {
 }
 
 TEST(Financiering, TheBestelbusGetsAFinancieleTegemoetkomingUnderBothPolicies) {
-    const auto result = ivp::calculate_text(R"({"provisions":["vervoersvoorziening"]})", fixed_today());
+    const auto result = ivp_test::whole(ivp::calculate_text(R"({"provisions":["vervoersvoorziening"]})", fixed_today()));
     const auto& f = result.at("provisions").at(0).at("financing");
     EXPECT_EQ(f.at("forms").at(0), "financiele_tegemoetkoming");
     const auto& group = result.at("costs").at("financing").at("groups").at(f.at("group").get<std::string>());
@@ -390,8 +390,8 @@ TEST(Financiering, TheBestelbusGetsAFinancieleTegemoetkomingUnderBothPolicies) {
 }
 
 TEST(Financiering, ZelfAangeschaftIsPassedWithBothPolicies) {
-    const auto result = ivp::calculate_text(
-        R"({"provisions":["traplift"],"profile":{"zelf_aangeschaft":true}})", fixed_today());
+    const auto result = ivp_test::whole(ivp::calculate_text(
+        R"({"provisions":["traplift"],"profile":{"zelf_aangeschaft":true}})", fixed_today()));
     const auto& prior = result.at("provisions").at(0).at("financing").at("prior_purchase");
     EXPECT_EQ(prior.at("answer"), true);
     const auto& rules = result.at("costs").at("financing");

@@ -253,7 +253,7 @@ TEST(Hattem_7_3_Ad6_KostenVooraf, RefusedUnderHattemButPgbUnderTheAlsProtocol) {
     EXPECT_EQ(first.at("outcome"), "niet voldaan");
     // The rule and its source are given once: the criterion in policies[].criteria, its
     // quote and place in `sources`; the reason refers to them by the criterion's id.
-    const json result = result_for(p);  // the same scenario: its tables
+    const json result = ivp_test::whole(result_for(p));  // the same scenario: its tables
     const auto& criterion = result.at("policies")[0].at("criteria").at(first.at("criterion").get<std::string>());
     ASSERT_EQ(result.at("policies")[0].at("id"), "hattem-2014");
     EXPECT_EQ(result.at("sources").at(criterion.at("source").get<std::string>()).at("line"), 3141);

@@ -28,7 +28,8 @@ std::string read_text(const std::filesystem::path& relative) {
 
 json example_pack() { return json::parse(read_text("tests/packs/voorbeeldrecht-2026.json")); }
 
-json calc(const json& scenario) { return ivp::calculate_text(scenario.dump(), ivp_test::fixed_today()); }
+// With the rulebook's tables put back: these tests read the policies and their sources.
+json calc(const json& scenario) { return ivp_test::whole(ivp::calculate_text(scenario.dump(), ivp_test::fixed_today())); }
 
 const json& eligibility_of(const json& result, const std::string& id) {
     for (const auto& p : result.at("provisions"))

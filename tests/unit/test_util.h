@@ -3,6 +3,7 @@
 #include <string>
 
 #include "ivp/base/date.h"
+#include "ivp/result/rulebook_json.h"
 
 namespace ivp_test {
 
@@ -10,6 +11,13 @@ inline ivp::Date d(const char* iso) { return *ivp::parse_iso_date(iso); }
 
 // A fixed "today" so that results do not depend on the day the tests run.
 inline ivp::Date fixed_today() { return d("2026-11-23"); }
+
+// A result with the rulebook's tables put back (sources, policies, facts,
+// terms, tracks, phases, policy choices, the financing rules, forms): what the
+// page reads (docs/result.md "Result and rulebook").
+inline nlohmann::json whole(nlohmann::json result) {
+    return ivp::with_rulebook(std::move(result), ivp::embedded_rulebook_tables());
+}
 
 // A provision's delivery tracks: provisions with the same tracks share one
 // entry of the result's `timelines`, named by `delivery.timeline`.

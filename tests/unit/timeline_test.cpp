@@ -61,7 +61,7 @@ TEST(AlsProtocolSla, TrapliftMelding2March2026IsDeliveredBy30April) {
     // The Wmo financier's label is the table's (`phases`), given once for every provision.
     EXPECT_FALSE(phases[1].contains("label"));
     EXPECT_EQ(phases[1]["id"], "financier");
-    EXPECT_EQ(r["phases"]["financier"]["label"], "Besluit van de gemeente");
+    EXPECT_EQ(ivp_test::whole(r)["phases"]["financier"]["label"], "Besluit van de gemeente");
     EXPECT_EQ(phases[2]["end"], "2026-04-30");
     EXPECT_EQ(p["delivery"]["als_protocol"], "2026-04-30");
     EXPECT_EQ(ivp_test::tracks_of(r, p)["als_protocol"]["end"], "2026-04-30");
@@ -73,7 +73,7 @@ TEST(AlsProtocolSla, ZvwPhaseIsTheZorgverzekeraars) {
     EXPECT_EQ(t["als_protocol"]["phases"][1]["label"], "Besluit van de zorgverzekeraar");
     EXPECT_EQ(t["als_protocol"]["category"], "zvw");
     // Why there are no procedure norms: said once, for the category, in the result's `tracks`.
-    EXPECT_TRUE(r["tracks"]["als_protocol"]["procedure_notes"].contains(t["als_protocol"]["category"].get<std::string>()));
+    EXPECT_TRUE(ivp_test::whole(r)["tracks"]["als_protocol"]["procedure_notes"].contains(t["als_protocol"]["category"].get<std::string>()));
     EXPECT_FALSE(t["wmo_2015"]["applies"].get<bool>());
     EXPECT_FALSE(t["gemeente"]["applies"].get<bool>());
 }
@@ -176,7 +176,7 @@ TEST(AlsProtocolProcedure, VervoersvoorzieningHasOnlyTheSla) {
     const auto& track = ivp_test::tracks_of(r, provision(r, "vervoersvoorziening"))["als_protocol"];
     EXPECT_EQ(track["milestones"].size(), 2u);
     EXPECT_EQ(track["category"], "vervoer");
-    EXPECT_TRUE(r["tracks"]["als_protocol"]["procedure_notes"].contains("vervoer"));
+    EXPECT_TRUE(ivp_test::whole(r)["tracks"]["als_protocol"]["procedure_notes"].contains("vervoer"));
 }
 
 // --- Wmo 2015 and Atw art. 1 ----------------------------------------------------

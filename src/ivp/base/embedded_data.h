@@ -14,6 +14,10 @@ struct DataFile {
 
 const std::vector<DataFile>& data_files();
 
+// A digest of every embedded file (16 hex digits), written at build time: it
+// names this build's rulebook (src/ivp/rulebook/rulebook.h `id`).
+std::string_view data_version();
+
 // The content of data/<path>; throws DataError when there is no such file.
 std::string_view data_file(std::string_view path);
 

@@ -295,10 +295,11 @@ json plan_summary(const json& provisions) {
     return {{"order", std::move(ids)},
             {"too_slow", std::move(slow)},
             {"not_in_budget", std::move(out_of_plan)},
-            {"policy", kPlanPolicy},
-            {"assumptions", plan_data().assumptions},
-            {"remedies", plan_data().remedies}};
+            {"policy", kPlanPolicy}};
 }
+
+// The same in every result: the rulebook's `plan` (src/ivp/result/rulebook_json.h).
+json plan_rules_json() { return {{"assumptions", plan_data().assumptions}, {"remedies", plan_data().remedies}}; }
 
 }  // namespace ivp
 

@@ -68,8 +68,12 @@ nlohmann::json plan_verdict_summary(const Scenario& s, const Catalogue& catalogu
 const nlohmann::json& table_budget_json();
 
 // The result's top-level `plan`: order (ids by call-off), too_slow (ids),
-// assumptions and remedies (data/ivp-plan.json). `provisions` is the
-// result's provisions with their plan fields.
+// not_in_budget, policy. `provisions` is the result's provisions with their
+// plan fields.
 nlohmann::json plan_summary(const nlohmann::json& provisions);
+
+// {assumptions, remedies} (data/ivp-plan.json): the same for every scenario,
+// so the rulebook's `plan`, not each result's.
+nlohmann::json plan_rules_json();
 
 }  // namespace ivp

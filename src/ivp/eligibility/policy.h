@@ -110,6 +110,10 @@ struct Policy {
     // The criteria compiled over the facts catalogue (slot i = facts[i]):
     // the open-question probing evaluates them many times per provision.
     std::shared_ptr<const rules::RuleSet> rules;
+    // A pack the scenario carries (`policy_pack`), not one of the build's:
+    // its texts and sources are not in the rulebook's tables, so the result
+    // carries them itself (docs/result.md "Result and rulebook").
+    bool carried = false;
 
     const PolicyProvision* find(const std::string& provision_id) const;
 };

@@ -101,7 +101,9 @@ std::shared_ptr<const Policy> load_policy_pack(const json& pack, const std::stri
     if (!pack.is_object())
         throw InputError(where, "een beleidsbestand is een object {…}, maar dit is " + dutch_type_name(pack) + ".");
     try {
-        return std::make_shared<const Policy>(validate_policy_pack(pack, "policy_pack", catalogue, facts));
+        Policy policy = validate_policy_pack(pack, "policy_pack", catalogue, facts);
+        policy.carried = true;
+        return std::make_shared<const Policy>(std::move(policy));
     } catch (const DataError& e) {
         const std::string inner = e.where() == "/" ? "" : e.where();
         throw InputError(where + inner, "in het beleidsbestand: " + e.message());

@@ -157,17 +157,19 @@ const json* find_milestone(const json& milestones, std::string_view id) {
     return nullptr;
 }
 
+// Per item only what the scenario decides: its id, whether it is ticked and
+// its date. The item's text, cite, source and points are the same in every
+// result: the rulebook's `kit.checklist.<id>` (kit_texts_json).
 json checklist_json(const Scenario& s, const KitData& kit, const json& procedure) {
     json out = json::array();
     for (const auto& item : kit.checklist) {
-        json entry = item;
+        json entry = {{"id", item.at("id")}};
         entry["done"] = std::find(s.checklist.begin(), s.checklist.end(), item.at("id").get<std::string>()) !=
                         s.checklist.end();
         if (item.contains("date_milestone")) {
             const auto* m = find_milestone(procedure.at("wmo_2015").at("milestones"),
                                            item.at("date_milestone").get<std::string>());
             if (m) entry["date"] = m->at("date");
-            entry.erase("date_milestone");
         }
         out.push_back(std::move(entry));
     }
@@ -196,8 +198,7 @@ json requests_json(const Scenario& s, const KitData& kit, const Catalogue& catal
     json out = json::array();
     for (const auto& item : kit.requests) {
         const auto& when = item.at("when");
-        json entry = {{"id", item.at("id")}, {"text", item.at("text")}, {"cite", item.at("cite")},
-                      {"source", item.at("source")}};
+        json entry = {{"id", item.at("id")}};  // its text, cite and source: kit_texts_json
         if (!when.contains("always")) {
             const auto names = matching(when, s, catalogue, terms);
             if (names.empty()) continue;
@@ -328,6 +329,23 @@ json bezwaar_json(const Scenario& s, const KitData& kit, const Calendar& calenda
 }
 
 }  // namespace
+
+json kit_texts_json() {
+    const auto& kit = embedded_kit();
+    json checklist = json::object(), requests = json::object();
+    for (const auto& item : kit.checklist) {
+        json entry = item;
+        entry.erase("id");
+        entry.erase("date_milestone");
+        checklist[item.at("id").get<std::string>()] = std::move(entry);
+    }
+    for (const auto& item : kit.requests)
+        requests[item.at("id").get<std::string>()] = {
+            {"text", item.at("text")}, {"cite", item.at("cite")}, {"source", item.at("source")}};
+    json out = {{"checklist", std::move(checklist)}, {"requests", std::move(requests)}};
+    kit.sources.intern(out);  // by id, as in the result
+    return out;
+}
 
 json kit_json(const Scenario& s, const Catalogue& catalogue, const Terms& terms, const Calendar& calendar,
               const json& procedure, const json& provisions, const json& timelines, const json& late) {

@@ -37,6 +37,12 @@ const KitData& embedded_kit();
 // address, municipality for the letters) into `s`; throws InputError.
 void read_kit_fields(const nlohmann::json& input, Scenario& s);
 
+// The texts of the checklist's and the requests' items, by id: {checklist:
+// {id: {text, cite, source, points?}}, requests: {id: {text, cite, source}}}.
+// The same for every scenario: the rulebook's `kit` (src/ivp/result/rulebook_json.h);
+// the result's items carry only their id and what the scenario decides.
+nlohmann::json kit_texts_json();
+
 // The result's `kit`. `procedure`, `provisions`, `timelines` and `late` are
 // the parts of the result already computed (procedure_timeline, provisions[]
 // with their `delivery.timeline` ids into `timelines`, late_decision).

@@ -124,20 +124,15 @@ nlohmann::json calendar_notes(const Scenario& scenario, const Calendar& calendar
     return notes;
 }
 
-// The parts that do not depend on the profile or the amounts: the tables of
-// texts, the notes and the disclaimer.
+// The parts that do not depend on the profile or the amounts. The tables of
+// texts are the rulebook's (src/ivp/result/rulebook_json.h): the result names
+// it and carries only what the rulebook cannot have (a carried pack).
 void add_tables(nlohmann::json& out, const Scenario& scenario, const Rulebook& rulebook,
                 const std::vector<Policy>& policies) {
+    out["rulebook"] = rulebook.id;
     out["table_budget"] = table_budget_json();
-    out["policies"] = policies_json(policies);
-    out["sources"] = sources_json(policies, rulebook.catalogue, scenario.selected);  // every source once, by id
-    // The sources that costs and kit quote (they refer to them by id).
-    for (const SourceTable* t : {&rulebook.eigen_bijdrage.sources, &rulebook.financing.sources, &embedded_kit().sources})
-        for (const auto& [id, entry] : t->entries().items()) out["sources"][id] = entry;
-    out["policy_choices"] = policy_choices(rulebook.policies);  // the built-in packs to choose from
-    out["terms"] = terms_json(rulebook.terms);
-    out["tracks"] = tracks_json(rulebook.terms);  // each track's label once (docs/result.md)
-    out["phases"] = phases_json(rulebook.terms);
+    out["policies"] = policies_json(policies);  // by id; a carried pack whole
+    out["sources"] = sources_json(policies);    // a carried pack's; every other source is the rulebook's
     out["notes"] = calendar_notes(scenario, rulebook.calendar);
     out["disclaimer"] =
         "Dit is een indicatie op basis van het ALS protocol hulpmiddelen, geen besluit. De gemeente beslist per "
@@ -180,10 +175,10 @@ nlohmann::json calculate(const Scenario& scenario, const Rulebook& rulebook, Det
                           out["timelines"], out["late_decision"]);
     out["budget"] = budget_json(compute_budget(catalogue, scenario, in_plan));
     out["plan"] = plan_summary(provisions);
-    out["costs"] = costs_json(scenario, catalogue, rulebook.eigen_bijdrage, rulebook.financing);  // docs/costs.md
+    out["costs"] = costs_json(scenario, catalogue, rulebook.eigen_bijdrage);  // docs/costs.md; the rules of financing are the rulebook's
     out["other_provisions"] = to_json(others);
     out["questions"] = questions_json(scenario, rulebook, policies);  // the interview (docs/eligibility.md)
-    out["facts"] = facts_json(open_facts, rulebook.facts);  // the question and help of every open fact
+    out["facts"] = facts_json(open_facts, rulebook.facts);  // every open fact's id; its question and help are the rulebook's
     out["provisions"] = std::move(provisions);
     add_tables(out, scenario, rulebook, policies);
     return out;

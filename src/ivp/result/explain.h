@@ -7,7 +7,7 @@
 // profile, the selection, the melding, dates): typing an amount, the most
 // frequent change, costs only the lean call. Shape:
 //   {"provisions": {"<id>": {…}}, "other_provisions": […], "policies": […],
-//    "procedure": {…}, "late_decision": {…}, "terms": {…}}
+//    "procedure": {…}, "late_decision": {…}, "timelines": {…}}
 // plus every other key of the full result, where each part holds exactly what
 // the lean result leaves out (everything the amounts do not reach).
 // merge_explanation() puts the two together into the full result of

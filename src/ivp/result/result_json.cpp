@@ -70,6 +70,8 @@ json duties_json(const Policy& policy) {
 
 namespace {
 
+json form_json(const PolicyProvision& p) { return {{"text", p.form}, {"source", p.form_source_id}}; }
+
 json open_questions_json(const Assessment& a) {
     json open = json::array();
     for (const auto& q : a.open_questions)
@@ -90,7 +92,9 @@ json assessment_json(const Assessment& a, bool with_open_questions) {
     json quantities = json::array();
     for (const auto& v : a.quantities) quantities.push_back(quantity_json(v));
     out["quantities"] = std::move(quantities);
-    if (a.form) out["form"] = {{"text", a.form->form}, {"source", a.form->form_source_id}};
+    // The form a policy names for a voorziening is the same in every result:
+    // the rulebook gives it (`forms`); a carried pack's is here.
+    if (a.form && policy.carried) out["form"] = form_json(*a.form);
     return out;
 }
 
@@ -129,40 +133,55 @@ json to_json(const std::vector<OtherProvision>& others) {
     return out;
 }
 
+json policy_json(const Policy& p) {
+    return {{"id", p.id},
+            {"title", p.title},
+            {"label", p.label},
+            {"kind", p.kind},
+            {"note", p.note},
+            {"valid_from", format_iso_date(p.valid_from)},
+            {"valid_from_note", p.valid_from_note},
+            {"default", p.id == kDefaultPolicy},
+            {"source_document", p.source_document},
+            // Title, publisher, link and whether pages can be named (data/sources.json).
+            {"document", p.source_document.contains("seed")
+                             ? document_for_seed(p.source_document.at("seed").get<std::string>())
+                             : json()},
+            {"not_modelled", p.not_modelled},
+            {"duties", duties_json(p)},
+            {"criteria", criteria_json(p)}};
+}
+
 json policies_json(const std::vector<Policy>& policies) {
     json out = json::array();
-    for (const auto& p : policies)
-        out.push_back({{"id", p.id},
-                       {"title", p.title},
-                       {"label", p.label},
-                       {"kind", p.kind},
-                       {"note", p.note},
-                       {"valid_from", format_iso_date(p.valid_from)},
-                       {"valid_from_note", p.valid_from_note},
-                       {"default", p.id == kDefaultPolicy},
-                       {"source_document", p.source_document},
-                       // Title, publisher, link and whether pages can be named (data/sources.json).
-                       {"document", p.source_document.contains("seed")
-                                        ? document_for_seed(p.source_document.at("seed").get<std::string>())
-                                        : json()},
-                       {"not_modelled", p.not_modelled},
-                       {"duties", duties_json(p)},
-                       {"criteria", criteria_json(p)}});
+    for (const auto& p : policies) out.push_back(p.carried ? policy_json(p) : json(p.id));
+    return out;
+}
+
+json forms_json(const Policy& policy) {
+    json out = json::object();
+    for (const auto& p : policy.provisions)
+        if (!p.not_covered && !p.form.empty()) out[p.id] = form_json(p);
     return out;
 }
 
 std::string catalogue_source_id(const Provision& p) { return "als-ivp/" + p.id; }
 
-json sources_json(const std::vector<Policy>& policies, const Catalogue& catalogue, const std::vector<bool>& selected) {
+json sources_json(const std::vector<Policy>& policies) {
     json out = json::object();
     for (const auto& p : policies)
-        for (const auto& [id, entry] : p.sources.items()) out[id] = entry;
-    for (std::size_t i = 0; i < catalogue.provisions.size(); ++i)
-        if (i < selected.size() && selected[i]) {
-            json entry = catalogue.provisions[i].source;
-            entry["cite"] = row_cite(catalogue.provisions[i].name);
-            out[catalogue_source_id(catalogue.provisions[i])] = std::move(entry);
-        }
+        if (p.carried)
+            for (const auto& [id, entry] : p.sources.items()) out[id] = entry;
+    return out;
+}
+
+json catalogue_sources_json(const Catalogue& catalogue) {
+    json out = json::object();
+    for (const auto& p : catalogue.provisions) {
+        json entry = p.source;
+        entry["cite"] = row_cite(p.name);
+        out[catalogue_source_id(p)] = std::move(entry);
+    }
     return out;
 }
 
@@ -178,10 +197,16 @@ void collect_open_facts(const std::vector<OtherProvision>& others, std::set<std:
 }
 
 json facts_json(const std::set<std::string>& ids, const FactsCatalogue& facts) {
-    json out = json::object();
+    json out = json::array();
     for (const auto& id : ids)
-        if (const Fact* f = facts.find(id))
-            out[id] = {{"question", f->definition.at("question")}, {"help", f->definition.at("explanation")}};
+        if (facts.find(id)) out.push_back(id);
+    return out;
+}
+
+json facts_table_json(const FactsCatalogue& facts) {
+    json out = json::object();
+    for (const auto& f : facts.facts)
+        out[f.id] = {{"question", f.definition.at("question")}, {"help", f.definition.at("explanation")}};
     return out;
 }
 

@@ -3,9 +3,9 @@
 // "Typed results"). The computations return plain structs; these functions
 // turn them into the result's parts. Sources are normalized: the result has
 // one `sources` table (id -> the quoted source and its cite) and entries
-// refer to it by id; texts that do not depend on the scenario (a criterion's
-// rule, a fact's question and help) are given once, in `policies[].criteria`
-// and `facts`.
+// refer to it by id. Texts that do not depend on the scenario (a criterion's
+// rule, a fact's question and help, every source) are not in the result at
+// all but in the rulebook's tables (src/ivp/result/rulebook_json.h).
 #include <nlohmann/json.hpp>
 #include <set>
 #include <string>
@@ -30,25 +30,38 @@ nlohmann::json to_json(const Eligibility& e);
 // `other_provisions[]`.
 nlohmann::json to_json(const std::vector<OtherProvision>& others);
 
-// `policies[]`: id, title, label, note, the document, the paragraphs not
-// modelled, duties and every criterion once, its source by id.
+// A policy's entry in the rulebook's `policies` (and in a result's
+// `policies[]` for a carried pack): id, title, label, note, the document, the
+// paragraphs not modelled, duties and every criterion once, its source by id.
+nlohmann::json policy_json(const Policy& policy);
+
+// A result's `policies[]`: the municipality's pack, then the protocol; each
+// by id (its entry is the rulebook's), a carried pack whole.
 nlohmann::json policies_json(const std::vector<Policy>& policies);
+
+// The rulebook's `forms.<policy>`: provision id -> {text, source} for each
+// voorziening the policy covers and names a form for. An assessment of a
+// carried pack has its `form` itself.
+nlohmann::json forms_json(const Policy& policy);
 
 // The catalogue row of a provision in `sources`.
 std::string catalogue_source_id(const Provision& p);
 
-// `sources`: every source of the assessed policies and the catalogue rows of
-// the selected provisions, by id.
-nlohmann::json sources_json(const std::vector<Policy>& policies, const Catalogue& catalogue,
-                            const std::vector<bool>& selected);
+// A result's `sources`: only those the rulebook cannot have (a carried pack's).
+nlohmann::json sources_json(const std::vector<Policy>& policies);
+
+// The rulebook's sources of the catalogue rows, by catalogue_source_id.
+nlohmann::json catalogue_sources_json(const Catalogue& catalogue);
 
 // The facts an open question names anywhere in `eligibility` or
 // `other_provisions` of a result.
 void collect_open_facts(const Eligibility& e, std::set<std::string>& out);
 void collect_open_facts(const std::vector<OtherProvision>& others, std::set<std::string>& out);
 
-// `facts`: {id: {question, help}} for the given facts.
+// A result's `facts`: the ids of the given facts, sorted; their question and
+// help are the rulebook's `facts.<id>` (facts_table_json).
 nlohmann::json facts_json(const std::set<std::string>& ids, const FactsCatalogue& facts);
+nlohmann::json facts_table_json(const FactsCatalogue& facts);
 
 // The delivery tracks (docs/result.md "delivery"). Provisions whose three
 // tracks are the same share one entry of the result's `timelines` table, keyed

@@ -10,6 +10,8 @@
 // start-up.
 #include <functional>
 #include <nlohmann/json.hpp>
+#include <cstdint>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -30,6 +32,11 @@ struct Rulebook {
     const Terms& terms;
     const FinancingRules& financing;
     const EigenBijdrageRules& eigen_bijdrage;
+    // Names these tables: "<catalogue id>@<digest of the data>". A result
+    // carries it (`rulebook`), and so do the rulebook's tables
+    // (src/ivp/result/rulebook_json.h), so that a result is never read with
+    // the tables of another build's data.
+    std::string id;
 };
 
 const Rulebook& embedded_rulebook();
@@ -49,6 +56,7 @@ public:
     const Rulebook& rulebook() const { return view_; }
 
 private:
+    std::uint64_t digest_ = 14695981039346656037ull;  // FNV-1a over the edited files, for the id
     Catalogue catalogue_;
     std::vector<Policy> policies_;
     Terms terms_;

@@ -1,0 +1,129 @@
+#include "ivp/result/rulebook_json.h"
+
+#include "ivp/base/error.h"
+#include "ivp/budget/plan.h"
+#include "ivp/costs/costs.h"
+#include "ivp/dates/timeline.h"
+#include "ivp/eligibility/policy_pack.h"
+#include "ivp/kit/kit.h"
+#include "ivp/result/calculate.h"
+#include "ivp/result/result_json.h"
+
+namespace ivp {
+
+using nlohmann::json;
+
+namespace {
+
+// Every source of the data files that costs, financing and the kit quote.
+void add_data_sources(json& sources, json& ids, const Rulebook& rulebook) {
+    for (const SourceTable* t : {&rulebook.eigen_bijdrage.sources, &rulebook.financing.sources, &embedded_kit().sources})
+        for (const auto& [id, entry] : t->entries().items()) {
+            sources[id] = entry;
+            ids.push_back(id);
+        }
+}
+
+}  // namespace
+
+json rulebook_json(const Rulebook& rulebook) {
+    json policies = json::object(), policy_sources = json::object(), forms = json::object();
+    json sources = catalogue_sources_json(rulebook.catalogue);
+    for (const auto& p : rulebook.policies) {
+        policies[p.id] = policy_json(p);
+        forms[p.id] = forms_json(p);
+        json ids = json::array();
+        for (const auto& [id, entry] : p.sources.items()) {
+            sources[id] = entry;
+            ids.push_back(id);
+        }
+        policy_sources[p.id] = std::move(ids);
+    }
+    json data_sources = json::array();
+    add_data_sources(sources, data_sources, rulebook);
+    return {{"rulebook", rulebook.id},
+            {"schema", kResultSchema},
+            {"policies", std::move(policies)},
+            {"policy_sources", std::move(policy_sources)},
+            {"data_sources", std::move(data_sources)},
+            {"sources", std::move(sources)},
+            {"forms", std::move(forms)},
+            {"facts", facts_table_json(rulebook.facts)},
+            {"terms", terms_json(rulebook.terms)},
+            {"tracks", tracks_json(rulebook.terms)},
+            {"phases", phases_json(rulebook.terms)},
+            {"policy_choices", policy_choices(rulebook.policies)},
+            {"financing", financing_rules_json(rulebook.financing)},
+            {"plan", plan_rules_json()},
+            {"kit", kit_texts_json()}};
+}
+
+const json& embedded_rulebook_tables() {
+    static const json tables = rulebook_json(embedded_rulebook());
+    return tables;
+}
+
+const std::string& embedded_rulebook_json_text() {
+    static const std::string text = embedded_rulebook_tables().dump();
+    return text;
+}
+
+namespace {
+
+// The form of each assessment under a policy of the rulebook.
+void put_forms(json& by_policy, const std::string& provision, const json& forms, const json& own_policies) {
+    for (auto& [policy, assessment] : by_policy.items()) {
+        if (!own_policies.contains(policy)) continue;
+        const auto& of_policy = forms.at(policy);
+        if (auto f = of_policy.find(provision); f != of_policy.end()) assessment["form"] = *f;
+    }
+}
+
+void put_sources(json& result, const json& rulebook, const json& rulebook_policies) {
+    const json& all = rulebook.at("sources");
+    // In the order calculate() wrote them (a later one of the same id wins):
+    // the policies' (a carried pack's, then the rulebook's), the rows, the data files.
+    json sources = result.at("sources");
+    auto add = [&](const std::string& id) { sources[id] = all.at(id); };
+    for (const auto& id : rulebook_policies)
+        for (const auto& s : rulebook.at("policy_sources").at(id.get<std::string>())) add(s);
+    for (const auto& p : result.at("provisions")) add(p.at("source"));
+    for (const auto& s : rulebook.at("data_sources")) add(s);
+    result["sources"] = std::move(sources);
+}
+
+}  // namespace
+
+json with_rulebook(json result, const json& rulebook) {
+    if (result.value("rulebook", json()) != rulebook.at("rulebook"))
+        throw DataError("rulebook", "", "het resultaat hoort bij regelboek " + result.value("rulebook", json()).dump() +
+                                            ", niet bij " + rulebook.at("rulebook").dump());
+    result.erase("rulebook");
+    // The policies of the rulebook the result names by id (a carried pack is whole).
+    json own = json::object(), ids = json::array();
+    for (auto& p : result.at("policies"))
+        if (p.is_string()) {
+            own[p.get<std::string>()] = true;
+            ids.push_back(p);
+            p = rulebook.at("policies").at(p.get<std::string>());
+        }
+    put_sources(result, rulebook, ids);
+    json facts = json::object();
+    for (const auto& id : result.at("facts")) facts[id.get<std::string>()] = rulebook.at("facts").at(id.get<std::string>());
+    result["facts"] = std::move(facts);
+    for (const char* key : {"terms", "tracks", "phases", "policy_choices"}) result[key] = rulebook.at(key);
+    result["costs"]["financing"] = rulebook.at("financing");
+    for (const auto& [key, value] : rulebook.at("plan").items()) result["plan"][key] = value;
+    for (const char* list : {"checklist", "requests"})
+        for (auto& item : result.at("kit").at(list)) {
+            const json& texts = rulebook.at("kit").at(list).at(item.at("id").get<std::string>());
+            for (const auto& [key, value] : texts.items()) item[key] = value;
+        }
+    const auto& forms = rulebook.at("forms");
+    for (auto& p : result.at("provisions"))
+        put_forms(p.at("eligibility").at("policies"), p.at("id"), forms, own);
+    for (auto& o : result.at("other_provisions")) put_forms(o.at("policies"), o.at("id"), forms, own);
+    return result;
+}
+
+}  // namespace ivp

@@ -1,0 +1,161 @@
+// The result and the rulebook's tables (docs/result.md "Result and rulebook"):
+// a result carries only what its scenario decides and names the rulebook it
+// was made with; every id it refers to is in the rulebook's tables (or, for a
+// pack the scenario carries, in the result itself); and with_rulebook() puts
+// them back.
+#include <gtest/gtest.h>
+
+#include <functional>
+#include <set>
+#include <string>
+
+#include "ivp/base/embedded_data.h"
+#include "ivp/base/error.h"
+#include "ivp/result/calculate.h"
+#include "ivp/result/rulebook_json.h"
+#include "ivp/rulebook/rulebook.h"
+#include "test_util.h"
+
+namespace {
+
+using nlohmann::json;
+
+json calc(const json& scenario) { return ivp::calculate_text(scenario.dump(), ivp_test::fixed_today()); }
+
+// A pack of our own (the Wmo 2015's, renamed): not in the build's rulebook.
+json carried_pack() {
+    for (const auto& f : ivp::embedded::data_files())
+        if (f.path == "policies/wmo-2015.json") {
+            auto pack = json::parse(f.content);
+            pack["id"] = "eigen-gemeente";
+            pack["title"] = "Eigen gemeente";
+            pack["label"] = "eigen gemeente";
+            return pack;
+        }
+    ADD_FAILURE() << "data/policies/wmo-2015.json is not embedded";
+    return json::object();
+}
+
+const json kHattem = {{"policy", "hattem-2014"},
+                      {"profile", {{"hoofdverblijf_gemeente", true}, {"zelf_aangeschaft", true}, {"leeftijd", 61}}}};
+
+// Every value under a key `source` or `*_source` that is an id (no spaces: a
+// text has them; amount_source and the like say "table", "scenario" …).
+void source_ids(const json& v, std::set<std::string>& out, const std::string& key = "") {
+    if (v.is_object()) {
+        for (const auto& [k, x] : v.items()) source_ids(x, out, k);
+    } else if (v.is_array()) {
+        for (const auto& x : v) source_ids(x, out, key);
+    } else if (v.is_string() && (key == "source" || (key.size() > 7 && key.ends_with("_source")))) {
+        const auto& s = v.get_ref<const std::string&>();
+        static const std::set<std::string> kinds{"table", "override", "scenario", "today"};
+        if (s.find(' ') == std::string::npos && !kinds.contains(s)) out.insert(s);
+    }
+}
+
+void expect_every_id_resolves(const json& scenario) {
+    const json whole = ivp_test::whole(calc(scenario));
+    std::set<std::string> ids;
+    source_ids(whole, ids);
+    ASSERT_FALSE(ids.empty());
+    for (const auto& id : ids) EXPECT_TRUE(whole.at("sources").contains(id)) << scenario.dump() << ": " << id;
+    // Every criterion a reason names, every fact an open question names.
+    for (const auto& p : whole.at("provisions"))
+        for (const auto& [policy, a] : p.at("eligibility").at("policies").items()) {
+            json criteria;
+            for (const auto& pol : whole.at("policies"))
+                if (pol.at("id") == policy) criteria = pol.at("criteria");
+            ASSERT_TRUE(criteria.is_object()) << policy;
+            for (const auto& r : a.at("reasons")) {
+                if (!r.contains("text")) {
+                    EXPECT_TRUE(criteria.contains(r.at("criterion").get<std::string>())) << r;
+                }
+            }
+            for (const auto& q : ivp_test::open_questions_of(p.at("eligibility"), policy))
+                EXPECT_TRUE(whole.at("facts").contains(q.at("fact").get<std::string>())) << q;
+        }
+    for (const auto& p : whole.at("provisions"))
+        for (const auto& m : ivp_test::tracks_of(whole, p).at("als_protocol").at("milestones"))
+            EXPECT_TRUE(whole.at("terms").contains(m.at("id").get<std::string>())) << m;
+}
+
+}  // namespace
+
+TEST(RulebookTables, TheResultNamesTheBuildsRulebookAndCarriesNoneOfItsTables) {
+    const json r = ivp::calculate_default(ivp_test::fixed_today());
+    const json& tables = ivp::embedded_rulebook_tables();
+    EXPECT_EQ(r.at("rulebook"), tables.at("rulebook"));
+    EXPECT_EQ(r.at("rulebook"), ivp::embedded_rulebook().id);
+    EXPECT_EQ(r.at("policies"), json::array({"wmo-2015", "als-protocol"}));
+    EXPECT_EQ(r.at("sources"), json::object());
+    EXPECT_TRUE(r.at("facts").is_array());
+    for (const char* key : {"terms", "tracks", "phases", "policy_choices"}) EXPECT_FALSE(r.contains(key)) << key;
+    EXPECT_FALSE(r.at("costs").contains("financing"));
+    for (const auto& p : r.at("provisions"))
+        for (const auto& [policy, a] : p.at("eligibility").at("policies").items()) EXPECT_FALSE(a.contains("form"));
+    // The text is the tables, made once.
+    EXPECT_EQ(json::parse(ivp::embedded_rulebook_json_text()), tables);
+}
+
+TEST(RulebookTables, EveryIdAResultRefersToIsInTheTables) {
+    expect_every_id_resolves(json::object());
+    expect_every_id_resolves(kHattem);
+    expect_every_id_resolves({{"policy_pack", carried_pack()}, {"provisions", {"traplift", "scootmobiel", "spalken"}}});
+}
+
+TEST(RulebookTables, PuttingTheTablesBackGivesWhatTheyHold) {
+    const json r = calc(kHattem);
+    const json whole = ivp_test::whole(r);
+    const json& tables = ivp::embedded_rulebook_tables();
+    EXPECT_FALSE(whole.contains("rulebook"));
+    EXPECT_EQ(whole.at("policies")[0], tables.at("policies").at("hattem-2014"));
+    EXPECT_EQ(whole.at("policies")[1], tables.at("policies").at("als-protocol"));
+    EXPECT_EQ(whole.at("costs").at("financing"), tables.at("financing"));
+    // Only the facts the result names, with their texts.
+    ASSERT_EQ(whole.at("facts").size(), r.at("facts").size());
+    for (const auto& id : r.at("facts")) EXPECT_EQ(whole.at("facts").at(id.get<std::string>()), tables.at("facts").at(id.get<std::string>()));
+    // The sources of the two policies, the rows of the selected provisions and the data files; no other.
+    std::set<std::string> want;
+    for (const char* policy : {"hattem-2014", "als-protocol"})
+        for (const auto& id : tables.at("policy_sources").at(policy)) want.insert(id);
+    for (const auto& p : r.at("provisions")) want.insert(p.at("source"));
+    for (const auto& id : tables.at("data_sources")) want.insert(id);
+    std::set<std::string> have;
+    for (const auto& [id, s] : whole.at("sources").items()) have.insert(id);
+    EXPECT_EQ(have, want);
+    // The form each policy names for a voorziening it covers.
+    json traplift;
+    for (const auto& p : whole.at("provisions"))
+        if (p.at("id") == "traplift") traplift = p;
+    ASSERT_TRUE(traplift.is_object());
+    EXPECT_EQ(traplift.at("eligibility").at("policies").at("hattem-2014").at("form"),
+              tables.at("forms").at("hattem-2014").at("traplift"));
+}
+
+TEST(RulebookTables, ACarriedPackIsInTheResultItself) {
+    const json pack = carried_pack();
+    const json r = calc({{"policy_pack", pack}, {"provisions", {"traplift"}}});
+    const auto& own = r.at("policies")[0];
+    ASSERT_TRUE(own.is_object());
+    EXPECT_EQ(own.at("id"), "eigen-gemeente");
+    EXPECT_EQ(r.at("policies")[1], "als-protocol");
+    EXPECT_FALSE(ivp::embedded_rulebook_tables().at("policies").contains("eigen-gemeente"));
+    // Its sources and forms: in the result, not in the tables.
+    ASSERT_FALSE(r.at("sources").empty());
+    for (const auto& [id, s] : r.at("sources").items()) EXPECT_EQ(id.rfind("eigen-gemeente", 0), 0u) << id;
+    const auto& a = r.at("provisions").at(0).at("eligibility").at("policies");
+    EXPECT_TRUE(a.at("eigen-gemeente").contains("form"));
+    EXPECT_FALSE(a.at("als-protocol").contains("form"));
+    const json whole = ivp_test::whole(r);
+    EXPECT_EQ(whole.at("policies")[0], own);
+    EXPECT_TRUE(whole.at("provisions").at(0).at("eligibility").at("policies").at("als-protocol").contains("form"));
+    for (const auto& [id, s] : r.at("sources").items()) EXPECT_EQ(whole.at("sources").at(id), s);
+}
+
+TEST(RulebookTables, AResultOfAnotherRulebookIsRefused) {
+    json r = ivp::calculate_default(ivp_test::fixed_today());
+    r["rulebook"] = "als-ivp@0000000000000000";
+    EXPECT_THROW(ivp::with_rulebook(r, ivp::embedded_rulebook_tables()), ivp::DataError);
+    r.erase("rulebook");
+    EXPECT_THROW(ivp::with_rulebook(r, ivp::embedded_rulebook_tables()), ivp::DataError);
+}
