@@ -9,6 +9,7 @@
 // fuzzed catalogue, each file validated against that catalogue as at
 // start-up.
 #include <functional>
+#include <memory>
 #include <nlohmann/json.hpp>
 #include <string_view>
 #include <vector>
@@ -18,6 +19,7 @@
 #include "ivp/costs/costs.h"
 #include "ivp/model/facts.h"
 #include "ivp/eligibility/policy.h"
+#include "ivp/eligibility/policy_pack.h"
 #include "ivp/dates/terms.h"
 
 namespace ivp {
@@ -30,7 +32,16 @@ struct Rulebook {
     const Terms& terms;
     const FinancingRules& financing;
     const EigenBijdrageRules& eigen_bijdrage;
+    // The policies a calculation assesses, per built-in municipality's pack,
+    // made once (select_policies in ivp/eligibility/policy_pack.h).
+    std::shared_ptr<const PolicySelections> selections = make_policy_selections(policies);
 };
+
+// The policies a calculation with this municipality's pack (`id`, or a
+// loaded `pack`) assesses: select_policies() without copying them.
+inline PolicySelection select_policies(const Rulebook& rulebook, const std::string& id, const Policy* pack) {
+    return select_policies(*rulebook.selections, rulebook.policies, id, pack);
+}
 
 const Rulebook& embedded_rulebook();
 
