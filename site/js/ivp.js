@@ -77,17 +77,22 @@ export function ivpWithExplanation(lean, explanation) {
 // of an object part (costs, plan) each key it holds does, the other keys
 // (the financing texts, the order by call-off) stay. A provision without
 // `eligibility` kept its verdicts (situationSince: no changed fact reaches
-// them); a missing `other_provisions` is unchanged. Changes and returns `explanation`.
+// them), one without `financing` kept it, and a provision, `other_provisions`
+// or `costs` not given is unchanged. Changes and returns `explanation`.
 const IVP_VERDICT_PARTS = ['eligibility', 'in_plan', 'plan_reason', 'plan_reasons', 'plan_kept'];
 export function ivpWithSituation(explanation, situation) {
   for (const [id, entry] of Object.entries(situation.provisions)) {
     const target = explanation.provisions[id];
     if (!target) continue;
-    // The same parts as kVerdictParts and kFinancing in src/ivp/api/situation.cpp.
-    const keys = 'eligibility' in entry ? [...IVP_VERDICT_PARTS, 'financing'] : ['financing'];
-    for (const key of keys) {
-      if (key in entry) target[key] = entry[key]; else delete target[key];
+    // The same parts as kVerdictParts and kFinancing in src/ivp/api/situation.cpp:
+    // the financing only when given (an answer that reaches none of its facts
+    // leaves it out; it is never empty).
+    if ('eligibility' in entry) {
+      for (const key of IVP_VERDICT_PARTS) {
+        if (key in entry) target[key] = entry[key]; else delete target[key];
+      }
     }
+    if ('financing' in entry) target.financing = entry.financing;
   }
   // costs and plan hold only the keys an answer reaches (kMergedByKey in
   // src/ivp/api/situation.cpp); every other part is replaced whole.

@@ -3,11 +3,18 @@
 // it checks. Amounts in eurocents.
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <set>
+#include <string>
+#include <vector>
+
 #include "ivp/result/calculate.h"
 #include "ivp/base/calendar.h"
 #include "ivp/costs/costs.h"
 #include "ivp/base/embedded_data.h"
 #include "ivp/base/error.h"
+#include "ivp/model/facts.h"
+#include "ivp/result/read_scenario.h"
 #include "test_util.h"
 
 using ivp_test::d;
@@ -489,4 +496,137 @@ TEST(Bronnen, SeedCitationsInTheCostDataPointAtTheQuotedLines) {
     check_citations(embedded_json("eigen-bijdrage.json"), seeds, "eigen-bijdrage.json", checked);
     check_citations(embedded_json("financing.json"), seeds, "financing.json", checked);
     EXPECT_GE(checked, 20);
+}
+
+// The interview probes the eigen bijdrage by comparing eigen_bijdrage_who_pays()'s
+// key instead of the JSON (src/ivp/result/questions.cpp): the key must differ
+// exactly when the JSON's keys other than open_questions differ, and name the
+// same open questions. Every pair of generated scenarios that differ only in
+// the facts the eigen bijdrage reads (and a few it does not), over melding
+// dates in every regime and random selections.
+TEST(WieBetaalt, TheProbingKeyDiffersExactlyWhenWhoPaysDiffers) {
+    const auto& catalogue = ivp::embedded_catalogue();
+    const auto& rules = ivp::embedded_eigen_bijdrage();
+    std::uint64_t seed = 20261202;
+    const auto next = [&seed] {
+        seed = seed * 6364136223846793005ULL + 1442695040888963407ULL;
+        return static_cast<unsigned>(seed >> 33);
+    };
+    const std::vector<std::pair<const char*, std::vector<json>>> facts = {
+        {"leeftijd", {json(10), json(17), json(18), json(40), json(70)}},
+        {"huishouden", {json("alleenstaand"), json("met_partner")}},
+        {"aow_leeftijd_bereikt", {json(true), json(false)}},
+        {"partner_aow_leeftijd_bereikt", {json(true), json(false)}},
+        {"zelf_aangeschaft", {json(true), json(false)}},
+    };
+    const char* meldingen[] = {"2018-06-01", "2019-03-01", "2022-12-31", "2026-11-23", "2027-02-01"};
+    int differ = 0, same = 0;
+    for (int n = 0; n < 60; ++n) {
+        json ids = json::array();
+        for (const auto& p : catalogue.provisions)
+            if (next() % 3 == 0) ids.push_back(p.id);
+        std::vector<std::pair<ivp::Scenario, json>> variants;
+        for (int k = 0; k < 12; ++k) {
+            json profile = json::object();
+            for (const auto& [id, values] : facts) {
+                const auto pick = next() % (values.size() + 1);  // the last: not answered
+                if (pick < values.size()) profile[id] = values[pick];
+            }
+            const json input = {{"melding", meldingen[n % 5]}, {"provisions", ids}, {"profile", profile}};
+            auto s = ivp::parse_scenario(input, catalogue, fixed_today());
+            auto who = ivp::eigen_bijdrage_who_pays_json(s, catalogue, rules);
+            const auto probe = ivp::eigen_bijdrage_who_pays(s, catalogue, rules);
+            EXPECT_EQ(json(probe.open_facts), who.at("open_questions")) << input.dump();
+            who.erase("open_questions");
+            variants.emplace_back(std::move(s), std::move(who));
+        }
+        for (std::size_t a = 0; a < variants.size(); ++a)
+            for (std::size_t b = a + 1; b < variants.size(); ++b) {
+                const bool json_same = variants[a].second == variants[b].second;
+                const bool key_same = ivp::eigen_bijdrage_who_pays(variants[a].first, catalogue, rules).key ==
+                                      ivp::eigen_bijdrage_who_pays(variants[b].first, catalogue, rules).key;
+                EXPECT_EQ(key_same, json_same) << variants[a].first.profile.dump() << " / "
+                                               << variants[b].first.profile.dump();
+                (json_same ? same : differ) += 1;
+            }
+    }
+    // Both outcomes were met often, or the test proved nothing.
+    EXPECT_GT(differ, 500);
+    EXPECT_GT(same, 500);
+}
+
+// kEigenBijdrageReads and kFinancingReads (costs.h) are what lets the
+// interview's after-answer call leave the eigen bijdrage and the financing
+// texts out (src/ivp/api/situation.cpp): an answer to a fact that is not
+// listed must leave them byte-identical, whatever the rest of the profile,
+// the selection and the melding date; and each listed fact must change them
+// for some profile (a list padded with facts that are not read would hide
+// nothing, but would no longer say what the code reads).
+TEST(CostsReads, AnAnswerToAnUnlistedFactLeavesTheEigenBijdrageAndTheFinancingByteIdentical) {
+    const auto& catalogue = ivp::embedded_catalogue();
+    const auto& rules = ivp::embedded_eigen_bijdrage();
+    const auto& financing = ivp::embedded_financing();
+    const auto& facts = ivp::embedded_facts();
+    std::uint64_t seed = 1402;
+    const auto next = [&seed] {
+        seed = seed * 6364136223846793005ULL + 1442695040888963407ULL;
+        return static_cast<unsigned>(seed >> 33);
+    };
+    const auto values_of = [](const ivp::Fact& f) {
+        std::vector<json> out;
+        if (f.type == ivp::FactType::boolean) out = {json(true), json(false)};
+        else if (f.type == ivp::FactType::choice)
+            for (const auto& c : f.choices) out.emplace_back(c);
+        else if (f.type == ivp::FactType::integer)
+            for (std::int64_t v : {f.min, f.max, std::int64_t{17}, std::int64_t{18}, (f.min + f.max) / 2})
+                if (v >= f.min && v <= f.max) out.emplace_back(v);
+        return out;
+    };
+    const auto listed = [](const auto& list, const std::string& id) {
+        return std::find(list.begin(), list.end(), id) != list.end();
+    };
+    const auto reads = [&](const ivp::Scenario& s) {
+        std::vector<std::string> out = {ivp::costs_json(s, catalogue, rules).dump()};
+        for (std::size_t i = 0; i < catalogue.provisions.size(); ++i)
+            if (s.selected[i]) out.push_back(ivp::financing_json(s, catalogue, i, financing, rules).dump());
+        return out;
+    };
+    const char* meldingen[] = {"2018-06-01", "2019-03-01", "2022-12-31", "2026-11-23", "2027-02-01"};
+    std::set<std::string> eb_matters, financing_matters;
+    for (int n = 0; n < 10; ++n) {
+        json ids = json::array();
+        for (const auto& p : catalogue.provisions)
+            if (next() % 2 == 0) ids.push_back(p.id);
+        json profile = json::object();
+        for (const auto& f : facts.facts) {
+            const auto values = values_of(f);
+            if (!values.empty() && next() % 10 < 7) profile[f.id] = values[next() % values.size()];
+        }
+        const json input = {{"melding", meldingen[n % 5]}, {"provisions", ids}, {"profile", profile}};
+        const auto s = ivp::parse_scenario(input, catalogue, fixed_today());
+        const auto before = reads(s);
+        for (const auto& f : facts.facts) {
+            std::vector<json> variants = values_of(f);
+            variants.emplace_back();  // not answered
+            for (const auto& v : variants) {
+                ivp::Scenario t = s;
+                if (v.is_null()) t.profile.erase(f.id);
+                else t.profile[f.id] = v;
+                const auto after = reads(t);
+                if (after[0] != before[0]) {
+                    ASSERT_TRUE(listed(ivp::kEigenBijdrageReads, f.id))
+                        << f.id << " changes costs.eigen_bijdrage but is not in kEigenBijdrageReads: " << input.dump();
+                    eb_matters.insert(f.id);
+                }
+                for (std::size_t k = 1; k < after.size(); ++k)
+                    if (after[k] != before[k]) {
+                        ASSERT_TRUE(listed(ivp::kFinancingReads, f.id))
+                            << f.id << " changes a financing but is not in kFinancingReads: " << input.dump();
+                        financing_matters.insert(f.id);
+                    }
+            }
+        }
+    }
+    for (const auto id : ivp::kEigenBijdrageReads) EXPECT_TRUE(eb_matters.count(std::string(id))) << id;
+    for (const auto id : ivp::kFinancingReads) EXPECT_TRUE(financing_matters.count(std::string(id))) << id;
 }

@@ -140,10 +140,33 @@ TEST(Situation, SinceTheLastAnswerOnlyTheVerdictsItReachesAreMadeAgain) {
     }
     EXPECT_EQ(made, std::vector<std::string>{"traplift"});
     EXPECT_FALSE(part.contains("other_provisions"));
-    // Nothing changed: no verdict is made again; everything else is there.
+    // The stairs are read by neither the financing texts nor the eigen
+    // bijdrage (kFinancingReads, kEigenBijdrageReads): neither is sent, and
+    // only the stairlift is in `provisions`.
+    EXPECT_FALSE(part.contains("costs"));
+    EXPECT_EQ(part.at("provisions").size(), 1u);
+    for (const auto& [id, entry] : part.at("provisions").items()) EXPECT_FALSE(entry.contains("financing")) << id;
+    // An age reaches the eigen bijdrage and every financing text (the
+    // exemption for under-18s).
+    const json before_age = s.profile;
+    s.profile["leeftijd"] = 16;
+    const auto aged = ivp::situation_since(s, &before_age, rb);
+    EXPECT_TRUE(aged.contains("costs"));
+    std::size_t selected = 0;
+    for (std::size_t i = 0; i < rb.catalogue.provisions.size(); ++i) {
+        if (!s.selected[i]) continue;
+        ++selected;
+        EXPECT_TRUE(aged.at("provisions").at(rb.catalogue.provisions[i].id).contains("financing"))
+            << rb.catalogue.provisions[i].id;
+    }
+    EXPECT_EQ(aged.at("provisions").size(), selected);
+    // Nothing changed: no verdict, financing text or eigen bijdrage is made
+    // again; the questions, the plan and the facts are there.
     const auto same = ivp::situation_since(s, &s.profile, rb);
-    for (const auto& [id, entry] : same.at("provisions").items()) EXPECT_FALSE(entry.contains("eligibility")) << id;
-    for (const char* key : {"costs", "questions", "plan", "facts"}) EXPECT_TRUE(same.contains(key)) << key;
+    EXPECT_TRUE(same.at("provisions").empty());
+    EXPECT_FALSE(same.contains("costs"));
+    EXPECT_FALSE(same.contains("other_provisions"));
+    for (const char* key : {"questions", "plan", "facts"}) EXPECT_TRUE(same.contains(key)) << key;
     EXPECT_EQ(same.at("facts"), ivp::situation(s, rb).at("facts"));
 }
 

@@ -14,9 +14,11 @@
 #include "ivp/result/result_json.h"
 
 #include <algorithm>
+#include <array>
 #include <iterator>
 #include <optional>
 #include <set>
+#include <string_view>
 
 namespace ivp {
 
@@ -48,6 +50,16 @@ std::set<std::string> changed_facts(const json& before, const json& now) {
     return out;
 }
 
+// Whether an answer changed a fact that a part of costs.cpp reads (its list:
+// kEigenBijdrageReads, kFinancingReads).
+template <std::size_t N>
+bool reads_changed(const std::array<std::string_view, N>& reads, const std::optional<std::set<std::string>>& changed) {
+    if (!changed) return true;
+    for (const auto id : reads)
+        if (changed->count(std::string(id))) return true;
+    return false;
+}
+
 bool any_other_reads(const std::vector<Policy>& policies, const std::set<std::string>& changed) {
     for (const auto& policy : policies)
         for (const auto& p : policy.provisions)
@@ -71,11 +83,16 @@ json situation(const Scenario& s, const Rulebook& rb) { return situation_since(s
 // `facts`, found without probing (add_open_question_facts).
 json situation_since(const Scenario& s, const json* previous_profile, const Rulebook& rb) {
     const Catalogue& catalogue = rb.catalogue;
-    const auto policies = select_policies(rb.policies, s.policy, s.policy_pack.get());
+    const auto selection = select_policies(rb, s.policy, s.policy_pack.get());
+    const auto& policies = *selection;
     const ProfileAnswers answers(s.profile, rb.facts);
     std::optional<std::set<std::string>> changed;
     if (previous_profile) changed = changed_facts(*previous_profile, s.profile);
     const std::vector<bool> in_plan = budget_mask(s, catalogue, rb.policies, rb.facts);
+    // The financing texts and the eigen bijdrage read a few facts (costs.h):
+    // an answer to any other fact leaves them as the caller holds them.
+    const bool financing_reached = reads_changed(kFinancingReads, changed);
+    const bool costs_reached = reads_changed(kEigenBijdrageReads, changed);
     std::set<std::string> open_facts;  // named by an open question: their texts go in `facts`
     json provisions = json::object();
     for (std::size_t i = 0; i < catalogue.provisions.size(); ++i) {
@@ -90,17 +107,21 @@ json situation_since(const Scenario& s, const json* previous_profile, const Rule
         } else {
             for (const auto& policy : policies) add_open_question_facts(policy, p.id, answers, rb.facts, open_facts);
         }
-        auto financing = financing_json(s, catalogue, i, rb.financing, rb.eigen_bijdrage);
-        remove_lean_parts(financing, financing_amounts_json(s, catalogue, i));
-        if (!financing.empty()) part[kFinancing] = std::move(financing);
-        provisions[p.id] = std::move(part);
+        if (financing_reached) {
+            auto financing = financing_json(s, catalogue, i, rb.financing, rb.eigen_bijdrage);
+            remove_lean_parts(financing, financing_amounts_json(s, catalogue, i));
+            if (!financing.empty()) part[kFinancing] = std::move(financing);  // never empty in practice: a group at least
+        }
+        if (!part.empty()) provisions[p.id] = std::move(part);  // nothing of it changed: left out
     }
-    auto costs = costs_json(s, catalogue, rb.eigen_bijdrage);  // without the financing texts: no fact reaches them
-    remove_lean_parts(costs, {{"eigen_bijdrage", eigen_bijdrage_amounts_json(s, catalogue, rb.eigen_bijdrage)}});
     json out = {{"provisions", std::move(provisions)},
-                {"costs", std::move(costs)},
                 {"questions", questions_json(s, rb, policies)},
                 {"plan", plan_verdict_summary(s, catalogue, in_plan)}};
+    if (costs_reached) {
+        auto costs = costs_json(s, catalogue, rb.eigen_bijdrage);  // without the financing texts: no fact reaches them
+        remove_lean_parts(costs, {{"eigen_bijdrage", eigen_bijdrage_amounts_json(s, catalogue, rb.eigen_bijdrage)}});
+        out["costs"] = std::move(costs);
+    }
     if (!changed || any_other_reads(policies, *changed)) {
         const auto others = other_provisions(answers, policies, rb.facts);
         collect_open_facts(others, open_facts);
@@ -126,8 +147,10 @@ void apply_situation(json& explanation, const json& part) {
                 if (entry.contains(key)) target[key] = entry.at(key);
                 else target.erase(key);
             }
+        // The financing is given when an answer reached it (it is never
+        // empty: a group, its label and forms at least); else the one held
+        // is still right.
         if (entry.contains(kFinancing)) target[kFinancing] = entry.at(kFinancing);
-        else target.erase(kFinancing);
     }
     for (const auto& [key, value] : part.items()) {
         if (key == "provisions") continue;

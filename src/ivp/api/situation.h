@@ -36,15 +36,19 @@ nlohmann::json situation(const Scenario& scenario, const Rulebook& rulebook);
 // provision none of whose assessments reads a fact that differs between the
 // two profiles has no verdict parts (no `eligibility`, `in_plan`,
 // `plan_reason(s)`, `plan_kept`: the ones held are still right), and
-// `other_provisions` is left out when none of them reads such a fact. The
-// financing, costs, plan, questions and facts are given as by situation().
+// `other_provisions` is left out when none of them reads such a fact; the
+// financing texts when no such fact is in kFinancingReads, and `costs` when
+// none is in kEigenBijdrageReads (ivp/costs/costs.h); a provision with
+// nothing left is left out. The plan, questions and facts are given as by
+// situation().
 // nullptr: situation().
 nlohmann::json situation_since(const Scenario& scenario, const nlohmann::json* previous_profile, const Rulebook& rulebook);
 
 // Replaces, in `explanation`, every part `situation` holds (whole values, not
 // merged: a reason or question that is gone must go). A provision's verdict
 // parts are replaced only when it has `eligibility` (explain() always has
-// it), and `other_provisions` only when given.
+// it), its `financing` only when given (explain() always has it: a group at
+// least), and `other_provisions` and `costs` only when given.
 void apply_situation(nlohmann::json& explanation, const nlohmann::json& situation);
 
 // Text in, text out, errors as data (as ivp/boundary.h).

@@ -668,15 +668,30 @@ struct Classified {
     std::vector<std::string> open_facts;
 };
 
+// The charges, the household exemption and the open questions, without JSON.
+void classify_charges(Classified& c, const Scenario& s, const Catalogue& catalogue, const EigenBijdrageRules& rules,
+                      Date on) {
+    c.charges = count_charges(s, catalogue, rules, on);
+    std::vector<std::string>& open_facts = c.open_facts;
+    for (const auto& [i, charge] : c.charges.provisions)
+        for (const auto& f : charge.open_facts)
+            if (std::find(open_facts.begin(), open_facts.end(), f) == open_facts.end()) open_facts.push_back(f);
+    c.household = partner_under_aow(s, rules, on);
+    const auto& household = c.household;
+    // An exempt household pays nothing whatever the provisions: their questions no longer matter.
+    if (household.exempt == Tri::yes) open_facts.clear();
+    for (const auto& f : household.open_facts)
+        if (std::find(open_facts.begin(), open_facts.end(), f) == open_facts.end()) open_facts.push_back(f);
+}
+
 Classified classify(const Scenario& s, const Catalogue& catalogue, const EigenBijdrageRules& rules, Date on) {
     Classified c;
-    c.charges = count_charges(s, catalogue, rules, on);
+    classify_charges(c, s, catalogue, rules, on);
     const Charges& charges = c.charges;
     json& applies_to = c.applies_to;
     json& exempt = c.exempt;
     json& depends = c.depends;
     json& not_applicable = c.not_applicable;
-    std::vector<std::string>& open_facts = c.open_facts;
     for (const auto& [i, charge] : charges.provisions) {
         const auto& p = catalogue.provisions[i];
         json item = {{"id", p.id}, {"reason", charge.reason}};
@@ -689,15 +704,8 @@ Classified classify(const Scenario& s, const Catalogue& catalogue, const EigenBi
             depends.push_back(item);
         else
             exempt.push_back(item);
-        for (const auto& f : charge.open_facts)
-            if (std::find(open_facts.begin(), open_facts.end(), f) == open_facts.end()) open_facts.push_back(f);
     }
-    c.household = partner_under_aow(s, rules, on);
     const auto& household = c.household;
-    // An exempt household pays nothing whatever the provisions: their questions no longer matter.
-    if (household.exempt == Tri::yes) open_facts.clear();
-    for (const auto& f : household.open_facts)
-        if (std::find(open_facts.begin(), open_facts.end(), f) == open_facts.end()) open_facts.push_back(f);
     json& exemptions_applied = c.exemptions_applied;
     if (household.exempt == Tri::yes) {
         const auto* e = rules.exemption("partner_onder_aow_leeftijd");
@@ -731,6 +739,35 @@ json eigen_bijdrage_who_pays_json(const Scenario& s, const Catalogue& catalogue,
                 {"exemptions_applied", std::move(c.exemptions_applied)},
                 {"open_questions", std::move(c.open_facts)}};
     rules.sources.intern(out);
+    return out;
+}
+
+EigenBijdrageWhoPays eigen_bijdrage_who_pays(const Scenario& s, const Catalogue& catalogue,
+                                             const EigenBijdrageRules& rules) {
+    const Date on = s.melding;
+    Classified c;
+    classify_charges(c, s, catalogue, rules, on);
+    // Exactly what eigen_bijdrage_who_pays_json() builds its keys from, in
+    // the same order: the status; per Wmo provision whether it counts, and
+    // when it does not for sure, its reason and exemption (applies_to lists
+    // ids only; the Zvw ones are not in it); whether the household is exempt
+    // (exemptions_applied). The exemptions applied per provision follow from
+    // the exemption ids.
+    EigenBijdrageWhoPays out;
+    std::string& key = out.key;
+    key = status_of(tariff_used(rules, on), who_pays(c.charges, c.household));
+    key += c.household.exempt == Tri::yes ? "|H" : "|-";
+    for (const auto& [i, charge] : c.charges.provisions) {
+        if (catalogue.provisions[i].law != Law::wmo) continue;
+        key += '\x1e';
+        key += std::to_string(i);
+        key += charge.charged == Tri::yes ? 'y' : charge.charged == Tri::unknown ? 'u' : 'n';
+        if (charge.charged == Tri::yes) continue;
+        key += charge.exemption;
+        key += '\x1f';
+        key += charge.reason;
+    }
+    out.open_facts = std::move(c.open_facts);
     return out;
 }
 

@@ -10,7 +10,9 @@
 //
 // Money is integer eurocents with a unit; the one conversion (4-weekly to
 // monthly, 2019) rounds explicitly (monthly_eurocents()).
+#include <array>
 #include <cstdint>
+#include <string_view>
 #include <nlohmann/json.hpp>
 
 #include "ivp/base/source_table.h"
@@ -140,6 +142,33 @@ nlohmann::json eigen_bijdrage_amounts_json(const Scenario& scenario, const Catal
 // (src/ivp/result/questions.cpp).
 nlohmann::json eigen_bijdrage_who_pays_json(const Scenario& scenario, const Catalogue& catalogue,
                                             const EigenBijdrageRules& rules);
+
+// The same decision without building JSON, for the interview's probing,
+// which tries every candidate answer (src/ivp/result/questions.cpp): two
+// profiles have the same `key` exactly when eigen_bijdrage_who_pays_json()
+// gives them the same keys other than "open_questions"
+// (tests/unit/costs_test.cpp holds the two together); `open_facts` is that
+// "open_questions".
+struct EigenBijdrageWhoPays {
+    std::string key;
+    std::vector<std::string> open_facts;
+};
+EigenBijdrageWhoPays eigen_bijdrage_who_pays(const Scenario& scenario, const Catalogue& catalogue,
+                                             const EigenBijdrageRules& rules);
+
+// The facts of the profile each part reads, so that the interview's
+// after-answer call (src/ivp/api/situation.h) makes and sends a part again
+// only when an answer changed one of them, as PolicyProvision::reads does for
+// the verdicts. The eigen bijdrage of costs_json() (and of
+// eigen_bijdrage_who_pays*(), eigen_bijdrage_amounts_json()): the exemption
+// for under-18s and the household exemption; proposal_2027 reads none.
+// financing_json(): the prior purchase and the provision's eigen bijdrage.
+// tests/unit/costs_test.cpp (CostsReads.*) holds these lists to the code:
+// an answer to any other fact leaves the parts byte-identical, and each
+// listed fact changes them for some profile.
+inline constexpr std::array<std::string_view, 4> kEigenBijdrageReads = {
+    "leeftijd", "huishouden", "aow_leeftijd_bereikt", "partner_aow_leeftijd_bereikt"};
+inline constexpr std::array<std::string_view, 2> kFinancingReads = {"zelf_aangeschaft", "leeftijd"};
 
 // The `financing` of provision i (docs/costs.md): its group, forms and amounts;
 // the shared texts are in costs.financing.

@@ -172,6 +172,23 @@ std::vector<Policy> select_policies(const std::vector<Policy>& all, const std::s
     return out;
 }
 
+std::shared_ptr<const PolicySelections> make_policy_selections(const std::vector<Policy>& all) {
+    auto out = std::make_shared<PolicySelections>();
+    for (const auto& p : all)
+        if (p.kind == "gemeente")
+            out->by_id[p.id] = std::make_shared<const std::vector<Policy>>(select_policies(all, p.id, nullptr));
+    return out;
+}
+
+PolicySelection select_policies(const PolicySelections& made, const std::vector<Policy>& all, const std::string& id,
+                                const Policy* pack) {
+    if (!pack) {
+        const auto found = made.by_id.find(id.empty() ? std::string(kDefaultPolicy) : id);
+        if (found != made.by_id.end()) return found->second;
+    }
+    return std::make_shared<const std::vector<Policy>>(select_policies(all, id, pack));  // errors as select_policies
+}
+
 json policy_choices(const std::vector<Policy>& policies) {
     json out = json::array();
     for (const auto& p : policies)

@@ -13,6 +13,7 @@
 // that is never true says "nee" to everyone; one that is never false decides
 // nothing).
 #include <cstddef>
+#include <map>
 #include <memory>
 #include <nlohmann/json.hpp>
 #include <string>
@@ -59,6 +60,20 @@ PolicyChoice read_policy_choice(const nlohmann::json& scenario, const Catalogue&
 // loaded one, else `id`, else kDefaultPolicy) first, then every "protocol"
 // pack in the order of `all`.
 std::vector<Policy> select_policies(const std::vector<Policy>& all, const std::string& id, const Policy* pack);
+
+// The same without copying the policies at every call (a tenth of an
+// interview answer's work, docs/perf.md "Interview"): the selection of each
+// built-in municipality's pack is made once, when the rulebook is
+// (Rulebook::selections, make_policy_selections), and shared; only a loaded
+// pack (`pack`) gets a selection of its own. The policies live as long as the
+// returned pointer, so the assessments that point into them stay valid.
+using PolicySelection = std::shared_ptr<const std::vector<Policy>>;
+struct PolicySelections {
+    std::map<std::string, PolicySelection> by_id;  // per "gemeente" pack: select_policies(all, id, nullptr)
+};
+std::shared_ptr<const PolicySelections> make_policy_selections(const std::vector<Policy>& all);
+PolicySelection select_policies(const PolicySelections& made, const std::vector<Policy>& all, const std::string& id,
+                                const Policy* pack);
 
 // The built-in packs to choose from: [{id, title, label, kind, default}].
 nlohmann::json policy_choices(const std::vector<Policy>& policies);

@@ -155,7 +155,8 @@ nlohmann::json calculate(const Scenario& scenario, const Rulebook& rulebook, Det
     const Catalogue& catalogue = rulebook.catalogue;
     const std::vector<bool> in_plan = budget_mask(scenario, catalogue, rulebook.policies, rulebook.facts);  // Mijn IVP (src/ivp/budget/plan.h)
     // The municipality's pack the scenario chose (or loaded), then the protocol.
-    const auto policies = select_policies(rulebook.policies, scenario.policy, scenario.policy_pack.get());
+    const auto selection = select_policies(rulebook, scenario.policy, scenario.policy_pack.get());
+    const auto& policies = *selection;
     std::set<std::string> open_facts;  // named by an open question: their texts go in `facts`
     const ProfileAnswers answers(scenario.profile, rulebook.facts);  // once for every assessment
     TimelineTable timelines;

@@ -176,31 +176,24 @@ void probe_policy(const Policy& policy, const Scenario& s, const Rulebook& rb, P
     }
 }
 
-// The parts of the eigen bijdrage an answer can change (who pays, and for
-// which provisions), without the tariffs and projection costs_json() adds.
-json costs_signature(const Scenario& s, const Rulebook& rb) {
-    auto who = eigen_bijdrage_who_pays_json(s, rb.catalogue, rb.eigen_bijdrage);
-    who.erase("open_questions");
-    return who;
-}
-
 // The eigen bijdrage's open questions (costs.cpp names them), probed the
-// same way: an answer that changes who pays, or else all of them together.
+// same way: an answer that changes who pays (or for which provisions), or
+// else all of them together. Compared by eigen_bijdrage_who_pays()'s key,
+// not its JSON: building the classification's JSON for every candidate
+// answer was a fifth of an answer's work (docs/perf.md, "Interview").
 void probe_costs(const Scenario& s, const Rulebook& rb, std::map<std::string, Tally>& tally) {
-    const auto open = eigen_bijdrage_who_pays_json(s, rb.catalogue, rb.eigen_bijdrage).at("open_questions");
-    if (open.empty()) return;
-    const auto now = costs_signature(s, rb);
+    const auto now = eigen_bijdrage_who_pays(s, rb.catalogue, rb.eigen_bijdrage);
+    if (now.open_facts.empty()) return;
     Scenario trial = s;
     std::vector<std::string> asked;
     bool any = false;
-    for (const auto& x : open) {
-        const auto id = x.get<std::string>();
+    for (const auto& id : now.open_facts) {
         const Fact* fact = rb.facts.find(id);
         if (!fact || !askable(s, id)) continue;
         asked.push_back(id);
         for (const auto& v : candidates(*fact, {})) {
             trial.profile[id] = v;
-            if (costs_signature(trial, rb) != now) {
+            if (eigen_bijdrage_who_pays(trial, rb.catalogue, rb.eigen_bijdrage).key != now.key) {
                 any = true;
                 tally[id].figures.insert("eigen_bijdrage");
             }
@@ -272,7 +265,7 @@ void keep_follow_ups_with_parent(std::vector<Ranked>& list, const FactsCatalogue
 }  // namespace
 
 json questions_json(const Scenario& scenario, const Rulebook& rb) {
-    return questions_json(scenario, rb, select_policies(rb.policies, scenario.policy, scenario.policy_pack.get()));
+    return questions_json(scenario, rb, *select_policies(rb, scenario.policy, scenario.policy_pack.get()));
 }
 
 json questions_json(const Scenario& scenario, const Rulebook& rb, const std::vector<Policy>& policies) {

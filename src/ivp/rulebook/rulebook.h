@@ -9,6 +9,7 @@
 // fuzzed catalogue, each file validated against that catalogue as at
 // start-up.
 #include <functional>
+#include <memory>
 #include <nlohmann/json.hpp>
 #include <cstdint>
 #include <string>
@@ -20,6 +21,7 @@
 #include "ivp/costs/costs.h"
 #include "ivp/model/facts.h"
 #include "ivp/eligibility/policy.h"
+#include "ivp/eligibility/policy_pack.h"
 #include "ivp/dates/terms.h"
 
 namespace ivp {
@@ -37,7 +39,16 @@ struct Rulebook {
     // (src/ivp/result/rulebook_json.h), so that a result is never read with
     // the tables of another build's data.
     std::string id;
+    // The policies a calculation assesses, per built-in municipality's pack,
+    // made once (select_policies in ivp/eligibility/policy_pack.h).
+    std::shared_ptr<const PolicySelections> selections = make_policy_selections(policies);
 };
+
+// The policies a calculation with this municipality's pack (`id`, or a
+// loaded `pack`) assesses: select_policies() without copying them.
+inline PolicySelection select_policies(const Rulebook& rulebook, const std::string& id, const Policy* pack) {
+    return select_policies(*rulebook.selections, rulebook.policies, id, pack);
+}
 
 const Rulebook& embedded_rulebook();
 
