@@ -24,42 +24,14 @@
 #include "ivp/rulebook/rulebook.h"
 #include "ivp/result/calculate.h"
 #include <cstring>
-const ivp::Date kToday = *ivp::parse_iso_date("2026-11-23");
-nlohmann::json complete_profile(std::mt19937_64& r) {
-    const auto unit = [&r] { return static_cast<double>(r() >> 11) / 9007199254740992.0; };
-    nlohmann::json profile = nlohmann::json::object();
-    for (const auto& f : ivp::embedded_rulebook().facts.facts) {
-        if (f.type == ivp::FactType::boolean) profile[f.id] = unit() < 0.5;
-        else if (f.type == ivp::FactType::integer)
-            profile[f.id] = f.min + static_cast<std::int64_t>(unit() * unit() * unit() * static_cast<double>(f.max - f.min + 1));
-        else if (f.type == ivp::FactType::choice) profile[f.id] = f.choices[r() % f.choices.size()];
-    }
-    return profile;
-}
+#include "interviews.h"
+const ivp::Date kToday = ivp_bench::kInterviewToday;
 int main(int argc, char** argv) {
-    const auto& rb = ivp::embedded_rulebook();
-    std::vector<std::string> texts, previous, facts;
-    std::mt19937_64 r(20261201);
-    nlohmann::json ids = nlohmann::json::array();
-    for (const auto& p : rb.catalogue.provisions) ids.push_back(p.id);
-    int n_int = argc > 1 ? atoi(argv[1]) : 8;
-    for (int n = 0; n < n_int; ++n) {
-        const auto complete = complete_profile(r);
-        nlohmann::json input = {{"schema", 1}, {"melding", "2026-11-23"}, {"provisions", ids},
-                                {"overrides", nlohmann::json::object()}, {"profile", nlohmann::json::object()}};
-        if (n % 2) input["policy"] = "hattem-2014";
-        std::string prev, last = "(start)";
-        for (;;) {
-            texts.push_back(input.dump()); previous.push_back(prev); facts.push_back(last);
-            prev = input.at("profile").dump();
-            const auto s = ivp::parse_scenario(input, rb.catalogue, kToday);
-            const auto q = ivp::questions_json(s, rb);
-            if (q.empty()) break;
-            const auto fact = q.at(0).at("fact").get<std::string>();
-            input["profile"][fact] = complete.at(fact);
-            last = fact;
-        }
-    }
+    const int count = argc > 1 ? atoi(argv[1]) : 8;
+    const auto interviews = ivp_bench::make_interviews(count);
+    const auto& texts = interviews.texts;
+    const auto& previous = interviews.previous;
+    const auto& facts = interviews.answered;
     std::string out;
     if (argc > 2 && !std::strcmp(argv[2], "dump")) {
         // every scenario of the interviews: the whole result and the explanation-independent situation

@@ -19,59 +19,13 @@
 #include "ivp/result/questions.h"
 #include "ivp/result/read_scenario.h"
 #include "ivp/rulebook/rulebook.h"
+#include "interviews.h"
 
 namespace {
 
-const ivp::Date kToday = *ivp::parse_iso_date("2026-11-23");
-
-nlohmann::json complete_profile(std::mt19937_64& r) {
-    const auto unit = [&r] { return static_cast<double>(r() >> 11) / 9007199254740992.0; };
-    nlohmann::json profile = nlohmann::json::object();
-    for (const auto& f : ivp::embedded_rulebook().facts.facts) {
-        if (f.type == ivp::FactType::boolean) profile[f.id] = unit() < 0.5;
-        else if (f.type == ivp::FactType::integer)
-            profile[f.id] =
-                f.min + static_cast<std::int64_t>(unit() * unit() * unit() * static_cast<double>(f.max - f.min + 1));
-        else if (f.type == ivp::FactType::choice) profile[f.id] = f.choices[r() % f.choices.size()];
-    }
-    return profile;
-}
-
-struct Interviews {
-    std::vector<std::string> texts;
-    // Per text: the profile before its last answer, as the page sends it to
-    // situationSince; "" for the empty profile of a start (no answer yet).
-    std::vector<std::string> previous;
-};
-
-// The scenario texts of `interviews` whole interviews, one per answer given
-// (the profile after that answer), plus the empty profile of each start.
-const Interviews& interviews() {
-    static const Interviews all = [] {
-        const auto& rb = ivp::embedded_rulebook();
-        Interviews out;
-        std::mt19937_64 r(20261201);
-        nlohmann::json ids = nlohmann::json::array();
-        for (const auto& p : rb.catalogue.provisions) ids.push_back(p.id);
-        for (int n = 0; n < 8; ++n) {
-            const auto complete = complete_profile(r);
-            nlohmann::json input = {{"schema", 1}, {"melding", "2026-11-23"}, {"provisions", ids},
-                                    {"overrides", nlohmann::json::object()}, {"profile", nlohmann::json::object()}};
-            if (n % 2) input["policy"] = "hattem-2014";
-            std::string previous;
-            for (;;) {
-                out.texts.push_back(input.dump());
-                out.previous.push_back(previous);
-                previous = input.at("profile").dump();
-                const auto s = ivp::parse_scenario(input, rb.catalogue, kToday);
-                const auto q = ivp::questions_json(s, rb);
-                if (q.empty()) break;
-                const auto fact = q.at(0).at("fact").get<std::string>();
-                input["profile"][fact] = complete.at(fact);
-            }
-        }
-        return out;
-    }();
+// The 8 interviews of bench/interviews.h, made once.
+const ivp_bench::Interviews& interviews() {
+    static const ivp_bench::Interviews all = ivp_bench::make_interviews(8);
     return all;
 }
 
