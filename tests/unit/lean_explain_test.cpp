@@ -9,6 +9,8 @@
 #include "ivp/api/boundary.h"
 #include "ivp/result/calculate.h"
 #include "ivp/result/explain.h"
+#include "ivp/result/read_scenario.h"
+#include "ivp/eligibility/policy.h"
 #include "test_util.h"
 
 using nlohmann::json;
@@ -144,11 +146,42 @@ TEST(LeanAndExplain, ExplanationDoesNotDependOnTheAmounts) {
 }
 
 TEST(LeanAndExplain, BadInputIsTheSameErrorAsCalculate) {
-    for (const char* text : {"{}x", R"({"provisions":["geen_voorziening"]})", R"({"profile":{"huishoudn":1}})"}) {
+    for (const char* text : {"{}x", R"({"provisions":["geen_voorziening"]})", R"({"profile":{"huishoudn":1}})",
+                             // the policy pack: by an unknown id, the protocol as a municipality's, an invalid pack
+                             R"({"policy":"gemeente-nergens"})", R"({"policy":"als-protocol"})",
+                             R"({"policy_pack":{"id":"x"}})"}) {
         const auto full = ivp::calculate_json_text(text, "2026-11-23");
         ASSERT_NE(full.find("\"error\""), std::string::npos);
         EXPECT_EQ(ivp::calculate_lean_json_text(text, "2026-11-23"), full) << text;
         EXPECT_EQ(ivp::explain_json_text(text, "2026-11-23"), full) << text;
     }
     EXPECT_NE(ivp::explain_json_text("{}", "2026-13-01").find("\"error\""), std::string::npos);
+}
+
+// calculateLean builds only the parts of the rulebook it reads (the
+// catalogue, the facts, the ALS protocol alone, the eigen bijdrage;
+// docs/perf.md "Start-up"); run first in its process (ctest runs each test
+// alone), it must give what the lean result of the whole rulebook gives.
+TEST(LeanAndExplain, TheLeanCallWithoutTheWholeRulebookGivesTheSameResult) {
+    auto all = scenarios();
+    all.push_back(R"({"policy":"hattem-2014","profile":{"woning_heeft_trap":false,"leeftijd":80}})");
+    all.push_back(R"({"policy":"wmo-2015","provisions":["traplift"],"keep_in_budget":["traplift"]})");
+    const auto today = *ivp::parse_iso_date("2026-11-23");
+    std::vector<std::string> lean;
+    for (const auto& text : all) lean.push_back(ivp::calculate_text(text, today, ivp::Detail::lean).dump());
+    const auto& rulebook = ivp::embedded_rulebook();
+    for (std::size_t k = 0; k < all.size(); ++k) {
+        SCOPED_TRACE(all[k].substr(0, 120));
+        const auto scenario = ivp::parse_scenario(json::parse(all[k]), rulebook.catalogue, today);
+        EXPECT_EQ(lean[k], ivp::calculate(scenario, rulebook, ivp::Detail::lean).dump());
+    }
+    // Each embedded pack parsed alone is the pack of the whole rulebook.
+    for (const auto& p : rulebook.policies) {
+        const ivp::Policy* alone = ivp::embedded_policy(p.id);
+        ASSERT_NE(alone, nullptr) << p.id;
+        EXPECT_EQ(alone->id, p.id);
+        EXPECT_EQ(alone->sources.dump(), p.sources.dump());
+        EXPECT_EQ(alone->criteria.size(), p.criteria.size());
+    }
+    EXPECT_EQ(ivp::embedded_policy("gemeente-nergens"), nullptr);
 }

@@ -1,6 +1,7 @@
 #include "ivp/base/calendar.h"
 
 #include <algorithm>
+#include <array>
 #include <nlohmann/json.hpp>
 
 #include "ivp/base/data_reader.h"
@@ -36,22 +37,31 @@ namespace {
 constexpr const char* kLid1 = "Algemene termijnenwet art. 3 lid 1";
 constexpr const char* kLid2 = "Algemene termijnenwet art. 3 lid 2";
 
-std::vector<Feestdag> statutory_feestdagen(int y) {
+// The dates of Atw art. 3 lid 1 and 2 in `y`, in the order of
+// statutory_feestdagen (the working-day count needs the dates alone).
+std::array<Date, 9> statutory_dates(int y) {
     const Date easter = easter_sunday(y);
     // Koningsdag: 27 April, or the 26th when the 27th is a Sunday
     // (Besluit van 28 januari 2013, Stb. 2013, 30, art. 1).
     Date koningsdag{year{y}, April, day{27}};
     if (weekday{sys_days{koningsdag}} == Sunday) koningsdag = add_days(koningsdag, -1);
+    return {Date{year{y}, January, day{1}}, add_days(easter, -2), add_days(easter, 1),
+            koningsdag, Date{year{y}, May, day{5}}, add_days(easter, 39),
+            add_days(easter, 50), Date{year{y}, December, day{25}}, Date{year{y}, December, day{26}}};
+}
+
+std::vector<Feestdag> statutory_feestdagen(int y) {
+    const auto d = statutory_dates(y);
     return {
-        {Date{year{y}, January, day{1}}, "Nieuwjaarsdag", kLid1},
-        {add_days(easter, -2), "Goede Vrijdag", kLid2},
-        {add_days(easter, 1), "Tweede Paasdag", kLid1},
-        {koningsdag, "Koningsdag", kLid1},
-        {Date{year{y}, May, day{5}}, "Bevrijdingsdag (5 mei)", kLid1},
-        {add_days(easter, 39), "Hemelvaartsdag", kLid1},
-        {add_days(easter, 50), "Tweede Pinksterdag", kLid1},
-        {Date{year{y}, December, day{25}}, "Eerste Kerstdag", kLid1},
-        {Date{year{y}, December, day{26}}, "Tweede Kerstdag", kLid1},
+        {d[0], "Nieuwjaarsdag", kLid1},
+        {d[1], "Goede Vrijdag", kLid2},
+        {d[2], "Tweede Paasdag", kLid1},
+        {d[3], "Koningsdag", kLid1},
+        {d[4], "Bevrijdingsdag (5 mei)", kLid1},
+        {d[5], "Hemelvaartsdag", kLid1},
+        {d[6], "Tweede Pinksterdag", kLid1},
+        {d[7], "Eerste Kerstdag", kLid1},
+        {d[8], "Tweede Kerstdag", kLid1},
     };
 }
 
@@ -124,12 +134,13 @@ void Calendar::count_working_days() {
     const sys_days last{Date{year{last_year_}, December, day{31}}};
     const auto count = static_cast<std::size_t>((last - first).count() + 1);
     working_.assign(count, 0);
-    for (std::size_t i = 0; i < count; ++i) {
-        const weekday wd{first + days{static_cast<int>(i)}};
-        working_[i] = (wd != Saturday && wd != Sunday) ? 1 : 0;
-    }
+    // The weekday advances by one a day (c_encoding: 0 = Sunday, 6 = Saturday);
+    // counted so, and the feestdagen by their dates alone, because every
+    // page's first calculation builds this table (docs/perf.md "Start-up").
+    unsigned wd = weekday{first}.c_encoding();
+    for (std::size_t i = 0; i < count; ++i, wd = wd == 6 ? 0 : wd + 1) working_[i] = (wd != 0 && wd != 6) ? 1 : 0;
     for (int y = first_year_; y <= last_year_; ++y)
-        for (const auto& f : statutory_feestdagen(y)) working_[index(f.date)] = 0;
+        for (const Date d : statutory_dates(y)) working_[index(d)] = 0;
     for (const auto& f : lid3_days_) working_[index(f.date)] = 0;
     working_prefix_.assign(count + 1, 0);
     for (std::size_t i = 0; i < count; ++i) working_prefix_[i + 1] = working_prefix_[i] + working_[i];

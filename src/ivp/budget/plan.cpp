@@ -187,10 +187,14 @@ void read_kept(const json& input, const Catalogue& catalogue, Scenario& s) {
     }
 }
 
+}  // namespace
+
 const Policy* plan_policy(const std::vector<Policy>& policies) {
     const auto it = std::find_if(policies.begin(), policies.end(), [](const Policy& p) { return p.id == kPlanPolicy; });
     return it == policies.end() ? nullptr : &*it;
 }
+
+namespace {
 
 bool has_own_event(const Scenario& s, std::size_t i) { return i < s.actual.size() && !s.actual[i].empty(); }
 
@@ -234,8 +238,12 @@ CallOff provision_calloff(const Scenario& s, std::size_t i, const Provision& p, 
 
 std::vector<bool> budget_mask(const Scenario& s, const Catalogue& catalogue, const std::vector<Policy>& policies,
                               const FactsCatalogue& facts) {
+    return budget_mask(s, catalogue, plan_policy(policies), facts);
+}
+
+std::vector<bool> budget_mask(const Scenario& s, const Catalogue& catalogue, const Policy* policy,
+                              const FactsCatalogue& facts) {
     std::vector<bool> mask(s.selected.begin(), s.selected.end());
-    const Policy* policy = plan_policy(policies);
     if (!policy) return mask;
     const ProfileAnswers answers(s.profile, facts);  // once, not per provision
     for (std::size_t i = 0; i < mask.size(); ++i) {

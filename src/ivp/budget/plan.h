@@ -44,6 +44,11 @@ CallOff provision_calloff(const Scenario& s, std::size_t i, const Provision& p, 
 // a "nee" of kPlanPolicy unless the user keeps it).
 std::vector<bool> budget_mask(const Scenario& s, const Catalogue& catalogue, const std::vector<Policy>& policies,
                               const FactsCatalogue& facts);
+// The policy of kPlanPolicy among `policies`, or nullptr.
+const Policy* plan_policy(const std::vector<Policy>& policies);
+// The same with the plan policy itself (nullptr: none), which is all it reads.
+std::vector<bool> budget_mask(const Scenario& s, const Catalogue& catalogue, const Policy* plan,
+                              const FactsCatalogue& facts);
 
 // The plan fields of one selected provision (merged into its result entry):
 // in_plan, plan_reason, plan_kept, calloff{date, kind, needed?, latest?,

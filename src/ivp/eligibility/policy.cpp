@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cctype>
 #include <map>
+#include <memory>
+#include <mutex>
 
 #include "ivp/base/data_reader.h"
 #include "ivp/eligibility/compiled_rules.h"
@@ -633,10 +635,10 @@ Policy parse_policy(const json& data, const std::string& file, const Catalogue& 
     return policy;
 }
 
-std::vector<Policy> parse_policies(const std::vector<std::pair<std::string, json>>& files, const Catalogue& catalogue,
-                                   const FactsCatalogue& facts) {
-    std::vector<Policy> out;
-    for (const auto& [file, data] : files) out.push_back(parse_policy(data, file, catalogue, facts));
+namespace {
+
+// The default first, then by id; ids unique; the facts' `used_by` matches.
+std::vector<Policy> ordered_and_checked(std::vector<Policy> out, const FactsCatalogue& facts) {
     std::stable_sort(out.begin(), out.end(), [](const Policy& a, const Policy& b) {
         if ((a.id == kDefaultPolicy) != (b.id == kDefaultPolicy)) return a.id == kDefaultPolicy;
         return a.id < b.id;
@@ -647,25 +649,74 @@ std::vector<Policy> parse_policies(const std::vector<std::pair<std::string, json
     return out;
 }
 
+json embedded_policy_json(const std::string& file, std::string_view content) {
+    try {
+        return json::parse(content);
+    } catch (const json::parse_error& e) {
+        throw DataError(file, "/", std::string("geen geldige JSON: ") + e.what());
+    }
+}
+
+bool is_policy_file(std::string_view path) { return path.rfind("policies/", 0) == 0; }
+
+// One embedded pack ("data/policies/<name>.json"), parsed and checked alone
+// the first time something needs it, or nullptr when there is no such file.
+// A cache, not state: each entry is the parse of a file that never changes,
+// kept so that the page's first call parses only the pack it reads (the
+// lean result needs the ALS protocol alone; docs/perf.md "Start-up"). A
+// parse that throws stores nothing. The lock is for native callers on
+// several threads (the WebAssembly is single-threaded).
+const Policy* embedded_policy_file(const std::string& file) {
+    static std::mutex lock;
+    static std::map<std::string, std::unique_ptr<const Policy>, std::less<>> parsed;
+    const std::lock_guard<std::mutex> hold(lock);
+    if (const auto found = parsed.find(file); found != parsed.end()) return found->second.get();
+    for (const auto& f : embedded::data_files()) {
+        if ("data/" + std::string(f.path) != file || !is_policy_file(f.path)) continue;
+        auto policy = std::make_unique<const Policy>(
+            parse_policy(embedded_policy_json(file, f.content), file, embedded_catalogue(), embedded_facts()));
+        return parsed.emplace(file, std::move(policy)).first->second.get();
+    }
+    return nullptr;
+}
+
+}  // namespace
+
+std::vector<Policy> parse_policies(const std::vector<std::pair<std::string, json>>& files, const Catalogue& catalogue,
+                                   const FactsCatalogue& facts) {
+    std::vector<Policy> out;
+    for (const auto& [file, data] : files) out.push_back(parse_policy(data, file, catalogue, facts));
+    return ordered_and_checked(std::move(out), facts);
+}
+
 std::vector<std::pair<std::string, json>> embedded_policy_files() {
     std::vector<std::pair<std::string, json>> files;
     for (const auto& f : embedded::data_files()) {
-        const std::string path(f.path);
-        if (path.rfind("policies/", 0) != 0) continue;
-        const std::string file = "data/" + path;
-        try {
-            files.emplace_back(file, json::parse(f.content));
-        } catch (const json::parse_error& e) {
-            throw DataError(file, "/", std::string("geen geldige JSON: ") + e.what());
-        }
+        if (!is_policy_file(f.path)) continue;
+        const std::string file = "data/" + std::string(f.path);
+        files.emplace_back(file, embedded_policy_json(file, f.content));
     }
     return files;
 }
 
+// parse_policies(embedded_policy_files(), …), from the packs parsed alone.
 const std::vector<Policy>& embedded_policies() {
-    static const std::vector<Policy> policies =
-        parse_policies(embedded_policy_files(), embedded_catalogue(), embedded_facts());
+    static const std::vector<Policy> policies = [] {
+        std::vector<Policy> out;
+        for (const auto& f : embedded::data_files())
+            if (is_policy_file(f.path)) out.push_back(*embedded_policy_file("data/" + std::string(f.path)));
+        return ordered_and_checked(std::move(out), embedded_facts());
+    }();
     return policies;
+}
+
+const Policy* embedded_policy(const std::string& id) {
+    // A pack's file is named by its id (data/policies/<id>.json); the id read
+    // from the file decides, and anything else is looked up among them all.
+    if (const Policy* p = embedded_policy_file("data/policies/" + id + ".json"); p && p->id == id) return p;
+    for (const auto& p : embedded_policies())
+        if (p.id == id) return &p;
+    return nullptr;
 }
 
 void validate_facts_usage(const FactsCatalogue& facts, const std::vector<Policy>& policies) {

@@ -135,6 +135,10 @@ std::vector<std::pair<std::string, nlohmann::json>> embedded_policy_files();
 
 // The embedded policies (data/policies/*.json), the default (wmo-2015) first.
 const std::vector<Policy>& embedded_policies();
+// One embedded pack by id, parsed alone when first needed (the lean result
+// reads the ALS protocol only), or nullptr when the build has no such pack.
+// Verdicts are the same as with the pack of embedded_policies().
+const Policy* embedded_policy(const std::string& id);
 // The Wmo 2015 itself: what holds in every municipality (issue 16).
 inline constexpr const char* kDefaultPolicy = "wmo-2015";
 

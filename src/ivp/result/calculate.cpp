@@ -48,8 +48,20 @@ nlohmann::json sla_json(const Sla& sla) {
 // bijdrage (costs_json: total and per_year). The tests vary the amounts of
 // many scenarios and check that the explanation (full minus lean) does not
 // change (tests/unit/lean_explain_test.cpp).
-nlohmann::json lean_result(const Scenario& scenario, const Rulebook& rulebook) {
-    const Catalogue& catalogue = rulebook.catalogue;
+//
+// It reads only the catalogue, the facts, the plan policy (the ALS protocol:
+// which provisions count in the budget) and the eigen bijdrage's rules, so
+// calculate_text() gives it without building the whole rulebook: the page's
+// first call is a lean one (docs/perf.md "Start-up").
+struct LeanRules {
+    const Catalogue& catalogue;
+    const Policy* plan;  // plan_policy() of the rulebook's policies
+    const FactsCatalogue& facts;
+    const EigenBijdrageRules& eigen_bijdrage;
+};
+
+nlohmann::json lean_result(const Scenario& scenario, const LeanRules& rules) {
+    const Catalogue& catalogue = rules.catalogue;
     nlohmann::json provisions = nlohmann::json::array();
     for (std::size_t i = 0; i < catalogue.provisions.size(); ++i) {
         if (!scenario.selected[i]) continue;
@@ -65,9 +77,9 @@ nlohmann::json lean_result(const Scenario& scenario, const Rulebook& rulebook) {
     }
     return {
         {"schema", kResultSchema},
-        {"budget", budget_json(compute_budget(catalogue, scenario, budget_mask(scenario, catalogue, rulebook.policies, rulebook.facts)))},
+        {"budget", budget_json(compute_budget(catalogue, scenario, budget_mask(scenario, catalogue, rules.plan, rules.facts)))},
         {"provisions", std::move(provisions)},
-        {"costs", {{"eigen_bijdrage", eigen_bijdrage_amounts_json(scenario, catalogue, rulebook.eigen_bijdrage)}}},
+        {"costs", {{"eigen_bijdrage", eigen_bijdrage_amounts_json(scenario, catalogue, rules.eigen_bijdrage)}}},
     };
 }
 
@@ -151,7 +163,8 @@ void add_header(nlohmann::json& out, const Scenario& scenario, const Catalogue& 
 }  // namespace
 
 nlohmann::json calculate(const Scenario& scenario, const Rulebook& rulebook, Detail detail) {
-    if (detail == Detail::lean) return lean_result(scenario, rulebook);
+    if (detail == Detail::lean)
+        return lean_result(scenario, {rulebook.catalogue, plan_policy(rulebook.policies), rulebook.facts, rulebook.eigen_bijdrage});
     const Catalogue& catalogue = rulebook.catalogue;
     const std::vector<bool> in_plan = budget_mask(scenario, catalogue, rulebook.policies, rulebook.facts);  // Mijn IVP (src/ivp/budget/plan.h)
     // The municipality's pack the scenario chose (or loaded), then the protocol.
@@ -186,6 +199,14 @@ nlohmann::json calculate(const Scenario& scenario, const Rulebook& rulebook, Det
 }
 
 nlohmann::json calculate_text(std::string_view scenario_json, Date today, Detail detail) {
+    if (detail == Detail::lean) {
+        // The parts of embedded_rulebook() the lean result reads, each built
+        // when first needed, not the whole rulebook (see lean_result).
+        const Catalogue& catalogue = embedded_catalogue();
+        const auto input = parse_user_json(scenario_json);
+        const Scenario scenario = parse_scenario(input, catalogue, today);
+        return lean_result(scenario, {catalogue, embedded_policy(kPlanPolicy), embedded_facts(), embedded_eigen_bijdrage()});
+    }
     const auto& rulebook = embedded_rulebook();
     const auto input = parse_user_json(scenario_json);
     const Scenario scenario = parse_scenario(input, rulebook.catalogue, today);

@@ -141,7 +141,11 @@ Scenario parse_scenario(const nlohmann::json& input, const Catalogue& catalogue,
     // When the user needs each provision, and which "nee" they count anyway.
     read_plan_input(input, catalogue, s);
     // The municipality's policy pack: by id or by content (src/ivp/eligibility/policy_pack.cpp).
-    auto choice = read_policy_choice(input, catalogue, embedded_policies(), embedded_facts());
+    // Only a named `policy` is looked up among the built-in packs: without
+    // one, no pack is parsed here (the page's first call names none).
+    static const std::vector<Policy> no_policies;
+    auto choice = read_policy_choice(input, catalogue, input.contains("policy") ? embedded_policies() : no_policies,
+                                     embedded_facts());
     s.policy = std::move(choice.id);
     s.policy_pack = std::move(choice.pack);
     return s;
