@@ -8,11 +8,13 @@
 #include <functional>
 #include <map>
 #include <fstream>
+#include <random>
 #include <regex>
 
 #include "ivp/result/calculate.h"
 #include "ivp/base/embedded_data.h"
 #include "ivp/base/error.h"
+#include "ivp/eligibility/jsonlogic.h"
 #include "ivp/eligibility/policy.h"
 #include "ivp/result/result_json.h"
 #include "test_util.h"
@@ -575,4 +577,73 @@ TEST(PolicySources, QuotesAreFoundInTheSeedAtTheirLine) {
         }
     }
     EXPECT_GT(checked, 80);
+}
+
+// parse_policy keeps what every assessment and the interview's probing read
+// of a criterion (policy.h, Criterion::condition_facts …): they must be what
+// the rules and the source give, for every criterion of every policy.
+TEST(Policy, CachedCriterionFieldsAreTheComputedOnes) {
+    std::size_t checked = 0;
+    for (const auto& policy : ivp::embedded_policies())
+        for (const auto& c : policy.criteria) {
+            SCOPED_TRACE(policy.id + " " + c.id);
+            EXPECT_EQ(c.condition_facts, ivp::jsonlogic::vars_used(c.condition));
+            EXPECT_EQ(c.facts, ivp::criterion_facts(c));
+            std::vector<double> literals;
+            ivp::jsonlogic::number_literals(c.condition, literals);
+            EXPECT_EQ(c.condition_literals, literals);
+            for (const auto& e : c.exceptions)
+                if (e.contains("when")) ivp::jsonlogic::number_literals(e.at("when"), literals);
+            EXPECT_EQ(c.literals, literals);
+            // collect_sources writes the same cite into the source's entry
+            EXPECT_EQ(c.cite, policy.sources.at(c.source_id).at("cite").get<std::string>());
+            EXPECT_FALSE(c.cite.empty());
+            ++checked;
+        }
+    EXPECT_GT(checked, 50u);
+}
+
+// Every assessment of one profile shares one working copy of its answers for
+// the open-question probing (ProfileAnswers::trial), put back after each
+// fact: assessing many voorzieningen in a row with one ProfileAnswers must
+// give what each gives with answers of its own, on generated profiles.
+TEST(Policy, SharedProbingAnswersGiveTheAssessmentOfFreshAnswers) {
+    const auto& facts = ivp::embedded_facts();
+    const auto& catalogue = ivp::embedded_catalogue();
+    std::mt19937 rng(20261202);
+    std::size_t open = 0;
+    for (int n = 0; n < 40; ++n) {
+        json profile = json::object();
+        for (const auto& f : facts.facts) {
+            const auto values = ivp::candidate_answers(f, {3, 18, 65});
+            const auto pick = rng() % 4;
+            if (pick == 0 && !values.empty()) profile[f.id] = values[rng() % values.size()];
+            if (pick == 1 && n % 2) profile[f.id] = nullptr;  // asked; weet ik niet
+        }
+        const ivp::ProfileAnswers shared(profile, facts);
+        for (const auto& policy : ivp::embedded_policies())
+            for (const auto& p : policy.provisions) {
+                const auto index = catalogue.find(p.id);
+                const ivp::Provision* entry = index ? &catalogue.provisions[*index] : nullptr;
+                const auto a = ivp::assess(policy, entry, p.id, shared, facts);
+                const auto b = ivp::assess(policy, entry, p.id, profile, facts);  // answers of its own
+                SCOPED_TRACE(std::to_string(n) + " " + policy.id + " " + p.id);
+                ASSERT_EQ(a.verdict, b.verdict);
+                ASSERT_EQ(a.reasons.size(), b.reasons.size());
+                for (std::size_t k = 0; k < a.reasons.size(); ++k) {
+                    EXPECT_EQ(a.reasons[k].criterion, b.reasons[k].criterion);
+                    EXPECT_EQ(a.reasons[k].outcome, b.reasons[k].outcome);
+                    EXPECT_EQ(a.reasons[k].text, b.reasons[k].text);
+                    EXPECT_EQ(a.reasons[k].cite, b.reasons[k].cite);
+                }
+                ASSERT_EQ(a.open_questions.size(), b.open_questions.size());
+                for (std::size_t k = 0; k < a.open_questions.size(); ++k) {
+                    EXPECT_EQ(a.open_questions[k].fact, b.open_questions[k].fact);
+                    EXPECT_EQ(a.open_questions[k].rank, b.open_questions[k].rank);
+                    EXPECT_EQ(a.open_questions[k].settles, b.open_questions[k].settles);
+                }
+                open += a.open_questions.size();
+            }
+    }
+    EXPECT_GT(open, 100u);  // the probing ran, many times
 }

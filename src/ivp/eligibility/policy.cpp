@@ -18,6 +18,12 @@ namespace ivp {
 
 using nlohmann::json;
 
+struct ProfileAnswers::Trial {
+    json profile;
+    std::set<std::string> unknown;
+    std::vector<rules::Value> slots;
+};
+
 std::string criterion_source_id(const Policy&, const Criterion& c) { return c.source_id; }
 
 std::string exception_source_id(const Policy&, const Criterion& c, std::size_t n) { return c.exception_source_ids.at(n); }
@@ -227,12 +233,12 @@ std::vector<OpenFact> open_facts(const Policy& policy, const PolicyProvision& p,
     for (auto i : p.criteria) {
         const auto& c = policy.criteria[i];
         if (truth_of(policy, c, given) != jsonlogic::Truth::unknown) continue;
-        for (auto& id : jsonlogic::vars_used(c.condition)) {
+        for (const auto& id : c.condition_facts) {
             ++order;
             if (!given.unknown.count(id) || !seen.insert(id).second) continue;
             const Fact* fact = facts.find(id);
             if (!fact) continue;
-            names.push_back(std::move(id));
+            names.push_back(id);
             out.push_back({nullptr, fact, order});
         }
     }
@@ -247,8 +253,8 @@ std::vector<OpenFact> open_facts(const Policy& policy, const PolicyProvision& p,
 //                        a criterion that is still unknown.
 // Within a rank: the order of the criteria (the order an assessor works in),
 // then the order of the facts within the criterion.
-std::vector<OpenQuestion> open_questions(const Policy& policy, const PolicyProvision& p, const Answers& given,
-                                         const FactsCatalogue& facts) {
+std::vector<OpenQuestion> open_questions(const Policy& policy, const PolicyProvision& p, const ProfileAnswers& answers,
+                                         const Answers& given, const FactsCatalogue& facts) {
     struct Open {
         std::string id;
         int rank;
@@ -259,14 +265,19 @@ std::vector<OpenQuestion> open_questions(const Policy& policy, const PolicyProvi
     const auto listed = open_facts(policy, p, given, facts, names);
     if (listed.empty()) return {};
     std::vector<double> literals;
-    for (auto i : p.criteria) jsonlogic::number_literals(policy.criteria[i].condition, literals);
+    for (auto i : p.criteria) {
+        const auto& l = policy.criteria[i].condition_literals;
+        literals.insert(literals.end(), l.begin(), l.end());
+    }
     std::vector<Open> open;
     // One answer tried at a time, in one copy of the answers, each put back
     // after its fact (copying them for every candidate answer was most of the
-    // cost of the probing).
-    json with = given.profile;
-    auto rest = given.unknown;
-    auto slots = given.slots;
+    // cost of the probing); the copy is the profile's, shared by all its
+    // assessments (ProfileAnswers::trial).
+    auto& scratch = answers.trial();
+    json& with = scratch.profile;
+    auto& rest = scratch.unknown;
+    auto& slots = scratch.slots;
     const Answers trial{with, rest, slots};
     for (const auto& f : listed) {
         const std::string& id = *f.id;
@@ -614,6 +625,17 @@ void compile_conditions(Policy& policy, const FactsCatalogue& facts) {
 
 }  // namespace
 
+void index_criterion(const Policy& policy, Criterion& c) {
+    c.condition_facts = jsonlogic::vars_used(c.condition);
+    c.facts = criterion_facts(c);
+    c.condition_literals.clear();
+    jsonlogic::number_literals(c.condition, c.condition_literals);
+    c.literals = c.condition_literals;
+    for (const auto& e : c.exceptions)
+        if (e.contains("when")) jsonlogic::number_literals(e.at("when"), c.literals);
+    c.cite = short_source(policy, c.source);
+}
+
 Policy parse_policy(const json& data, const std::string& file, const Catalogue& catalogue, const FactsCatalogue& facts) {
     const PolicyReader r(file, facts);
     r.keys(data, "", {"$schema", "$comment", "id", "title", "label", "kind", "note", "valid_from", "valid_from_note", "source_document", "zvw",
@@ -629,6 +651,7 @@ Policy parse_policy(const json& data, const std::string& file, const Catalogue& 
     policy.not_modelled = parse_not_modelled(r, data);
     policy.duties = parse_duties(r, data);
     collect_sources(policy);
+    for (auto& c : policy.criteria) index_criterion(policy, c);
     check_rules_evaluate(r, policy, facts);
     compile_conditions(policy, facts);
     index_reads(policy);
@@ -786,6 +809,11 @@ ProfileAnswers::ProfileAnswers(const json& p, const FactsCatalogue& facts)
     : profile(p), unknown(unknown_facts(p, facts)), slots(rules::slots_from_profile(p, facts)) {}
 ProfileAnswers::~ProfileAnswers() = default;
 
+ProfileAnswers::Trial& ProfileAnswers::trial() const {
+    if (!trial_) trial_ = std::make_unique<Trial>(Trial{profile, unknown, slots});
+    return *trial_;
+}
+
 Assessment assess(const Policy& policy, const Provision* catalogue_entry, const std::string& provision_id,
                   const json& profile, const FactsCatalogue& facts) {
     return assess(policy, catalogue_entry, provision_id, ProfileAnswers(profile, facts), facts);
@@ -831,14 +859,14 @@ Assessment assess(const Policy& policy, const Provision* catalogue_entry, const 
         // The quote and its cite are the same for every provision: they are
         // given once, in the result's `sources` (the criterion's source id).
         Reason reason{c.id, outcome_name(t), plain ? c.if_not : c.text, plain, {}, "", "",
-                      short_source(policy, c.source)};
+                      c.cite};
         explain_exception_or_derivation(policy, c, answers, t, reason);
         const bool decides = (verdict == jsonlogic::Truth::no && t == jsonlogic::Truth::no) ||
                              (verdict == jsonlogic::Truth::unknown && t == jsonlogic::Truth::unknown);
         (decides ? out.reasons : rest).push_back(std::move(reason));
     }
     for (auto& x : rest) out.reasons.push_back(std::move(x));
-    if (verdict == jsonlogic::Truth::unknown) out.open_questions = open_questions(policy, *p, answers, facts);
+    if (verdict == jsonlogic::Truth::unknown) out.open_questions = open_questions(policy, *p, given, answers, facts);
     for (auto i : p->quantities) out.quantities.push_back(quantity_value(policy.quantities[i], profile, unknown));
     if (!p->form.empty()) out.form = p;
     return out;

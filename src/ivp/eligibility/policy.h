@@ -45,6 +45,19 @@ struct Criterion {
     // Ids in Policy::sources of `source` and of each exception's source.
     std::string source_id;
     std::vector<std::string> exception_source_ids;
+    // Made once by parse_policy from the fields above, because every
+    // assessment and the interview's probing read them again and again
+    // (walking the rule for them was a cost of its own, docs/perf.md):
+    // the facts the condition reads (jsonlogic::vars_used), those and the
+    // facts of its exceptions' `when` (criterion_facts), the numbers in the
+    // condition and in the condition and its exceptions' `when`
+    // (jsonlogic::number_literals), and the reason's cite ("<title>, <section>").
+    // Policy.CachedCriterionFieldsAreTheComputedOnes checks them.
+    std::vector<std::string> condition_facts;
+    std::vector<std::string> facts;
+    std::vector<double> condition_literals;
+    std::vector<double> literals;
+    std::string cite;
 };
 
 struct Quantity {
@@ -220,6 +233,17 @@ public:
     const nlohmann::json& profile;
     const std::set<std::string> unknown;
     const std::vector<rules::Value> slots;
+
+    // The open-question probing's working copy of these answers: one answer
+    // tried at a time and put back after each fact, so it is the answers
+    // again between two probings. Made on first use, once per profile:
+    // copying the profile and the unknown facts for each of the ~30
+    // assessments an answer makes again was a tenth of their cost.
+    struct Trial;
+    Trial& trial() const;
+
+private:
+    mutable std::unique_ptr<Trial> trial_;
 };
 
 Assessment assess(const Policy& policy, const Provision* catalogue_entry, const std::string& provision_id,
@@ -267,8 +291,12 @@ std::vector<nlohmann::json> candidate_answers(const Fact& fact, const std::vecto
 jsonlogic::Truth criterion_truth(const Policy& policy, const Criterion& c, const nlohmann::json& profile,
                                  const std::set<std::string>& unknown, const std::vector<rules::Value>& slots);
 
-// The facts a criterion reads: its condition's and its exceptions' `when`.
+// The facts a criterion reads: its condition's and its exceptions' `when`
+// (computed from the rules; parse_policy keeps it in Criterion::facts).
 std::vector<std::string> criterion_facts(const Criterion& c);
+// Fills Criterion::condition_facts, facts, condition_literals, literals and
+// cite from its rules and source (parse_policy calls it for every criterion).
+void index_criterion(const Policy& policy, Criterion& c);
 
 // The verdict of `policy`'s own criteria for a voorziening it assesses, as
 // assess() gives it but without reasons or open questions (the personal

@@ -99,15 +99,12 @@ bool askable(const Scenario& s, const std::string& id) {
 // it (a comparison of two open facts), every open fact it reads counts.
 void probe_criterion(const Policy& policy, const PolicyProvision& p, const Criterion& c, const Scenario& s,
                      const FactsCatalogue& facts, Probe& probe, std::map<std::string, Tally>& tally) {
-    std::vector<double> literals;
-    jsonlogic::number_literals(c.condition, literals);
-    for (const auto& e : c.exceptions)
-        if (e.contains("when")) jsonlogic::number_literals(e.at("when"), literals);
+    const std::vector<double>& literals = c.literals;  // the condition's and its exceptions' `when`
     std::vector<std::string> open;
     bool any = false;
     // The condition's facts and those of an exception's `when`: an answer to
     // either can turn an onbekend criterion into voldaan or niet voldaan.
-    for (const auto& id : criterion_facts(c)) {
+    for (const auto& id : c.facts) {  // criterion_facts(c), kept by parse_policy
         const Fact* fact = facts.find(id);
         if (!fact || !askable(s, id)) continue;
         open.push_back(id);
