@@ -2,8 +2,10 @@
 // (optionally with extra arguments for the new build, e.g. --met-regelboek
 // when the tables moved to the rulebook), `samenvatting`, `ics` and both
 // letters. Prints the count and the first differences; exit 1 when any differs.
+// `--calc-arg ARG` goes to both builds' `calc` (e.g. --met-regelboek when both
+// have a rulebook and the result's own shape changed, not what the merge gives).
 //
-//   node tools/compare-builds.mjs OLD_IVP NEW_IVP [--new-calc-arg ARG]… [--count N]
+//   node tools/compare-builds.mjs OLD_IVP NEW_IVP [--new-calc-arg ARG]… [--calc-arg ARG]… [--count N]
 //
 // Scenarios: the default, the golden (Hattem) scenarios, the fuzz corpus's
 // calculate scenarios, the example pack carried, and N (default 120) generated
@@ -20,12 +22,14 @@ const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
 const [oldIvp, newIvp] = args;
 const newCalcArgs = [];
+const oldCalcArgs = [];
 let count = 120;
 for (let i = 2; i < args.length; i += 1) {
   if (args[i] === '--new-calc-arg') newCalcArgs.push(args[++i]);
+  else if (args[i] === '--calc-arg') { oldCalcArgs.push(args[++i]); newCalcArgs.push(args[i]); }
   else if (args[i] === '--count') count = Number(args[++i]);
 }
-if (!oldIvp || !newIvp) { console.error('usage: compare-builds.mjs OLD_IVP NEW_IVP [--new-calc-arg ARG]… [--count N]'); process.exit(2); }
+if (!oldIvp || !newIvp) { console.error('usage: compare-builds.mjs OLD_IVP NEW_IVP [--new-calc-arg ARG]… [--calc-arg ARG]… [--count N]'); process.exit(2); }
 
 const today = '2026-12-01';
 const json = (p) => JSON.parse(readFileSync(join(root, p), 'utf8'));
@@ -86,7 +90,7 @@ const differ = [];
 for (const scenario of scenarios) {
   const text = typeof scenario === 'string' ? scenario : JSON.stringify(scenario);
   const cases = [
-    ['calc', ['calc', '--today', today], ['calc', ...newCalcArgs, '--today', today]],
+    ['calc', ['calc', ...oldCalcArgs, '--today', today], ['calc', ...newCalcArgs, '--today', today]],
     ['samenvatting', ['samenvatting', '--today', today]],
     ['ics', ['ics', '--today', today]],
     ['brief ingebrekestelling', ['brief', 'ingebrekestelling', '--today', today, '-']],

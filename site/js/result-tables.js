@@ -75,7 +75,8 @@ export function ivpPhaseLabel(result, ph) {
 // the two agree): `policies[]` whole, `sources`, `facts` with their texts,
 // `terms`, `tracks`, `phases`, `policy_choices`, `costs.financing`,
 // `plan.assumptions`, `plan.remedies`, the texts of `kit.checklist[]` and
-// `kit.requests[]` and each assessment's `form`. A carried
+// `kit.requests[]`, each assessment's `form`, and its compact reasons whole
+// (`{criterion, outcome}`). A carried
 // pack (`policy_pack`) is whole in the result, its sources too. Neither the result's nor the rulebook's objects are written
 // to: the page keeps the explanation between lean results. A result without
 // `rulebook` (a stand-in, an older core) has its tables itself.
@@ -83,6 +84,18 @@ export function ivpPhaseLabel(result, ph) {
 // a part the page shows key by key (costs, ivpOutline) comes in the same order
 // as when the core wrote the tables in.
 const ivpSorted = (o) => Object.fromEntries(Object.entries(o).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+
+// A compact reason "<n><o>" whole again, as the core's with_rulebook() does:
+// {criterion, outcome}, the criterion by its place n in its policy's sorted
+// criteria, the outcome by its letter (src/ivp/result/result_json.cpp reason_json).
+const IVP_OUTCOMES = { v: 'voldaan', n: 'niet voldaan', o: 'onbekend', t: 'niet van toepassing' };
+function ivpWholeReason(r, criteria) {
+  if (typeof r !== 'string') return r;
+  const m = /^(\d{1,4})([vnot])$/.exec(r);
+  const criterion = m && criteria ? criteria[Number(m[1])] : undefined;
+  if (criterion === undefined) throw new Error(`Een reden die het regelboek niet kent: ${r}.`);
+  return { criterion, outcome: IVP_OUTCOMES[m[2]] };
+}
 
 export function ivpWithRulebook(result, rulebook) {
   if (!result || typeof result.rulebook !== 'string') return result;
@@ -110,13 +123,21 @@ export function ivpWithRulebook(result, rulebook) {
     const texts = (list) => result.kit[list].map((item) => ivpSorted({ ...rulebook.kit[list][item.id], ...item }));
     out.kit = { ...result.kit, checklist: texts('checklist'), requests: texts('requests') };
   }
+  // Each policy's criterion ids in the order its `criteria` is written
+  // (sorted); the first policy of an id, as ivpPolicyOf finds it.
+  const criteria = new Map();
+  for (const p of out.policies) {
+    if (p && !criteria.has(p.id)) criteria.set(p.id, Object.keys(p.criteria || {}).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)));
+  }
   const withForms = (entry, byPolicy, setPolicies) => {
     let copy = null;
     for (const [policy, assessment] of Object.entries(byPolicy)) {
       const form = own.has(policy) && rulebook.forms[policy] ? rulebook.forms[policy][entry.id] : undefined;
-      if (form === undefined) continue;
+      const compact = Array.isArray(assessment.reasons) && assessment.reasons.some((r) => typeof r === 'string');
+      if (form === undefined && !compact) continue;
       copy = copy || { ...byPolicy };
-      copy[policy] = ivpSorted({ ...assessment, form });
+      const whole = compact ? { ...assessment, reasons: assessment.reasons.map((r) => ivpWholeReason(r, criteria.get(policy))) } : assessment;
+      copy[policy] = form === undefined ? whole : ivpSorted({ ...whole, form });
     }
     return copy ? setPolicies(copy) : entry;
   };

@@ -34,11 +34,25 @@ const ivp::Policy& policy(const std::string& id) {
     throw std::runtime_error("no policy " + id);
 }
 
+// The assessment as the page reads it: a compact reason "<n><o>" (docs/result.md
+// "Result and rulebook") whole, {criterion, outcome}, n the criterion's place
+// among the policy's sorted criterion ids.
 json assess(const std::string& policy_id, const std::string& provision, const json& profile) {
     const auto& catalogue = ivp::embedded_catalogue();
     const auto index = catalogue.find(provision);
     const ivp::Provision* entry = index ? &catalogue.provisions[*index] : nullptr;
-    return ivp::to_json(ivp::assess(policy(policy_id), entry, provision, profile, ivp::embedded_facts()));
+    json a = ivp::to_json(ivp::assess(policy(policy_id), entry, provision, profile, ivp::embedded_facts()));
+    std::vector<std::string> ids;
+    for (const auto& c : policy(policy_id).criteria) ids.push_back(c.id);
+    std::sort(ids.begin(), ids.end());
+    const std::map<char, std::string> outcomes{
+        {'v', "voldaan"}, {'n', "niet voldaan"}, {'o', "onbekend"}, {'t', "niet van toepassing"}};
+    for (auto& r : a.at("reasons"))
+        if (r.is_string()) {
+            const auto s = r.get<std::string>();
+            r = {{"criterion", ids.at(std::stoul(s.substr(0, s.size() - 1)))}, {"outcome", outcomes.at(s.back())}};
+        }
+    return a;
 }
 
 // A reason with its text: its own, else its criterion's rule (the table the

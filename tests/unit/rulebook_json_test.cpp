@@ -6,8 +6,10 @@
 #include <gtest/gtest.h>
 
 #include <functional>
+#include <map>
 #include <set>
 #include <string>
+#include <vector>
 
 #include "ivp/base/embedded_data.h"
 #include "ivp/base/error.h"
@@ -158,4 +160,45 @@ TEST(RulebookTables, AResultOfAnotherRulebookIsRefused) {
     EXPECT_THROW(ivp::with_rulebook(r, ivp::embedded_rulebook_tables()), ivp::DataError);
     r.erase("rulebook");
     EXPECT_THROW(ivp::with_rulebook(r, ivp::embedded_rulebook_tables()), ivp::DataError);
+}
+
+// A reason that only names its criterion and outcome is "<n><o>" in the
+// result (n: the criterion's place in its policy's sorted criteria); the merge
+// writes it whole, and a reason with its own text stays whole in both.
+TEST(RulebookTables, CompactReasonsAreWholeAgainAfterTheMerge) {
+    const json r = calc(kHattem);
+    const json whole = ivp_test::whole(r);
+    std::size_t compact = 0, kept = 0;
+    for (std::size_t i = 0; i < r.at("provisions").size(); ++i)
+        for (const auto& [policy, a] : r.at("provisions")[i].at("eligibility").at("policies").items()) {
+            const auto& merged = whole.at("provisions")[i].at("eligibility").at("policies").at(policy).at("reasons");
+            json criteria;
+            for (const auto& pol : whole.at("policies"))
+                if (pol.at("id") == policy) criteria = pol.at("criteria");
+            ASSERT_EQ(a.at("reasons").size(), merged.size());
+            for (std::size_t k = 0; k < merged.size(); ++k) {
+                const auto& c = a.at("reasons")[k];
+                if (!c.is_string()) {
+                    EXPECT_EQ(c, merged[k]);
+                    ++kept;
+                    continue;
+                }
+                ++compact;
+                const auto s = c.get<std::string>();
+                std::vector<std::string> ids;
+                for (const auto& [id, v] : criteria.items()) ids.push_back(id);
+                const auto n = std::stoul(s.substr(0, s.size() - 1));
+                ASSERT_LT(n, ids.size()) << s;
+                const std::map<char, std::string> outcomes{
+                    {'v', "voldaan"}, {'n', "niet voldaan"}, {'o', "onbekend"}, {'t', "niet van toepassing"}};
+                ASSERT_TRUE(outcomes.contains(s.back())) << s;
+                EXPECT_EQ(merged[k], json({{"criterion", ids[n]}, {"outcome", outcomes.at(s.back())}})) << s;
+                EXPECT_EQ(merged[k].size(), 2u);
+            }
+        }
+    EXPECT_GT(compact, 100u);
+    EXPECT_GT(kept, 0u);
+    json bad = r;
+    bad["provisions"][0]["eligibility"]["policies"]["als-protocol"]["reasons"][0] = "999v";
+    EXPECT_THROW(ivp_test::whole(bad), ivp::DataError);
 }

@@ -1,5 +1,7 @@
 #include "ivp/result/result_json.h"
 
+#include <algorithm>
+
 #include "ivp/base/sources.h"
 #include "ivp/dates/timeline.h"
 
@@ -19,7 +21,37 @@ json settles_json(const OpenQuestion& q) {
     return out;
 }
 
-json reason_json(const Reason& r) {
+// A reason's outcome as one letter, for the compact reason below ("" when
+// it has none: then the reason is written whole).
+const char* outcome_letter(const std::string& outcome) {
+    if (outcome == "voldaan") return "v";
+    if (outcome == "niet voldaan") return "n";
+    if (outcome == "onbekend") return "o";
+    if (outcome == "niet van toepassing") return "t";
+    return "";
+}
+
+// A policy's criterion ids in the order `policies.<id>.criteria` is written
+// (sorted): a compact reason names its criterion by its place there.
+std::vector<std::string> criteria_order(const Policy& policy) {
+    std::vector<std::string> ids;
+    ids.reserve(policy.criteria.size());
+    for (const auto& c : policy.criteria) ids.push_back(c.id);
+    std::sort(ids.begin(), ids.end());
+    return ids;
+}
+
+// Most reasons only say which criterion gave which outcome; written whole
+// ({criterion, outcome}) they were a fifth of the result. Such a reason is
+// "<n><o>": n the criterion's place in the policy's `criteria`, o the
+// outcome's letter; the merge with the rulebook (with_rulebook, the page's
+// ivpWithRulebook) writes it whole again (docs/result.md "Result and rulebook").
+json reason_json(const Reason& r, const std::vector<std::string>& order) {
+    const bool plain = !r.own_text && r.exceptions.empty() && r.derived_from.empty() && r.source.empty();
+    if (const char* letter = outcome_letter(r.outcome); plain && *letter) {
+        const auto it = std::lower_bound(order.begin(), order.end(), r.criterion);
+        if (it != order.end() && *it == r.criterion) return std::to_string(it - order.begin()) + letter;
+    }
     json out = {{"criterion", r.criterion}, {"outcome", r.outcome}};
     if (r.own_text) out["text"] = r.text;
     if (!r.exceptions.empty()) out["exceptions"] = r.exceptions;
@@ -84,7 +116,8 @@ json open_questions_json(const Assessment& a) {
 json assessment_json(const Assessment& a, bool with_open_questions) {
     const Policy& policy = *a.policy;
     json reasons = json::array();
-    for (const auto& r : a.reasons) reasons.push_back(reason_json(r));
+    const auto order = criteria_order(policy);
+    for (const auto& r : a.reasons) reasons.push_back(reason_json(r, order));
     json out = {{"policy", policy.id}, {"verdict", a.verdict}, {"financier", a.financier}, {"reasons", std::move(reasons)}};
     if (with_open_questions) out["open_questions"] = open_questions_json(a);
     if (a.covered) out["covered"] = *a.covered;

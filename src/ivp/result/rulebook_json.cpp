@@ -1,5 +1,9 @@
 #include "ivp/result/rulebook_json.h"
 
+#include <map>
+#include <string>
+#include <vector>
+
 #include "ivp/base/error.h"
 #include "ivp/budget/plan.h"
 #include "ivp/costs/costs.h"
@@ -79,6 +83,27 @@ void put_forms(json& by_policy, const std::string& provision, const json& forms,
     }
 }
 
+// A compact reason "<n><o>" (result_json.cpp reason_json) whole again:
+// {criterion, outcome}, the criterion by its place in its policy's criteria.
+json whole_reason(const std::string& r, const std::vector<std::string>& criteria) {
+    static const std::map<char, const char*> outcomes{
+        {'v', "voldaan"}, {'n', "niet voldaan"}, {'o', "onbekend"}, {'t', "niet van toepassing"}};
+    const auto outcome = r.empty() ? outcomes.end() : outcomes.find(r.back());
+    std::size_t n = r.size() > 1 && r.size() < 6 ? 0 : criteria.size();
+    for (std::size_t i = 0; i + 1 < r.size() && n < criteria.size(); ++i)
+        n = r[i] >= '0' && r[i] <= '9' ? n * 10 + static_cast<std::size_t>(r[i] - '0') : criteria.size();
+    if (outcome == outcomes.end() || n >= criteria.size())
+        throw DataError("rulebook", "", "een reden die het regelboek niet kent: " + r);
+    return {{"criterion", criteria[n]}, {"outcome", outcome->second}};
+}
+
+// Every assessment's compact reasons whole; `criteria`: policy id -> its criterion ids, sorted.
+void put_reasons(json& by_policy, const std::map<std::string, std::vector<std::string>>& criteria) {
+    for (auto& [policy, assessment] : by_policy.items())
+        for (auto& r : assessment.at("reasons"))
+            if (r.is_string()) r = whole_reason(r.get<std::string>(), criteria.at(policy));
+}
+
 void put_sources(json& result, const json& rulebook, const json& rulebook_policies) {
     const json& all = rulebook.at("sources");
     // In the order calculate() wrote them (a later one of the same id wins):
@@ -119,10 +144,23 @@ json with_rulebook(json result, const json& rulebook) {
             const json& texts = rulebook.at("kit").at(list).at(item.at("id").get<std::string>());
             for (const auto& [key, value] : texts.items()) item[key] = value;
         }
+    // Each policy's criterion ids as its `criteria` is written (sorted); the
+    // first policy of an id, as the page looks a policy up.
+    std::map<std::string, std::vector<std::string>> criteria;
+    for (const auto& p : result.at("policies")) {
+        auto& ids = criteria[p.at("id").get<std::string>()];
+        if (!ids.empty()) continue;
+        for (const auto& [id, c] : p.at("criteria").items()) ids.push_back(id);
+    }
     const auto& forms = rulebook.at("forms");
-    for (auto& p : result.at("provisions"))
+    for (auto& p : result.at("provisions")) {
+        put_reasons(p.at("eligibility").at("policies"), criteria);
         put_forms(p.at("eligibility").at("policies"), p.at("id"), forms, own);
-    for (auto& o : result.at("other_provisions")) put_forms(o.at("policies"), o.at("id"), forms, own);
+    }
+    for (auto& o : result.at("other_provisions")) {
+        put_reasons(o.at("policies"), criteria);
+        put_forms(o.at("policies"), o.at("id"), forms, own);
+    }
     return result;
 }
 
