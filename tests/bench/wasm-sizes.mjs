@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // Where the bytes of the core are: the size of every section and of every
 // function's code, by name, in a WebAssembly module that carries a name
-// section. Run by hand (not a test), on a build linked with --profiling-funcs:
+// section (each section also gzipped alone). Run by hand (not a test); the
+// sections of any module, the functions by name on a build linked with --profiling-funcs:
 //   NODE_PATH=/usr/share/nodejs emcmake cmake -S . -B /tmp/wasm-prof -DCMAKE_BUILD_TYPE=Release \
 //     "-DIVP_WASM_OPT=-Oz -flto --profiling-funcs"
 //   NODE_PATH=/usr/share/nodejs cmake --build /tmp/wasm-prof -j2 --target ivp_wasm
@@ -11,6 +12,7 @@
 // it is installed (binutils). Results go to docs/perf.md ("Where the bytes are").
 import { readFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
+import { gzipSync } from 'node:zlib';
 
 const [file, topArg] = process.argv.slice(2);
 if (!file) {
@@ -72,10 +74,10 @@ while (r.at < bytes.length) {
   const id = r.byte(); const length = r.uint(); const end = r.at + length;
   if (id === 0) {
     const name = r.name();
-    sections.push([`custom "${name}"`, length]);
+    sections.push([`custom "${name}"`, length, end - length]);
     if (name === 'name') readFunctionNames(r, end, names);
   } else {
-    sections.push([SECTION_NAMES[id] || `section ${id}`, length]);
+    sections.push([SECTION_NAMES[id] || `section ${id}`, length, end - length]);
     if (id === 2) imported = countFunctionImports(r, end);
     if (id === 10) for (let n = r.uint(); n > 0; n -= 1) { const size = r.uint(); codeSizes.push(size); r.seek(r.at + size); }
   }
@@ -114,7 +116,13 @@ function shortName(name) {
 
 const kb = (n) => `${(n / 1000).toFixed(1)} kB`;
 console.log(`${file}: ${bytes.length} bytes`);
-for (const [name, length] of sections) console.log(`  section ${name.padEnd(22)} ${String(length).padStart(9)}`);
+// Each section also gzipped alone (-9): what it adds to a download, roughly
+// (gzip of the whole module finds a little more across sections).
+console.log(`  ${'section'.padEnd(30)} ${'bytes'.padStart(9)} ${'gzip -9 alone'.padStart(14)}`);
+for (const [name, length, start] of sections) {
+  const gzipped = gzipSync(bytes.subarray(start, start + length), { level: 9 }).length;
+  console.log(`  section ${name.padEnd(22)} ${String(length).padStart(9)} ${String(gzipped).padStart(14)}`);
+}
 const byGroup = new Map();
 for (const f of functions) byGroup.set(group(f.name), (byGroup.get(group(f.name)) || 0) + f.size);
 console.log(`code by group (${functions.length} functions):`);
