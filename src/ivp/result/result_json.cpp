@@ -21,16 +21,6 @@ json settles_json(const OpenQuestion& q) {
     return out;
 }
 
-// A reason's outcome as one letter, for the compact reason below ("" when
-// it has none: then the reason is written whole).
-const char* outcome_letter(const std::string& outcome) {
-    if (outcome == "voldaan") return "v";
-    if (outcome == "niet voldaan") return "n";
-    if (outcome == "onbekend") return "o";
-    if (outcome == "niet van toepassing") return "t";
-    return "";
-}
-
 // A policy's criterion ids in the order `policies.<id>.criteria` is written
 // (sorted): a compact reason names its criterion by its place there.
 std::vector<std::string> criteria_order(const Policy& policy) {
@@ -48,7 +38,7 @@ std::vector<std::string> criteria_order(const Policy& policy) {
 // ivpWithRulebook) writes it whole again (docs/result.md "Result and rulebook").
 json reason_json(const Reason& r, const std::vector<std::string>& order) {
     const bool plain = !r.own_text && r.exceptions.empty() && r.derived_from.empty() && r.source.empty();
-    if (const char* letter = outcome_letter(r.outcome); plain && *letter) {
+    if (const char letter = outcome_letter(r.outcome); plain && letter) {
         const auto it = std::lower_bound(order.begin(), order.end(), r.criterion);
         if (it != order.end() && *it == r.criterion) return std::to_string(it - order.begin()) + letter;
     }
@@ -99,6 +89,23 @@ json duties_json(const Policy& policy) {
 }
 
 }  // namespace
+
+namespace {
+constexpr std::pair<char, const char*> kOutcomeLetters[] = {
+    {'v', "voldaan"}, {'n', "niet voldaan"}, {'o', "onbekend"}, {'t', "niet van toepassing"}};
+}  // namespace
+
+char outcome_letter(std::string_view outcome) {
+    for (const auto& [letter, name] : kOutcomeLetters)
+        if (outcome == name) return letter;
+    return '\0';
+}
+
+const char* outcome_of_letter(char letter) {
+    for (const auto& [l, name] : kOutcomeLetters)
+        if (l == letter) return name;
+    return nullptr;
+}
 
 namespace {
 

@@ -9,6 +9,7 @@
 #include <nlohmann/json.hpp>
 #include <set>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "ivp/dates/timeline.h"
@@ -19,6 +20,12 @@
 namespace ivp {
 
 // `eligibility.policies.<id>` and `other_provisions[].policies.<id>`.
+// A reason's outcome as the one letter of a compact reason ("<n><o>",
+// docs/result.md) and back; one table for the writer and the merge
+// (with_rulebook). '\0' / nullptr: no such outcome or letter.
+char outcome_letter(std::string_view outcome);
+const char* outcome_of_letter(char letter);
+
 nlohmann::json to_json(const Assessment& a);
 
 // The contract's `eligibility` of a provision: the default policy's verdict,

@@ -86,15 +86,13 @@ void put_forms(json& by_policy, const std::string& provision, const json& forms,
 // A compact reason "<n><o>" (result_json.cpp reason_json) whole again:
 // {criterion, outcome}, the criterion by its place in its policy's criteria.
 json whole_reason(const std::string& r, const std::vector<std::string>& criteria) {
-    static const std::map<char, const char*> outcomes{
-        {'v', "voldaan"}, {'n', "niet voldaan"}, {'o', "onbekend"}, {'t', "niet van toepassing"}};
-    const auto outcome = r.empty() ? outcomes.end() : outcomes.find(r.back());
+    const char* outcome = r.empty() ? nullptr : outcome_of_letter(r.back());
     std::size_t n = r.size() > 1 && r.size() < 6 ? 0 : criteria.size();
     for (std::size_t i = 0; i + 1 < r.size() && n < criteria.size(); ++i)
         n = r[i] >= '0' && r[i] <= '9' ? n * 10 + static_cast<std::size_t>(r[i] - '0') : criteria.size();
-    if (outcome == outcomes.end() || n >= criteria.size())
+    if (!outcome || n >= criteria.size())
         throw DataError("rulebook", "", "een reden die het regelboek niet kent: " + r);
-    return {{"criterion", criteria[n]}, {"outcome", outcome->second}};
+    return {{"criterion", criteria[n]}, {"outcome", outcome}};
 }
 
 // Every assessment's compact reasons whole; `criteria`: policy id -> its criterion ids, sorted.
