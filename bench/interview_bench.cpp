@@ -68,8 +68,7 @@ BENCHMARK(BM_SituationSinceJsonText_Interview)->Unit(benchmark::kMillisecond);
 // One pass over every answer of the 8 interviews, once (Iterations(1)): for
 // callgrind, so that both calls are counted over the same answers
 // (docs/perf.md, "Interview"):
-//   valgrind --tool=callgrind --toggle-collect='*InterviewPass*' build/native/bench/ivp_bench \
-//     --benchmark_filter=InterviewPass
+//   valgrind --tool=callgrind --toggle-collect='*InterviewPass*' build/native/bench/ivp_bench --benchmark_filter=InterviewPass
 void BM_SituationJsonText_InterviewPass(benchmark::State& state) {
     const auto& all = interviews();
     for (auto _ : state)

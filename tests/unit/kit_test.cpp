@@ -145,8 +145,12 @@ TEST(Requests, AZvwProvisionAloneGetsNoPgbLine) {
 TEST(Requests, HousingAndTheVanNameTheProvisionsTheyAreFor) {
     const auto r = calc(R"({"melding":"2026-03-02","provisions":["badkameraanpassingen","vervoersvoorziening"]})");
     for (const auto& q : r["kit"]["requests"]) {
-        if (q["id"] == "woning_termijnen") EXPECT_EQ(q["voor"].size(), 1u);
-        if (q["id"] == "bestelbus") EXPECT_EQ(q["voor"].size(), 1u);
+        if (q["id"] == "woning_termijnen") {
+            EXPECT_EQ(q["voor"].size(), 1u);
+        }
+        if (q["id"] == "bestelbus") {
+            EXPECT_EQ(q["voor"].size(), 1u);
+        }
     }
     const auto got = ids(r["kit"]["requests"]);
     EXPECT_TRUE(has(got, "woning_termijnen"));

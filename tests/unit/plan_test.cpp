@@ -108,7 +108,9 @@ TEST(Assumptions, OnlyTheWoningChainIsConditionalInTheCatalogue) {
     for (const auto& p : ivp::embedded_catalogue().provisions) {
         const bool chain = p.id == "aanbouw-woning" || p.id == "zorgunit";
         EXPECT_EQ(p.need == ivp::Need::conditional, chain) << p.id;
-        if (chain) EXPECT_GE(p.need_reason.at("source").at("line").get<int>(), 155) << p.id;
+        if (chain) {
+            EXPECT_GE(p.need_reason.at("source").at("line").get<int>(), 155) << p.id;
+        }
     }
 }
 
