@@ -4,6 +4,7 @@
 #include "ivp/result/calculate.h"
 #include "ivp/base/error.h"
 #include "ivp/base/json_input.h"
+#include "ivp/base/json_object.h"
 #include "ivp/result/read_scenario.h"
 
 namespace ivp {
@@ -201,7 +202,7 @@ std::string letter_json_text(std::string_view kind, std::string_view scenario_js
         if (!k) return error_json_text("Onbekende brief " + quote_for_message(kind) + ".", "");
         const auto date = parse_iso_date(today);
         if (!date) return error_json_text("De datum van vandaag (" + quote_for_message(today) + ") is ongeldig.", "");
-        return json{{"text", letter_text(*k, scenario_json, *date)}}.dump();
+        return JsonObject().add("text", letter_text(*k, scenario_json, *date)).take().dump();
     } catch (const InputError& e) {
         return error_json_text(e.what(), e.where());
     } catch (const std::exception& e) {

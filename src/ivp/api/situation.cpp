@@ -7,6 +7,7 @@
 #include "ivp/base/error.h"
 #include "ivp/result/explain.h"
 #include "ivp/base/json_input.h"
+#include "ivp/base/json_object.h"
 #include "ivp/eligibility/policy.h"
 #include "ivp/eligibility/policy_pack.h"
 #include "ivp/result/questions.h"
@@ -114,12 +115,14 @@ json situation_since(const Scenario& s, const json* previous_profile, const Rule
         }
         if (!part.empty()) provisions[p.id] = std::move(part);  // nothing of it changed: left out
     }
-    json out = {{"provisions", std::move(provisions)},
-                {"questions", questions_json(s, rb, policies)},
-                {"plan", plan_verdict_summary(s, catalogue, in_plan)}};
+    json out = JsonObject()
+                   .add("provisions", std::move(provisions))
+                   .add("questions", questions_json(s, rb, policies))
+                   .add("plan", plan_verdict_summary(s, catalogue, in_plan));
     if (costs_reached) {
         auto costs = costs_json(s, catalogue, rb.eigen_bijdrage);  // without the financing texts: no fact reaches them
-        remove_lean_parts(costs, {{"eigen_bijdrage", eigen_bijdrage_amounts_json(s, catalogue, rb.eigen_bijdrage)}});
+        remove_lean_parts(costs,
+                          JsonObject().add("eigen_bijdrage", eigen_bijdrage_amounts_json(s, catalogue, rb.eigen_bijdrage)));
         out["costs"] = std::move(costs);
     }
     if (!changed || any_other_reads(policies, *changed)) {

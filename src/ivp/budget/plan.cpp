@@ -6,6 +6,7 @@
 #include "ivp/base/embedded_data.h"
 #include "ivp/base/error.h"
 #include "ivp/base/json_input.h"
+#include "ivp/base/json_object.h"
 #include "ivp/eligibility/policy.h"
 
 namespace ivp {
@@ -24,9 +25,10 @@ Date later(Date a, Date b) { return before(a, b) ? b : a; }
 // One cell of the printed table: {min, max, source}, the source with its document.
 json table_cell(const DataReader& r, const json& data, const std::string& where, const json& document) {
     r.keys(data, where, {"min", "max", "source"});
-    json cell = {{"min", r.integer(data, where, "min", 0, 10'000'000)},
-                 {"max", r.integer(data, where, "max", 0, 10'000'000)},
-                 {"source", r.source(data, where, "source")}};
+    json cell = JsonObject()
+                    .add("min", r.integer(data, where, "min", 0, 10'000'000))
+                    .add("max", r.integer(data, where, "max", 0, 10'000'000))
+                    .add("source", r.source(data, where, "source"));
     if (cell["min"].get<std::int64_t>() > cell["max"].get<std::int64_t>())
         r.fail(where, "min is groter dan max");
     cell["source"]["document"] = document.at("title");
@@ -35,8 +37,9 @@ json table_cell(const DataReader& r, const json& data, const std::string& where,
 
 json table_law(const DataReader& r, const json& data, const std::string& where, const json& document) {
     r.keys(data, where, {"client_bound", "reusable", "printed_total"});
-    json law = {{"client_bound", table_cell(r, r.field(data, where, "client_bound"), where + "/client_bound", document)},
-                {"reusable", table_cell(r, r.field(data, where, "reusable"), where + "/reusable", document)}};
+    json law = JsonObject()
+                   .add("client_bound", table_cell(r, r.field(data, where, "client_bound"), where + "/client_bound", document))
+                   .add("reusable", table_cell(r, r.field(data, where, "reusable"), where + "/reusable", document));
     const auto total_at = where + "/printed_total";
     const auto& total = r.field(data, where, "printed_total");
     r.keys(total, total_at, {"amount", "approximate", "source"});
@@ -96,11 +99,13 @@ PlanData parse_plan_data(const json& data) {
         const auto& table = r.field(data, "", "table_budget");
         r.keys(table, "/table_budget", {"label", "note", "wmo", "zvw"});
         PlanData out;
-        out.table_budget = {{"label", r.text(table, "/table_budget", "label")},
-                            {"note", r.text(table, "/table_budget", "note")},
-                            {"wmo", table_law(r, r.field(table, "/table_budget", "wmo"), "/table_budget/wmo", document)},
-                            {"zvw", table_law(r, r.field(table, "/table_budget", "zvw"), "/table_budget/zvw", document)},
-                            {"unit", "EUR"}};
+        out.table_budget =
+            JsonObject()
+                .add("label", r.text(table, "/table_budget", "label"))
+                .add("note", r.text(table, "/table_budget", "note"))
+                .add("wmo", table_law(r, r.field(table, "/table_budget", "wmo"), "/table_budget/wmo", document))
+                .add("zvw", table_law(r, r.field(table, "/table_budget", "zvw"), "/table_budget/zvw", document))
+                .add("unit", "EUR");
         out.assumptions = read_assumptions(r, data);
         out.remedies = read_remedies(r, data, document);
         return out;
@@ -203,7 +208,7 @@ bool has_own_event(const Scenario& s, std::size_t i) { return i < s.actual.size(
 json failed_reasons(const Assessment& a) {
     json out = json::array();
     for (const auto& r : a.reasons)
-        if (r.outcome == "niet voldaan") out.push_back({{"text", r.text}, {"source", reason_source_id(*a.policy, r)}});
+        if (r.outcome == "niet voldaan") out.push_back(JsonObject().add("text", r.text).add("source", reason_source_id(*a.policy, r)));
     return out;
 }
 
@@ -274,7 +279,7 @@ void add_plan_fields(json& entry, const Scenario& s, std::size_t i, bool in_plan
     add_plan_verdict_fields(entry, s, i, in_plan, eligibility);
     const auto& p = catalogue.provisions[i];
     const CallOff c = provision_calloff(s, i, p, calendar);
-    json calloff = {{"date", format_iso_date(c.date)}, {"kind", c.kind}};
+    json calloff = JsonObject().add("date", format_iso_date(c.date)).add("kind", c.kind);
     if (c.needed) {
         calloff["needed"] = format_iso_date(*c.needed);
         if (c.latest) calloff["latest"] = format_iso_date(*c.latest);
@@ -300,14 +305,17 @@ json plan_summary(const json& provisions) {
         if (p.at("calloff").value("too_slow", false)) slow.push_back(p.at("id"));
         if (!p.at("in_plan").get<bool>()) out_of_plan.push_back(p.at("id"));
     }
-    return {{"order", std::move(ids)},
-            {"too_slow", std::move(slow)},
-            {"not_in_budget", std::move(out_of_plan)},
-            {"policy", kPlanPolicy}};
+    return JsonObject()
+        .add("order", std::move(ids))
+        .add("too_slow", std::move(slow))
+        .add("not_in_budget", std::move(out_of_plan))
+        .add("policy", kPlanPolicy);
 }
 
 // The same in every result: the rulebook's `plan` (src/ivp/result/rulebook_json.h).
-json plan_rules_json() { return {{"assumptions", plan_data().assumptions}, {"remedies", plan_data().remedies}}; }
+json plan_rules_json() {
+    return JsonObject().add("assumptions", plan_data().assumptions).add("remedies", plan_data().remedies);
+}
 
 }  // namespace ivp
 
@@ -317,7 +325,7 @@ json plan_verdict_summary(const Scenario& s, const Catalogue& catalogue, const s
     json out_of_plan = json::array();
     for (std::size_t i = 0; i < catalogue.provisions.size(); ++i)
         if (s.selected[i] && !in_plan[i]) out_of_plan.push_back(catalogue.provisions[i].id);
-    return {{"not_in_budget", std::move(out_of_plan)}};
+    return JsonObject().add("not_in_budget", std::move(out_of_plan));
 }
 
 }  // namespace ivp

@@ -9,6 +9,7 @@
 #include "ivp/base/embedded_data.h"
 #include "ivp/base/error.h"
 #include "ivp/base/json_input.h"
+#include "ivp/base/json_object.h"
 
 namespace ivp {
 
@@ -37,7 +38,7 @@ DatedRule read_dated_rule(const DataReader& r, const json& data, const char* key
 constexpr std::size_t kNoGroup = static_cast<std::size_t>(-1);
 
 json text_and_source(const DataReader& r, const json& obj, const std::string& where) {
-    return {{"text", r.text(obj, where, "text")}, {"source", r.source(obj, where, "source")}};
+    return JsonObject().add("text", r.text(obj, where, "text")).add("source", r.source(obj, where, "source"));
 }
 
 }  // namespace
@@ -143,10 +144,11 @@ EigenBijdrageRules parse_eigen_bijdrage(const json& data, const std::string& fil
     r.keys(years, "/ivp_years", {"min", "max", "text", "source"});
     out.ivp_years_min = static_cast<int>(r.integer(years, "/ivp_years", "min", 1, 10, "Het aantal jaren"));
     out.ivp_years_max = static_cast<int>(r.integer(years, "/ivp_years", "max", out.ivp_years_min, 10, "Het aantal jaren"));
-    out.ivp_years = {{"min", out.ivp_years_min},
-                     {"max", out.ivp_years_max},
-                     {"text", r.text(years, "/ivp_years", "text")},
-                     {"source", r.source(years, "/ivp_years", "source")}};
+    out.ivp_years = JsonObject()
+                        .add("min", out.ivp_years_min)
+                        .add("max", out.ivp_years_max)
+                        .add("text", r.text(years, "/ivp_years", "text"))
+                        .add("source", r.source(years, "/ivp_years", "source"));
 
     const auto& exemptions = r.array(data, "", "exemptions");
     for (std::size_t i = 0; i < exemptions.size(); ++i) {
@@ -179,16 +181,17 @@ EigenBijdrageRules parse_eigen_bijdrage(const json& data, const std::string& fil
             r.fail(pointer_join("/woningaanpassingen/provisions", j), "een woningaanpassing valt onder de Wmo");
         out.woningaanpassing[index] = true;
     }
-    out.woningaanpassingen = {{"text", r.text(wa, "/woningaanpassingen", "text")},
-                              {"source", r.source(wa, "/woningaanpassingen", "source")}};
+    out.woningaanpassingen = text_and_source(r, wa, "/woningaanpassingen");
 
     const auto& nm = r.array(data, "", "not_modelled");
     out.not_modelled = json::array();
     for (std::size_t i = 0; i < nm.size(); ++i) {
         const auto where = pointer_join("/not_modelled", i);
         r.keys(nm[i], where, {"id", "text", "source"});
-        out.not_modelled.push_back(
-            {{"id", r.text(nm[i], where, "id")}, {"text", r.text(nm[i], where, "text")}, {"source", r.source(nm[i], where, "source")}});
+        out.not_modelled.push_back(JsonObject()
+                                       .add("id", r.text(nm[i], where, "id"))
+                                       .add("text", r.text(nm[i], where, "text"))
+                                       .add("source", r.source(nm[i], where, "source")));
     }
 
     const auto& prop = r.field(data, "", "proposal_2027");
@@ -409,13 +412,14 @@ std::string euro_text(std::int64_t cents) {
 }
 
 json period_json(const TariffPeriod& p) {
-    json out = {{"valid_from", format_iso_date(p.valid_from)},
-                {"valid_until", format_iso_date(p.valid_until)},
-                {"regime", regime_name(p.regime)},
-                {"text", p.text},
-                {"source", p.source}};
+    json out = JsonObject()
+                   .add("valid_from", format_iso_date(p.valid_from))
+                   .add("valid_until", format_iso_date(p.valid_until))
+                   .add("regime", regime_name(p.regime))
+                   .add("text", p.text)
+                   .add("source", p.source);
     if (p.regime == Regime::abonnementstarief) {
-        out["amount"] = {{"eurocents", p.amount_eurocents}, {"unit", "eurocent"}, {"period", p.period}};
+        out["amount"] = JsonObject().add("eurocents", p.amount_eurocents).add("unit", "eurocent").add("period", p.period);
         out["per_month_eurocents"] = monthly_eurocents(p);
         if (p.periods_per_year != 12)
             out["conversion"] = "Per maand omgerekend: " + std::to_string(p.periods_per_year) + " × " +
@@ -545,7 +549,9 @@ Projection project(const std::vector<MonthTariff>& months, int count, std::optio
     return out;
 }
 
-json range_cents(std::int64_t lo, std::int64_t hi) { return {{"min", lo}, {"max", hi}, {"unit", "eurocent"}}; }
+json range_cents(std::int64_t lo, std::int64_t hi) {
+    return JsonObject().add("min", lo).add("max", hi).add("unit", "eurocent");
+}
 
 // What the eigen bijdrage counts among the selected provisions, each with
 // its reason, and the dearest provision of each set (the cost-price cap).
@@ -627,7 +633,7 @@ void put_projection(json& out, json& notes, const EigenBijdrageRules& rules, Dat
         notes.push_back("Een deel van de IVP-periode valt in jaren waarin de eigen bijdrage van inkomen en "
                         "vermogen afhing; het totaal is daarom niet berekend.");
     }
-    out["total_months"] = {{"min", who.pays ? horizon_min : 0}, {"max", who.may_pay ? horizon_max : 0}};
+    out["total_months"] = JsonObject().add("min", who.pays ? horizon_min : 0).add("max", who.may_pay ? horizon_max : 0);
     out["starts"] = format_iso_date(start);
 
     // Year by year, for the longest IVP, if the household pays.
@@ -637,7 +643,7 @@ void put_projection(json& out, json& notes, const EigenBijdrageRules& rules, Dat
         const std::int64_t limit = cap_applies ? charges.cap_possible : std::numeric_limits<std::int64_t>::max();
         for (int m = 0; m < horizon_max;) {
             const int year = months[m].year;
-            json row = {{"year", year}, {"months", 0}, {"per_month_eurocents", months[m].eurocents}};
+            json row = JsonObject().add("year", year).add("months", 0).add("per_month_eurocents", months[m].eurocents);
             std::int64_t amount = 0;
             std::string basis = "tarief";
             for (; m < horizon_max && months[m].year == year; ++m) {
@@ -684,6 +690,8 @@ void classify_charges(Classified& c, const Scenario& s, const Catalogue& catalog
         if (std::find(open_facts.begin(), open_facts.end(), f) == open_facts.end()) open_facts.push_back(f);
 }
 
+json exemption_json(const Exemption& e) { return JsonObject().add("id", e.id).add("text", e.text).add("source", e.source); }
+
 Classified classify(const Scenario& s, const Catalogue& catalogue, const EigenBijdrageRules& rules, Date on) {
     Classified c;
     classify_charges(c, s, catalogue, rules, on);
@@ -694,7 +702,7 @@ Classified classify(const Scenario& s, const Catalogue& catalogue, const EigenBi
     json& not_applicable = c.not_applicable;
     for (const auto& [i, charge] : charges.provisions) {
         const auto& p = catalogue.provisions[i];
-        json item = {{"id", p.id}, {"reason", charge.reason}};
+        json item = JsonObject().add("id", p.id).add("reason", charge.reason);
         if (!charge.exemption.empty()) item["exemption"] = charge.exemption;
         if (p.law != Law::wmo)
             not_applicable.push_back(item);
@@ -709,13 +717,13 @@ Classified classify(const Scenario& s, const Catalogue& catalogue, const EigenBi
     json& exemptions_applied = c.exemptions_applied;
     if (household.exempt == Tri::yes) {
         const auto* e = rules.exemption("partner_onder_aow_leeftijd");
-        exemptions_applied.push_back({{"id", e->id}, {"text", e->text}, {"source", e->source}});
+        exemptions_applied.push_back(exemption_json(*e));
     }
     for (const char* id : {"rolstoel", "jonger_dan_18"}) {
         const auto* e = rules.exemption(id);
         bool used_here = false;
         for (const auto& x : exempt) used_here = used_here || x.value("exemption", "") == e->id;
-        if (used_here) exemptions_applied.push_back({{"id", e->id}, {"text", e->text}, {"source", e->source}});
+        if (used_here) exemptions_applied.push_back(exemption_json(*e));
     }
     return c;
 }
@@ -732,12 +740,13 @@ std::string status_of(const TariffPeriod* used, WhoPays who) {
 json eigen_bijdrage_who_pays_json(const Scenario& s, const Catalogue& catalogue, const EigenBijdrageRules& rules) {
     const Date on = s.melding;
     auto c = classify(s, catalogue, rules, on);
-    json out = {{"status", status_of(tariff_used(rules, on), who_pays(c.charges, c.household))},
-                {"applies_to", std::move(c.applies_to)},
-                {"depends", std::move(c.depends)},
-                {"exempt", std::move(c.exempt)},
-                {"exemptions_applied", std::move(c.exemptions_applied)},
-                {"open_questions", std::move(c.open_facts)}};
+    json out = JsonObject()
+                   .add("status", status_of(tariff_used(rules, on), who_pays(c.charges, c.household)))
+                   .add("applies_to", std::move(c.applies_to))
+                   .add("depends", std::move(c.depends))
+                   .add("exempt", std::move(c.exempt))
+                   .add("exemptions_applied", std::move(c.exemptions_applied))
+                   .add("open_questions", std::move(c.open_facts));
     rules.sources.intern(out);
     return out;
 }
@@ -794,7 +803,8 @@ void put_classified(json& out, const Classified& c, const EigenBijdrageRules& ru
     out["not_applicable"] = c.not_applicable;
     out["exemptions_applied"] = c.exemptions_applied;
     out["open_questions"] = c.open_facts;
-    out["once_per_household"] = {{"text", rules.once_per_household.text}, {"source", rules.once_per_household.source}};
+    out["once_per_household"] =
+        JsonObject().add("text", rules.once_per_household.text).add("source", rules.once_per_household.source);
 }
 
 // One plain sentence, in the style of the tests.
@@ -835,10 +845,11 @@ void put_amounts(json& out, json& notes, const EigenBijdrageRules& rules, Date o
     const bool cap_applies = cost_price_cap_applies(rules, on);
     out["ivp_years"] = rules.ivp_years;
     out["payment_start"] = rules.payment_start;
-    out["cost_price_cap"] = {{"applies", cap_applies},
-                             {"valid_from", format_iso_date(rules.cost_price_cap.valid_from)},
-                             {"text", rules.cost_price_cap.text},
-                             {"source", rules.cost_price_cap.source}};
+    out["cost_price_cap"] = JsonObject()
+                                .add("applies", cap_applies)
+                                .add("valid_from", format_iso_date(rules.cost_price_cap.valid_from))
+                                .add("text", rules.cost_price_cap.text)
+                                .add("source", rules.cost_price_cap.source);
     if (!cap_applies)
         notes.push_back("Of in " + std::to_string(year_of(first_of_next_month(on))) +
                         " de eigen bijdrage al begrensd was op de kostprijs, is niet nagegaan; het totaal is "
@@ -873,18 +884,20 @@ json eigen_bijdrage_json(const Scenario& s, const Catalogue& catalogue, const Ei
 json costs_json(const Scenario& s, const Catalogue& catalogue, const EigenBijdrageRules& rules) {
     json proposal = rules.proposal_2027;
     proposal["applied"] = false;  // never part of the amounts above
-    json out = {{"eigen_bijdrage", eigen_bijdrage_json(s, catalogue, rules)}, {"proposal_2027", std::move(proposal)}};
+    json out = JsonObject()
+                   .add("eigen_bijdrage", eigen_bijdrage_json(s, catalogue, rules))
+                   .add("proposal_2027", std::move(proposal));
     rules.sources.intern(out);  // the quoted sources are in the result's `sources`, by id
     return out;
 }
 
 json eigen_bijdrage_amounts_json(const Scenario& s, const Catalogue& catalogue, const EigenBijdrageRules& rules) {
     const Date on = s.melding;
-    if (!computable(tariff_used(rules, on))) return {{"total", nullptr}, {"per_year", json::array()}};
+    if (!computable(tariff_used(rules, on))) return JsonObject().add("total", json(nullptr)).add("per_year", json::array());
     const Charges charges = count_charges(s, catalogue, rules, on);
     json out = json::object(), notes = json::array();
     put_projection(out, notes, rules, on, who_pays(charges, partner_under_aow(s, rules, on)), charges);
-    return {{"total", std::move(out["total"])}, {"per_year", std::move(out["per_year"])}};
+    return JsonObject().add("total", std::move(out["total"])).add("per_year", std::move(out["per_year"]));
 }
 
 json costs_json(const Scenario& s, const Catalogue& catalogue, const EigenBijdrageRules& rules,
@@ -901,10 +914,11 @@ json costs_json(const Scenario& s, const Catalogue& catalogue) {
 json financing_rules_json(const FinancingRules& financing) {
     json groups = json::object();
     for (const auto& g : financing.groups) {
-        json entry = {{"label", g.label},
-                      {"law", to_string(g.law)},
-                      {"hattem_text", g.definition.at("hattem_text")},
-                      {"hattem_source", g.definition.at("hattem_source")}};
+        json entry = JsonObject()
+                         .add("label", g.label)
+                         .add("law", to_string(g.law))
+                         .add("hattem_text", g.definition.at("hattem_text"))
+                         .add("hattem_source", g.definition.at("hattem_source"));
         if (g.definition.contains("als_text")) {
             entry["als_text"] = g.definition.at("als_text");
             entry["als_source"] = g.definition.at("als_source");
@@ -913,7 +927,11 @@ json financing_rules_json(const FinancingRules& financing) {
     }
     json hattem = financing.hattem;
     hattem["policy"] = "voorbeeld: gemeente Hattem (2014)";
-    json out = {{"forms", financing.forms}, {"als_protocol", financing.als_protocol}, {"hattem", hattem}, {"groups", groups}};
+    json out = JsonObject()
+                   .add("forms", financing.forms)
+                   .add("als_protocol", financing.als_protocol)
+                   .add("hattem", std::move(hattem))
+                   .add("groups", std::move(groups));
     financing.sources.intern(out);  // the quoted sources are in the result's `sources`, by id
     return out;
 }
@@ -925,25 +943,28 @@ json financing_json(const Scenario& s, const Catalogue& catalogue, std::size_t i
     const auto& group = financing.groups[financing.group_of[i]];
     const auto charge = provision_charge(s, catalogue, rules, i, s.melding);
     const auto& p = catalogue.provisions[i];
-    json out = {{"group", group.id}, {"label", group.label}, {"forms", group.hattem_forms}};
+    json out = JsonObject().add("group", group.id).add("label", group.label).add("forms", group.hattem_forms);
     if (p.law == Law::zvw) {
-        out["eigen_bijdrage"] = {{"status", "niet_van_toepassing"}, {"reason", charge.reason}};
+        out["eigen_bijdrage"] = JsonObject().add("status", "niet_van_toepassing").add("reason", charge.reason);
         return out;
     }
     out.update(financing_amounts_json(s, catalogue, i), /*merge_objects=*/true);
     out["als_protocol"]["preferred_forms"] = financing.als_protocol.at("preferred_forms");
     out["als_protocol"]["pgb"]["minimum"] = "minimaal de huur (de bron noemt geen bedrag)";
-    out["hattem"] = {
-        {"forms", group.hattem_forms},
-        // Hattem's figures are in its Besluit, not in the source: null, not invented.
-        {"pgb", {{"amount_eur", nullptr}, {"rule", "100% van de prijs in natura, min de contractkorting"}}},
-        {"maintenance_insurance", {{"amount_eur", nullptr}}},
-    };
-    out["prior_purchase"] = {{"fact", "zelf_aangeschaft"},
-                             {"answer", tri_json(boolean_fact(s.profile, "zelf_aangeschaft"))}};
-    out["eigen_bijdrage"] = {
-        {"status", charge.charged == Tri::yes ? "ja" : charge.charged == Tri::no ? "nee" : "onbekend"},
-        {"reason", charge.reason}};
+    out["hattem"] =
+        JsonObject()
+            .add("forms", group.hattem_forms)
+            // Hattem's figures are in its Besluit, not in the source: null, not invented.
+            .add("pgb", JsonObject()
+                            .add("amount_eur", json(nullptr))
+                            .add("rule", "100% van de prijs in natura, min de contractkorting"))
+            .add("maintenance_insurance", JsonObject().add("amount_eur", json(nullptr)));
+    out["prior_purchase"] =
+        JsonObject().add("fact", "zelf_aangeschaft").add("answer", tri_json(boolean_fact(s.profile, "zelf_aangeschaft")));
+    out["eigen_bijdrage"] =
+        JsonObject()
+            .add("status", charge.charged == Tri::yes ? "ja" : charge.charged == Tri::no ? "nee" : "onbekend")
+            .add("reason", charge.reason);
     return out;
 }
 
@@ -951,9 +972,11 @@ json financing_json(const Scenario& s, const Catalogue& catalogue, std::size_t i
 // table, or the user's own quote), and covers at least the rent.
 json financing_amounts_json(const Scenario& s, const Catalogue& catalogue, std::size_t i) {
     if (catalogue.provisions[i].law != Law::wmo) return json::object();
-    return {{"als_protocol",
-             {{"pgb",
-               {{"amount_eur", s.amount(catalogue, i)}, {"amount_source", s.override_eur[i] ? "override" : "table"}}}}}};
+    return JsonObject().add(
+        "als_protocol",
+        JsonObject().add("pgb", JsonObject()
+                                    .add("amount_eur", s.amount(catalogue, i))
+                                    .add("amount_source", s.override_eur[i] ? "override" : "table")));
 }
 
 json financing_json(const Scenario& s, const Catalogue& catalogue, std::size_t i) {

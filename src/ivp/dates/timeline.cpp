@@ -4,6 +4,7 @@
 #include <optional>
 #include <string>
 
+#include "ivp/base/json_object.h"
 #include "ivp/dates/actual_dates.h"
 #include "ivp/budget/plan.h"
 
@@ -505,40 +506,57 @@ LateDecision late_decision(const Scenario& s, const Terms& terms, const Calendar
     return ld;
 }
 
+namespace {
+json label_json(const std::string& label) { return JsonObject().add("label", label); }
+}  // namespace
+
 json terms_json(const Terms& terms) {
     json out = json::object();
     for (const auto& [id, member] : kTableTerms) {
         const Term& t = terms.*member;
-        out[id] = {{"label", t.label},
-                   {"term", {{"amount", t.amount}, {"unit", to_string(t.unit)}}},
-                   {"cite", t.cite},
-                   {"source", t.source}};
+        out[id] = JsonObject()
+                      .add("label", t.label)
+                      .add("term", JsonObject().add("amount", t.amount).add("unit", to_string(t.unit)))
+                      .add("cite", t.cite)
+                      .add("source", t.source);
     }
-    out["wmo_aanvraag_mogelijk"] = {{"label", terms.aanvraag_mogelijk_label},
-                                    {"cite", terms.aanvraag_mogelijk_cite},
-                                    {"source", terms.aanvraag_mogelijk_source}};
-    out["sla"] = {{"cite", terms.sla_cite}, {"source", terms.sla_source}};
+    out["wmo_aanvraag_mogelijk"] = JsonObject()
+                                       .add("label", terms.aanvraag_mogelijk_label)
+                                       .add("cite", terms.aanvraag_mogelijk_cite)
+                                       .add("source", terms.aanvraag_mogelijk_source);
+    out["sla"] = JsonObject().add("cite", terms.sla_cite).add("source", terms.sla_source);
     // The SLA milestones' terms are the provision's row; only the label is shared.
-    out["sla_besluit"] = {{"label", sla_milestone_label(terms.sla_label_financier_wmo)}};
-    out["sla_levering"] = {{"label", sla_milestone_label(terms.sla_label_leverancier)}};
+    out["sla_besluit"] = label_json(sla_milestone_label(terms.sla_label_financier_wmo));
+    out["sla_levering"] = label_json(sla_milestone_label(terms.sla_label_leverancier));
     return out;
 }
 
 json tracks_json(const Terms& terms) {
-    const json notes = {
-        {"vervoer", "Het ALS protocol noemt voor de vervoersvoorziening (3) geen eigen termijnen; alleen de SLA uit de "
-                    "tabel geldt."},
-        {"zvw", "Het ALS protocol regelt de uitvoering van de Wmo. Voor deze voorziening beslist de zorgverzekeraar; "
-                "alleen de SLA uit de tabel geldt."}};
-    return {{"als_protocol", {{"label", "ALS protocol (SLA)"}, {"basis", terms.sla_cite}, {"procedure_notes", notes}}},
-            {"wmo_2015", {{"label", "Wmo 2015 (wet)"}}},
-            {"gemeente", {{"label", terms.gemeente_title}, {"id", terms.gemeente_id}, {"caveat", terms.gemeente_caveat}}}};
+    json notes =
+        JsonObject()
+            .add("vervoer",
+                 "Het ALS protocol noemt voor de vervoersvoorziening (3) geen eigen termijnen; alleen de SLA uit de "
+                 "tabel geldt.")
+            .add("zvw",
+                 "Het ALS protocol regelt de uitvoering van de Wmo. Voor deze voorziening beslist de zorgverzekeraar; "
+                 "alleen de SLA uit de tabel geldt.");
+    return JsonObject()
+        .add("als_protocol", JsonObject()
+                                 .add("label", "ALS protocol (SLA)")
+                                 .add("basis", terms.sla_cite)
+                                 .add("procedure_notes", std::move(notes)))
+        .add("wmo_2015", label_json("Wmo 2015 (wet)"))
+        .add("gemeente", JsonObject()
+                             .add("label", terms.gemeente_title)
+                             .add("id", terms.gemeente_id)
+                             .add("caveat", terms.gemeente_caveat));
 }
 
 json phases_json(const Terms& terms) {
-    return {{"revalidatie", {{"label", terms.sla_label_revalidatie}}},
-            {"financier", {{"label", terms.sla_label_financier_wmo}}},
-            {"leverancier", {{"label", terms.sla_label_leverancier}}}};
+    return JsonObject()
+        .add("revalidatie", label_json(terms.sla_label_revalidatie))
+        .add("financier", label_json(terms.sla_label_financier_wmo))
+        .add("leverancier", label_json(terms.sla_label_leverancier));
 }
 
 }  // namespace ivp

@@ -7,6 +7,7 @@
 #include "ivp/base/embedded_data.h"
 #include "ivp/base/error.h"
 #include "ivp/base/json_input.h"
+#include "ivp/base/json_object.h"
 #include "ivp/dates/timeline.h"
 
 namespace ivp {
@@ -163,7 +164,7 @@ const json* find_milestone(const json& milestones, std::string_view id) {
 json checklist_json(const Scenario& s, const KitData& kit, const json& procedure) {
     json out = json::array();
     for (const auto& item : kit.checklist) {
-        json entry = {{"id", item.at("id")}};
+        json entry = JsonObject().add("id", item.at("id"));
         entry["done"] = std::find(s.checklist.begin(), s.checklist.end(), item.at("id").get<std::string>()) !=
                         s.checklist.end();
         if (item.contains("date_milestone")) {
@@ -198,7 +199,7 @@ json requests_json(const Scenario& s, const KitData& kit, const Catalogue& catal
     json out = json::array();
     for (const auto& item : kit.requests) {
         const auto& when = item.at("when");
-        json entry = {{"id", item.at("id")}};  // its text, cite and source: kit_texts_json
+        json entry = JsonObject().add("id", item.at("id"));  // its text, cite and source: kit_texts_json
         if (!when.contains("always")) {
             const auto names = matching(when, s, catalogue, terms);
             if (names.empty()) continue;
@@ -232,18 +233,20 @@ json protocol_steps(Date start, const KitData& kit, const Calendar& calendar) {
 // with the dates of late_decision. It need not wait for the other steps.
 json ingebrekestelling_step(int order, const json& late) {
     const auto& d = late.at("dwangsom");
-    json step = {{"id", "ingebrekestelling"},
-                 {"order", order},
-                 {"who", "Het college van burgemeester en wethouders"},
-                 {"date", d.at("ingebrekestelling_ontvangen")},
-                 {"dwangsom_eerste_dag", d.at("eerste_dag")},
-                 {"dwangsom_laatste_dag", d.at("laatste_dag")},
-                 {"letter", "ingebrekestelling"},
-                 {"text", "Stuur een ingebrekestelling: een brief waarin u de gemeente vraagt alsnog binnen twee weken "
-                          "te beslissen. U hoeft niet te wachten op de stappen hiervoor: hoe eerder de gemeente de brief "
-                          "ontvangt, hoe eerder de dwangsom loopt. Bewaar het bewijs dat de gemeente hem ontving."},
-                 {"cite", "Awb art. 4:17 lid 1 tot en met 3"},
-                 {"source", late.at("basis")}};
+    json step = JsonObject()
+                    .add("id", "ingebrekestelling")
+                    .add("order", order)
+                    .add("who", "Het college van burgemeester en wethouders")
+                    .add("date", d.at("ingebrekestelling_ontvangen"))
+                    .add("dwangsom_eerste_dag", d.at("eerste_dag"))
+                    .add("dwangsom_laatste_dag", d.at("laatste_dag"))
+                    .add("letter", "ingebrekestelling")
+                    .add("text",
+                         "Stuur een ingebrekestelling: een brief waarin u de gemeente vraagt alsnog binnen twee weken "
+                         "te beslissen. U hoeft niet te wachten op de stappen hiervoor: hoe eerder de gemeente de brief "
+                         "ontvangt, hoe eerder de dwangsom loopt. Bewaar het bewijs dat de gemeente hem ontving.")
+                    .add("cite", "Awb art. 4:17 lid 1 tot en met 3")
+                    .add("source", late.at("basis"));
     if (d.contains("maximum")) step["dwangsom_maximum"] = d.at("maximum");
     return step;
 }
@@ -255,12 +258,12 @@ json escalation_entry(const json& milestone, const std::string& label, const std
     const Date end = *parse_iso_date(milestone.at("date").get<std::string>());
     const Date after = add_days(end, 1);
     const Date start = working_day_from(before(after, peildatum) ? peildatum : after, calendar);
-    json entry = {{"milestone", milestone.at("id")},
-                  {"label", label},
-                  {"termijn_einde", milestone.at("date")},
-                  {"basis", basis},
-                  {"steps", protocol_steps(start, kit, calendar)}};
-    return entry;
+    return JsonObject()
+        .add("milestone", milestone.at("id"))
+        .add("label", label)
+        .add("termijn_einde", milestone.at("date"))
+        .add("basis", basis)
+        .add("steps", protocol_steps(start, kit, calendar));
 }
 
 // Per missed term (status "verstreken": passed, the event not entered) the
@@ -276,13 +279,15 @@ json escalation_json(const Scenario& s, const KitData& kit, const Terms& tables,
         if (id == "wmo_onderzoek" && s.dates.count("aanvraag")) continue;
         json entry = escalation_entry(m, m.at("label").get<std::string>(), m.value("basis", ""), s.peildatum, kit, calendar);
         if (id == "wmo_onderzoek")
-            entry["steps"].push_back({{"id", "aanvraag_indienen"},
-                                      {"order", entry["steps"].size() + 1},
-                                      {"date", entry["steps"][0]["date"]},
-                                      {"text", "U mag nu zelf een aanvraag indienen, ook als het onderzoek niet klaar "
-                                               "is. Doe dat schriftelijk en bewaar een kopie. Dan gaat de termijn voor "
-                                               "het besluit lopen."},
-                                      {"cite", "Wmo 2015 art. 2.3.2 lid 9"}});
+            entry["steps"].push_back(JsonObject()
+                                         .add("id", "aanvraag_indienen")
+                                         .add("order", entry["steps"].size() + 1)
+                                         .add("date", entry["steps"][0]["date"])
+                                         .add("text",
+                                              "U mag nu zelf een aanvraag indienen, ook als het onderzoek niet klaar "
+                                              "is. Doe dat schriftelijk en bewaar een kopie. Dan gaat de termijn voor "
+                                              "het besluit lopen.")
+                                         .add("cite", "Wmo 2015 art. 2.3.2 lid 9"));
         if (id == "wmo_beschikking" && late.contains("dwangsom"))
             entry["steps"].push_back(ingebrekestelling_step(static_cast<int>(entry["steps"].size()) + 1, late));
         terms.push_back(std::move(entry));
@@ -307,7 +312,7 @@ json escalation_json(const Scenario& s, const KitData& kit, const Terms& tables,
         }
     }
     for (auto& e : per_provision) terms.push_back(std::move(e));
-    return {{"wait", kit.wait}, {"terms", std::move(terms)}};
+    return JsonObject().add("wait", kit.wait).add("terms", std::move(terms));
 }
 
 json bezwaar_json(const Scenario& s, const KitData& kit, const Calendar& calendar) {
@@ -316,16 +321,17 @@ json bezwaar_json(const Scenario& s, const KitData& kit, const Calendar& calenda
     const Date decided = it->second;
     const Date raw = add_days(decided, 7 * kit.bezwaar_weken);
     const Date end = bezwaar_deadline(decided, kit.bezwaar_weken, calendar);
-    return {{"label", kit.bezwaar.at("label")},
-            {"beschikking", format_iso_date(decided)},
-            {"termijn_start", format_iso_date(add_days(decided, 1))},
-            {"termijn_einde", format_iso_date(end)},
-            {"atw_verschoven", before(raw, end)},
-            {"term", {{"amount", kit.bezwaar_weken}, {"unit", "weken"}}},
-            {"status", before(end, s.peildatum) ? "verstreken" : "open"},
-            {"bekendmaking", kit.bezwaar.at("bekendmaking")},
-            {"cite", kit.bezwaar.at("cite")},
-            {"source", kit.bezwaar.at("source")}};
+    return JsonObject()
+        .add("label", kit.bezwaar.at("label"))
+        .add("beschikking", format_iso_date(decided))
+        .add("termijn_start", format_iso_date(add_days(decided, 1)))
+        .add("termijn_einde", format_iso_date(end))
+        .add("atw_verschoven", before(raw, end))
+        .add("term", JsonObject().add("amount", kit.bezwaar_weken).add("unit", "weken"))
+        .add("status", before(end, s.peildatum) ? "verstreken" : "open")
+        .add("bekendmaking", kit.bezwaar.at("bekendmaking"))
+        .add("cite", kit.bezwaar.at("cite"))
+        .add("source", kit.bezwaar.at("source"));
 }
 
 }  // namespace
@@ -340,9 +346,9 @@ json kit_texts_json() {
         checklist[item.at("id").get<std::string>()] = std::move(entry);
     }
     for (const auto& item : kit.requests)
-        requests[item.at("id").get<std::string>()] = {
-            {"text", item.at("text")}, {"cite", item.at("cite")}, {"source", item.at("source")}};
-    json out = {{"checklist", std::move(checklist)}, {"requests", std::move(requests)}};
+        requests[item.at("id").get<std::string>()] =
+            JsonObject().add("text", item.at("text")).add("cite", item.at("cite")).add("source", item.at("source"));
+    json out = JsonObject().add("checklist", std::move(checklist)).add("requests", std::move(requests));
     kit.sources.intern(out);  // by id, as in the result
     return out;
 }
@@ -350,10 +356,11 @@ json kit_texts_json() {
 json kit_json(const Scenario& s, const Catalogue& catalogue, const Terms& terms, const Calendar& calendar,
               const json& procedure, const json& provisions, const json& timelines, const json& late) {
     const auto& kit = embedded_kit();
-    json out = {{"checklist", checklist_json(s, kit, procedure)},
-                {"requests", requests_json(s, kit, catalogue, terms)},
-                {"escalation", escalation_json(s, kit, terms, calendar, procedure, provisions, timelines, late)},
-                {"bezwaar", bezwaar_json(s, kit, calendar)}};
+    json out = JsonObject()
+                   .add("checklist", checklist_json(s, kit, procedure))
+                   .add("requests", requests_json(s, kit, catalogue, terms))
+                   .add("escalation", escalation_json(s, kit, terms, calendar, procedure, provisions, timelines, late))
+                   .add("bezwaar", bezwaar_json(s, kit, calendar));
     kit.sources.intern(out);  // the quoted sources are in the result's `sources`, by id
     return out;
 }

@@ -4,6 +4,7 @@
 #include "ivp/costs/costs.h"
 #include "ivp/base/error.h"
 #include "ivp/base/json_input.h"
+#include "ivp/base/json_object.h"
 #include "ivp/kit/kit.h"
 #include "ivp/budget/plan.h"
 #include "ivp/eligibility/policy.h"
@@ -18,26 +19,29 @@ namespace ivp {
 
 namespace {
 
-nlohmann::json range_json(const Range& r) { return {{"min", r.min}, {"max", r.max}}; }
+nlohmann::json range_json(const Range& r) { return JsonObject().add("min", r.min).add("max", r.max); }
 
 nlohmann::json law_budget_json(const LawBudget& b) {
-    return {{"client_bound", range_json(b.client_bound)},
-            {"reusable", range_json(b.reusable)},
-            {"total", range_json(b.total)}};
+    return JsonObject()
+        .add("client_bound", range_json(b.client_bound))
+        .add("reusable", range_json(b.reusable))
+        .add("total", range_json(b.total));
 }
 
 nlohmann::json budget_json(const Budget& budget) {
-    return {{"wmo", law_budget_json(budget.wmo)},
-            {"zvw", law_budget_json(budget.zvw)},
-            {"total", range_json(budget.total)},
-            {"unit", "EUR"}};
+    return JsonObject()
+        .add("wmo", law_budget_json(budget.wmo))
+        .add("zvw", law_budget_json(budget.zvw))
+        .add("total", range_json(budget.total))
+        .add("unit", "EUR");
 }
 
 nlohmann::json sla_json(const Sla& sla) {
-    return {{"revalidatie", sla.revalidatie},
-            {"financier", sla.financier},
-            {"leverancier", sla.leverancier},
-            {"totaal", sla.totaal}};
+    return JsonObject()
+        .add("revalidatie", sla.revalidatie)
+        .add("financier", sla.financier)
+        .add("leverancier", sla.leverancier)
+        .add("totaal", sla.totaal);
 }
 
 // The lean result (ivp/detail.h): exactly the parts of the full result that
@@ -66,21 +70,19 @@ nlohmann::json lean_result(const Scenario& scenario, const LeanRules& rules) {
     for (std::size_t i = 0; i < catalogue.provisions.size(); ++i) {
         if (!scenario.selected[i]) continue;
         const auto& p = catalogue.provisions[i];
-        nlohmann::json entry = {
-            {"id", p.id},
-            {"amount", scenario.amount(catalogue, i)},
-            {"amount_source", scenario.override_eur[i] ? "override" : "table"},
-        };
+        nlohmann::json entry = JsonObject()
+                                   .add("id", p.id)
+                                   .add("amount", scenario.amount(catalogue, i))
+                                   .add("amount_source", scenario.override_eur[i] ? "override" : "table");
         auto financing = financing_amounts_json(scenario, catalogue, i);
         if (!financing.empty()) entry["financing"] = std::move(financing);
         provisions.push_back(std::move(entry));
     }
-    return {
-        {"schema", kResultSchema},
-        {"budget", budget_json(compute_budget(catalogue, scenario, budget_mask(scenario, catalogue, rules.plan, rules.facts)))},
-        {"provisions", std::move(provisions)},
-        {"costs", {{"eigen_bijdrage", eigen_bijdrage_amounts_json(scenario, catalogue, rules.eigen_bijdrage)}}},
-    };
+    return JsonObject()
+        .add("schema", kResultSchema)
+        .add("budget", budget_json(compute_budget(catalogue, scenario, budget_mask(scenario, catalogue, rules.plan, rules.facts))))
+        .add("provisions", std::move(provisions))
+        .add("costs", JsonObject().add("eigen_bijdrage", eigen_bijdrage_amounts_json(scenario, catalogue, rules.eigen_bijdrage)));
 }
 
 }  // namespace
@@ -98,28 +100,29 @@ nlohmann::json provision_entry(const Scenario& scenario, std::size_t i, const Ru
     // Geschiktheid under each policy side by side (docs/eligibility.md).
     const auto assessed = eligibility(p, answers, policies, rulebook.facts);
     collect_open_facts(assessed, open_facts);
-    nlohmann::json entry = {
-        {"id", p.id},
-        {"name", p.name},
-        {"law", to_string(p.law)},
-        {"kind", to_string(p.kind)},
-        {"amount", scenario.amount(catalogue, i)},
-        {"table_amount", p.amount_eur},
-        {"amount_source", scenario.override_eur[i] ? "override" : "table"},
-        {"need", to_string(p.need)},
-        {"sla_werkdagen", sla_json(p.sla)},
-        {"financing", financing_json(scenario, catalogue, i, rulebook.financing, rulebook.eigen_bijdrage)},  // docs/costs.md
-        {"eligibility", to_json(assessed)},
-        {"source", catalogue_source_id(p)},
-    };
+    nlohmann::json entry =
+        JsonObject()
+            .add("id", p.id)
+            .add("name", p.name)
+            .add("law", to_string(p.law))
+            .add("kind", to_string(p.kind))
+            .add("amount", scenario.amount(catalogue, i))
+            .add("table_amount", p.amount_eur)
+            .add("amount_source", scenario.override_eur[i] ? "override" : "table")
+            .add("need", to_string(p.need))
+            .add("sla_werkdagen", sla_json(p.sla))
+            .add("financing", financing_json(scenario, catalogue, i, rulebook.financing, rulebook.eigen_bijdrage))  // docs/costs.md
+            .add("eligibility", to_json(assessed))
+            .add("source", catalogue_source_id(p));
     if (p.need == Need::conditional) entry["need_reason"] = p.need_reason;
     // The three delivery tracks (src/ivp/dates/timeline.cpp, docs/dates.md).
     ProvisionTracks tracks = provision_tracks(scenario, i, catalogue, rulebook.terms, rulebook.calendar);
     add_plan_fields(entry, scenario, i, in_plan, assessed, catalogue, rulebook.calendar, tracks.als_protocol.end);
     const Date contract = rulebook.calendar.add_working_days(provision_calloff(scenario, i, p, rulebook.calendar).date,
                                                              p.sla.totaal);
-    entry["delivery"] = {{"als_protocol", format_iso_date(contract)},
-                         {"timeline", timelines.add(p.id, std::move(tracks))}};
+    entry["delivery"] = JsonObject()
+                            .add("als_protocol", format_iso_date(contract))
+                            .add("timeline", timelines.add(p.id, std::move(tracks)));
     return entry;
 }
 
@@ -139,25 +142,25 @@ nlohmann::json calendar_notes(const Scenario& scenario, const Calendar& calendar
 // The parts that do not depend on the profile or the amounts. The tables of
 // texts are the rulebook's (src/ivp/result/rulebook_json.h): the result names
 // it and carries only what the rulebook cannot have (a carried pack).
-void add_tables(nlohmann::json& out, const Scenario& scenario, const Rulebook& rulebook,
+void add_tables(JsonObject& out, const Scenario& scenario, const Rulebook& rulebook,
                 const std::vector<Policy>& policies) {
-    out["rulebook"] = rulebook.id;
-    out["table_budget"] = table_budget_json();
-    out["policies"] = policies_json(policies);  // by id; a carried pack whole
-    out["sources"] = sources_json(policies);    // a carried pack's; every other source is the rulebook's
-    out["notes"] = calendar_notes(scenario, rulebook.calendar);
-    out["disclaimer"] =
-        "Dit is een indicatie op basis van het ALS protocol hulpmiddelen, geen besluit. De gemeente beslist per "
-        "persoon (maatwerk).";
+    out.add("rulebook", rulebook.id)
+        .add("table_budget", table_budget_json())
+        .add("policies", policies_json(policies))  // by id; a carried pack whole
+        .add("sources", sources_json(policies))    // a carried pack's; every other source is the rulebook's
+        .add("notes", calendar_notes(scenario, rulebook.calendar))
+        .add("disclaimer",
+             "Dit is een indicatie op basis van het ALS protocol hulpmiddelen, geen besluit. De gemeente beslist per "
+             "persoon (maatwerk).");
 }
 
-void add_header(nlohmann::json& out, const Scenario& scenario, const Catalogue& catalogue) {
-    out["schema"] = kResultSchema;
-    out["catalogue"] = catalogue.id;
-    out["melding"] = format_iso_date(scenario.melding);
-    out["melding_source"] = scenario.melding_given ? "scenario" : "today";
-    out["peildatum"] = format_iso_date(scenario.peildatum);
-    out["peildatum_source"] = scenario.peildatum_given ? "scenario" : "today";
+void add_header(JsonObject& out, const Scenario& scenario, const Catalogue& catalogue) {
+    out.add("schema", kResultSchema)
+        .add("catalogue", catalogue.id)
+        .add("melding", format_iso_date(scenario.melding))
+        .add("melding_source", scenario.melding_given ? "scenario" : "today")
+        .add("peildatum", format_iso_date(scenario.peildatum))
+        .add("peildatum_source", scenario.peildatum_given ? "scenario" : "today");
 }
 
 }  // namespace
@@ -179,23 +182,27 @@ nlohmann::json calculate(const Scenario& scenario, const Rulebook& rulebook, Det
             provisions.push_back(provision_entry(scenario, i, rulebook, in_plan[i], policies, answers, open_facts, timelines));
     const auto others = other_provisions(answers, policies, rulebook.facts);
     collect_open_facts(others, open_facts);
-    nlohmann::json out = nlohmann::json::object();
+    JsonObject out;
     add_header(out, scenario, catalogue);
-    out["procedure"] = to_json(procedure_timeline(scenario, rulebook.terms, rulebook.calendar), rulebook.terms);
-    out["late_decision"] = to_json(late_decision(scenario, rulebook.terms, rulebook.calendar));
-    out["timelines"] = timelines.to_json();
+    nlohmann::json procedure = to_json(procedure_timeline(scenario, rulebook.terms, rulebook.calendar), rulebook.terms);
+    nlohmann::json late = to_json(late_decision(scenario, rulebook.terms, rulebook.calendar));
+    nlohmann::json timeline_table = timelines.to_json();
     // The keukentafel kit reads the parts above (src/ivp/kit/kit.cpp, docs/kit.md).
-    out["kit"] = kit_json(scenario, catalogue, rulebook.terms, rulebook.calendar, out["procedure"], provisions,
-                          out["timelines"], out["late_decision"]);
-    out["budget"] = budget_json(compute_budget(catalogue, scenario, in_plan));
-    out["plan"] = plan_summary(provisions);
-    out["costs"] = costs_json(scenario, catalogue, rulebook.eigen_bijdrage);  // docs/costs.md; the rules of financing are the rulebook's
-    out["other_provisions"] = to_json(others);
-    out["questions"] = questions_json(scenario, rulebook, policies);  // the interview (docs/eligibility.md)
-    out["facts"] = facts_json(open_facts, rulebook.facts);  // every open fact's id; its question and help are the rulebook's
-    out["provisions"] = std::move(provisions);
+    nlohmann::json kit = kit_json(scenario, catalogue, rulebook.terms, rulebook.calendar, procedure, provisions,
+                                  timeline_table, late);
+    out.add("procedure", std::move(procedure))
+        .add("late_decision", std::move(late))
+        .add("timelines", std::move(timeline_table))
+        .add("kit", std::move(kit))
+        .add("budget", budget_json(compute_budget(catalogue, scenario, in_plan)))
+        .add("plan", plan_summary(provisions))
+        .add("costs", costs_json(scenario, catalogue, rulebook.eigen_bijdrage))  // docs/costs.md; the rules of financing are the rulebook's
+        .add("other_provisions", to_json(others))
+        .add("questions", questions_json(scenario, rulebook, policies))  // the interview (docs/eligibility.md)
+        .add("facts", facts_json(open_facts, rulebook.facts))  // every open fact's id; its question and help are the rulebook's
+        .add("provisions", std::move(provisions));
     add_tables(out, scenario, rulebook, policies);
-    return out;
+    return out.take();
 }
 
 nlohmann::json calculate_text(std::string_view scenario_json, Date today, Detail detail) {
@@ -221,14 +228,15 @@ nlohmann::json calculate_default(Date today) {
 nlohmann::json catalogue_json(const Catalogue& catalogue) {
     nlohmann::json provisions = nlohmann::json::array();
     for (const auto& p : catalogue.provisions) {
-        nlohmann::json entry = {{"id", p.id},
-                                {"name", p.name},
-                                {"law", to_string(p.law)},
-                                {"kind", to_string(p.kind)},
-                                {"amount", p.amount_eur},
-                                {"need", to_string(p.need)},
-                                {"sla_werkdagen", sla_json(p.sla)},
-                                {"source", p.source}};
+        nlohmann::json entry = JsonObject()
+                                   .add("id", p.id)
+                                   .add("name", p.name)
+                                   .add("law", to_string(p.law))
+                                   .add("kind", to_string(p.kind))
+                                   .add("amount", p.amount_eur)
+                                   .add("need", to_string(p.need))
+                                   .add("sla_werkdagen", sla_json(p.sla))
+                                   .add("source", p.source);
         if (p.need == Need::conditional) entry["need_reason"] = p.need_reason;
         provisions.push_back(std::move(entry));
     }
@@ -236,13 +244,18 @@ nlohmann::json catalogue_json(const Catalogue& catalogue) {
     for (const auto& c : catalogue.constraints) {
         nlohmann::json members = nlohmann::json::array();
         for (auto m : c.members) members.push_back(catalogue.provisions[m].id);
-        constraints.push_back({{"id", c.id},
-                               {"type", c.type == ConstraintType::at_most_one ? "at_most_one" : "at_least_one"},
-                               {"members", members},
-                               {"text", c.text},
-                               {"source", c.source}});
+        constraints.push_back(JsonObject()
+                                  .add("id", c.id)
+                                  .add("type", c.type == ConstraintType::at_most_one ? "at_most_one" : "at_least_one")
+                                  .add("members", std::move(members))
+                                  .add("text", c.text)
+                                  .add("source", c.source));
     }
-    return {{"id", catalogue.id}, {"title", catalogue.title}, {"provisions", provisions}, {"constraints", constraints}};
+    return JsonObject()
+        .add("id", catalogue.id)
+        .add("title", catalogue.title)
+        .add("provisions", std::move(provisions))
+        .add("constraints", std::move(constraints));
 }
 
 }  // namespace ivp

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "ivp/base/json_object.h"
 #include "ivp/base/sources.h"
 #include "ivp/dates/timeline.h"
 
@@ -17,7 +18,7 @@ const char* decisive_name(int rank) {
 
 json settles_json(const OpenQuestion& q) {
     json out = json::array();
-    for (const auto& [answer, verdict] : q.settles) out.push_back({{"answer", answer}, {"verdict", verdict}});
+    for (const auto& [answer, verdict] : q.settles) out.push_back(JsonObject().add("answer", answer).add("verdict", verdict));
     return out;
 }
 
@@ -42,19 +43,25 @@ json reason_json(const Reason& r, const std::vector<std::string>& order) {
         const auto it = std::lower_bound(order.begin(), order.end(), r.criterion);
         if (it != order.end() && *it == r.criterion) return std::to_string(it - order.begin()) + letter;
     }
-    json out = {{"criterion", r.criterion}, {"outcome", r.outcome}};
-    if (r.own_text) out["text"] = r.text;
-    if (!r.exceptions.empty()) out["exceptions"] = r.exceptions;
-    if (!r.derived_from.empty()) out["derived_from"] = r.derived_from;
-    if (!r.source.empty()) out["source"] = r.source;
-    return out;
+    JsonObject out;
+    out.add("criterion", r.criterion).add("outcome", r.outcome);
+    if (r.own_text) out.add("text", r.text);
+    if (!r.exceptions.empty()) out.add("exceptions", r.exceptions);
+    if (!r.derived_from.empty()) out.add("derived_from", r.derived_from);
+    if (!r.source.empty()) out.add("source", r.source);
+    return out.take();
 }
 
 json quantity_json(const QuantityValue& v) {
     const Quantity& q = *v.quantity;
-    return {{"id", q.id},       {"label", q.label},       {"value", v.value},
-            {"unit", q.unit},   {"explanation", q.explanation}, {"needs", v.needs},
-            {"source", q.source_id}};
+    return JsonObject()
+        .add("id", q.id)
+        .add("label", q.label)
+        .add("value", v.value)
+        .add("unit", q.unit)
+        .add("explanation", q.explanation)
+        .add("needs", v.needs)
+        .add("source", q.source_id);
 }
 
 // Every criterion once, its quote by source id (reasons refer to it by id).
@@ -62,12 +69,14 @@ json criteria_json(const Policy& policy) {
     json out = json::object();
     for (std::size_t i = 0; i < policy.criteria.size(); ++i) {
         const auto& c = policy.criteria[i];
-        json entry = {{"text", c.text}, {"source", criterion_source_id(policy, c)}};
+        json entry = JsonObject().add("text", c.text).add("source", criterion_source_id(policy, c));
         if (!c.if_not.empty()) entry["if_not"] = c.if_not;
         if (!c.exceptions.empty()) {
             json exceptions = json::array();
             for (std::size_t n = 0; n < c.exceptions.size(); ++n) {
-                json e = {{"text", c.exceptions[n].at("text")}, {"source", exception_source_id(policy, c, n)}};
+                json e = JsonObject()
+                             .add("text", c.exceptions[n].at("text"))
+                             .add("source", exception_source_id(policy, c, n));
                 if (c.exceptions[n].contains("when")) e["when"] = c.exceptions[n].at("when");
                 exceptions.push_back(std::move(e));
             }
@@ -83,7 +92,8 @@ json duties_json(const Policy& policy) {
     json out = json::array();
     for (std::size_t i = 0; i < policy.duties.size(); ++i) {
         const auto& d = policy.duties[i];
-        out.push_back({{"id", d.at("id")}, {"text", d.at("text")}, {"source", policy.duty_source_ids.at(i)}});
+        out.push_back(
+            JsonObject().add("id", d.at("id")).add("text", d.at("text")).add("source", policy.duty_source_ids.at(i)));
     }
     return out;
 }
@@ -109,12 +119,13 @@ const char* outcome_of_letter(char letter) {
 
 namespace {
 
-json form_json(const PolicyProvision& p) { return {{"text", p.form}, {"source", p.form_source_id}}; }
+json form_json(const PolicyProvision& p) { return JsonObject().add("text", p.form).add("source", p.form_source_id); }
 
 json open_questions_json(const Assessment& a) {
     json open = json::array();
     for (const auto& q : a.open_questions)
-        open.push_back({{"fact", q.fact}, {"decisive", decisive_name(q.rank)}, {"settles", settles_json(q)}});
+        open.push_back(
+            JsonObject().add("fact", q.fact).add("decisive", decisive_name(q.rank)).add("settles", settles_json(q)));
     return open;
 }
 
@@ -125,17 +136,18 @@ json assessment_json(const Assessment& a, bool with_open_questions) {
     json reasons = json::array();
     const auto order = criteria_order(policy);
     for (const auto& r : a.reasons) reasons.push_back(reason_json(r, order));
-    json out = {{"policy", policy.id}, {"verdict", a.verdict}, {"financier", a.financier}, {"reasons", std::move(reasons)}};
-    if (with_open_questions) out["open_questions"] = open_questions_json(a);
-    if (a.covered) out["covered"] = *a.covered;
+    JsonObject out;
+    out.add("policy", policy.id).add("verdict", a.verdict).add("financier", a.financier).add("reasons", std::move(reasons));
+    if (with_open_questions) out.add("open_questions", open_questions_json(a));
+    if (a.covered) out.add("covered", *a.covered);
     // A Zvw provision has no quantities either way; the others list theirs.
     json quantities = json::array();
     for (const auto& v : a.quantities) quantities.push_back(quantity_json(v));
-    out["quantities"] = std::move(quantities);
+    out.add("quantities", std::move(quantities));
     // The form a policy names for a voorziening is the same in every result:
     // the rulebook gives it (`forms`); a carried pack's is here.
-    if (a.form && policy.carried) out["form"] = form_json(*a.form);
-    return out;
+    if (a.form && policy.carried) out.add("form", form_json(*a.form));
+    return out.take();
 }
 
 }  // namespace
@@ -150,17 +162,23 @@ json to_json(const Eligibility& e) {
     for (std::size_t k = 0; k < e.by_policy.size(); ++k)
         by_policy[e.by_policy[k].policy->id] = assessment_json(e.by_policy[k], k != 0);
     if (e.by_policy.empty())
-        return {{"verdict", "onbekend"}, {"policy", nullptr}, {"reasons", json::array()},
-                {"open_questions", json::array()}, {"policies", std::move(by_policy)}, {"differs", e.differs}};
+        return JsonObject()
+            .add("verdict", "onbekend")
+            .add("policy", json(nullptr))  // not nullptr: that would be a const char*
+            .add("reasons", json::array())
+            .add("open_questions", json::array())
+            .add("policies", std::move(by_policy))
+            .add("differs", e.differs);
     const Assessment& main = e.by_policy.front();
     json reasons = json::array();
     for (const auto& r : main.reasons) reasons.push_back(reason_sentence(r));
-    return {{"verdict", main.verdict},
-            {"policy", main.policy->id},
-            {"reasons", std::move(reasons)},
-            {"open_questions", open_questions_json(main)},
-            {"policies", std::move(by_policy)},
-            {"differs", e.differs}};
+    return JsonObject()
+        .add("verdict", main.verdict)
+        .add("policy", main.policy->id)
+        .add("reasons", std::move(reasons))
+        .add("open_questions", open_questions_json(main))
+        .add("policies", std::move(by_policy))
+        .add("differs", e.differs);
 }
 
 json to_json(const std::vector<OtherProvision>& others) {
@@ -168,28 +186,29 @@ json to_json(const std::vector<OtherProvision>& others) {
     for (const auto& o : others) {
         json by_policy = json::object();
         for (const auto& a : o.by_policy) by_policy[a.policy->id] = to_json(a);
-        out.push_back({{"id", o.id}, {"name", o.name}, {"policies", std::move(by_policy)}});
+        out.push_back(JsonObject().add("id", o.id).add("name", o.name).add("policies", std::move(by_policy)));
     }
     return out;
 }
 
 json policy_json(const Policy& p) {
-    return {{"id", p.id},
-            {"title", p.title},
-            {"label", p.label},
-            {"kind", p.kind},
-            {"note", p.note},
-            {"valid_from", format_iso_date(p.valid_from)},
-            {"valid_from_note", p.valid_from_note},
-            {"default", p.id == kDefaultPolicy},
-            {"source_document", p.source_document},
-            // Title, publisher, link and whether pages can be named (data/sources.json).
-            {"document", p.source_document.contains("seed")
+    return JsonObject()
+        .add("id", p.id)
+        .add("title", p.title)
+        .add("label", p.label)
+        .add("kind", p.kind)
+        .add("note", p.note)
+        .add("valid_from", format_iso_date(p.valid_from))
+        .add("valid_from_note", p.valid_from_note)
+        .add("default", p.id == kDefaultPolicy)
+        .add("source_document", p.source_document)
+        // Title, publisher, link and whether pages can be named (data/sources.json).
+        .add("document", p.source_document.contains("seed")
                              ? document_for_seed(p.source_document.at("seed").get<std::string>())
-                             : json()},
-            {"not_modelled", p.not_modelled},
-            {"duties", duties_json(p)},
-            {"criteria", criteria_json(p)}};
+                             : json())
+        .add("not_modelled", p.not_modelled)
+        .add("duties", duties_json(p))
+        .add("criteria", criteria_json(p));
 }
 
 json policies_json(const std::vector<Policy>& policies) {
@@ -246,7 +265,7 @@ json facts_json(const std::set<std::string>& ids, const FactsCatalogue& facts) {
 json facts_table_json(const FactsCatalogue& facts) {
     json out = json::object();
     for (const auto& f : facts.facts)
-        out[f.id] = {{"question", f.definition.at("question")}, {"help", f.definition.at("explanation")}};
+        out[f.id] = JsonObject().add("question", f.definition.at("question")).add("help", f.definition.at("explanation"));
     return out;
 }
 
@@ -258,39 +277,26 @@ namespace ivp {
 namespace {
 
 json anchor_json(const Anchor& a) {
-    json out = json::object();
-    out["event"] = a.event;
-    out["date"] = format_iso_date(a.date);
-    out["kind"] = a.kind;
-    return out;
+    return JsonObject().add("event", a.event).add("date", format_iso_date(a.date)).add("kind", a.kind);
 }
 
-json term_json(int amount, std::string_view unit) {
-    json out = json::object();
-    out["amount"] = amount;
-    out["unit"] = unit;
-    return out;
-}
+json term_json(int amount, std::string_view unit) { return JsonObject().add("amount", amount).add("unit", unit); }
 
 json milestone_json(const Milestone& m) {
-    json out = json::object();
-    out["id"] = m.id;
-    if (!m.label.empty()) out["label"] = m.label;
-    out["date"] = format_iso_date(m.date);
-    if (m.from) out["from"] = anchor_json(*m.from);
-    if (m.term) out["term"] = term_json(m.term->amount, to_string(m.term->unit));
-    if (!m.basis.empty()) out["basis"] = m.basis;
-    if (m.atw_moved) out["atw_verschoven"] = *m.atw_moved;
-    if (m.actual) {
-        json actual = json::object();
-        actual["event"] = m.actual->event;
-        actual["date"] = format_iso_date(m.actual->date);
-        out["actual"] = std::move(actual);
-    }
-    if (m.werkdagen_verschil) out["werkdagen_verschil"] = *m.werkdagen_verschil;
-    if (!m.status.empty()) out["status"] = m.status;
-    if (!m.next_step.empty()) out["next_step"] = m.next_step;
-    return out;
+    JsonObject out;
+    out.add("id", m.id);
+    if (!m.label.empty()) out.add("label", m.label);
+    out.add("date", format_iso_date(m.date));
+    if (m.from) out.add("from", anchor_json(*m.from));
+    if (m.term) out.add("term", term_json(m.term->amount, to_string(m.term->unit)));
+    if (!m.basis.empty()) out.add("basis", m.basis);
+    if (m.atw_moved) out.add("atw_verschoven", *m.atw_moved);
+    if (m.actual)
+        out.add("actual", JsonObject().add("event", m.actual->event).add("date", format_iso_date(m.actual->date)));
+    if (m.werkdagen_verschil) out.add("werkdagen_verschil", *m.werkdagen_verschil);
+    if (!m.status.empty()) out.add("status", m.status);
+    if (!m.next_step.empty()) out.add("next_step", m.next_step);
+    return out.take();
 }
 
 json milestones_json(const std::vector<Milestone>& ms) {
@@ -300,80 +306,65 @@ json milestones_json(const std::vector<Milestone>& ms) {
 }
 
 json phase_json(const Phase& ph) {
-    json out = json::object();
-    out["id"] = ph.id;
-    if (!ph.label.empty()) out["label"] = ph.label;
-    out["start"] = format_iso_date(ph.start);
-    out["start_kind"] = ph.start_kind;
-    out["end"] = format_iso_date(ph.end);
-    out["werkdagen"] = ph.werkdagen;
-    return out;
+    JsonObject out;
+    out.add("id", ph.id);
+    if (!ph.label.empty()) out.add("label", ph.label);
+    out.add("start", format_iso_date(ph.start))
+        .add("start_kind", ph.start_kind)
+        .add("end", format_iso_date(ph.end))
+        .add("werkdagen", ph.werkdagen);
+    return out.take();
 }
 
 json track_json(const Track& t) {
-    json out = json::object();
-    if (!t.applies) {
-        out["applies"] = false;
-        out["reason"] = kZvwTrackReason;
-        return out;
-    }
+    if (!t.applies) return JsonObject().add("applies", false).add("reason", kZvwTrackReason);
+    JsonObject out;
     // The ALS track has its category instead of `applies` (it always applies).
-    if (t.category) out["category"] = to_string(*t.category);
-    else out["applies"] = true;
+    if (t.category) out.add("category", to_string(*t.category));
+    else out.add("applies", true);
     json phases = json::array();
     for (const auto& ph : t.phases) phases.push_back(phase_json(ph));
-    out["phases"] = std::move(phases);
-    out["milestones"] = milestones_json(t.milestones);
-    out["end"] = format_iso_date(t.end);
-    return out;
+    out.add("phases", std::move(phases))
+        .add("milestones", milestones_json(t.milestones))
+        .add("end", format_iso_date(t.end));
+    return out.take();
 }
 
 json tracks_json(const ProvisionTracks& t) {
-    json out = json::object();
-    out["als_protocol"] = track_json(t.als_protocol);
-    out["wmo_2015"] = track_json(t.wmo_2015);
-    out["gemeente"] = track_json(t.gemeente);
-    return out;
+    return JsonObject()
+        .add("als_protocol", track_json(t.als_protocol))
+        .add("wmo_2015", track_json(t.wmo_2015))
+        .add("gemeente", track_json(t.gemeente));
 }
 
 json money_json(const Money& m) {
-    json out = json::object();
-    out["eurocents"] = m.eurocents;
-    out["unit"] = "EUR-cent";
-    out["tekst"] = m.text;
-    return out;
+    return JsonObject().add("eurocents", m.eurocents).add("unit", "EUR-cent").add("tekst", m.text);
 }
 
 json tariff_json(const DwangsomAmounts& a) {
-    json out = json::object();
-    out["valid_from"] = format_iso_date(a.valid_from);
-    out["valid_until"] = a.valid_until ? json(format_iso_date(*a.valid_until)) : json(nullptr);
     json tiers = json::array();
-    for (const auto& t : a.tiers) {
-        json tier = json::object();
-        tier["days"] = t.days;
-        tier["eurocents_per_day"] = t.eurocents_per_day;
-        tiers.push_back(std::move(tier));
-    }
-    out["tiers"] = a.tiers.empty() ? json(nullptr) : std::move(tiers);
-    out["source"] = a.source;
-    return out;
+    for (const auto& t : a.tiers)
+        tiers.push_back(JsonObject().add("days", t.days).add("eurocents_per_day", t.eurocents_per_day));
+    return JsonObject()
+        .add("valid_from", format_iso_date(a.valid_from))
+        .add("valid_until", a.valid_until ? json(format_iso_date(*a.valid_until)) : json(nullptr))
+        .add("tiers", a.tiers.empty() ? json(nullptr) : std::move(tiers))
+        .add("source", a.source);
 }
 
 json dwangsom_json(const Dwangsom& d) {
-    json out = json::object();
-    out["voorbeeld"] = d.example;
-    out["ingebrekestelling_ontvangen"] = format_iso_date(d.received);
-    out["eerste_dag"] = format_iso_date(d.first);
-    out["laatste_dag"] = format_iso_date(d.last);
-    if (d.tariff) out["tarief"] = tariff_json(*d.tariff);
-    if (d.maximum) out["maximum"] = money_json(*d.maximum);
+    JsonObject out;
+    out.add("voorbeeld", d.example)
+        .add("ingebrekestelling_ontvangen", format_iso_date(d.received))
+        .add("eerste_dag", format_iso_date(d.first))
+        .add("laatste_dag", format_iso_date(d.last));
+    if (d.tariff) out.add("tarief", tariff_json(*d.tariff));
+    if (d.maximum) out.add("maximum", money_json(*d.maximum));
     if (d.days) {
-        out["dagen"] = *d.days;
-        out["bedrag"] = d.amount ? money_json(*d.amount) : json(nullptr);
-        if (!d.amount) out["bedrag_onbekend"] = d.amount_unknown;
+        out.add("dagen", *d.days).add("bedrag", d.amount ? money_json(*d.amount) : json(nullptr));
+        if (!d.amount) out.add("bedrag_onbekend", d.amount_unknown);
     }
-    return out;
+    return out.take();
 }
 
 }  // namespace
@@ -393,37 +384,33 @@ json TimelineTable::to_json() const {
 }
 
 json to_json(const Procedure& procedure, const Terms& terms) {
-    json wmo = json::object();
-    wmo["label"] = "Wmo 2015 (wet)";
-    wmo["milestones"] = milestones_json(procedure.wmo_2015);
-    json gemeente = json::object();
-    gemeente["label"] = terms.gemeente_title;
-    gemeente["id"] = terms.gemeente_id;
-    gemeente["caveat"] = terms.gemeente_caveat;
-    gemeente["milestones"] = milestones_json(procedure.gemeente);
-    json out = json::object();
-    out["melding"] = format_iso_date(procedure.melding);
-    out["peildatum"] = format_iso_date(procedure.peildatum);
-    out["wmo_2015"] = std::move(wmo);
-    out["gemeente"] = std::move(gemeente);
-    return out;
+    return JsonObject()
+        .add("melding", format_iso_date(procedure.melding))
+        .add("peildatum", format_iso_date(procedure.peildatum))
+        .add("wmo_2015",
+             JsonObject().add("label", "Wmo 2015 (wet)").add("milestones", milestones_json(procedure.wmo_2015)))
+        .add("gemeente", JsonObject()
+                             .add("label", terms.gemeente_title)
+                             .add("id", terms.gemeente_id)
+                             .add("caveat", terms.gemeente_caveat)
+                             .add("milestones", milestones_json(procedure.gemeente)));
 }
 
 json to_json(const LateDecision& late) {
-    json out = json::object();
-    out["applies_to"] = "Het besluit (beschikking) op uw Wmo-aanvraag";
-    out["aanvraag"] = anchor_json(late.aanvraag);
-    out["beslistermijn_einde"] = format_iso_date(late.deadline);
-    out["beslistermijn_basis"] = late.deadline_source;
-    out["ingebrekestelling_vanaf"] = format_iso_date(late.vanaf);
-    out["peildatum"] = format_iso_date(late.peildatum);
-    out["basis"] = late.basis;
-    out["status"] = late.status;
-    if (late.received_too_early) out["ingebrekestelling_te_vroeg"] = true;
-    if (late.received) out["ingebrekestelling_ontvangen"] = format_iso_date(*late.received);
-    if (late.dwangsom) out["dwangsom"] = dwangsom_json(*late.dwangsom);
-    out["next_step"] = late.next_step;
-    return out;
+    JsonObject out;
+    out.add("applies_to", "Het besluit (beschikking) op uw Wmo-aanvraag")
+        .add("aanvraag", anchor_json(late.aanvraag))
+        .add("beslistermijn_einde", format_iso_date(late.deadline))
+        .add("beslistermijn_basis", late.deadline_source)
+        .add("ingebrekestelling_vanaf", format_iso_date(late.vanaf))
+        .add("peildatum", format_iso_date(late.peildatum))
+        .add("basis", late.basis)
+        .add("status", late.status);
+    if (late.received_too_early) out.add("ingebrekestelling_te_vroeg", true);
+    if (late.received) out.add("ingebrekestelling_ontvangen", format_iso_date(*late.received));
+    if (late.dwangsom) out.add("dwangsom", dwangsom_json(*late.dwangsom));
+    out.add("next_step", late.next_step);
+    return out.take();
 }
 
 }  // namespace ivp
