@@ -12,7 +12,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 // A clear message when the npm packages were not installed yet.
-const { buildSync } = await import('esbuild').catch((error) => {
+const { buildSync, transformSync } = await import('esbuild').catch((error) => {
   throw new Error(`esbuild is missing (${error.code || error.message}): run ./dev deps, or npm ci`);
 });
 
@@ -34,4 +34,10 @@ export function bundleSite(entry) {
     logLevel: 'error',
   });
   return out.outputFiles[0].text;
+}
+
+// The Emscripten glue (a classic script) minified; its top-level names, such
+// as createIvpModule, stay as they are.
+export function minifyGlue(code) {
+  return transformSync(code, { minify: true, charset: 'utf8', legalComments: 'inline', logLevel: 'error' }).code;
 }
