@@ -72,33 +72,34 @@ const cspOf = (scriptSrc, styleHash, connectSrc = "'none'") => [
 // The site's modules (site/js/) are bundled by esbuild (tools/site-bundle.mjs)
 // from one entry each: boot-page.js for the page, boot-embed.js for the
 // embed. One closure around the Emscripten glue and the bundle: nothing leaks
-// into the page's globals. Both page builds run the same script; boot-page.js
+// into the page's globals. Both page builds run the same modules; boot-page.js
 // takes the inlined core when the page has one, else it fetches
 // ivp-rekenhulp.wasm (connect-src 'self', closed to 'none' by the page once
-// the core is loaded).
-const script = jsAscii(safeInScript(
-  `(function () {\n'use strict';\n${glue}\n${bundleSite('boot-page.js')}}());`));
+// the core is loaded). The served page's script leaves out fflate (it never
+// inflates a core; tools/site-bundle.mjs), so each page has its own hash.
+const pageScript = (inlineCore) => jsAscii(safeInScript(
+  `(function () {\n'use strict';\n${glue}\n${bundleSite('boot-page.js', { inlineCore })}}());`));
+const script = pageScript(true);
+const servedScript = pageScript(false);
 // The served page starts fetching and compiling its core at the top of
 // <head> (site/early-core.js), beside the parse of the rest of the page; the
 // single file has its core inline and no such script.
 const early = safeInScript(site('early-core.js').replace(/^\s*\/\/.*\n/gm, ''));  // its comments stay in the source
-const scriptSrc = `${sha256(script)} 'wasm-unsafe-eval'`;
-export const csp = cspOf(scriptSrc, sha256(css));
-export const servedCsp = cspOf(`${sha256(early)} ${scriptSrc}`, sha256(css), "'self'");
+export const csp = cspOf(`${sha256(script)} 'wasm-unsafe-eval'`, sha256(css));
+export const servedCsp = cspOf(`${sha256(early)} ${sha256(servedScript)} 'wasm-unsafe-eval'`, sha256(css), "'self'");
 const html = fill(htmlAscii(site('index.html')), { CSP: csp, CSS: css, APP: app, SCRIPT: script, FOOTER_MORE: '', EARLY: '',
   CORE: `<script type="application/gzip-base64" id="ivp-wasm">${wasmInline}</script>` });
-const servedHtml = fill(htmlAscii(site('index.html')), { CSP: servedCsp, CSS: css, APP: app, SCRIPT: script, CORE: '',
+const servedHtml = fill(htmlAscii(site('index.html')), { CSP: servedCsp, CSS: css, APP: app, SCRIPT: servedScript, CORE: '',
   EARLY: `<script id="ivp-core-early">${early}</script>\n`,
   FOOTER_MORE: htmlAscii('<br><a href="ivp-rekenhulp.html" download>De rekenhulp als één bestand, voor gebruik zonder internet</a>') });
 
 // --- the embed script ------------------------------------------------------------
-const embedBundle = bundleSite('boot-embed.js');
 const embedOf = (inlineCore) => `/*! IVP-rekenhulp: <ivp-rekenhulp> element. Alles wordt in de browser berekend; er wordt niets verstuurd. */\n` +
   `(function () {\n'use strict';\n` +
   (inlineCore ? `const IVP_EMBED_WASM = ${JSON.stringify(wasmInline)};\n` : '') +
   `const IVP_EMBED_HTML = ${JSON.stringify(app)};\n` +
   `const IVP_EMBED_CSS = ${JSON.stringify(css)};\n` +
-  `${glue}\n${embedBundle}}());\n`;
+  `${glue}\n${bundleSite('boot-embed.js', { inlineCore })}}());\n`;
 const embed = jsAscii(embedOf(false));
 const embedInline = jsAscii(embedOf(true));
 

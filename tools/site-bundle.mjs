@@ -19,7 +19,10 @@ const { buildSync, transformSync } = await import('esbuild').catch((error) => {
 export const siteJs = join(resolve(dirname(fileURLToPath(import.meta.url)), '..'), 'site/js');
 
 // `entry`: a file in site/js, or {contents} (a small entry of a test's own).
-export function bundleSite(entry) {
+// `inlineCore: false`: for a build whose core is a file of its own (the
+// served page, the embed that loads ivp-rekenhulp.wasm): fflate, which only
+// inflates an inlined core, is replaced by site/no-inflate.js.
+export function bundleSite(entry, { inlineCore = true } = {}) {
   const input = typeof entry === 'string'
     ? { entryPoints: [join(siteJs, entry)] }
     : { stdin: { contents: entry.contents, resolveDir: siteJs, sourcefile: 'entry.js' } };
@@ -32,6 +35,7 @@ export function bundleSite(entry) {
     legalComments: 'inline',  // keeps the licence notice of a bundled library (/*! … */)
     write: false,
     logLevel: 'error',
+    ...(inlineCore ? {} : { alias: { fflate: join(siteJs, '../no-inflate.js') } }),
   });
   return out.outputFiles[0].text;
 }
