@@ -12,14 +12,17 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 // A clear message when the npm packages were not installed yet.
-const { buildSync } = await import('esbuild').catch((error) => {
+const { buildSync, transformSync } = await import('esbuild').catch((error) => {
   throw new Error(`esbuild is missing (${error.code || error.message}): run ./dev deps, or npm ci`);
 });
 
 export const siteJs = join(resolve(dirname(fileURLToPath(import.meta.url)), '..'), 'site/js');
 
 // `entry`: a file in site/js, or {contents} (a small entry of a test's own).
-export function bundleSite(entry) {
+// `inlineCore: false`: for a build whose core is a file of its own (the
+// served page, the embed that loads ivp-rekenhulp.wasm): fflate, which only
+// inflates an inlined core, is replaced by site/no-inflate.js.
+export function bundleSite(entry, { inlineCore = true } = {}) {
   const input = typeof entry === 'string'
     ? { entryPoints: [join(siteJs, entry)] }
     : { stdin: { contents: entry.contents, resolveDir: siteJs, sourcefile: 'entry.js' } };
@@ -32,6 +35,13 @@ export function bundleSite(entry) {
     legalComments: 'inline',  // keeps the licence notice of a bundled library (/*! … */)
     write: false,
     logLevel: 'error',
+    ...(inlineCore ? {} : { alias: { fflate: join(siteJs, '../no-inflate.js') } }),
   });
   return out.outputFiles[0].text;
+}
+
+// The Emscripten glue (a classic script) minified; its top-level names, such
+// as createIvpModule, stay as they are.
+export function minifyGlue(code) {
+  return transformSync(code, { minify: true, charset: 'utf8', legalComments: 'inline', logLevel: 'error' }).code;
 }

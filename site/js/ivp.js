@@ -5,7 +5,7 @@
 // the bundle inside one closure (tools/build-site.mjs).
 /* global createIvpModule */
 import { gunzipSync } from 'fflate';
-/*! Bundled: fflate 0.8.3 (https://github.com/101arrowz/fflate), MIT License,
+/*! Bundled (in the builds with an inlined core): fflate 0.8.3 (https://github.com/101arrowz/fflate), MIT License,
     Copyright (c) 2026 Arjun Barrett. The full licence text is in node_modules/fflate/LICENSE
     and at https://github.com/101arrowz/fflate/blob/master/LICENSE */
 

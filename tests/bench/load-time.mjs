@@ -30,7 +30,10 @@
 // (wasm.CompileLazy, and their CPU time), and the CPU time of V8's background
 // optimizing compiler on the core (wasm.TopTierCompilation: the hot functions
 // recompiled by TurboFan on other threads, which on a 2-core machine compete
-// with the main thread).
+// with the main thread), and where the rest of the wall-clock went: the time
+// the main thread had no task (idle: waiting on the network, the core's
+// compilation, another process) and the time it was in a task but off the
+// cores (descheduled).
 import { createServer } from 'node:http';
 import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
@@ -93,6 +96,13 @@ function cpuOf(events, firstMs) {
   }
   const until = (ts) => tasks.reduce((sum, t) => (t.ts >= ts ? sum
     : sum + (t.ts + t.dur <= ts ? t.tdur : (t.tdur * (ts - t.ts)) / Math.max(t.dur, 1))), 0) / 1000;
+  // The wall-clock to the first result in three parts: the main thread's CPU
+  // (above), the time it was inside a task but not on a core (descheduled:
+  // other threads and processes had the cores), and the time no task ran
+  // (idle: the page waited on something else — the network, the core's
+  // compilation, a stream, another process).
+  const inTasks = tasks.reduce((sum, t) => (t.ts >= first.ts ? sum : sum + Math.min(t.ts + t.dur, first.ts) - t.ts), 0) / 1000;
+  const split = { idle: firstMs - inTasks, descheduled: inTasks - until(first.ts) };
   // and at each of the page's own start-up marks (site/js: ivp-boot, …)
   const phases = {};
   for (const e of events) if (e.name.startsWith('ivp-') && e.pid === first.pid && !(e.name in phases)) phases[e.name] = until(e.ts);
@@ -102,7 +112,7 @@ function cpuOf(events, firstMs) {
   const lazy = before('wasm.CompileLazy', true);
   const wasm = { lazy: lazy.length, lazyCpu: lazy.reduce((sum, e) => sum + (e.tdur || 0), 0) / 1000,
     topTierCpu: before('wasm.TopTierCompilation', false).reduce((sum, e) => sum + (e.tdur || 0), 0) / 1000 };
-  return [until(first.ts), until(full.ts), phases, wasm];
+  return [until(first.ts), until(full.ts), phases, { ...wasm, ...split }];
 }
 
 async function firstResult(page, url, profile, cpu) {
@@ -205,7 +215,9 @@ if (cpuTiming) {
         full: +median(full).toFixed(1) }, min: { first: +Math.min(...first).toFixed(1), full: +Math.min(...full).toFixed(1) },
         until_first_result_p50: { wasm_lazy_compiles: median(wasm.map((w) => w.lazy)),
           wasm_lazy_compile_cpu_ms: +median(wasm.map((w) => w.lazyCpu)).toFixed(1),
-          wasm_turbofan_background_cpu_ms: +median(wasm.map((w) => w.topTierCpu)).toFixed(1) } }));
+          wasm_turbofan_background_cpu_ms: +median(wasm.map((w) => w.topTierCpu)).toFixed(1),
+          main_thread_idle_ms: +median(wasm.map((w) => w.idle)).toFixed(1),
+          main_thread_descheduled_ms: +median(wasm.map((w) => w.descheduled)).toFixed(1) } }));
       const names = [...new Set(phases.flatMap((p) => Object.keys(p)))];
       const at = names.map((n) => [n, median(phases.map((p) => p[n]).filter((v) => v !== undefined))]).sort((a, b) => a[1] - b[1]);
       if (at.length) console.log(`  main-thread CPU ms at each mark (median): ${at.map(([n, v]) => `${n} ${v.toFixed(0)}`).join(' → ')}`);
