@@ -11,6 +11,7 @@
 #include "ivp/base/embedded_data.h"
 #include "ivp/base/error.h"
 #include "ivp/base/json_input.h"
+#include "ivp/base/json_object.h"
 #include "ivp/base/source_table.h"
 #include "ivp/base/sources.h"
 
@@ -340,7 +341,7 @@ void parse_exceptions(const PolicyReader& r, const json& c, const std::string& a
     for (std::size_t i = 0; i < list.size(); ++i) {
         const auto where = pointer_join(at + "/exceptions", i);
         r.keys(list[i], where, {"$comment", "text", "source", "when"});
-        json e = {{"text", r.text(list[i], where, "text")}, {"source", r.source(list[i], where, "source")}};
+        json e = JsonObject().add("text", r.text(list[i], where, "text")).add("source", r.source(list[i], where, "source"));
         if (list[i].contains("when")) {
             r.rule(list[i].at("when"), where + "/when");
             e["when"] = list[i].at("when");
@@ -359,7 +360,7 @@ void parse_derived(const PolicyReader& r, const json& c, const std::string& at, 
     const auto used = jsonlogic::vars_used(crit.condition);
     if (std::find(used.begin(), used.end(), fact) == used.end())
         r.fail(where + "/fact", "de voorwaarde leest het feit \"" + fact + "\" niet");
-    crit.derived_from = {{"fact", fact}, {"text", r.text(d, where, "text")}};
+    crit.derived_from = JsonObject().add("fact", fact).add("text", r.text(d, where, "text"));
 }
 
 // What the policy obliges the municipality to do, shown beside its verdicts
@@ -375,7 +376,8 @@ json parse_duties(const PolicyReader& r, const json& data) {
         r.keys(ds[i], at, {"$comment", "id", "text", "source"});
         const auto id = r.text(ds[i], at, "id");
         if (!ids.insert(id).second) r.fail(at + "/id", "dubbele id \"" + id + "\"");
-        out.push_back({{"id", id}, {"text", r.text(ds[i], at, "text")}, {"source", r.source(ds[i], at, "source")}});
+        out.push_back(
+            JsonObject().add("id", id).add("text", r.text(ds[i], at, "text")).add("source", r.source(ds[i], at, "source")).take());
     }
     return out;
 }
@@ -428,7 +430,7 @@ void parse_header(const PolicyReader& r, const json& data, Policy& policy) {
     r.text(policy.source_document, "/source_document", "title");
     const auto& zvw = r.field(data, "", "zvw");
     r.keys(zvw, "/zvw", {"text", "source"});
-    policy.zvw = {{"text", r.text(zvw, "/zvw", "text")}, {"source", r.source(zvw, "/zvw", "source")}};
+    policy.zvw = JsonObject().add("text", r.text(zvw, "/zvw", "text")).add("source", r.source(zvw, "/zvw", "source"));
 }
 
 // `criteria`: [{id, text, if_not?, condition, source, exceptions?, derived_from?}].
