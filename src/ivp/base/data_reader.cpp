@@ -3,6 +3,7 @@
 #include <vector>
 
 #include "ivp/base/json_input.h"
+#include "ivp/base/text.h"
 
 namespace ivp {
 
@@ -50,7 +51,7 @@ std::string DataReader::text(const json& obj, const std::string& where, std::str
 Date DataReader::date(const json& obj, const std::string& where, std::string_view key) const {
     const auto t = text(obj, where, key);
     const auto d = parse_iso_date(t);
-    if (!d) fail(pointer_join(where, key), "geen bestaande datum (JJJJ-MM-DD): " + quote_for_message(t));
+    if (!d) fail(pointer_join(where, key), join_text({"geen bestaande datum (JJJJ-MM-DD): ", quote_for_message(t)}));
     return *d;
 }
 
@@ -65,8 +66,8 @@ std::int64_t DataReader::integer_value(const json& value, const std::string& whe
     // fractional floats are refused there with the same words.
     const auto v = guard([&] { return require_integer(value, where, lo, hi, what); });
     if (value.is_number_float())
-        fail(where, std::string(what) + " moet een heel getal zijn, zonder cijfers achter de komma (" +
-                        std::to_string(v) + ", niet " + value.dump() + ").");
+        fail(where, join_text({what, " moet een heel getal zijn, zonder cijfers achter de komma (", std::to_string(v),
+                               ", niet ", value.dump(), ")."}));
     return v;
 }
 
@@ -75,14 +76,13 @@ bool DataReader::flag(const json& obj, const std::string& where, std::string_vie
     const auto it = obj.find(key);
     if (it == obj.end()) return absent;
     if (!it->is_boolean())
-        fail(pointer_join(where, key), "moet true of false zijn, maar is " + dutch_type_name(*it));
+        fail(pointer_join(where, key), join_text({"moet true of false zijn, maar is ", dutch_type_name(*it)}));
     return it->get<bool>();
 }
 
 void DataReader::array_value(const json& value, const std::string& where, bool non_empty, std::string_view what) const {
     if (!value.is_array() || (non_empty && value.empty()))
-        fail(where, std::string("moet een ") + (non_empty ? "niet-lege " : "") + "lijst" +
-                        (what.empty() ? "" : " " + std::string(what)) + " zijn");
+        fail(where, join_text({"moet een ", non_empty ? "niet-lege " : "", "lijst", what.empty() ? "" : " ", what, " zijn"}));
 }
 
 const json& DataReader::array(const json& obj, const std::string& where, std::string_view key, bool non_empty,

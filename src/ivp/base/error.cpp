@@ -2,10 +2,12 @@
 
 #include <nlohmann/json.hpp>
 
+#include "ivp/base/json_object.h"
+
 namespace ivp {
 
 std::string error_json_text(const std::string& message, const std::string& where) {
-    return nlohmann::json{{"error", {{"message", message}, {"where", where}}}}.dump();
+    return JsonObject().add("error", JsonObject().add("message", message).add("where", where)).take().dump();
 }
 
 }  // namespace ivp

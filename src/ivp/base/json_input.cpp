@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "ivp/base/error.h"
+#include "ivp/base/text.h"
 
 namespace ivp {
 
@@ -32,15 +33,15 @@ LineColumn locate(std::string_view text, std::size_t byte) {
 // Size, emptiness and NUL bytes: refused before parsing, each in words.
 void check_raw_text(std::string_view text) {
     if (text.size() > kMaxInputBytes)
-        throw InputError("", "De invoer is te groot (" + std::to_string(text.size()) +
-                                 " bytes); het maximum is " + std::to_string(kMaxInputBytes) + " bytes.");
+        throw InputError("", join_text({"De invoer is te groot (", std::to_string(text.size()),
+                                        " bytes); het maximum is ", std::to_string(kMaxInputBytes), " bytes."}));
     if (text.find_first_not_of(" \t\r\n") == std::string_view::npos)
         throw InputError("", "De invoer is leeg; verwacht werd een scenario in JSON, bijvoorbeeld {\"schema\": 1}.");
     if (const auto nul = text.find('\0'); nul != std::string_view::npos) {
         const auto at = locate(text, nul);
-        throw InputError("", "De invoer is geen geldige JSON: er staat een NUL-teken op regel " +
-                                 std::to_string(at.line) + ", teken " + std::to_string(at.column) +
-                                 ". Is dit wel een tekstbestand?");
+        throw InputError("", join_text({"De invoer is geen geldige JSON: er staat een NUL-teken op regel ",
+                                        std::to_string(at.line), ", teken ", std::to_string(at.column),
+                                        ". Is dit wel een tekstbestand?"}));
     }
 }
 
@@ -91,8 +92,9 @@ private:
         auto& top = path_.back();
         top.key = std::move(name);
         if (!top.keys.insert(top.key).second)
-            throw InputError(pointer(), "het veld " + quote_for_message(top.key) + " staat twee keer in hetzelfde object. "
-                                        "Haal er één weg, zodat duidelijk is welke waarde geldt.");
+            throw InputError(pointer(), join_text({"het veld ", quote_for_message(top.key),
+                                                   " staat twee keer in hetzelfde object. "
+                                                   "Haal er één weg, zodat duidelijk is welke waarde geldt."}));
     }
 
     void element_done() {
@@ -110,18 +112,18 @@ private:
 // editor makes most named in words.
 [[noreturn]] void throw_syntax_error(std::string_view text, const nlohmann::json::parse_error& e) {
     const auto at = locate(text, e.byte == 0 ? 0 : e.byte - 1);
-    const std::string place = "regel " + std::to_string(at.line) + ", teken " + std::to_string(at.column);
+    const std::string place = join_text({"regel ", std::to_string(at.line), ", teken ", std::to_string(at.column)});
     const std::string_view detail = e.what();
     if (detail.find("ill-formed UTF-8") != std::string_view::npos)
-        throw InputError("", "De invoer is geen geldige JSON (" + place +
-                                 "): daar staat een teken dat geen UTF-8 is. Sla het bestand op als UTF-8.");
+        throw InputError("", join_text({"De invoer is geen geldige JSON (", place,
+                                        "): daar staat een teken dat geen UTF-8 is. Sla het bestand op als UTF-8."}));
     if (detail.find("control character") != std::string_view::npos)
-        throw InputError("", "De invoer is geen geldige JSON (" + place +
-                                 "): een tekst tussen aanhalingstekens bevat een regelovergang, tab of "
-                                 "ander stuurteken. Zet de tekst op één regel.");
-    throw InputError("", "De invoer is geen geldige JSON (" + place +
-                             "). Controleer aanhalingstekens, komma's en haakjes; een bestand dat half "
-                             "is opgeslagen geeft ook deze fout.");
+        throw InputError("", join_text({"De invoer is geen geldige JSON (", place,
+                                        "): een tekst tussen aanhalingstekens bevat een regelovergang, tab of "
+                                        "ander stuurteken. Zet de tekst op één regel."}));
+    throw InputError("", join_text({"De invoer is geen geldige JSON (", place,
+                                    "). Controleer aanhalingstekens, komma's en haakjes; een bestand dat half "
+                                    "is opgeslagen geeft ook deze fout."}));
 }
 
 }  // namespace
@@ -139,8 +141,8 @@ nlohmann::json parse_user_json(std::string_view text) {
         throw InputError("", "De invoer bevat een getal dat te groot is om te lezen.");
     } catch (const std::length_error&) {
         if (!watcher.too_deep) throw;
-        throw InputError("", "De invoer is te diep genest (meer dan " + std::to_string(kMaxNestingDepth) +
-                                 " niveaus). Een scenario heeft er maar een paar.");
+        throw InputError("", join_text({"De invoer is te diep genest (meer dan ", std::to_string(kMaxNestingDepth),
+                                        " niveaus). Een scenario heeft er maar een paar."}));
     }
 }
 
@@ -183,8 +185,7 @@ std::string dutch_type_name(const nlohmann::json& value) {
 
 void require_object(const nlohmann::json& value, const std::string& where, std::string_view what) {
     if (!value.is_object())
-        throw InputError(where, std::string(what) + " moet een object zijn ({…}), maar is " +
-                                    dutch_type_name(value) + ".");
+        throw InputError(where, join_text({what, " moet een object zijn ({…}), maar is ", dutch_type_name(value), "."}));
 }
 
 void reject_unknown_keys(const nlohmann::json& object, const std::string& where,
@@ -194,36 +195,38 @@ void reject_unknown_keys(const nlohmann::json& object, const std::string& where,
         for (auto a : allowed) known = known || key == a;
         if (known) continue;
         std::string list;
-        for (auto a : allowed) list += (list.empty() ? "" : ", ") + std::string(a);
+        for (auto a : allowed) {
+            if (!list.empty()) list += ", ";
+            list += a;
+        }
         throw InputError(pointer_join(where, key),
-                         "onbekend veld " + quote_for_message(key) + ". " +
-                             (list.empty() ? std::string("Hier zijn (nog) geen velden toegestaan.")
-                                           : "Toegestaan zijn: " + list + ". (Een tikfout?)"));
+                         join_text({"onbekend veld ", quote_for_message(key), ". ",
+                                    list.empty() ? "Hier zijn (nog) geen velden toegestaan." : "Toegestaan zijn: ",
+                                    list, list.empty() ? "" : ". (Een tikfout?)"}));
     }
 }
 
 std::int64_t require_integer(const nlohmann::json& value, const std::string& where, std::int64_t lo,
                              std::int64_t hi, std::string_view what) {
-    const std::string range = " (van " + std::to_string(lo) + " tot en met " + std::to_string(hi) + ")";
+    const std::string range = join_text({" (van ", std::to_string(lo), " tot en met ", std::to_string(hi), ")"});
     if (value.is_number_integer()) {
         const auto v = value.get<std::int64_t>();
         if (value.is_number_unsigned() && value.get<std::uint64_t>() > static_cast<std::uint64_t>(hi))
-            throw InputError(where, std::string(what) + " " + std::to_string(value.get<std::uint64_t>()) +
-                                        " valt buiten het bereik" + range + ".");
+            throw InputError(where, join_text({what, " ", std::to_string(value.get<std::uint64_t>()),
+                                               " valt buiten het bereik", range, "."}));
         if (v < lo || v > hi)
-            throw InputError(where, std::string(what) + " " + std::to_string(v) + " valt buiten het bereik" + range + ".");
+            throw InputError(where, join_text({what, " ", std::to_string(v), " valt buiten het bereik", range, "."}));
         return v;
     }
     if (value.is_number_float()) {
         const double d = value.get<double>();
         if (!std::isfinite(d) || d != std::floor(d))
-            throw InputError(where, std::string(what) + " moet een heel getal zijn" + range + ", zonder cijfers achter de komma.");
+            throw InputError(where, join_text({what, " moet een heel getal zijn", range, ", zonder cijfers achter de komma."}));
         if (d < static_cast<double>(lo) || d > static_cast<double>(hi))
-            throw InputError(where, std::string(what) + " valt buiten het bereik" + range + ".");
+            throw InputError(where, join_text({what, " valt buiten het bereik", range, "."}));
         return static_cast<std::int64_t>(d);
     }
-    throw InputError(where, std::string(what) + " moet een heel getal zijn" + range + ", maar is " +
-                                dutch_type_name(value) + ".");
+    throw InputError(where, join_text({what, " moet een heel getal zijn", range, ", maar is ", dutch_type_name(value), "."}));
 }
 
 }  // namespace ivp

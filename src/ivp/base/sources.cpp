@@ -3,6 +3,7 @@
 #include "ivp/base/data_reader.h"
 #include "ivp/base/embedded_data.h"
 #include "ivp/base/error.h"
+#include "ivp/base/json_object.h"
 #include "ivp/base/json_input.h"
 
 namespace ivp {
@@ -18,9 +19,14 @@ json parse_documents(const json& data, const std::string& file) {
         const auto at = pointer_join("/documents", i);
         const auto& d = docs[i];
         r.keys(d, at, {"id", "seed", "title", "publisher", "pages", "source"}, {"url", "url_note"});
-        json doc = {{"id", r.text(d, at, "id")},       {"seed", r.text(d, at, "seed")},
-                    {"title", r.text(d, at, "title")}, {"publisher", r.text(d, at, "publisher")},
-                    {"pages", r.text(d, at, "pages")}, {"source", r.source(d, at, "source")}};
+        // A chain evaluates its arguments left to right, so the first missing field is reported as before.
+        json doc = JsonObject()
+                       .add("id", r.text(d, at, "id"))
+                       .add("seed", r.text(d, at, "seed"))
+                       .add("title", r.text(d, at, "title"))
+                       .add("publisher", r.text(d, at, "publisher"))
+                       .add("pages", r.text(d, at, "pages"))
+                       .add("source", r.source(d, at, "source"));
         if (d.contains("url")) {
             const auto url = r.text(d, at, "url");
             if (url.rfind("https://", 0) != 0) r.fail(at + "/url", "een link begint met https://");

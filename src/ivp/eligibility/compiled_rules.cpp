@@ -5,6 +5,7 @@
 
 #include "ivp/base/error.h"
 #include "ivp/base/json_input.h"
+#include "ivp/base/json_object.h"
 
 // Each operator below mirrors the one of jsonlogic.cpp (which mirrors
 // json-logic-js 2.0.5), restricted to primitive values: with no arrays or
@@ -396,7 +397,8 @@ std::string criteria_truths_tree_walker(const CriteriaRules& rules, const json& 
 
 json criteria_rules_json(const CriteriaRules& rules) {
     json out = json::array();
-    for (const auto& e : rules.entries) out.push_back({{"policy", e.policy}, {"criterion", e.criterion}, {"rule", e.rule}});
+    for (const auto& e : rules.entries)
+        out.push_back(JsonObject().add("policy", e.policy).add("criterion", e.criterion).add("rule", e.rule).take());
     return out;
 }
 
@@ -423,7 +425,7 @@ json compiled_case(const json& rule, const json& data) {
     jsonlogic::Result r;
     if (v.kind == Kind::undefined) r.kind = jsonlogic::Result::Kind::undefined;
     else r.value = to_json(v);
-    return {{"result", jsonlogic::canonical(r)}, {"compiled", true}};
+    return JsonObject().add("result", jsonlogic::canonical(r)).add("compiled", true);
 }
 
 }  // namespace ivp::rules

@@ -7,6 +7,8 @@
 #include <limits>
 #include <string_view>
 
+#include "ivp/base/json_object.h"
+
 // Each operator follows json-logic-js 2.0.5 (logic.js) and the ECMAScript
 // abstract operations it relies on (ToNumber, ToString, ==, <, parseFloat).
 // Where this file looks odd, JavaScript is odd, and the conformance test
@@ -447,7 +449,7 @@ private:
             Val acc = values.size() > 2 ? apply(*values[2], data) : make(json());
             if (!is_array || acc.unknown()) return acc;
             for (const auto& item : scoped.j()) {
-                json scope = {{"current", item}};
+                json scope = JsonObject().add("current", item);
                 if (!acc.undefined()) scope["accumulator"] = acc.j();
                 acc = has_logic ? apply(logic, borrow(scope)) : undefined_val();
                 if (acc.unknown()) return acc;
@@ -535,7 +537,7 @@ private:
         for (const auto& key : keys) {
             if (key.unknown()) return unknown_val();
             // json-logic-js evaluates {"var": key}: an array key is [path, default].
-            const json var_rule = {{"var", key.undefined() ? json() : key.j()}};
+            const json var_rule = JsonObject().add("var", key.undefined() ? json() : key.j());
             const Val v = apply(var_rule, data);
             if (v.unknown()) {
                 // An unanswered fact is missing, which is known.
@@ -628,7 +630,7 @@ private:
         const Val& opts = arg(args, 1);
         if (opts.unknown() || need.unknown()) return unknown_val();
         if (opts.undefined() || opts.j().is_null()) throw Error("Cannot read properties of null (reading 'length')");
-        const Val missing = apply(json{{"missing", opts.j()}}, data);
+        const Val missing = apply(JsonObject().add("missing", opts.j()).take(), data);
         if (missing.unknown()) return missing;
         double length = kNaN;
         if (opts.j().is_array()) length = static_cast<double>(opts.j().size());
@@ -806,7 +808,7 @@ void number_literals(const json& rule, std::vector<double>& out) {
 namespace {
 json canonical_json(const json& v) {
     if (v.is_number_float() && !std::isfinite(v.get<double>()))
-        return {{"$js", js_number_to_string(v.get<double>())}};
+        return JsonObject().add("$js", js_number_to_string(v.get<double>()));
     if (v.is_array()) {
         json out = json::array();
         for (const auto& x : v) out.push_back(canonical_json(x));
@@ -822,8 +824,8 @@ json canonical_json(const json& v) {
 }  // namespace
 
 json canonical(const Result& result) {
-    if (result.kind == Result::Kind::undefined) return {{"$js", "undefined"}};
-    if (result.kind == Result::Kind::unknown) return {{"$js", "unknown"}};
+    if (result.kind == Result::Kind::undefined) return JsonObject().add("$js", "undefined");
+    if (result.kind == Result::Kind::unknown) return JsonObject().add("$js", "unknown");
     return canonical_json(result.value);
 }
 

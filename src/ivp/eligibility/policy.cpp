@@ -11,7 +11,9 @@
 #include "ivp/base/embedded_data.h"
 #include "ivp/base/error.h"
 #include "ivp/base/json_input.h"
+#include "ivp/base/json_object.h"
 #include "ivp/base/source_table.h"
+#include "ivp/base/text.h"
 #include "ivp/base/sources.h"
 
 namespace ivp {
@@ -65,7 +67,7 @@ public:
         const std::string& op = r_it.key();
         const json& args = r_it.value();
         const auto at = pointer_join(where, op);
-        if (!kOperators.count(op)) fail(at, "onbekende JsonLogic-operator \"" + op + "\"");
+        if (!kOperators.count(op)) fail(at, join_text({"onbekende JsonLogic-operator \"", op, "\""}));
         if (op == "var" || op == "missing") {
             const json names = op == "var" ? json::array({args.is_array() ? (args.empty() ? json() : args[0]) : args})
                                            : (args.is_array() ? args : json::array({args}));
@@ -73,7 +75,7 @@ public:
                 if (!n.is_string()) fail(at, "een feit wordt bij zijn naam (een tekst) genoemd");
                 const auto name = n.get<std::string>();
                 if (!facts_.find(name.substr(0, name.find('.'))))
-                    fail(at, "onbekend feit \"" + name + "\" (niet in data/facts.json)");
+                    fail(at, join_text({"onbekend feit \"", name, "\" (niet in data/facts.json)"}));
             }
             if (op == "var" && args.is_array() && args.size() > 1) rule(args[1], pointer_join(at, 1));
             return;
@@ -89,7 +91,7 @@ public:
             const auto at = pointer_join(where, i);
             if (!list[i].is_string()) fail(at, "verwacht een id (tekst)");
             const auto it = index.find(list[i].get<std::string>());
-            if (it == index.end()) fail(at, std::string("onbekende ") + what + " \"" + list[i].get<std::string>() + "\"");
+            if (it == index.end()) fail(at, join_text({"onbekende ", what, " \"", list[i].get<std::string>(), "\""}));
             if (std::find(out.begin(), out.end(), it->second) != out.end()) fail(at, "dubbel genoemd");
             out.push_back(it->second);
         }
@@ -340,7 +342,7 @@ void parse_exceptions(const PolicyReader& r, const json& c, const std::string& a
     for (std::size_t i = 0; i < list.size(); ++i) {
         const auto where = pointer_join(at + "/exceptions", i);
         r.keys(list[i], where, {"$comment", "text", "source", "when"});
-        json e = {{"text", r.text(list[i], where, "text")}, {"source", r.source(list[i], where, "source")}};
+        json e = JsonObject().add("text", r.text(list[i], where, "text")).add("source", r.source(list[i], where, "source"));
         if (list[i].contains("when")) {
             r.rule(list[i].at("when"), where + "/when");
             e["when"] = list[i].at("when");
@@ -358,8 +360,8 @@ void parse_derived(const PolicyReader& r, const json& c, const std::string& at, 
     const auto fact = r.text(d, where, "fact");
     const auto used = jsonlogic::vars_used(crit.condition);
     if (std::find(used.begin(), used.end(), fact) == used.end())
-        r.fail(where + "/fact", "de voorwaarde leest het feit \"" + fact + "\" niet");
-    crit.derived_from = {{"fact", fact}, {"text", r.text(d, where, "text")}};
+        r.fail(where + "/fact", join_text({"de voorwaarde leest het feit \"", fact, "\" niet"}));
+    crit.derived_from = JsonObject().add("fact", fact).add("text", r.text(d, where, "text"));
 }
 
 // What the policy obliges the municipality to do, shown beside its verdicts
@@ -374,8 +376,9 @@ json parse_duties(const PolicyReader& r, const json& data) {
         const auto at = pointer_join("/duties", i);
         r.keys(ds[i], at, {"$comment", "id", "text", "source"});
         const auto id = r.text(ds[i], at, "id");
-        if (!ids.insert(id).second) r.fail(at + "/id", "dubbele id \"" + id + "\"");
-        out.push_back({{"id", id}, {"text", r.text(ds[i], at, "text")}, {"source", r.source(ds[i], at, "source")}});
+        if (!ids.insert(id).second) r.fail(at + "/id", join_text({"dubbele id \"", id, "\""}));
+        out.push_back(
+            JsonObject().add("id", id).add("text", r.text(ds[i], at, "text")).add("source", r.source(ds[i], at, "source")).take());
     }
     return out;
 }
@@ -428,7 +431,7 @@ void parse_header(const PolicyReader& r, const json& data, Policy& policy) {
     r.text(policy.source_document, "/source_document", "title");
     const auto& zvw = r.field(data, "", "zvw");
     r.keys(zvw, "/zvw", {"text", "source"});
-    policy.zvw = {{"text", r.text(zvw, "/zvw", "text")}, {"source", r.source(zvw, "/zvw", "source")}};
+    policy.zvw = JsonObject().add("text", r.text(zvw, "/zvw", "text")).add("source", r.source(zvw, "/zvw", "source"));
 }
 
 // `criteria`: [{id, text, if_not?, condition, source, exceptions?, derived_from?}].
@@ -442,7 +445,7 @@ std::map<std::string, std::size_t> parse_criteria(const PolicyReader& r, const j
         r.keys(c, at, {"$comment", "id", "text", "if_not", "condition", "source", "exceptions", "derived_from"});
         Criterion crit;
         crit.id = r.text(c, at, "id");
-        if (!index.emplace(crit.id, i).second) r.fail(at + "/id", "dubbele id \"" + crit.id + "\"");
+        if (!index.emplace(crit.id, i).second) r.fail(at + "/id", join_text({"dubbele id \"", crit.id, "\""}));
         crit.text = r.text(c, at, "text");
         if (c.contains("if_not")) crit.if_not = r.text(c, at, "if_not");
         crit.condition = r.field(c, at, "condition");
@@ -467,7 +470,7 @@ std::map<std::string, std::size_t> parse_quantities(const PolicyReader& r, const
         r.keys(q, at, {"$comment", "id", "label", "unit", "expression", "explanation", "source"});
         Quantity quantity;
         quantity.id = r.text(q, at, "id");
-        if (!index.emplace(quantity.id, i).second) r.fail(at + "/id", "dubbele id \"" + quantity.id + "\"");
+        if (!index.emplace(quantity.id, i).second) r.fail(at + "/id", join_text({"dubbele id \"", quantity.id, "\""}));
         quantity.label = r.text(q, at, "label");
         quantity.unit = r.text(q, at, "unit");
         quantity.expression = r.field(q, at, "expression");
@@ -485,14 +488,15 @@ void parse_provision_identity(const PolicyReader& r, const json& p, const std::s
                               PolicyProvision& prov) {
     prov.in_catalogue = r.flag(p, at, "ivp", true);
     if (!prov.in_catalogue) {
-        if (catalogue.find(prov.id)) r.fail(at + "/ivp", "\"" + prov.id + "\" staat wel in de IVP-catalogus");
+        if (catalogue.find(prov.id)) r.fail(at + "/ivp", join_text({"\"", prov.id, "\" staat wel in de IVP-catalogus"}));
         prov.name = r.text(p, at, "name");
         return;
     }
     const auto index = catalogue.find(prov.id);
-    if (!index) r.fail(at + "/id", "\"" + prov.id + "\" staat niet in de IVP-catalogus (zet \"ivp\": false voor een voorziening buiten de IVP-tabel)");
+    if (!index) r.fail(at + "/id", join_text({"\"", prov.id,
+                                            "\" staat niet in de IVP-catalogus (zet \"ivp\": false voor een voorziening buiten de IVP-tabel)"}));
     if (catalogue.provisions[*index].law == Law::zvw)
-        r.fail(at + "/id", "\"" + prov.id + "\" valt onder de Zvw; de gemeente is niet de financier (zie /zvw)");
+        r.fail(at + "/id", join_text({"\"", prov.id, "\" valt onder de Zvw; de gemeente is niet de financier (zie /zvw)"}));
     prov.name = catalogue.provisions[*index].name;
 }
 
@@ -525,7 +529,7 @@ PolicyProvision parse_provision(const PolicyReader& r, const json& p, const std:
     r.keys(p, at, {"$comment", "id", "ivp", "name", "general", "criteria", "quantities", "not_covered", "form"});
     PolicyProvision prov;
     prov.id = r.text(p, at, "id");
-    if (!ids.insert(prov.id).second) r.fail(at + "/id", "dubbele voorziening \"" + prov.id + "\"");
+    if (!ids.insert(prov.id).second) r.fail(at + "/id", join_text({"dubbele voorziening \"", prov.id, "\""}));
     parse_provision_identity(r, p, at, catalogue, prov);
     parse_provision_criteria(r, p, at, index.criteria, index.general, prov);
     if (p.contains("quantities"))
@@ -551,7 +555,8 @@ void parse_provisions(const PolicyReader& r, const json& data, const Catalogue& 
     }
     for (const auto& cp : catalogue.provisions)
         if (cp.law == Law::wmo && !ids.count(cp.id))
-            r.fail("/provisions", "de Wmo-voorziening \"" + cp.id + "\" van de IVP-catalogus ontbreekt (geef criteria of not_covered)");
+            r.fail("/provisions", join_text({"de Wmo-voorziening \"", cp.id,
+                                             "\" van de IVP-catalogus ontbreekt (geef criteria of not_covered)"}));
 }
 
 // `not_modelled`: the paragraphs we did not turn into rules, with why.
@@ -667,7 +672,7 @@ std::vector<Policy> ordered_and_checked(std::vector<Policy> out, const FactsCata
         return a.id < b.id;
     });
     for (std::size_t i = 1; i < out.size(); ++i)
-        if (out[i].id == out[i - 1].id) throw DataError("data/policies", "/id", "dubbele beleids-id \"" + out[i].id + "\"");
+        if (out[i].id == out[i - 1].id) throw DataError("data/policies", "/id", join_text({"dubbele beleids-id \"", out[i].id, "\""}));
     validate_facts_usage(facts, out);
     return out;
 }
@@ -769,11 +774,11 @@ void validate_facts_usage(const FactsCatalogue& facts, const std::vector<Policy>
         for (const auto& id : listed)
             if (!actual.count(id))
                 throw DataError("data/facts.json", where,
-                                "noemt \"" + id + "\", maar dat beleid gebruikt het feit \"" + f.id + "\" niet");
+                                join_text({"noemt \"", id, "\", maar dat beleid gebruikt het feit \"", f.id, "\" niet"}));
         for (const auto& id : actual)
             if (!listed.count(id))
                 throw DataError("data/facts.json", where,
-                                "het beleid \"" + id + "\" gebruikt het feit \"" + f.id + "\"; zet het in used_by");
+                                join_text({"het beleid \"", id, "\" gebruikt het feit \"", f.id, "\"; zet het in used_by"}));
     }
 }
 

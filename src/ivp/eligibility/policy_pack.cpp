@@ -5,6 +5,7 @@
 
 #include "ivp/base/error.h"
 #include "ivp/base/json_input.h"
+#include "ivp/base/json_object.h"
 #include "ivp/eligibility/jsonlogic.h"
 
 namespace ivp {
@@ -193,7 +194,12 @@ json policy_choices(const std::vector<Policy>& policies) {
     json out = json::array();
     for (const auto& p : policies)
         if (p.kind == "gemeente")
-            out.push_back({{"id", p.id}, {"title", p.title}, {"label", p.label}, {"default", p.id == kDefaultPolicy}});
+            out.push_back(JsonObject()
+                              .add("id", p.id)
+                              .add("title", p.title)
+                              .add("label", p.label)
+                              .add("default", p.id == kDefaultPolicy)
+                              .take());
     return out;
 }
 
@@ -202,10 +208,15 @@ json validate_policy_pack_text(std::string_view text) {
     std::vector<std::string> untried;
     try {
         const Policy p = validate_policy_pack(pack, "beleidsbestand", embedded_catalogue(), embedded_facts(), &untried);
-        return {{"ok", true},          {"id", p.id},
-                {"title", p.title},    {"label", p.label},
-                {"kind", p.kind},      {"criteria", p.criteria.size()},
-                {"provisions", p.provisions.size()}, {"untried", untried}};
+        return JsonObject()
+            .add("ok", true)
+            .add("id", p.id)
+            .add("title", p.title)
+            .add("label", p.label)
+            .add("kind", p.kind)
+            .add("criteria", p.criteria.size())
+            .add("provisions", p.provisions.size())
+            .add("untried", json(untried));
     } catch (const DataError& e) {
         throw InputError(e.where() == "/" ? "" : e.where(), e.message());
     }

@@ -6,6 +6,7 @@
 #include "ivp/base/data_reader.h"
 #include "ivp/base/embedded_data.h"
 #include "ivp/base/json_input.h"
+#include "ivp/base/text.h"
 
 namespace ivp {
 
@@ -24,13 +25,13 @@ namespace {
 Law parse_law(const DataReader& r, const std::string& value, const std::string& where) {
     if (value == "wmo") return Law::wmo;
     if (value == "zvw") return Law::zvw;
-    r.fail(where, "law moet \"wmo\" of \"zvw\" zijn, niet \"" + value + "\"");
+    r.fail(where, join_text({"law moet \"wmo\" of \"zvw\" zijn, niet \"", value, "\""}));
 }
 
 Kind parse_kind(const DataReader& r, const std::string& value, const std::string& where) {
     if (value == "client_bound") return Kind::client_bound;
     if (value == "reusable") return Kind::reusable;
-    r.fail(where, "kind moet \"client_bound\" of \"reusable\" zijn, niet \"" + value + "\"");
+    r.fail(where, join_text({"kind moet \"client_bound\" of \"reusable\" zijn, niet \"", value, "\""}));
 }
 
 Provision parse_provision(const DataReader& r, const nlohmann::json& p, const std::string& where) {
@@ -85,7 +86,7 @@ std::vector<std::size_t> parse_members(const DataReader& r, const nlohmann::json
         const auto at = pointer_join(where + "/members", j);
         if (!members[j].is_string()) r.fail(at, "moet een id zijn");
         const auto index = out.find(members[j].get<std::string>());
-        if (!index) r.fail(at, "onbekende voorziening \"" + members[j].get<std::string>() + "\"");
+        if (!index) r.fail(at, join_text({"onbekende voorziening \"", members[j].get<std::string>(), "\""}));
         if (out.provisions[*index].need != Need::conditional)
             r.fail(at, "alleen voorwaardelijke voorzieningen (need: conditional) kunnen in een constraint staan");
         if (std::find(result.begin(), result.end(), *index) != result.end()) r.fail(at, "dubbel lid");
@@ -141,7 +142,7 @@ Catalogue parse_catalogue(const nlohmann::json& data, const std::string& file) {
     for (std::size_t i = 0; i < provisions.size(); ++i) {
         const auto where = pointer_join("/provisions", i);
         auto p = parse_provision(r, provisions[i], where);
-        if (!ids.insert(p.id).second) r.fail(where + "/id", "dubbele id \"" + p.id + "\"");
+        if (!ids.insert(p.id).second) r.fail(where + "/id", join_text({"dubbele id \"", p.id, "\""}));
         out.provisions.push_back(std::move(p));
     }
     const auto& constraints = data.contains("constraints") ? data.at("constraints") : nlohmann::json::array();

@@ -8,6 +8,7 @@
 #include "ivp/base/embedded_data.h"
 #include "ivp/base/error.h"
 #include "ivp/base/json_input.h"
+#include "ivp/base/text.h"
 
 namespace ivp {
 
@@ -38,7 +39,7 @@ void parse_choices(const DataReader& r, const nlohmann::json& f, const std::stri
         const auto value = c.at("value").get<std::string>();
         // A value twice would make a profile's answer ambiguous.
         if (std::find(fact.choices.begin(), fact.choices.end(), value) != fact.choices.end())
-            r.fail(pointer_join(where + "/choices", fact.choices.size()) + "/value", "dubbele keuze \"" + value + "\"");
+            r.fail(pointer_join(where + "/choices", fact.choices.size()) + "/value", join_text({"dubbele keuze \"", value, "\""}));
         fact.choices.push_back(value);
     }
 }
@@ -51,7 +52,7 @@ Fact parse_fact(const DataReader& r, const nlohmann::json& f, const std::string&
     if (f.contains("source")) r.source(f, where, "source");
     Fact fact;
     fact.id = f.at("id").get<std::string>();
-    if (!ids.insert(fact.id).second) r.fail(where + "/id", "dubbele id \"" + fact.id + "\"");
+    if (!ids.insert(fact.id).second) r.fail(where + "/id", join_text({"dubbele id \"", fact.id, "\""}));
     const auto type = f.at("type").get<std::string>();
     if (type == "boolean") {
         fact.type = FactType::boolean;
@@ -116,12 +117,13 @@ nlohmann::json validate_profile(const nlohmann::json& profile, const FactsCatalo
         const auto where = pointer_join("/profile", id);
         const Fact* fact = facts.find(id);
         if (!fact)
-            throw InputError(where, "onbekend feit " + quote_for_message(id) + ". (Een tikfout? De feiten staan in data/facts.json.)");
+            throw InputError(where, join_text({"onbekend feit ", quote_for_message(id),
+                                               ". (Een tikfout? De feiten staan in data/facts.json.)"}));
         if (value.is_null()) continue;  // explicitly unknown
         switch (fact->type) {
             case FactType::boolean:
                 if (!value.is_boolean())
-                    throw InputError(where, "verwacht true (ja) of false (nee), maar dit is " + dutch_type_name(value) + ".");
+                    throw InputError(where, join_text({"verwacht true (ja) of false (nee), maar dit is ", dutch_type_name(value), "."}));
                 break;
             case FactType::integer:
                 require_integer(value, where, fact->min, fact->max, "Dit getal");
@@ -133,7 +135,7 @@ nlohmann::json validate_profile(const nlohmann::json& profile, const FactsCatalo
                     ok = ok || (value.is_string() && value.get<std::string>() == c);
                     list += (list.empty() ? "" : ", ") + c;
                 }
-                if (!ok) throw InputError(where, "kies een van: " + list + ".");
+                if (!ok) throw InputError(where, join_text({"kies een van: ", list, "."}));
                 break;
             }
             case FactType::date:

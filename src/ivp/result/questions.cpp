@@ -10,6 +10,7 @@
 #include "ivp/eligibility/compiled_rules.h"
 #include "ivp/eligibility/policy_pack.h"
 #include "ivp/costs/costs.h"
+#include "ivp/base/json_object.h"
 #include "ivp/eligibility/jsonlogic.h"
 
 namespace ivp {
@@ -281,11 +282,13 @@ json questions_json(const Scenario& scenario, const Rulebook& rb, const std::vec
     json out = json::array();
     for (const auto& r : list) {
         const auto& d = rb.facts.find(r.fact)->definition;
-        out.push_back({{"fact", r.fact},
-                       {"question", d.at("question")},
-                       {"help", d.at("explanation")},
-                       {"decides", r.decides},
-                       {"group", d.value("group", "algemeen")}});
+        out.push_back(JsonObject()
+                          .add("fact", r.fact)
+                          .add("question", d.at("question"))
+                          .add("help", d.at("explanation"))
+                          .add("decides", json(r.decides))
+                          .add("group", d.value("group", "algemeen"))
+                          .take());
     }
     return out;
 }

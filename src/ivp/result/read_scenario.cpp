@@ -7,6 +7,7 @@
 #include "ivp/base/error.h"
 #include "ivp/model/facts.h"
 #include "ivp/base/json_input.h"
+#include "ivp/base/text.h"
 #include "ivp/kit/kit.h"
 #include "ivp/budget/plan.h"
 #include "ivp/eligibility/policy_pack.h"
@@ -18,12 +19,12 @@ void read_schema(const nlohmann::json& input) {
     if (!input.contains("schema")) return;
     const auto& v = input.at("schema");
     if (!v.is_number_integer() && !v.is_number_float())
-        throw InputError("/schema", "schema moet een getal zijn (nu 1), maar is " + dutch_type_name(v) + ".");
+        throw InputError("/schema", join_text({"schema moet een getal zijn (nu 1), maar is ", dutch_type_name(v), "."}));
     const auto schema = require_integer(v, "/schema", 1, 1'000'000, "Het schemanummer");
     if (schema > kScenarioSchema)
-        throw InputError("/schema", "dit scenario heeft schema " + std::to_string(schema) +
-                                        ", nieuwer dan deze rekenhulp kent (" + std::to_string(kScenarioSchema) +
-                                        "). Gebruik een nieuwere versie van de rekenhulp.");
+        throw InputError("/schema", join_text({"dit scenario heeft schema ", std::to_string(schema),
+                                               ", nieuwer dan deze rekenhulp kent (", std::to_string(kScenarioSchema),
+                                               "). Gebruik een nieuwere versie van de rekenhulp."}));
 }
 
 // The longest SLA of the catalogue must end inside the calendar, or a
@@ -35,10 +36,10 @@ void require_room_for_deliveries(Date melding, const Catalogue& catalogue, const
     try {
         (void)calendar.add_working_days(melding, longest);
     } catch (const InputError&) {
-        throw InputError(where, "de melding " + format_iso_date(melding) +
-                                    " ligt te dicht bij het einde van de kalender van deze rekenhulp (" +
-                                    std::to_string(calendar.last_year()) + "): een leverdatum " +
-                                    std::to_string(longest) + " werkdagen later valt daarbuiten.");
+        throw InputError(where, join_text({"de melding ", format_iso_date(melding),
+                                           " ligt te dicht bij het einde van de kalender van deze rekenhulp (",
+                                           std::to_string(calendar.last_year()), "): een leverdatum ",
+                                           std::to_string(longest), " werkdagen later valt daarbuiten."}));
     }
 }
 
@@ -46,30 +47,30 @@ Date read_melding(const nlohmann::json& input, Date today) {
     if (!input.contains("melding")) return today;
     const auto& v = input.at("melding");
     if (!v.is_string())
-        throw InputError("/melding", "de datum van de melding moet een tekst zijn als \"2026-03-15\", maar is " +
-                                         dutch_type_name(v) + ".");
+        throw InputError("/melding", join_text({"de datum van de melding moet een tekst zijn als \"2026-03-15\", maar is ",
+                                                dutch_type_name(v), "."}));
     const auto date = parse_iso_date(v.get<std::string>());
     if (!date)
-        throw InputError("/melding", quote_for_message(v.get<std::string>()) +
-                                         " is geen bestaande datum. Schrijf jaar-maand-dag, bijvoorbeeld "
-                                         "\"2026-03-15\".");
+        throw InputError("/melding", join_text({quote_for_message(v.get<std::string>()),
+                                                " is geen bestaande datum. Schrijf jaar-maand-dag, bijvoorbeeld "
+                                                "\"2026-03-15\"."}));
     const auto& calendar = embedded_calendar();
     if (!calendar.supports(*date))
-        throw InputError("/melding", "de melding " + format_iso_date(*date) +
-                                         " valt buiten de kalender van deze rekenhulp (" +
-                                         std::to_string(calendar.first_year()) + " tot en met " +
-                                         std::to_string(calendar.last_year()) + ").");
+        throw InputError("/melding", join_text({"de melding ", format_iso_date(*date),
+                                                " valt buiten de kalender van deze rekenhulp (",
+                                                std::to_string(calendar.first_year()), " tot en met ",
+                                                std::to_string(calendar.last_year()), ")."}));
     return *date;
 }
 
 std::size_t known_provision(const Catalogue& catalogue, const nlohmann::json& id, const std::string& where) {
     if (!id.is_string())
-        throw InputError(where, "een voorziening wordt aangeduid met haar id (een tekst), maar dit is " +
-                                    dutch_type_name(id) + ".");
+        throw InputError(where, join_text({"een voorziening wordt aangeduid met haar id (een tekst), maar dit is ",
+                                           dutch_type_name(id), "."}));
     const auto index = catalogue.find(id.get<std::string>());
     if (!index)
-        throw InputError(where, "onbekende voorziening " + quote_for_message(id.get<std::string>()) +
-                                    ". Gebruik een id uit de IVP-tabel, bijvoorbeeld \"traplift\".");
+        throw InputError(where, join_text({"onbekende voorziening ", quote_for_message(id.get<std::string>()),
+                                           ". Gebruik een id uit de IVP-tabel, bijvoorbeeld \"traplift\"."}));
     return *index;
 }
 
@@ -82,13 +83,13 @@ void read_selection(const nlohmann::json& input, const Catalogue& catalogue, Sce
     if (!input.contains("provisions")) return;
     const auto& list = input.at("provisions");
     if (!list.is_array())
-        throw InputError("/provisions", "provisions moet een lijst van ids zijn, maar is " + dutch_type_name(list) + ".");
+        throw InputError("/provisions", join_text({"provisions moet een lijst van ids zijn, maar is ", dutch_type_name(list), "."}));
     s.selected.assign(catalogue.provisions.size(), false);
     for (std::size_t i = 0; i < list.size(); ++i) {
         const auto where = pointer_join("/provisions", i);
         const auto index = known_provision(catalogue, list[i], where);
         if (s.selected[index])
-            throw InputError(where, quote_for_message(list[i].get<std::string>()) + " staat twee keer in de lijst.");
+            throw InputError(where, join_text({quote_for_message(list[i].get<std::string>()), " staat twee keer in de lijst."}));
         s.selected[index] = true;
     }
 }

@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "ivp/base/error.h"
+#include "ivp/base/json_object.h"
 #include "ivp/budget/plan.h"
 #include "ivp/costs/costs.h"
 #include "ivp/dates/timeline.h"
@@ -45,21 +46,22 @@ json rulebook_json(const Rulebook& rulebook) {
     }
     json data_sources = json::array();
     add_data_sources(sources, data_sources, rulebook);
-    return {{"rulebook", rulebook.id},
-            {"schema", kResultSchema},
-            {"policies", std::move(policies)},
-            {"policy_sources", std::move(policy_sources)},
-            {"data_sources", std::move(data_sources)},
-            {"sources", std::move(sources)},
-            {"forms", std::move(forms)},
-            {"facts", facts_table_json(rulebook.facts)},
-            {"terms", terms_json(rulebook.terms)},
-            {"tracks", tracks_json(rulebook.terms)},
-            {"phases", phases_json(rulebook.terms)},
-            {"policy_choices", policy_choices(rulebook.policies)},
-            {"financing", financing_rules_json(rulebook.financing)},
-            {"plan", plan_rules_json()},
-            {"kit", kit_texts_json()}};
+    return JsonObject()
+        .add("rulebook", rulebook.id)
+        .add("schema", kResultSchema)
+        .add("policies", std::move(policies))
+        .add("policy_sources", std::move(policy_sources))
+        .add("data_sources", std::move(data_sources))
+        .add("sources", std::move(sources))
+        .add("forms", std::move(forms))
+        .add("facts", facts_table_json(rulebook.facts))
+        .add("terms", terms_json(rulebook.terms))
+        .add("tracks", tracks_json(rulebook.terms))
+        .add("phases", phases_json(rulebook.terms))
+        .add("policy_choices", policy_choices(rulebook.policies))
+        .add("financing", financing_rules_json(rulebook.financing))
+        .add("plan", plan_rules_json())
+        .add("kit", kit_texts_json());
 }
 
 const json& embedded_rulebook_tables() {
@@ -92,7 +94,7 @@ json whole_reason(const std::string& r, const std::vector<std::string>& criteria
         n = r[i] >= '0' && r[i] <= '9' ? n * 10 + static_cast<std::size_t>(r[i] - '0') : criteria.size();
     if (!outcome || n >= criteria.size())
         throw DataError("rulebook", "", "een reden die het regelboek niet kent: " + r);
-    return {{"criterion", criteria[n]}, {"outcome", outcome}};
+    return JsonObject().add("criterion", criteria[n]).add("outcome", outcome);
 }
 
 // Every assessment's compact reasons whole; `criteria`: policy id -> its criterion ids, sorted.
