@@ -3,6 +3,7 @@
 #include <limits>
 #include <optional>
 #include <nlohmann/json.hpp>
+#include <string_view>
 
 #include "ivp/base/data_reader.h"
 #include "ivp/base/embedded_data.h"
@@ -221,7 +222,7 @@ void parse_awb_4_17(const nlohmann::json& data, Terms& t) {
 Terms parse_terms(const std::string& json_text, const Catalogue& catalogue) {
     nlohmann::json data;
     try {
-        data = nlohmann::json::parse(json_text);
+        data = nlohmann::json::parse(std::string_view(json_text));  // one parser instance (calendar.cpp)
     } catch (const nlohmann::json::exception& e) {
         bad("", std::string("geen geldige JSON: ") + e.what());
     }
