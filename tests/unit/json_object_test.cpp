@@ -30,7 +30,7 @@ TEST(JsonObject, SameTextAsTheInitializerListForEveryValueType) {
                            .add("l", minus)
                            .add("d", 1.0)
                            .add("half", 2.5)
-                           .add("n", json(nullptr))
+                           .add("n", nullptr)
                            .add("a", nested)
                            .add("o", JsonObject().add("k", 1))
                            .add("empty", json::object());

@@ -14,6 +14,7 @@ void JsonObject::put(std::string_view key, const std::string& value) { put(key, 
 void JsonObject::put(std::string_view key, std::string&& value) { put(key, json(std::move(value))); }
 void JsonObject::put(std::string_view key, std::string_view value) { put(key, json(std::string(value))); }
 void JsonObject::put(std::string_view key, const char* value) { put(key, json(value)); }
+void JsonObject::put(std::string_view key, std::nullptr_t) { put(key, json(nullptr)); }
 void JsonObject::put(std::string_view key, bool value) { put(key, json(value)); }
 void JsonObject::put(std::string_view key, int value) { put(key, json(value)); }
 void JsonObject::put(std::string_view key, long value) { put(key, json(value)); }

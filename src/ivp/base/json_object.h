@@ -15,6 +15,7 @@
 // each value the same JSON type as the argument would have made (an int
 // stays an integer, a size_t unsigned, a double a float: 1 and 1.0 print
 // differently). So every output stays byte-identical.
+#include <cstddef>
 #include <cstdint>
 #include <nlohmann/json.hpp>
 #include <string>
@@ -55,6 +56,8 @@ private:
     void put(std::string_view key, std::string&& value);
     void put(std::string_view key, std::string_view value);
     void put(std::string_view key, const char* value);
+    // A bare nullptr would otherwise pick the const char* overload: JSON null.
+    void put(std::string_view key, std::nullptr_t);
     void put(std::string_view key, bool value);
     void put(std::string_view key, int value);
     void put(std::string_view key, long value);
