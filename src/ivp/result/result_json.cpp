@@ -164,7 +164,7 @@ json to_json(const Eligibility& e) {
     if (e.by_policy.empty())
         return JsonObject()
             .add("verdict", "onbekend")
-            .add("policy", json(nullptr))  // not nullptr: that would be a const char*
+            .add("policy", nullptr)
             .add("reasons", json::array())
             .add("open_questions", json::array())
             .add("policies", std::move(by_policy))
