@@ -82,9 +82,7 @@ int year_number(const nlohmann::json& value, const std::string& where) {
 }  // namespace
 
 Calendar::Calendar(const std::string& data_json) {
-    // As a string_view, like every other parse of embedded data: a std::string
-    // would instantiate nlohmann's lexer and parser a second time (about 3 kB).
-    const auto data = nlohmann::json::parse(std::string_view(data_json));
+    const auto data = parse_data_json(data_json);
     const auto& r = reader();
     const auto& supported = r.field(data, "", "supported_years");
     first_year_ = year_number(r.field(supported, "/supported_years", "first"), "/supported_years/first");

@@ -155,7 +155,7 @@ Catalogue parse_catalogue(const nlohmann::json& data, const std::string& file) {
 
 const Catalogue& embedded_catalogue() {
     static const Catalogue catalogue =
-        parse_catalogue(nlohmann::json::parse(embedded::catalogue_json()), "data/als-ivp-catalogue.json");
+        parse_catalogue(parse_data_json(embedded::catalogue_json()), "data/als-ivp-catalogue.json");
     return catalogue;
 }
 

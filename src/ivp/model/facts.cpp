@@ -105,7 +105,7 @@ FactsCatalogue parse_facts(const nlohmann::json& data, const std::string& file) 
 }
 
 const FactsCatalogue& embedded_facts() {
-    static const FactsCatalogue facts = parse_facts(nlohmann::json::parse(embedded::data_file("facts.json")),
+    static const FactsCatalogue facts = parse_facts(parse_data_json(embedded::data_file("facts.json")),
                                                     "data/facts.json");
     return facts;
 }
