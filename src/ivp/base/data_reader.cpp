@@ -13,6 +13,44 @@ namespace ivp {
 
 using nlohmann::json;
 
+namespace {
+
+// The checks below first test the value in hand without building a pointer
+// or a message; only when one fails do they rerun the full check, which
+// builds the pointer and throws the same words as before (the pointers are
+// what most of the reading cost when every field built its own).
+
+// A whole number in [lo, hi] as require_integer takes it from a data file
+// (no float): what integer_value returns without a word.
+bool plain_integer(const json& value, std::int64_t lo, std::int64_t hi, std::int64_t& out) {
+    if (!value.is_number_integer()) return false;
+    if (value.is_number_unsigned()) {
+        const auto u = value.get<std::uint64_t>();
+        if (hi < 0 || u > static_cast<std::uint64_t>(hi)) return false;
+    }
+    const auto v = value.get<std::int64_t>();
+    if (v < lo || v > hi) return false;
+    out = v;
+    return true;
+}
+
+bool only_keys(const json& obj, std::initializer_list<std::string_view> a, std::initializer_list<std::string_view> b = {}) {
+    for (const auto& [key, value] : obj.items()) {
+        bool known = false;
+        for (auto k : a) known = known || key == k;
+        for (auto k : b) known = known || key == k;
+        if (!known) return false;
+    }
+    return true;
+}
+
+bool plain_text(const json& obj, std::string_view key) {
+    const auto it = obj.find(key);
+    return it != obj.end() && it->is_string() && !it->get_ref<const std::string&>().empty();
+}
+
+}  // namespace
+
 void DataReader::fail(const std::string& where, const std::string& message) const {
     throw DataError(file_, where.empty() ? "/" : where, message);
 }
@@ -22,12 +60,18 @@ void DataReader::object(const json& value, const std::string& where, std::string
 }
 
 void DataReader::keys(const json& obj, const std::string& where, std::initializer_list<std::string_view> allowed) const {
+    if (obj.is_object() && only_keys(obj, allowed)) return;
     object(obj, where);
     guard([&] { reject_unknown_keys(obj, where, allowed); });
 }
 
 void DataReader::keys(const json& obj, const std::string& where, std::initializer_list<std::string_view> required,
                       std::initializer_list<std::string_view> optional) const {
+    if (obj.is_object() && only_keys(obj, required, optional)) {
+        bool complete = true;
+        for (auto key : required) complete = complete && obj.contains(key);
+        if (complete) return;
+    }
     object(obj, where);
     std::vector<std::string_view> allowed(required);
     allowed.insert(allowed.end(), optional.begin(), optional.end());
@@ -61,7 +105,9 @@ Date DataReader::date(const json& obj, const std::string& where, std::string_vie
 
 std::int64_t DataReader::integer(const json& obj, const std::string& where, std::string_view key, std::int64_t lo,
                                  std::int64_t hi, std::string_view what) const {
-    return integer_value(field(obj, where, key), pointer_join(where, key), lo, hi, what);
+    const auto& value = field(obj, where, key);
+    if (std::int64_t v = 0; plain_integer(value, lo, hi, v)) return v;
+    return integer_value(value, pointer_join(where, key), lo, hi, what);
 }
 
 std::int64_t DataReader::integer_value(const json& value, const std::string& where, std::int64_t lo, std::int64_t hi,
@@ -98,6 +144,7 @@ const json& DataReader::array(const json& obj, const std::string& where, std::st
 
 const json& DataReader::source(const json& obj, const std::string& where, std::string_view key) const {
     const auto& s = field(obj, where, key);
+    if (source_in_order(s)) return s;
     const auto at = pointer_join(where, key);
     object(s, at, "Een bron");
     if (rules_.page)
@@ -118,6 +165,24 @@ const json& DataReader::source(const json& obj, const std::string& where, std::s
     if (s.contains("line")) integer_value(s.at("line"), pointer_join(at, "line"), 1, 1'000'000, "Het regelnummer");
     if (s.contains("page")) integer_value(s.at("page"), pointer_join(at, "page"), 1, 100'000, "Het paginanummer");
     return s;
+}
+
+// Every check of source() on the value in hand; false sends source() the
+// long way, which names the first fault.
+bool DataReader::source_in_order(const json& s) const {
+    if (!s.is_object()) return false;
+    if (!(rules_.page ? only_keys(s, {"seed", "section", "line", "page", "text", "url", "title"})
+                      : only_keys(s, {"seed", "section", "line", "text", "url", "title"})))
+        return false;
+    if (!s.contains("seed") && !s.contains("url") && !s.contains("title")) return false;
+    if (!s.contains("section") || (rules_.quote && !s.contains("text"))) return false;
+    for (const char* part : {"seed", "section", "text", "url", "title"})
+        if (s.contains(part) && !plain_text(s, part)) return false;
+    if (rules_.line_with_seed && s.contains("seed") && !s.contains("line")) return false;
+    std::int64_t n = 0;
+    if (s.contains("line") && !plain_integer(s.at("line"), 1, 1'000'000, n)) return false;
+    if (s.contains("page") && !plain_integer(s.at("page"), 1, 100'000, n)) return false;
+    return true;
 }
 
 }  // namespace ivp

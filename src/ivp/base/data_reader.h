@@ -96,6 +96,8 @@ public:
     const nlohmann::json& source(const nlohmann::json& obj, const std::string& where, std::string_view key) const;
 
 private:
+    bool source_in_order(const nlohmann::json& s) const;
+
     std::string file_;
     SourceRules rules_;
 };

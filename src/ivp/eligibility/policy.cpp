@@ -387,10 +387,13 @@ json parse_duties(const PolicyReader& r, const json& data) {
 // the same passage quoted in many places gets one id. The entry is the
 // data's source object plus its short `cite`.
 void collect_sources(Policy& policy) {
-    std::map<std::string, std::string> by_content;  // dump of the source -> id
+    // Equal sources are equal JSON values: a source's parts are texts and
+    // whole numbers (DataReader::source), so equal values have equal dumps.
+    // The keys point into `policy`'s own lists, which do not change here.
+    const auto same = [](const json* a, const json* b) { return *a < *b; };
+    std::map<const json*, std::string, decltype(same)> by_content(same);  // source -> id
     auto add = [&](const json& source) -> std::string {
-        const auto key = source.dump();
-        if (const auto found = by_content.find(key); found != by_content.end()) return found->second;
+        if (const auto found = by_content.find(&source); found != by_content.end()) return found->second;
         const std::string base = source.contains("section")
                                      ? policy.id + "/" + source_slug(source.at("section").get<std::string>())
                                      : policy.id;
@@ -399,7 +402,7 @@ void collect_sources(Policy& policy) {
         json entry = source;
         if (source.contains("section")) entry["cite"] = short_source(policy, source);
         policy.sources[id] = std::move(entry);
-        by_content.emplace(key, id);
+        by_content.emplace(&source, id);
         return id;
     };
     add(policy.source_document);  // "<policy>": the first, so it keeps the plain id
