@@ -138,8 +138,13 @@ void Calendar::count_working_days() {
     // The weekday advances by one a day (c_encoding: 0 = Sunday, 6 = Saturday);
     // counted so, and the feestdagen by their dates alone, because every
     // page's first calculation builds this table (docs/perf.md "Start-up").
+    // The first week is counted; the weeks after are copies of it, a block
+    // doubling each time.
     unsigned wd = weekday{first}.c_encoding();
-    for (std::size_t i = 0; i < count; ++i, wd = wd == 6 ? 0 : wd + 1) working_[i] = (wd != 0 && wd != 6) ? 1 : 0;
+    const std::size_t week = std::min<std::size_t>(7, count);
+    for (std::size_t i = 0; i < week; ++i, wd = wd == 6 ? 0 : wd + 1) working_[i] = (wd != 0 && wd != 6) ? 1 : 0;
+    for (std::size_t done = week; done < count; done *= 2)
+        std::copy_n(working_.begin(), std::min(done, count - done), working_.begin() + static_cast<std::ptrdiff_t>(done));
     for (int y = first_year_; y <= last_year_; ++y)
         for (const Date d : statutory_dates(y)) working_[index(d)] = 0;
     for (const auto& f : lid3_days_) working_[index(f.date)] = 0;
