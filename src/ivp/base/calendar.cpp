@@ -82,9 +82,7 @@ int year_number(const nlohmann::json& value, const std::string& where) {
 }  // namespace
 
 Calendar::Calendar(const std::string& data_json) {
-    // As a string_view, like every other parse of embedded data: a std::string
-    // would instantiate nlohmann's lexer and parser a second time (about 3 kB).
-    const auto data = nlohmann::json::parse(std::string_view(data_json));
+    const auto data = parse_data_json(data_json);
     const auto& r = reader();
     const auto& supported = r.field(data, "", "supported_years");
     first_year_ = year_number(r.field(supported, "/supported_years", "first"), "/supported_years/first");
@@ -140,8 +138,13 @@ void Calendar::count_working_days() {
     // The weekday advances by one a day (c_encoding: 0 = Sunday, 6 = Saturday);
     // counted so, and the feestdagen by their dates alone, because every
     // page's first calculation builds this table (docs/perf.md "Start-up").
+    // The first week is counted; the weeks after are copies of it, a block
+    // doubling each time.
     unsigned wd = weekday{first}.c_encoding();
-    for (std::size_t i = 0; i < count; ++i, wd = wd == 6 ? 0 : wd + 1) working_[i] = (wd != 0 && wd != 6) ? 1 : 0;
+    const std::size_t week = std::min<std::size_t>(7, count);
+    for (std::size_t i = 0; i < week; ++i, wd = wd == 6 ? 0 : wd + 1) working_[i] = (wd != 0 && wd != 6) ? 1 : 0;
+    for (std::size_t done = week; done < count; done *= 2)
+        std::copy_n(working_.begin(), std::min(done, count - done), working_.begin() + static_cast<std::ptrdiff_t>(done));
     for (int y = first_year_; y <= last_year_; ++y)
         for (const Date d : statutory_dates(y)) working_[index(d)] = 0;
     for (const auto& f : lid3_days_) working_[index(f.date)] = 0;

@@ -1,5 +1,9 @@
 #include "ivp/base/data_reader.h"
 
+#include <cerrno>
+#include <cmath>
+#include <cstdint>
+#include <cstdlib>
 #include <vector>
 
 #include "ivp/base/json_input.h"
@@ -8,6 +12,44 @@
 namespace ivp {
 
 using nlohmann::json;
+
+namespace {
+
+// The checks below first test the value in hand without building a pointer
+// or a message; only when one fails do they rerun the full check, which
+// builds the pointer and throws the same words as before (the pointers are
+// what most of the reading cost when every field built its own).
+
+// A whole number in [lo, hi] as require_integer takes it from a data file
+// (no float): what integer_value returns without a word.
+bool plain_integer(const json& value, std::int64_t lo, std::int64_t hi, std::int64_t& out) {
+    if (!value.is_number_integer()) return false;
+    if (value.is_number_unsigned()) {
+        const auto u = value.get<std::uint64_t>();
+        if (hi < 0 || u > static_cast<std::uint64_t>(hi)) return false;
+    }
+    const auto v = value.get<std::int64_t>();
+    if (v < lo || v > hi) return false;
+    out = v;
+    return true;
+}
+
+bool only_keys(const json& obj, std::initializer_list<std::string_view> a, std::initializer_list<std::string_view> b = {}) {
+    for (const auto& [key, value] : obj.items()) {
+        bool known = false;
+        for (auto k : a) known = known || key == k;
+        for (auto k : b) known = known || key == k;
+        if (!known) return false;
+    }
+    return true;
+}
+
+bool plain_text(const json& obj, std::string_view key) {
+    const auto it = obj.find(key);
+    return it != obj.end() && it->is_string() && !it->get_ref<const std::string&>().empty();
+}
+
+}  // namespace
 
 void DataReader::fail(const std::string& where, const std::string& message) const {
     throw DataError(file_, where.empty() ? "/" : where, message);
@@ -18,12 +60,18 @@ void DataReader::object(const json& value, const std::string& where, std::string
 }
 
 void DataReader::keys(const json& obj, const std::string& where, std::initializer_list<std::string_view> allowed) const {
+    if (obj.is_object() && only_keys(obj, allowed)) return;
     object(obj, where);
     guard([&] { reject_unknown_keys(obj, where, allowed); });
 }
 
 void DataReader::keys(const json& obj, const std::string& where, std::initializer_list<std::string_view> required,
                       std::initializer_list<std::string_view> optional) const {
+    if (obj.is_object() && only_keys(obj, required, optional)) {
+        bool complete = true;
+        for (auto key : required) complete = complete && obj.contains(key);
+        if (complete) return;
+    }
     object(obj, where);
     std::vector<std::string_view> allowed(required);
     allowed.insert(allowed.end(), optional.begin(), optional.end());
@@ -57,7 +105,9 @@ Date DataReader::date(const json& obj, const std::string& where, std::string_vie
 
 std::int64_t DataReader::integer(const json& obj, const std::string& where, std::string_view key, std::int64_t lo,
                                  std::int64_t hi, std::string_view what) const {
-    return integer_value(field(obj, where, key), pointer_join(where, key), lo, hi, what);
+    const auto& value = field(obj, where, key);
+    if (std::int64_t v = 0; plain_integer(value, lo, hi, v)) return v;
+    return integer_value(value, pointer_join(where, key), lo, hi, what);
 }
 
 std::int64_t DataReader::integer_value(const json& value, const std::string& where, std::int64_t lo, std::int64_t hi,
@@ -94,6 +144,7 @@ const json& DataReader::array(const json& obj, const std::string& where, std::st
 
 const json& DataReader::source(const json& obj, const std::string& where, std::string_view key) const {
     const auto& s = field(obj, where, key);
+    if (source_in_order(s)) return s;
     const auto at = pointer_join(where, key);
     object(s, at, "Een bron");
     if (rules_.page)
@@ -114,6 +165,317 @@ const json& DataReader::source(const json& obj, const std::string& where, std::s
     if (s.contains("line")) integer_value(s.at("line"), pointer_join(at, "line"), 1, 1'000'000, "Het regelnummer");
     if (s.contains("page")) integer_value(s.at("page"), pointer_join(at, "page"), 1, 100'000, "Het paginanummer");
     return s;
+}
+
+// Every check of source() on the value in hand; false sends source() the
+// long way, which names the first fault.
+bool DataReader::source_in_order(const json& s) const {
+    if (!s.is_object()) return false;
+    if (!(rules_.page ? only_keys(s, {"seed", "section", "line", "page", "text", "url", "title"})
+                      : only_keys(s, {"seed", "section", "line", "text", "url", "title"})))
+        return false;
+    if (!s.contains("seed") && !s.contains("url") && !s.contains("title")) return false;
+    if (!s.contains("section") || (rules_.quote && !s.contains("text"))) return false;
+    for (const char* part : {"seed", "section", "text", "url", "title"})
+        if (s.contains(part) && !plain_text(s, part)) return false;
+    if (rules_.line_with_seed && s.contains("seed") && !s.contains("line")) return false;
+    std::int64_t n = 0;
+    if (s.contains("line") && !plain_integer(s.at("line"), 1, 1'000'000, n)) return false;
+    if (s.contains("page") && !plain_integer(s.at("page"), 1, 100'000, n)) return false;
+    return true;
+}
+
+}  // namespace ivp
+
+namespace ivp {
+
+namespace {
+
+// The reader behind parse_data_json: RFC 8259 JSON, as nlohmann's lexer and
+// DOM parser take it. Every function returns false at the first thing it does
+// not take; parse_data_json then leaves the text to nlohmann for its message.
+class DataJsonParser {
+public:
+    explicit DataJsonParser(std::string_view text) : p_(text.data()), end_(text.data() + text.size()) {
+        // nlohmann skips a UTF-8 byte order mark at the start.
+        if (text.size() >= 3 && text.substr(0, 3) == "\xEF\xBB\xBF") p_ += 3;
+    }
+
+    bool parse(json& out) {
+        if (!value(out)) return false;
+        skip_space();
+        return p_ == end_;
+    }
+
+private:
+    const char* p_;
+    const char* end_;
+
+    void skip_space() {
+        while (p_ != end_ && (*p_ == ' ' || *p_ == '\n' || *p_ == '\r' || *p_ == '\t')) ++p_;
+    }
+
+    bool value(json& out) {
+        skip_space();
+        if (p_ == end_) return false;
+        switch (*p_) {
+            case '{': return object(out);
+            case '[': return array(out);
+            case '"': {
+                std::string s;
+                if (!string(s)) return false;
+                out = std::move(s);
+                return true;
+            }
+            case 't': return literal("true", json(true), out);
+            case 'f': return literal("false", json(false), out);
+            case 'n': return literal("null", json(nullptr), out);
+            default: return number(out);
+        }
+    }
+
+    bool literal(std::string_view word, json&& value, json& out) {
+        if (static_cast<std::size_t>(end_ - p_) < word.size() || std::string_view(p_, word.size()) != word) return false;
+        p_ += word.size();
+        out = std::move(value);
+        return true;
+    }
+
+    bool object(json& out) {
+        ++p_;
+        out = json::object();
+        auto& members = *out.get_ptr<json::object_t*>();
+        skip_space();
+        if (p_ != end_ && *p_ == '}') {
+            ++p_;
+            return true;
+        }
+        for (;;) {
+            skip_space();
+            if (p_ == end_ || *p_ != '"') return false;
+            std::string key;
+            if (!string(key)) return false;
+            skip_space();
+            if (p_ == end_ || *p_ != ':') return false;
+            ++p_;
+            // nlohmann's DOM parser: object[key], then the value assigned to it
+            // (of two equal keys the last one stays).
+            if (!value(members[std::move(key)])) return false;
+            skip_space();
+            if (p_ == end_) return false;
+            if (*p_ == '}') {
+                ++p_;
+                return true;
+            }
+            if (*p_ != ',') return false;
+            ++p_;
+        }
+    }
+
+    bool array(json& out) {
+        ++p_;
+        out = json::array();
+        auto& elements = *out.get_ptr<json::array_t*>();
+        skip_space();
+        if (p_ != end_ && *p_ == ']') {
+            ++p_;
+            return true;
+        }
+        for (;;) {
+            elements.emplace_back();
+            if (!value(elements.back())) return false;
+            skip_space();
+            if (p_ == end_) return false;
+            if (*p_ == ']') {
+                ++p_;
+                return true;
+            }
+            if (*p_ != ',') return false;
+            ++p_;
+        }
+    }
+
+    static bool in(unsigned char c, unsigned char lo, unsigned char hi) { return c >= lo && c <= hi; }
+
+    // The length of the UTF-8 sequence at p_ (RFC 3629, as nlohmann checks
+    // it), 0 when it is not one.
+    std::size_t utf8_length() const {
+        const auto left = static_cast<std::size_t>(end_ - p_);
+        const auto b = [&](std::size_t i) { return static_cast<unsigned char>(p_[i]); };
+        const unsigned char c = b(0);
+        if (in(c, 0xC2, 0xDF)) return left >= 2 && in(b(1), 0x80, 0xBF) ? 2 : 0;
+        if (in(c, 0xE0, 0xEF)) {
+            if (left < 3) return 0;
+            const unsigned char lo = c == 0xE0 ? 0xA0 : 0x80;
+            const unsigned char hi = c == 0xED ? 0x9F : 0xBF;
+            return in(b(1), lo, hi) && in(b(2), 0x80, 0xBF) ? 3 : 0;
+        }
+        if (in(c, 0xF0, 0xF4)) {
+            if (left < 4) return 0;
+            const unsigned char lo = c == 0xF0 ? 0x90 : 0x80;
+            const unsigned char hi = c == 0xF4 ? 0x8F : 0xBF;
+            return in(b(1), lo, hi) && in(b(2), 0x80, 0xBF) && in(b(3), 0x80, 0xBF) ? 4 : 0;
+        }
+        return 0;
+    }
+
+    // A string from its opening quote; the runs between escapes are copied whole.
+    bool string(std::string& out) {
+        ++p_;
+        const char* run = p_;
+        for (;;) {
+            if (p_ == end_) return false;
+            const auto c = static_cast<unsigned char>(*p_);
+            if (c == '"') {
+                out.append(run, p_);
+                ++p_;
+                return true;
+            }
+            if (c == '\\') {
+                out.append(run, p_);
+                if (!escape(out)) return false;
+                run = p_;
+            } else if (c < 0x20) {
+                return false;
+            } else if (c < 0x80) {
+                ++p_;
+            } else {
+                const auto n = utf8_length();
+                if (n == 0) return false;
+                p_ += n;
+            }
+        }
+    }
+
+    bool hex4(unsigned& out) {
+        if (end_ - p_ < 4) return false;
+        out = 0;
+        for (int i = 0; i < 4; ++i) {
+            const char c = *p_++;
+            unsigned d;
+            if (c >= '0' && c <= '9') d = static_cast<unsigned>(c - '0');
+            else if (c >= 'a' && c <= 'f') d = static_cast<unsigned>(c - 'a' + 10);
+            else if (c >= 'A' && c <= 'F') d = static_cast<unsigned>(c - 'A' + 10);
+            else return false;
+            out = out * 16 + d;
+        }
+        return true;
+    }
+
+    // An escape from its backslash.
+    bool escape(std::string& out) {
+        ++p_;
+        if (p_ == end_) return false;
+        const char c = *p_++;
+        switch (c) {
+            case '"': out += '"'; return true;
+            case '\\': out += '\\'; return true;
+            case '/': out += '/'; return true;
+            case 'b': out += '\b'; return true;
+            case 'f': out += '\f'; return true;
+            case 'n': out += '\n'; return true;
+            case 'r': out += '\r'; return true;
+            case 't': out += '\t'; return true;
+            case 'u': break;
+            default: return false;
+        }
+        unsigned cp;
+        if (!hex4(cp)) return false;
+        if (cp >= 0xDC00 && cp <= 0xDFFF) return false;  // a low surrogate alone
+        if (cp >= 0xD800 && cp <= 0xDBFF) {
+            unsigned low;
+            if (end_ - p_ < 2 || p_[0] != '\\' || p_[1] != 'u') return false;
+            p_ += 2;
+            if (!hex4(low) || low < 0xDC00 || low > 0xDFFF) return false;
+            cp = 0x10000 + ((cp - 0xD800) << 10) + (low - 0xDC00);
+        }
+        if (cp < 0x80) {
+            out += static_cast<char>(cp);
+        } else if (cp < 0x800) {
+            out += static_cast<char>(0xC0 | (cp >> 6));
+            out += static_cast<char>(0x80 | (cp & 0x3F));
+        } else if (cp < 0x10000) {
+            out += static_cast<char>(0xE0 | (cp >> 12));
+            out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+            out += static_cast<char>(0x80 | (cp & 0x3F));
+        } else {
+            out += static_cast<char>(0xF0 | (cp >> 18));
+            out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
+            out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+            out += static_cast<char>(0x80 | (cp & 0x3F));
+        }
+        return true;
+    }
+
+    bool digit() const { return p_ != end_ && *p_ >= '0' && *p_ <= '9'; }
+
+    // nlohmann's number types: a whole number without sign is unsigned, with a
+    // minus sign signed; one with a fraction or exponent, or out of range for
+    // its integer type, a double from strtod of the whole token.
+    bool number(json& out) {
+        const char* start = p_;
+        const bool negative = *p_ == '-';
+        if (negative) ++p_;
+        if (!digit()) return false;
+        if (*p_ == '0') ++p_;
+        else
+            while (digit()) ++p_;
+        const char* digits_end = p_;
+        bool whole = true;
+        if (p_ != end_ && *p_ == '.') {
+            ++p_;
+            if (!digit()) return false;
+            while (digit()) ++p_;
+            whole = false;
+        }
+        if (p_ != end_ && (*p_ == 'e' || *p_ == 'E')) {
+            ++p_;
+            if (p_ != end_ && (*p_ == '+' || *p_ == '-')) ++p_;
+            if (!digit()) return false;
+            while (digit()) ++p_;
+            whole = false;
+        }
+        const auto n_digits = digits_end - start - (negative ? 1 : 0);
+        if (whole && n_digits <= 18) {  // fits either integer type: no overflow to check
+            std::uint64_t v = 0;
+            for (const char* d = start + (negative ? 1 : 0); d != digits_end; ++d)
+                v = v * 10 + static_cast<std::uint64_t>(*d - '0');
+            if (negative) out = -static_cast<std::int64_t>(v);
+            else out = v;
+            return true;
+        }
+        const std::string token(start, p_);
+        char* stop = nullptr;
+        if (whole) {
+            errno = 0;
+            if (negative) {
+                const auto v = std::strtoll(token.c_str(), &stop, 10);
+                if (errno == 0) {
+                    out = static_cast<std::int64_t>(v);
+                    return true;
+                }
+            } else {
+                const auto v = std::strtoull(token.c_str(), &stop, 10);
+                if (errno == 0) {
+                    out = static_cast<std::uint64_t>(v);
+                    return true;
+                }
+            }
+        }
+        const double d = std::strtod(token.c_str(), &stop);
+        // nlohmann refuses a number that is not finite (1e999).
+        if (!std::isfinite(d)) return false;
+        out = d;
+        return true;
+    }
+};
+
+}  // namespace
+
+json parse_data_json(std::string_view text) {
+    json out;
+    if (DataJsonParser(text).parse(out)) return out;
+    return json::parse(text);
 }
 
 }  // namespace ivp

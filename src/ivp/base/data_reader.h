@@ -18,6 +18,17 @@
 
 namespace ivp {
 
+// Parses the JSON text of a data file: the very value nlohmann::json::parse
+// gives (the same number types, the last of two equal keys kept, a UTF-8 byte
+// order mark skipped), built in one pass that copies each string whole
+// instead of nlohmann's lexer, which reads and appends one character at a
+// time. A text it does not take as valid JSON (a syntax error, a control
+// character or invalid UTF-8 in a string, a lone surrogate) is handed to
+// nlohmann::json::parse, so a fault throws its parse_error, word for word.
+// The page's first core calls read the embedded data through it (docs/perf.md,
+// "Start-up"); user input keeps parse_user_json (json_input.h).
+nlohmann::json parse_data_json(std::string_view text);
+
 // What a `source` object must contain besides the common part. Common to all
 // files: an object with only the keys seed, section, line, text, url, title
 // (and page when allowed); a seed file, a title or a url; a section; each of
@@ -85,6 +96,8 @@ public:
     const nlohmann::json& source(const nlohmann::json& obj, const std::string& where, std::string_view key) const;
 
 private:
+    bool source_in_order(const nlohmann::json& s) const;
+
     std::string file_;
     SourceRules rules_;
 };

@@ -222,7 +222,7 @@ void parse_awb_4_17(const nlohmann::json& data, Terms& t) {
 Terms parse_terms(const std::string& json_text, const Catalogue& catalogue) {
     nlohmann::json data;
     try {
-        data = nlohmann::json::parse(std::string_view(json_text));  // one parser instance (calendar.cpp)
+        data = parse_data_json(json_text);
     } catch (const nlohmann::json::exception& e) {
         bad("", std::string("geen geldige JSON: ") + e.what());
     }

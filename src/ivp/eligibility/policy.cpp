@@ -387,10 +387,13 @@ json parse_duties(const PolicyReader& r, const json& data) {
 // the same passage quoted in many places gets one id. The entry is the
 // data's source object plus its short `cite`.
 void collect_sources(Policy& policy) {
-    std::map<std::string, std::string> by_content;  // dump of the source -> id
+    // Equal sources are equal JSON values: a source's parts are texts and
+    // whole numbers (DataReader::source), so equal values have equal dumps.
+    // The keys point into `policy`'s own lists, which do not change here.
+    const auto same = [](const json* a, const json* b) { return *a < *b; };
+    std::map<const json*, std::string, decltype(same)> by_content(same);  // source -> id
     auto add = [&](const json& source) -> std::string {
-        const auto key = source.dump();
-        if (const auto found = by_content.find(key); found != by_content.end()) return found->second;
+        if (const auto found = by_content.find(&source); found != by_content.end()) return found->second;
         const std::string base = source.contains("section")
                                      ? policy.id + "/" + source_slug(source.at("section").get<std::string>())
                                      : policy.id;
@@ -399,7 +402,7 @@ void collect_sources(Policy& policy) {
         json entry = source;
         if (source.contains("section")) entry["cite"] = short_source(policy, source);
         policy.sources[id] = std::move(entry);
-        by_content.emplace(key, id);
+        by_content.emplace(&source, id);
         return id;
     };
     add(policy.source_document);  // "<policy>": the first, so it keeps the plain id
@@ -679,7 +682,7 @@ std::vector<Policy> ordered_and_checked(std::vector<Policy> out, const FactsCata
 
 json embedded_policy_json(const std::string& file, std::string_view content) {
     try {
-        return json::parse(content);
+        return parse_data_json(content);
     } catch (const json::parse_error& e) {
         throw DataError(file, "/", std::string("geen geldige JSON: ") + e.what());
     }
@@ -687,23 +690,39 @@ json embedded_policy_json(const std::string& file, std::string_view content) {
 
 bool is_policy_file(std::string_view path) { return path.rfind("policies/", 0) == 0; }
 
-// One embedded pack ("data/policies/<name>.json"), parsed and checked alone
-// the first time something needs it, or nullptr when there is no such file.
-// A cache, not state: each entry is the parse of a file that never changes,
-// kept so that the page's first call parses only the pack it reads (the
-// lean result needs the ALS protocol alone; docs/perf.md "Start-up"). A
-// parse that throws stores nothing. The lock is for native callers on
-// several threads (the WebAssembly is single-threaded).
+// Every embedded pack parsed so far, by file ("data/policies/<name>.json"):
+// those parsed alone (embedded_policy_file) are owned here, those parsed for
+// embedded_policies() live in its vector. A cache, not state: each entry is
+// the parse of a file that never changes, kept so that the page's first call
+// parses only the pack it reads (the lean result needs the ALS protocol
+// alone; docs/perf.md "Start-up") and no pack is parsed twice. A parse that
+// throws stores nothing. The lock is for native callers on several threads
+// (the WebAssembly is single-threaded).
+struct EmbeddedPolicyCache {
+    std::mutex lock;
+    std::map<std::string, const Policy*, std::less<>> by_file;
+    std::vector<std::unique_ptr<const Policy>> alone;
+};
+
+EmbeddedPolicyCache& embedded_policy_cache() {
+    static EmbeddedPolicyCache cache;
+    return cache;
+}
+
+Policy parse_embedded_policy(const std::string& file, std::string_view content) {
+    return parse_policy(embedded_policy_json(file, content), file, embedded_catalogue(), embedded_facts());
+}
+
+// One embedded pack, parsed and checked alone the first time something needs
+// it, or nullptr when there is no such file.
 const Policy* embedded_policy_file(const std::string& file) {
-    static std::mutex lock;
-    static std::map<std::string, std::unique_ptr<const Policy>, std::less<>> parsed;
-    const std::lock_guard<std::mutex> hold(lock);
-    if (const auto found = parsed.find(file); found != parsed.end()) return found->second.get();
+    auto& cache = embedded_policy_cache();
+    const std::lock_guard<std::mutex> hold(cache.lock);
+    if (const auto found = cache.by_file.find(file); found != cache.by_file.end()) return found->second;
     for (const auto& f : embedded::data_files()) {
         if ("data/" + std::string(f.path) != file || !is_policy_file(f.path)) continue;
-        auto policy = std::make_unique<const Policy>(
-            parse_policy(embedded_policy_json(file, f.content), file, embedded_catalogue(), embedded_facts()));
-        return parsed.emplace(file, std::move(policy)).first->second.get();
+        cache.alone.push_back(std::make_unique<const Policy>(parse_embedded_policy(file, f.content)));
+        return cache.by_file.emplace(file, cache.alone.back().get()).first->second;
     }
     return nullptr;
 }
@@ -727,13 +746,39 @@ std::vector<std::pair<std::string, json>> embedded_policy_files() {
     return files;
 }
 
-// parse_policies(embedded_policy_files(), …), from the packs parsed alone.
+// parse_policies(embedded_policy_files(), …): a pack already parsed alone is
+// copied (embedded_policy has handed out pointers to it), every other one is
+// parsed into the list and then found through the cache by embedded_policy,
+// so no pack is parsed twice or copied needlessly.
 const std::vector<Policy>& embedded_policies() {
     static const std::vector<Policy> policies = [] {
         std::vector<Policy> out;
-        for (const auto& f : embedded::data_files())
-            if (is_policy_file(f.path)) out.push_back(*embedded_policy_file("data/" + std::string(f.path)));
-        return ordered_and_checked(std::move(out), embedded_facts());
+        std::vector<std::pair<std::string, std::string>> parsed_here;  // file, id
+        for (const auto& f : embedded::data_files()) {
+            if (!is_policy_file(f.path)) continue;
+            const std::string file = "data/" + std::string(f.path);
+            const Policy* alone = nullptr;
+            {
+                auto& cache = embedded_policy_cache();
+                const std::lock_guard<std::mutex> hold(cache.lock);
+                if (const auto found = cache.by_file.find(file); found != cache.by_file.end()) alone = found->second;
+            }
+            if (alone) {
+                out.push_back(*alone);
+            } else {
+                out.push_back(parse_embedded_policy(file, f.content));
+                parsed_here.emplace_back(file, out.back().id);
+            }
+        }
+        out = ordered_and_checked(std::move(out), embedded_facts());
+        // The list's elements keep their addresses when it is moved into the
+        // static below (a vector's move takes over its buffer).
+        auto& cache = embedded_policy_cache();
+        const std::lock_guard<std::mutex> hold(cache.lock);
+        for (const auto& [file, id] : parsed_here)
+            for (const auto& p : out)
+                if (p.id == id) cache.by_file.emplace(file, &p);
+        return out;
     }();
     return policies;
 }

@@ -34,7 +34,7 @@ Kind parse_kind(const DataReader& r, const std::string& value, const std::string
     r.fail(where, join_text({"kind moet \"client_bound\" of \"reusable\" zijn, niet \"", value, "\""}));
 }
 
-Provision parse_provision(const DataReader& r, const nlohmann::json& p, const std::string& where) {
+Provision parse_provision(const DataReader& r, nlohmann::json& p, const std::string& where) {
     r.object(p, where, "Een voorziening");
     r.keys(p, where,
            {"id", "name", "name_in_seed", "law", "kind", "amount_eur", "sla_werkdagen", "need", "need_reason",
@@ -64,11 +64,12 @@ Provision parse_provision(const DataReader& r, const nlohmann::json& p, const st
         r.keys(reason, reason_at, {"text", "source"});
         r.text(reason, reason_at, "text");
         r.source(reason, reason_at, "source");
-        out.need_reason = reason;
+        out.need_reason = std::move(p.at("need_reason"));
     } else if (p.contains("need_reason")) {
         r.fail(pointer_join(where, "need_reason"), "alleen een voorwaardelijke voorziening heeft een need_reason");
     }
-    out.source = r.source(p, where, "source");
+    r.source(p, where, "source");
+    out.source = std::move(p.at("source"));
     return out;
 }
 
@@ -95,7 +96,7 @@ std::vector<std::size_t> parse_members(const DataReader& r, const nlohmann::json
     return result;
 }
 
-Constraint parse_constraint(const DataReader& r, const nlohmann::json& c, const std::string& where, const Catalogue& out) {
+Constraint parse_constraint(const DataReader& r, nlohmann::json& c, const std::string& where, const Catalogue& out) {
     r.object(c, where, "Een constraint");
     r.keys(c, where, {"id", "type", "members", "text", "source"});
     Constraint constraint;
@@ -106,7 +107,8 @@ Constraint parse_constraint(const DataReader& r, const nlohmann::json& c, const 
     else r.fail(where + "/type", "type moet \"at_most_one\" of \"at_least_one\" zijn");
     constraint.members = parse_members(r, c, where, out);
     constraint.text = r.text(c, where, "text");
-    constraint.source = r.source(c, where, "source");
+    r.source(c, where, "source");
+    constraint.source = std::move(c.at("source"));
     return constraint;
 }
 
@@ -130,14 +132,15 @@ void check_linked_groups(const DataReader& r, const Catalogue& out) {
 
 }  // namespace
 
-Catalogue parse_catalogue(const nlohmann::json& data, const std::string& file) {
+Catalogue parse_catalogue(nlohmann::json data, const std::string& file) {
     const DataReader r(file);
     r.object(data, "", "De catalogus");
     r.keys(data, "", {"$comment", "id", "title", "source_document", "provisions", "constraints"});
     Catalogue out;
     out.id = r.text(data, "", "id");
     out.title = r.text(data, "", "title");
-    const auto& provisions = r.array(data, "", "provisions", /*non_empty=*/true);
+    r.array(data, "", "provisions", /*non_empty=*/true);
+    auto& provisions = data.at("provisions");
     std::set<std::string> ids;
     for (std::size_t i = 0; i < provisions.size(); ++i) {
         const auto where = pointer_join("/provisions", i);
@@ -145,7 +148,8 @@ Catalogue parse_catalogue(const nlohmann::json& data, const std::string& file) {
         if (!ids.insert(p.id).second) r.fail(where + "/id", join_text({"dubbele id \"", p.id, "\""}));
         out.provisions.push_back(std::move(p));
     }
-    const auto& constraints = data.contains("constraints") ? data.at("constraints") : nlohmann::json::array();
+    nlohmann::json no_constraints = nlohmann::json::array();
+    auto& constraints = data.contains("constraints") ? data.at("constraints") : no_constraints;
     r.array_value(constraints, "/constraints");
     for (std::size_t i = 0; i < constraints.size(); ++i)
         out.constraints.push_back(parse_constraint(r, constraints[i], pointer_join("/constraints", i), out));
@@ -155,7 +159,7 @@ Catalogue parse_catalogue(const nlohmann::json& data, const std::string& file) {
 
 const Catalogue& embedded_catalogue() {
     static const Catalogue catalogue =
-        parse_catalogue(nlohmann::json::parse(embedded::catalogue_json()), "data/als-ivp-catalogue.json");
+        parse_catalogue(parse_data_json(embedded::catalogue_json()), "data/als-ivp-catalogue.json");
     return catalogue;
 }
 

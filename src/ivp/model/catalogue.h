@@ -70,7 +70,9 @@ inline constexpr std::size_t kMaxLinkedConditionals = 16;
 // Parses and validates a catalogue; throws DataError naming `file` and the
 // JSON path on unknown keys, missing sources, bad amounts, an SLA total that
 // is not the sum of its phases, duplicate or dangling ids.
-Catalogue parse_catalogue(const nlohmann::json& data, const std::string& file);
+// `data` by value: the embedded file's parse is moved in, and each source
+// moved on into the catalogue instead of copied.
+Catalogue parse_catalogue(nlohmann::json data, const std::string& file);
 
 // The catalogue embedded from data/ (parsed once).
 const Catalogue& embedded_catalogue();

@@ -44,7 +44,7 @@ void parse_choices(const DataReader& r, const nlohmann::json& f, const std::stri
     }
 }
 
-Fact parse_fact(const DataReader& r, const nlohmann::json& f, const std::string& where, std::set<std::string>& ids) {
+Fact parse_fact(const DataReader& r, nlohmann::json& f, const std::string& where, std::set<std::string>& ids) {
     r.keys(f, where, {"id", "type", "question", "explanation"},
            {"min", "max", "choices", "used_by", "source", "unit", "group", "follows"});
     for (const char* required : {"id", "type", "question", "explanation"}) r.text(f, where, required);
@@ -67,7 +67,7 @@ Fact parse_fact(const DataReader& r, const nlohmann::json& f, const std::string&
     } else {
         r.fail(where + "/type", "type is boolean, integer, choice of date");
     }
-    fact.definition = f;
+    fact.definition = std::move(f);  // read and checked above: the entry moves, no copy
     return fact;
 }
 
@@ -91,10 +91,11 @@ void check_follows(const DataReader& r, const FactsCatalogue& out) {
 
 }  // namespace
 
-FactsCatalogue parse_facts(const nlohmann::json& data, const std::string& file) {
+FactsCatalogue parse_facts(nlohmann::json data, const std::string& file) {
     const DataReader r(file);
     if (!data.is_object()) r.fail("/facts", "verwacht een lijst facts");
-    const auto& list = r.array(data, "", "facts", /*non_empty=*/false, "facts");
+    r.array(data, "", "facts", /*non_empty=*/false, "facts");
+    auto& list = data.at("facts");
     FactsCatalogue out;
     std::set<std::string> ids;
     for (std::size_t i = 0; i < list.size(); ++i) {
@@ -105,7 +106,7 @@ FactsCatalogue parse_facts(const nlohmann::json& data, const std::string& file) 
 }
 
 const FactsCatalogue& embedded_facts() {
-    static const FactsCatalogue facts = parse_facts(nlohmann::json::parse(embedded::data_file("facts.json")),
+    static const FactsCatalogue facts = parse_facts(parse_data_json(embedded::data_file("facts.json")),
                                                     "data/facts.json");
     return facts;
 }

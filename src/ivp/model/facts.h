@@ -26,7 +26,9 @@ struct FactsCatalogue {
     const Fact* find(const std::string& id) const;
 };
 
-FactsCatalogue parse_facts(const nlohmann::json& data, const std::string& file);
+// `data` by value: the embedded file's parse is moved in, and each fact's
+// entry moved on into its `definition` instead of copied.
+FactsCatalogue parse_facts(nlohmann::json data, const std::string& file);
 const FactsCatalogue& embedded_facts();
 
 // Checks a scenario's profile against the catalogue; throws InputError naming

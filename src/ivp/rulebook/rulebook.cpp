@@ -1,5 +1,6 @@
 #include "ivp/rulebook/rulebook.h"
 
+#include "ivp/base/data_reader.h"
 #include "ivp/base/embedded_data.h"
 #include "ivp/base/error.h"
 
@@ -21,7 +22,7 @@ void digest(std::uint64_t& h, std::string_view text) {
 
 // A data file after `edit`; its text goes into the custom rulebook's digest.
 nlohmann::json edited(std::string_view path, const CustomRulebook::Edit& edit, std::uint64_t& h) {
-    auto data = nlohmann::json::parse(embedded::data_file(path));
+    auto data = parse_data_json(embedded::data_file(path));
     edit(path, data);
     digest(h, path);
     digest(h, data.dump());

@@ -1,0 +1,94 @@
+// parse_data_json (src/ivp/base/data_reader.h) against nlohmann::json::parse:
+// the same value with the same number types for every embedded data file and
+// for the corners of the grammar, and nlohmann's own error for every text it
+// refuses.
+#include <gtest/gtest.h>
+
+#include <cmath>
+
+#include <string>
+#include <string_view>
+
+#include "ivp/base/data_reader.h"
+#include "ivp/base/embedded_data.h"
+
+namespace {
+
+using nlohmann::json;
+
+// Equal values and equal types all the way down (json's == takes 1 and 1u
+// and 1.0 as equal; a data file's number is copied into the output as its type
+// writes it).
+void expect_same(const json& a, const json& b, const std::string& where) {
+    ASSERT_EQ(a.type(), b.type()) << where;
+    if (a.is_object()) {
+        ASSERT_EQ(a.size(), b.size()) << where;
+        auto i = a.begin();
+        auto j = b.begin();
+        for (; i != a.end(); ++i, ++j) {
+            ASSERT_EQ(i.key(), j.key()) << where;
+            expect_same(i.value(), j.value(), where + "/" + i.key());
+        }
+    } else if (a.is_array()) {
+        ASSERT_EQ(a.size(), b.size()) << where;
+        for (std::size_t k = 0; k < a.size(); ++k) expect_same(a[k], b[k], where + "/" + std::to_string(k));
+    } else if (a.is_number_float()) {
+        // bit for bit (also -0.0)
+        EXPECT_EQ(a.dump(), b.dump()) << where;
+        EXPECT_EQ(std::signbit(a.get<double>()), std::signbit(b.get<double>())) << where;
+    } else {
+        EXPECT_EQ(a, b) << where;
+    }
+}
+
+void expect_as_nlohmann(std::string_view text) {
+    std::string theirs;
+    json expected;
+    try {
+        expected = json::parse(text);
+    } catch (const json::exception& e) {
+        theirs = e.what();
+    }
+    std::string ours;
+    json got;
+    try {
+        got = ivp::parse_data_json(text);
+    } catch (const json::exception& e) {
+        ours = e.what();
+    }
+    EXPECT_EQ(ours, theirs) << text;
+    if (theirs.empty() && ours.empty()) expect_same(got, expected, std::string(text));
+}
+
+TEST(DataJson, EveryEmbeddedFileAsNlohmannParsesIt) {
+    int files = 0;
+    for (const auto& file : ivp::embedded::data_files()) {
+        if (file.path.size() < 5 || file.path.substr(file.path.size() - 5) != ".json") continue;
+        const auto expected = json::parse(file.content);
+        const auto got = ivp::parse_data_json(file.content);
+        expect_same(got, expected, std::string(file.path));
+        EXPECT_EQ(got.dump(), expected.dump()) << file.path;
+        ++files;
+    }
+    EXPECT_GT(files, 10);
+}
+
+TEST(DataJson, GrammarCornersAsNlohmann) {
+    for (const char* text : {
+             "{}", "[]", " \t\r\n{ \"a\" : [ 1 , 2 ] } \n", "\xEF\xBB\xBF{\"bom\":true}", "null", "true", "false",
+             "\"\"", "0", "-0", "-0.0", "0.5", "1e3", "1E+3", "-2.5e-3", "123456789012345678", "-123456789012345678",
+             "1234567890123456789", "-1234567890123456789", "18446744073709551615", "18446744073709551616",
+             "-9223372036854775808", "-9223372036854775809", "99999999999999999999999", "1.7976931348623157e308",
+             "{\"a\":1,\"a\":2}", "{\"b\":1,\"a\":{\"c\":[{},[]]}}",
+             "\"\\\" \\\\ \\/ \\b \\f \\n \\r \\t\"", "\"\\u0041\\u00e9\\u20ac\\ud83d\\ude00\\u0000x\"",
+             "\"é € 😀 ĳ\"", "[1,\"two\",3.0,null,true,{\"k\":\"v\"}]",
+             // refused: nlohmann's message
+             "", " ", "{", "[1,]", "{\"a\":1,}", "{\"a\" 1}", "{a:1}", "01", "-", "1.", ".5", "1e", "+1", "1e999",
+             "-1e999", "tru", "nul", "[1 2]", "{} {}", "\"abc", "\"a\nb\"", "\"\\x\"", "\"\\u12\"", "\"\\ud800\"",
+             "\"\\ud800\\u0041\"", "\"\\udc00\"", "\"\xC0\xAF\"", "\"\xED\xA0\x80\"", "\"\xF4\x90\x80\x80\"",
+             "\"\xE2\x82\"", "\"\x80\"", "[\"ok\"] x", "\xEF\xBB"}) {
+        expect_as_nlohmann(text);
+    }
+}
+
+}  // namespace
