@@ -95,6 +95,15 @@ TEST(JsonText, SameBytesAsDumpForEveryValueType) {
         }
 }
 
+TEST(JsonText, AppendsAfterWhatIsThereAndGrowsPastItsFirstBuffer) {
+    json big = json::array();
+    for (int i = 0; i < 2000; ++i) big.push_back(json{{"i", i}, {"tekst", std::string(static_cast<std::size_t>(i % 40), 'x') + "\"\n"}});
+    std::string out = "voor:";
+    append_json_text(out, big);
+    EXPECT_EQ(out, "voor:" + big.dump());
+    EXPECT_GT(out.size(), 40000u);
+}
+
 TEST(JsonText, InvalidUtf8ThrowsAsDumpDoes) {
     for (const std::string s : {"\xc3", "ab\xc3(", "\xe0\x80\x80", "\xed\xa0\x80", "\xf4\x90\x80\x80", "\xf0\x9f\x98",
                                 "\xc0\xaf", "ok\xff"}) {

@@ -1,5 +1,6 @@
 #include "ivp/base/json_object.h"
 
+#include <algorithm>
 #include <charconv>
 #include <cstring>
 
@@ -72,9 +73,52 @@ bool needs_look(const char* p) {
             zero_byte(x ^ ('\\' * ones))) != 0;
 }
 
-void append_string(std::string& out, std::string_view s) {
-    const std::size_t start = out.size();
-    out += '"';
+// The text being written: `out` kept at least as long as its capacity and
+// written through an index, cut to the text at the end (a push_back per
+// character checked and grew the string each time).
+class TextWriter {
+public:
+    explicit TextWriter(std::string& out) : out_(out), at_(out.size()) {
+        out_.resize(std::max(out_.capacity(), at_ + 4096));
+    }
+    ~TextWriter() { out_.resize(at_); }
+    TextWriter(const TextWriter&) = delete;
+    TextWriter& operator=(const TextWriter&) = delete;
+
+    void put(char c) {
+        room(1);
+        out_[at_++] = c;
+    }
+    void put(const char* p, std::size_t n) {
+        room(n);
+        std::memcpy(out_.data() + at_, p, n);
+        at_ += n;
+    }
+    void put(std::string_view s) { put(s.data(), s.size()); }
+    void value(const json& value);
+
+private:
+    void room(std::size_t n) {
+        if (out_.size() - at_ < n) grow(n);
+    }
+    void grow(std::size_t n) { out_.resize(std::max(2 * out_.size(), at_ + n)); }
+    void string(std::string_view s);
+    template <typename Integer>
+    void integer(Integer value) {
+        char buffer[24];
+        const auto end = std::to_chars(buffer, buffer + sizeof buffer, value).ptr;
+        put(buffer, static_cast<std::size_t>(end - buffer));
+    }
+
+    std::string& out_;
+    std::size_t at_;
+};
+
+void TextWriter::string(std::string_view s) {
+    room(2 + 6 * s.size());  // every byte escaped as \u00XX at most
+    char* const begin = out_.data() + at_;
+    char* o = begin;
+    *o++ = '"';
     std::size_t run = 0;  // start of the bytes not yet copied
     std::size_t i = 0;
     while (i < s.size()) {
@@ -87,8 +131,7 @@ void append_string(std::string& out, std::string_view s) {
             if (n == 0) {
                 // Not UTF-8: nlohmann's serializer throws its type_error 316
                 // (were it ever to accept the string, its text is the answer).
-                out.resize(start);
-                out += json(std::string(s)).dump();
+                put(json(std::string(s)).dump());
                 return;
             }
             i += n;
@@ -98,76 +141,78 @@ void append_string(std::string& out, std::string_view s) {
             ++i;
             continue;
         }
-        out.append(s.data() + run, i - run);
+        std::memcpy(o, s.data() + run, i - run);
+        o += i - run;
+        *o++ = '\\';
         switch (c) {
-            case '"': out += "\\\""; break;
-            case '\\': out += "\\\\"; break;
-            case '\b': out += "\\b"; break;
-            case '\f': out += "\\f"; break;
-            case '\n': out += "\\n"; break;
-            case '\r': out += "\\r"; break;
-            case '\t': out += "\\t"; break;
+            case '"': *o++ = '"'; break;
+            case '\\': *o++ = '\\'; break;
+            case '\b': *o++ = 'b'; break;
+            case '\f': *o++ = 'f'; break;
+            case '\n': *o++ = 'n'; break;
+            case '\r': *o++ = 'r'; break;
+            case '\t': *o++ = 't'; break;
             default: {
                 static constexpr char hex[] = "0123456789abcdef";
-                const char escaped[] = {'\\', 'u', '0', '0', hex[c >> 4], hex[c & 0xF]};
-                out.append(escaped, sizeof escaped);
+                const char escaped[] = {'u', '0', '0', hex[c >> 4], hex[c & 0xF]};
+                std::memcpy(o, escaped, sizeof escaped);
+                o += sizeof escaped;
             }
         }
         run = ++i;
     }
-    out.append(s.data() + run, s.size() - run);
-    out += '"';
+    std::memcpy(o, s.data() + run, s.size() - run);
+    o += s.size() - run;
+    *o++ = '"';
+    at_ += static_cast<std::size_t>(o - begin);
 }
 
-template <typename Integer>
-void append_integer(std::string& out, Integer value) {
-    char buffer[24];
-    const auto end = std::to_chars(buffer, buffer + sizeof buffer, value).ptr;
-    out.append(buffer, static_cast<std::size_t>(end - buffer));
+void TextWriter::value(const json& value) {
+    switch (value.type()) {
+        case json::value_t::object: {
+            const auto& object = value.get_ref<const json::object_t&>();
+            put('{');
+            bool first = true;
+            for (const auto& [key, member] : object) {
+                if (!first) put(',');
+                first = false;
+                string(key);
+                put(':');
+                this->value(member);
+            }
+            put('}');
+            return;
+        }
+        case json::value_t::array: {
+            const auto& array = value.get_ref<const json::array_t&>();
+            put('[');
+            bool first = true;
+            for (const auto& element : array) {
+                if (!first) put(',');
+                first = false;
+                this->value(element);
+            }
+            put(']');
+            return;
+        }
+        case json::value_t::string: string(value.get_ref<const std::string&>()); return;
+        case json::value_t::boolean: put(value.get<bool>() ? std::string_view("true") : std::string_view("false")); return;
+        case json::value_t::null: put("null", 4); return;
+        case json::value_t::number_integer: integer(value.get<std::int64_t>()); return;
+        case json::value_t::number_unsigned: integer(value.get<std::uint64_t>()); return;
+        default: put(value.dump()); return;  // float, binary, discarded: nlohmann's own text
+    }
 }
 
 }  // namespace
 
 void append_json_text(std::string& out, const json& value) {
-    switch (value.type()) {
-        case json::value_t::object: {
-            const auto& object = value.get_ref<const json::object_t&>();
-            out += '{';
-            bool first = true;
-            for (const auto& [key, member] : object) {
-                if (!first) out += ',';
-                first = false;
-                append_string(out, key);
-                out += ':';
-                append_json_text(out, member);
-            }
-            out += '}';
-            return;
-        }
-        case json::value_t::array: {
-            const auto& array = value.get_ref<const json::array_t&>();
-            out += '[';
-            bool first = true;
-            for (const auto& element : array) {
-                if (!first) out += ',';
-                first = false;
-                append_json_text(out, element);
-            }
-            out += ']';
-            return;
-        }
-        case json::value_t::string: append_string(out, value.get_ref<const std::string&>()); return;
-        case json::value_t::boolean: out += value.get<bool>() ? "true" : "false"; return;
-        case json::value_t::null: out += "null"; return;
-        case json::value_t::number_integer: append_integer(out, value.get<std::int64_t>()); return;
-        case json::value_t::number_unsigned: append_integer(out, value.get<std::uint64_t>()); return;
-        default: out += value.dump(); return;  // float, binary, discarded: nlohmann's own text
-    }
+    TextWriter writer(out);
+    writer.value(value);
 }
 
 std::string json_text(const json& value) {
     std::string out;
-    out.reserve(4096);
     append_json_text(out, value);
     return out;
 }

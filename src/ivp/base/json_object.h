@@ -79,6 +79,7 @@ private:
 // and discarded values are left to nlohmann's own serializer (the results
 // have none). Tested against dump() in tests/unit/json_object_test.cpp.
 std::string json_text(const nlohmann::json& value);
+// The same text appended to `out` (on an exception `out` keeps a part of it).
 void append_json_text(std::string& out, const nlohmann::json& value);
 
 }  // namespace ivp
