@@ -125,7 +125,7 @@ BENCHMARK(BM_ExplainJsonText_Page);
 // Fixed work for instruction counts (docs/perf.md): ten calls of each text
 // entry after a first one that builds what is built once. Under callgrind,
 // only the counted calls (full, explain or lean; the total divided by 10 is one call):
-//   valgrind --tool=callgrind --toggle-collect='*counted_full*' build/native/bench/ivp_bench --benchmark_filter=Counted/full
+//   valgrind --tool=callgrind --toggle-collect='(anonymous namespace)::counted_full(*' build/native/bench/ivp_bench --benchmark_filter=Counted/full
 __attribute__((noinline)) std::size_t counted_full(const std::string& text) {
     return ivp::calculate_json_text(text, "2026-11-23").size();
 }
