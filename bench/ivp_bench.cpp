@@ -122,6 +122,32 @@ void BM_ExplainJsonText_Page(benchmark::State& state) {
 }
 BENCHMARK(BM_ExplainJsonText_Page);
 
+// Fixed work for instruction counts (docs/perf.md): ten calls of each text
+// entry after a first one that builds what is built once. Under callgrind,
+// only the counted calls (full, explain or lean; the total divided by 10 is one call):
+//   valgrind --tool=callgrind --toggle-collect='(anonymous namespace)::counted_full(*' build/native/bench/ivp_bench --benchmark_filter=Counted/full
+__attribute__((noinline)) std::size_t counted_full(const std::string& text) {
+    return ivp::calculate_json_text(text, "2026-11-23").size();
+}
+__attribute__((noinline)) std::size_t counted_explain(const std::string& text) {
+    return ivp::explain_json_text(text, "2026-11-23").size();
+}
+__attribute__((noinline)) std::size_t counted_lean(const std::string& text) {
+    return ivp::calculate_lean_json_text(text, "2026-11-23").size();
+}
+
+template <std::size_t (*Call)(const std::string&)>
+void BM_Counted(benchmark::State& state) {
+    const auto text = page_scenario(ivp::embedded_catalogue());
+    benchmark::DoNotOptimize(ivp::calculate_json_text(text, "2026-11-23"));
+    benchmark::DoNotOptimize(ivp::explain_json_text(text, "2026-11-23"));
+    benchmark::DoNotOptimize(ivp::calculate_lean_json_text(text, "2026-11-23"));
+    for (auto _ : state) benchmark::DoNotOptimize(Call(text));
+}
+BENCHMARK(BM_Counted<counted_full>)->Name("Counted/full")->Iterations(10);
+BENCHMARK(BM_Counted<counted_explain>)->Name("Counted/explain")->Iterations(10);
+BENCHMARK(BM_Counted<counted_lean>)->Name("Counted/lean")->Iterations(10);
+
 void BM_CalculateText_Page(benchmark::State& state) {
     const auto text = page_scenario(ivp::embedded_catalogue());
     for (auto _ : state) benchmark::DoNotOptimize(ivp::calculate_text(text, kToday));

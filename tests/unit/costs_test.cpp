@@ -555,6 +555,58 @@ TEST(WieBetaalt, TheProbingKeyDiffersExactlyWhenWhoPaysDiffers) {
     EXPECT_GT(same, 500);
 }
 
+// EigenBijdrageKeys makes a key once per input that decides it, not once per
+// answer: its key_with(fact, value) must be eigen_bijdrage_who_pays()'s key of
+// the scenario with that answer, for every fact the eigen bijdrage reads (and
+// one it does not), answered or not before, in any order of asking.
+TEST(WieBetaalt, KeysWithOneAnswerAreThoseOfTheScenarioWithThatAnswer) {
+    const auto& catalogue = ivp::embedded_catalogue();
+    const auto& rules = ivp::embedded_eigen_bijdrage();
+    std::uint64_t seed = 20261203;
+    const auto next = [&seed] {
+        seed = seed * 6364136223846793005ULL + 1442695040888963407ULL;
+        return static_cast<unsigned>(seed >> 33);
+    };
+    const std::vector<std::pair<const char*, std::vector<json>>> facts = {
+        {"leeftijd", {json(10), json(17), json(18), json(40), json(70)}},
+        {"huishouden", {json("alleenstaand"), json("met_partner")}},
+        {"aow_leeftijd_bereikt", {json(true), json(false)}},
+        {"partner_aow_leeftijd_bereikt", {json(true), json(false)}},
+        {"zelf_aangeschaft", {json(true), json(false)}},
+    };
+    const char* meldingen[] = {"2018-06-01", "2019-03-01", "2022-12-31", "2026-11-23", "2027-02-01"};
+    std::set<std::string> keys;
+    int checked = 0;
+    for (int n = 0; n < 60; ++n) {
+        json ids = json::array();
+        for (const auto& p : catalogue.provisions)
+            if (next() % 3 == 0) ids.push_back(p.id);
+        json profile = json::object();
+        for (const auto& [id, values] : facts) {
+            const auto pick = next() % (values.size() + 1);  // the last: not answered
+            if (pick < values.size()) profile[id] = values[pick];
+        }
+        const json input = {{"melding", meldingen[n % 5]}, {"provisions", ids}, {"profile", profile}};
+        const auto s = ivp::parse_scenario(input, catalogue, fixed_today());
+        ivp::EigenBijdrageKeys probe(s, catalogue, rules);
+        for (int round = 0; round < 2; ++round)  // the second round from the keys already made
+            for (const auto& [id, values] : facts)
+                for (const auto& v : values) {
+                    ivp::Scenario trial = s;
+                    trial.profile[id] = v;
+                    const auto expected = ivp::eigen_bijdrage_who_pays(trial, catalogue, rules).key;
+                    EXPECT_EQ(probe.key_with(id, v), expected) << input.dump() << " " << id << "=" << v.dump();
+                    keys.insert(expected);
+                    ++checked;
+                }
+        // The scenario itself is left as it was.
+        EXPECT_EQ(ivp::eigen_bijdrage_who_pays(s, catalogue, rules).key,
+                  ivp::eigen_bijdrage_who_pays(ivp::parse_scenario(input, catalogue, fixed_today()), catalogue, rules).key);
+    }
+    EXPECT_GT(keys.size(), 20u);  // many different keys met, or the test proved little
+    EXPECT_EQ(checked, 60 * 2 * 13);
+}
+
 // kEigenBijdrageReads and kFinancingReads (costs.h) are what lets the
 // interview's after-answer call leave the eigen bijdrage and the financing
 // texts out (src/ivp/api/situation.cpp): an answer to a fact that is not

@@ -7,6 +7,7 @@
 #include "ivp/base/error.h"
 #include "ivp/result/explain.h"
 #include "ivp/base/json_input.h"
+#include "ivp/base/json_object.h"
 
 namespace ivp {
 
@@ -19,7 +20,7 @@ std::string guarded(std::string_view today, Compute compute) {
         const auto date = parse_iso_date(today);
         if (!date)
             return error_json_text("De datum van vandaag (" + quote_for_message(today) + ") is ongeldig.", "");
-        return compute(*date).dump();
+        return json_text(compute(*date));
     } catch (const InputError& e) {
         return error_json_text(e.what(), e.where());
     } catch (const std::exception& e) {

@@ -202,7 +202,7 @@ std::string letter_json_text(std::string_view kind, std::string_view scenario_js
         if (!k) return error_json_text("Onbekende brief " + quote_for_message(kind) + ".", "");
         const auto date = parse_iso_date(today);
         if (!date) return error_json_text("De datum van vandaag (" + quote_for_message(today) + ") is ongeldig.", "");
-        return JsonObject().add("text", letter_text(*k, scenario_json, *date)).take().dump();
+        return json_text(JsonObject().add("text", letter_text(*k, scenario_json, *date)).take());
     } catch (const InputError& e) {
         return error_json_text(e.what(), e.where());
     } catch (const std::exception& e) {

@@ -187,7 +187,7 @@ std::string situation_since_json_text(std::string_view scenario_json, std::strin
                 previous.reset();
             }
         }
-        return situation_since(scenario, previous ? &*previous : nullptr, rb).dump();
+        return json_text(situation_since(scenario, previous ? &*previous : nullptr, rb));
     } catch (const InputError& e) {
         return error_json_text(e.what(), e.where());
     } catch (const std::exception& e) {

@@ -1,5 +1,9 @@
 #include "ivp/base/json_object.h"
 
+#include <algorithm>
+#include <charconv>
+#include <cstring>
+
 namespace ivp {
 
 using nlohmann::json;
@@ -25,5 +29,192 @@ void JsonObject::put(std::string_view key, unsigned long long value) { put(key, 
 void JsonObject::put(std::string_view key, double value) { put(key, json(value)); }
 
 json JsonObject::take() { return std::exchange(object_, json::object()); }
+
+namespace {
+
+// The length of the valid UTF-8 sequence starting at s[i] (a byte >= 0x80),
+// or 0 if it is not one: the sequences nlohmann's automaton accepts (RFC
+// 3629: no overlong forms, no surrogates, nothing above U+10FFFF).
+std::size_t utf8_length(std::string_view s, std::size_t i) {
+    const auto byte = [&](std::size_t k) { return static_cast<unsigned char>(s[k]); };
+    const unsigned char b0 = byte(i);
+    const std::size_t rest = s.size() - i;
+    const auto cont = [&](std::size_t k) { return (byte(i + k) & 0xC0) == 0x80; };
+    if (b0 >= 0xC2 && b0 <= 0xDF) return rest >= 2 && cont(1) ? 2 : 0;
+    if (b0 >= 0xE0 && b0 <= 0xEF) {
+        if (rest < 3) return 0;
+        const unsigned char b1 = byte(i + 1);
+        const bool first_ok = b0 == 0xE0 ? (b1 >= 0xA0 && b1 <= 0xBF)
+                              : b0 == 0xED ? (b1 >= 0x80 && b1 <= 0x9F)
+                                           : (b1 & 0xC0) == 0x80;
+        return first_ok && cont(2) ? 3 : 0;
+    }
+    if (b0 >= 0xF0 && b0 <= 0xF4) {
+        if (rest < 4) return 0;
+        const unsigned char b1 = byte(i + 1);
+        const bool first_ok = b0 == 0xF0 ? (b1 >= 0x90 && b1 <= 0xBF)
+                              : b0 == 0xF4 ? (b1 >= 0x80 && b1 <= 0x8F)
+                                           : (b1 & 0xC0) == 0x80;
+        return first_ok && cont(2) && cont(3) ? 4 : 0;
+    }
+    return 0;
+}
+
+// Whether one of the eight bytes at p is not ASCII, a control character, '"'
+// or '\\' (a byte after one that is may also be reported: the bytes are then
+// looked at one by one).
+bool needs_look(const char* p) {
+    constexpr std::uint64_t ones = 0x0101010101010101ULL;
+    constexpr std::uint64_t highs = 0x8080808080808080ULL;
+    std::uint64_t x;
+    std::memcpy(&x, p, sizeof x);
+    const auto zero_byte = [&](std::uint64_t v) { return (v - ones) & ~v & highs; };
+    return ((x & highs) | ((x - 0x20 * ones) & ~x & highs) | zero_byte(x ^ ('"' * ones)) |
+            zero_byte(x ^ ('\\' * ones))) != 0;
+}
+
+// The text being written: `out` kept at least as long as its capacity and
+// written through an index, cut to the text at the end (a push_back per
+// character checked and grew the string each time).
+class TextWriter {
+public:
+    explicit TextWriter(std::string& out) : out_(out), at_(out.size()) {
+        out_.resize(std::max(out_.capacity(), at_ + 4096));
+    }
+    ~TextWriter() { out_.resize(at_); }
+    TextWriter(const TextWriter&) = delete;
+    TextWriter& operator=(const TextWriter&) = delete;
+
+    void put(char c) {
+        room(1);
+        out_[at_++] = c;
+    }
+    void put(const char* p, std::size_t n) {
+        room(n);
+        std::memcpy(out_.data() + at_, p, n);
+        at_ += n;
+    }
+    void put(std::string_view s) { put(s.data(), s.size()); }
+    void value(const json& value);
+
+private:
+    void room(std::size_t n) {
+        if (out_.size() - at_ < n) grow(n);
+    }
+    void grow(std::size_t n) { out_.resize(std::max(2 * out_.size(), at_ + n)); }
+    void string(std::string_view s);
+    template <typename Integer>
+    void integer(Integer value) {
+        char buffer[24];
+        const auto end = std::to_chars(buffer, buffer + sizeof buffer, value).ptr;
+        put(buffer, static_cast<std::size_t>(end - buffer));
+    }
+
+    std::string& out_;
+    std::size_t at_;
+};
+
+void TextWriter::string(std::string_view s) {
+    room(2 + 6 * s.size());  // every byte escaped as \u00XX at most
+    char* const begin = out_.data() + at_;
+    char* o = begin;
+    *o++ = '"';
+    std::size_t run = 0;  // start of the bytes not yet copied
+    std::size_t i = 0;
+    while (i < s.size()) {
+        // Eight bytes at a time while none of them needs a look.
+        while (s.size() - i >= 8 && !needs_look(s.data() + i)) i += 8;
+        if (i == s.size()) break;
+        const auto c = static_cast<unsigned char>(s[i]);
+        if (c >= 0x80) {
+            const std::size_t n = utf8_length(s, i);
+            if (n == 0) {
+                // Not UTF-8: nlohmann's serializer throws its type_error 316
+                // (were it ever to accept the string, its text is the answer).
+                put(json(std::string(s)).dump());
+                return;
+            }
+            i += n;
+            continue;
+        }
+        if (c >= 0x20 && c != '"' && c != '\\') {
+            ++i;
+            continue;
+        }
+        std::memcpy(o, s.data() + run, i - run);
+        o += i - run;
+        *o++ = '\\';
+        switch (c) {
+            case '"': *o++ = '"'; break;
+            case '\\': *o++ = '\\'; break;
+            case '\b': *o++ = 'b'; break;
+            case '\f': *o++ = 'f'; break;
+            case '\n': *o++ = 'n'; break;
+            case '\r': *o++ = 'r'; break;
+            case '\t': *o++ = 't'; break;
+            default: {
+                static constexpr char hex[] = "0123456789abcdef";
+                const char escaped[] = {'u', '0', '0', hex[c >> 4], hex[c & 0xF]};
+                std::memcpy(o, escaped, sizeof escaped);
+                o += sizeof escaped;
+            }
+        }
+        run = ++i;
+    }
+    std::memcpy(o, s.data() + run, s.size() - run);
+    o += s.size() - run;
+    *o++ = '"';
+    at_ += static_cast<std::size_t>(o - begin);
+}
+
+void TextWriter::value(const json& value) {
+    switch (value.type()) {
+        case json::value_t::object: {
+            const auto& object = value.get_ref<const json::object_t&>();
+            put('{');
+            bool first = true;
+            for (const auto& [key, member] : object) {
+                if (!first) put(',');
+                first = false;
+                string(key);
+                put(':');
+                this->value(member);
+            }
+            put('}');
+            return;
+        }
+        case json::value_t::array: {
+            const auto& array = value.get_ref<const json::array_t&>();
+            put('[');
+            bool first = true;
+            for (const auto& element : array) {
+                if (!first) put(',');
+                first = false;
+                this->value(element);
+            }
+            put(']');
+            return;
+        }
+        case json::value_t::string: string(value.get_ref<const std::string&>()); return;
+        case json::value_t::boolean: put(value.get<bool>() ? std::string_view("true") : std::string_view("false")); return;
+        case json::value_t::null: put("null", 4); return;
+        case json::value_t::number_integer: integer(value.get<std::int64_t>()); return;
+        case json::value_t::number_unsigned: integer(value.get<std::uint64_t>()); return;
+        default: put(value.dump()); return;  // float, binary, discarded: nlohmann's own text
+    }
+}
+
+}  // namespace
+
+void append_json_text(std::string& out, const json& value) {
+    TextWriter writer(out);
+    writer.value(value);
+}
+
+std::string json_text(const json& value) {
+    std::string out;
+    append_json_text(out, value);
+    return out;
+}
 
 }  // namespace ivp

@@ -70,4 +70,16 @@ private:
     nlohmann::json object_;
 };
 
+// The compact JSON text of `value`, byte for byte what `value.dump()` gives
+// (no indent, ensure_ascii off, strict UTF-8: an invalid string throws the
+// same nlohmann::json::type_error). nlohmann's serializer decodes every byte
+// of every string through its UTF-8 automaton; this one copies runs of bytes
+// that need no escape and checks UTF-8 only where a byte is not ASCII, a
+// fifth of the instructions for a full result (docs/perf.md). Floats, binary
+// and discarded values are left to nlohmann's own serializer (the results
+// have none). Tested against dump() in tests/unit/json_object_test.cpp.
+std::string json_text(const nlohmann::json& value);
+// The same text appended to `out` (on an exception `out` keeps a part of it).
+void append_json_text(std::string& out, const nlohmann::json& value);
+
 }  // namespace ivp

@@ -294,11 +294,13 @@ const json& table_budget_json() { return plan_data().table_budget; }
 json plan_summary(const json& provisions) {
     std::vector<std::size_t> order(provisions.size());
     for (std::size_t k = 0; k < order.size(); ++k) order[k] = k;
-    const auto key = [&provisions](std::size_t k) {
-        return provisions[k].at("calloff").at("date").get<std::string>() +
-               provisions[k].at("delivery").at("als_protocol").get<std::string>();
-    };
-    std::stable_sort(order.begin(), order.end(), [&key](std::size_t a, std::size_t b) { return key(a) < key(b); });
+    // Each provision's key made once, not twice per comparison.
+    std::vector<std::string> keys;
+    if (order.size() > 1)
+        for (const auto& p : provisions)
+            keys.push_back(p.at("calloff").at("date").get<std::string>() +
+                           p.at("delivery").at("als_protocol").get<std::string>());
+    std::stable_sort(order.begin(), order.end(), [&keys](std::size_t a, std::size_t b) { return keys[a] < keys[b]; });
     json ids = json::array(), slow = json::array(), out_of_plan = json::array();
     for (auto k : order) ids.push_back(provisions[k].at("id"));
     for (const auto& p : provisions) {

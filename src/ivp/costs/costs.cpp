@@ -751,22 +751,19 @@ json eigen_bijdrage_who_pays_json(const Scenario& s, const Catalogue& catalogue,
     return out;
 }
 
-EigenBijdrageWhoPays eigen_bijdrage_who_pays(const Scenario& s, const Catalogue& catalogue,
-                                             const EigenBijdrageRules& rules) {
-    const Date on = s.melding;
-    Classified c;
-    classify_charges(c, s, catalogue, rules, on);
-    // Exactly what eigen_bijdrage_who_pays_json() builds its keys from, in
-    // the same order: the status; per Wmo provision whether it counts, and
-    // when it does not for sure, its reason and exemption (applies_to lists
-    // ids only; the Zvw ones are not in it); whether the household is exempt
-    // (exemptions_applied). The exemptions applied per provision follow from
-    // the exemption ids.
-    EigenBijdrageWhoPays out;
-    std::string& key = out.key;
-    key = status_of(tariff_used(rules, on), who_pays(c.charges, c.household));
-    key += c.household.exempt == Tri::yes ? "|H" : "|-";
-    for (const auto& [i, charge] : c.charges.provisions) {
+namespace {
+
+// The probing key of eigen_bijdrage_who_pays(): exactly what
+// eigen_bijdrage_who_pays_json() builds its keys from, in the same order: the
+// status; per Wmo provision whether it counts, and when it does not for sure,
+// its reason and exemption (applies_to lists ids only; the Zvw ones are not in
+// it); whether the household is exempt (exemptions_applied). The exemptions
+// applied per provision follow from the exemption ids.
+std::string who_pays_key(const Charges& charges, const HouseholdExemption& household, const Catalogue& catalogue,
+                         const EigenBijdrageRules& rules, Date on) {
+    std::string key = status_of(tariff_used(rules, on), who_pays(charges, household));
+    key += household.exempt == Tri::yes ? "|H" : "|-";
+    for (const auto& [i, charge] : charges.provisions) {
         if (catalogue.provisions[i].law != Law::wmo) continue;
         key += '\x1e';
         key += std::to_string(i);
@@ -776,8 +773,44 @@ EigenBijdrageWhoPays eigen_bijdrage_who_pays(const Scenario& s, const Catalogue&
         key += '\x1f';
         key += charge.reason;
     }
+    return key;
+}
+
+std::size_t tri_index(Tri t) { return static_cast<std::size_t>(t); }
+
+}  // namespace
+
+EigenBijdrageWhoPays eigen_bijdrage_who_pays(const Scenario& s, const Catalogue& catalogue,
+                                             const EigenBijdrageRules& rules) {
+    const Date on = s.melding;
+    Classified c;
+    classify_charges(c, s, catalogue, rules, on);
+    EigenBijdrageWhoPays out;
+    out.key = who_pays_key(c.charges, c.household, catalogue, rules, on);
     out.open_facts = std::move(c.open_facts);
     return out;
+}
+
+EigenBijdrageKeys::EigenBijdrageKeys(const Scenario& scenario, const Catalogue& catalogue,
+                                     const EigenBijdrageRules& rules)
+    : trial_(scenario), catalogue_(catalogue), rules_(rules) {}
+
+const std::string& EigenBijdrageKeys::key_with(const std::string& fact, const json& value) {
+    std::optional<json> saved;
+    if (const auto it = trial_.profile.find(fact); it != trial_.profile.end()) saved = *it;
+    trial_.profile[fact] = value;
+    // The key reads the profile only through these two (provision_charge(),
+    // partner_under_aow()); the rest of the scenario is the same for every answer.
+    const Tri young = under_18(trial_.profile);
+    const HouseholdExemption household = partner_under_aow(trial_, rules_, trial_.melding);
+    auto& key = keys_[3 * tri_index(young) + tri_index(household.exempt)];
+    if (!key) key = who_pays_key(count_charges(trial_, catalogue_, rules_, trial_.melding), household, catalogue_, rules_,
+                                 trial_.melding);
+    if (saved)
+        trial_.profile[fact] = std::move(*saved);
+    else
+        trial_.profile.erase(fact);
+    return *key;
 }
 
 namespace {

@@ -156,6 +156,25 @@ struct EigenBijdrageWhoPays {
 EigenBijdrageWhoPays eigen_bijdrage_who_pays(const Scenario& scenario, const Catalogue& catalogue,
                                              const EigenBijdrageRules& rules);
 
+// eigen_bijdrage_who_pays(scenario with profile[fact] = value).key, for the
+// many single answers the interview's probing tries on one scenario
+// (src/ivp/result/questions.cpp). The key reads the profile only through
+// whether the client is under 18 and whether the household exemption applies,
+// so the provisions' charges are counted and the key made once per pair of
+// those, not once per answer. The keys live as long as this object (one
+// questions_json() call); the scenario is copied, not referred to.
+class EigenBijdrageKeys {
+public:
+    EigenBijdrageKeys(const Scenario& scenario, const Catalogue& catalogue, const EigenBijdrageRules& rules);
+    const std::string& key_with(const std::string& fact, const nlohmann::json& value);
+
+private:
+    Scenario trial_;
+    const Catalogue& catalogue_;
+    const EigenBijdrageRules& rules_;
+    std::array<std::optional<std::string>, 9> keys_;  // by (under 18, household exempt), each no/yes/unknown
+};
+
 // The facts of the profile each part reads, so that the interview's
 // after-answer call (src/ivp/api/situation.h) makes and sends a part again
 // only when an answer changed one of them, as PolicyProvision::reads does for

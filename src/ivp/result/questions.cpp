@@ -182,7 +182,7 @@ void probe_policy(const Policy& policy, const Scenario& s, const Rulebook& rb, P
 void probe_costs(const Scenario& s, const Rulebook& rb, std::map<std::string, Tally>& tally) {
     const auto now = eigen_bijdrage_who_pays(s, rb.catalogue, rb.eigen_bijdrage);
     if (now.open_facts.empty()) return;
-    Scenario trial = s;
+    EigenBijdrageKeys trial(s, rb.catalogue, rb.eigen_bijdrage);  // a key made once per distinct input
     std::vector<std::string> asked;
     bool any = false;
     for (const auto& id : now.open_facts) {
@@ -190,13 +190,11 @@ void probe_costs(const Scenario& s, const Rulebook& rb, std::map<std::string, Ta
         if (!fact || !askable(s, id)) continue;
         asked.push_back(id);
         for (const auto& v : candidates(*fact, {})) {
-            trial.profile[id] = v;
-            if (eigen_bijdrage_who_pays(trial, rb.catalogue, rb.eigen_bijdrage).key != now.key) {
+            if (trial.key_with(id, v) != now.key) {
                 any = true;
                 tally[id].figures.insert("eigen_bijdrage");
             }
         }
-        trial.profile.erase(id);
     }
     if (!any)
         for (const auto& id : asked) tally[id].figures.insert("eigen_bijdrage");

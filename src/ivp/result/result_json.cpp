@@ -1,6 +1,7 @@
 #include "ivp/result/result_json.h"
 
 #include <algorithm>
+#include <optional>
 
 #include "ivp/base/json_object.h"
 #include "ivp/base/sources.h"
@@ -22,14 +23,19 @@ json settles_json(const OpenQuestion& q) {
     return out;
 }
 
-// A policy's criterion ids in the order `policies.<id>.criteria` is written
-// (sorted): a compact reason names its criterion by its place there.
-std::vector<std::string> criteria_order(const Policy& policy) {
-    std::vector<std::string> ids;
-    ids.reserve(policy.criteria.size());
-    for (const auto& c : policy.criteria) ids.push_back(c.id);
-    std::sort(ids.begin(), ids.end());
-    return ids;
+// A criterion's place in `policies.<id>.criteria`, which is written sorted
+// by id: how many of the policy's criterion ids sort before it, or nothing
+// if it is not one of them. Counted, not looked up in a sorted copy: a copy
+// per assessment was most of what writing one cost.
+std::optional<std::size_t> criterion_place(const Policy& policy, const std::string& criterion) {
+    std::size_t before = 0;
+    bool found = false;
+    for (const auto& c : policy.criteria) {
+        if (c.id < criterion) ++before;
+        else if (c.id == criterion) found = true;
+    }
+    if (!found) return std::nullopt;
+    return before;
 }
 
 // Most reasons only say which criterion gave which outcome; written whole
@@ -37,11 +43,10 @@ std::vector<std::string> criteria_order(const Policy& policy) {
 // "<n><o>": n the criterion's place in the policy's `criteria`, o the
 // outcome's letter; the merge with the rulebook (with_rulebook, the page's
 // ivpWithRulebook) writes it whole again (docs/result.md "Result and rulebook").
-json reason_json(const Reason& r, const std::vector<std::string>& order) {
+json reason_json(const Reason& r, const Policy& policy) {
     const bool plain = !r.own_text && r.exceptions.empty() && r.derived_from.empty() && r.source.empty();
     if (const char letter = outcome_letter(r.outcome); plain && letter) {
-        const auto it = std::lower_bound(order.begin(), order.end(), r.criterion);
-        if (it != order.end() && *it == r.criterion) return std::to_string(it - order.begin()) + letter;
+        if (const auto place = criterion_place(policy, r.criterion)) return std::to_string(*place) + letter;
     }
     JsonObject out;
     out.add("criterion", r.criterion).add("outcome", r.outcome);
@@ -134,8 +139,7 @@ json open_questions_json(const Assessment& a) {
 json assessment_json(const Assessment& a, bool with_open_questions) {
     const Policy& policy = *a.policy;
     json reasons = json::array();
-    const auto order = criteria_order(policy);
-    for (const auto& r : a.reasons) reasons.push_back(reason_json(r, order));
+    for (const auto& r : a.reasons) reasons.push_back(reason_json(r, policy));
     JsonObject out;
     out.add("policy", policy.id).add("verdict", a.verdict).add("financier", a.financier).add("reasons", std::move(reasons));
     if (with_open_questions) out.add("open_questions", open_questions_json(a));
