@@ -113,7 +113,7 @@ PlanData parse_plan_data(const json& data) {
 }
 
 const PlanData& plan_data() {
-    static const PlanData data = parse_plan_data(json::parse(embedded::data_file("ivp-plan.json")));
+    static const PlanData data = parse_plan_data(parse_data_json(embedded::data_file("ivp-plan.json")));
     return data;
 }
 

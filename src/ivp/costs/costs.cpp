@@ -216,7 +216,7 @@ EigenBijdrageRules parse_eigen_bijdrage(const json& data, const std::string& fil
 const EigenBijdrageRules& embedded_eigen_bijdrage() {
     static const EigenBijdrageRules rules = [] {
         const auto& calendar = embedded_calendar();
-        return parse_eigen_bijdrage(json::parse(embedded::data_file("eigen-bijdrage.json")), "data/eigen-bijdrage.json",
+        return parse_eigen_bijdrage(parse_data_json(embedded::data_file("eigen-bijdrage.json")), "data/eigen-bijdrage.json",
                                     embedded_catalogue(), calendar.first_year(), calendar.last_year());
     }();
     return rules;
@@ -346,7 +346,7 @@ FinancingRules parse_financing(const json& data, const std::string& file, const 
 
 const FinancingRules& embedded_financing() {
     static const FinancingRules rules =
-        parse_financing(json::parse(embedded::data_file("financing.json")), "data/financing.json", embedded_catalogue());
+        parse_financing(parse_data_json(embedded::data_file("financing.json")), "data/financing.json", embedded_catalogue());
     return rules;
 }
 

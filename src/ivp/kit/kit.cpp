@@ -86,7 +86,7 @@ KitData parse_kit(const json& data, const std::string& file, const Catalogue& ca
 
 const KitData& embedded_kit() {
     static const KitData kit =
-        parse_kit(json::parse(embedded::data_file("kit.json")), "data/kit.json", embedded_catalogue());
+        parse_kit(parse_data_json(embedded::data_file("kit.json")), "data/kit.json", embedded_catalogue());
     return kit;
 }
 
