@@ -4,6 +4,8 @@
 // example eligibility and costs), so new core code is fuzzed without a new
 // target. Invariants checked on every accepted input:
 //   - the result serializes (dump) and is deterministic;
+//   - json_text, the direct writer of the result's text (base/json_object.h),
+//     gives exactly what dump() gives;
 //   - every budget range has min <= max;
 // and on every refused input: InputError with a JSON Pointer `where` and a
 // serializable message.
@@ -14,6 +16,7 @@
 #include "fuzz_check.h"
 #include "ivp/result/calculate.h"
 #include "ivp/base/date.h"
+#include "ivp/base/json_object.h"
 
 namespace {
 
@@ -32,6 +35,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         const auto result = ivp::calculate_text(text, today);
         const std::string once = result.dump();
         if (ivp::calculate_text(text, today).dump() != once) ivp_fuzz::finding("not deterministic", once);
+        if (ivp::json_text(result) != once) ivp_fuzz::finding("json_text differs from dump()", once);
         const auto& b = result.at("budget");
         for (const char* law : {"wmo", "zvw"})
             for (const char* kind : {"client_bound", "reusable", "total"}) check_range(b.at(law).at(kind), law);
