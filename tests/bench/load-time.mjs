@@ -33,7 +33,9 @@
 // with the main thread), and where the rest of the wall-clock went: the time
 // the main thread had no task (idle: waiting on the network, the core's
 // compilation, another process) and the time it was in a task but off the
-// cores (descheduled).
+// cores (descheduled), and the CPU each of the browser's processes used
+// meanwhile (the page's renderer, the browser, the GPU process, any other
+// renderer): who else had the cores.
 import { createServer } from 'node:http';
 import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
@@ -112,7 +114,27 @@ function cpuOf(events, firstMs) {
   const lazy = before('wasm.CompileLazy', true);
   const wasm = { lazy: lazy.length, lazyCpu: lazy.reduce((sum, e) => sum + (e.tdur || 0), 0) / 1000,
     topTierCpu: before('wasm.TopTierCompilation', false).reduce((sum, e) => sum + (e.tdur || 0), 0) / 1000 };
-  return [until(first.ts), until(full.ts), phases, { ...wasm, ...split }];
+  return [until(first.ts), until(full.ts), phases, { ...wasm, ...split }, cpuByProcess(events, start, first)];
+}
+
+// The CPU every process of the browser used from the navigation to the first
+// result, by the process's name ("Renderer" is the page's own, the others are
+// the browser's): on a 2-core machine any of it may have kept the page's main
+// thread off a core. Top-level tasks of every thread, nested ones counted once.
+function cpuByProcess(events, start, first) {
+  const processName = {};
+  for (const e of events) if (e.ph === 'M' && e.name === 'process_name') processName[e.pid] = e.args.name;
+  const threadEnd = {};
+  const byProcess = {};
+  for (const e of events.filter((x) => x.ph === 'X' && typeof x.tdur === 'number' && x.cat.split(',').includes('toplevel') &&
+    x.ts >= start && x.ts < first.ts).sort((a, b) => a.ts - b.ts)) {
+    const thread = `${e.pid}/${e.tid}`;
+    if ((threadEnd[thread] || 0) > e.ts) continue;
+    threadEnd[thread] = e.ts + e.dur;
+    const name = e.pid === first.pid ? 'page renderer' : processName[e.pid] || `process ${e.pid}`;
+    byProcess[name] = (byProcess[name] || 0) + (e.tdur * Math.min(1, (first.ts - e.ts) / Math.max(e.dur, 1))) / 1000;
+  }
+  return byProcess;
 }
 
 async function firstResult(page, url, profile, cpu) {
@@ -121,7 +143,7 @@ async function firstResult(page, url, profile, cpu) {
   if (cpu) {
     cdp = await page.context().newCDPSession(page);
     cdp.on('Tracing.dataCollected', (d) => events.push(...d.value));
-    await cdp.send('Tracing.start', { categories: 'toplevel,blink.user_timing,v8.wasm', transferMode: 'ReportEvents' });
+    await cdp.send('Tracing.start', { categories: 'toplevel,blink.user_timing,v8.wasm,__metadata', transferMode: 'ReportEvents' });
   }
   await page.goto(url);
   await page.waitForFunction(() => window.__ivpFullResult !== undefined);
@@ -131,7 +153,8 @@ async function firstResult(page, url, profile, cpu) {
     await cdp.send('Tracing.end');
     await complete;
     await cdp.detach();
-    const [first, full, phases, wasm] = cpuOf(events, await page.evaluate(() => window.__ivpFirstResult));
+    const [first, full, phases, wasm, processes] = cpuOf(events, await page.evaluate(() => window.__ivpFirstResult));
+    cpu.processes.push(processes);
     cpu.first.push(first);
     cpu.full.push(full);
     cpu.phases.push(phases);
@@ -146,7 +169,7 @@ for (const dir of dirs) {
   builds.push({ dir, server: await serve(dir),
     times: { file: [], 'file full': [], http: [], 'http full': [], cached: [], 'cached full': [] },
     profiles: { file: [], http: [], cached: [] },
-    cpu: Object.fromEntries(['file', 'http', 'cached'].map((k) => [k, { first: [], full: [], phases: [], wasm: [] }])) });
+    cpu: Object.fromEntries(['file', 'http', 'cached'].map((k) => [k, { first: [], full: [], phases: [], wasm: [], processes: [] }])) });
 }
 const profileOf = (build, kind) => (profiling ? build.profiles[kind] : null);
 const cpuOfCase = (build, kind) => (cpuTiming ? build.cpu[kind] : null);
@@ -210,7 +233,7 @@ if (profiling) {
 }
 if (cpuTiming) {
   for (const build of builds) {
-    for (const [kind, { first, full, phases, wasm }] of Object.entries(build.cpu)) {
+    for (const [kind, { first, full, phases, wasm, processes }] of Object.entries(build.cpu)) {
       console.log(JSON.stringify({ build: build.dir, case: kind, runs, main_thread_cpu_ms_p50: { first: +median(first).toFixed(1),
         full: +median(full).toFixed(1) }, min: { first: +Math.min(...first).toFixed(1), full: +Math.min(...full).toFixed(1) },
         until_first_result_p50: { wasm_lazy_compiles: median(wasm.map((w) => w.lazy)),
@@ -221,6 +244,9 @@ if (cpuTiming) {
       const names = [...new Set(phases.flatMap((p) => Object.keys(p)))];
       const at = names.map((n) => [n, median(phases.map((p) => p[n]).filter((v) => v !== undefined))]).sort((a, b) => a[1] - b[1]);
       if (at.length) console.log(`  main-thread CPU ms at each mark (median): ${at.map(([n, v]) => `${n} ${v.toFixed(0)}`).join(' → ')}`);
+      const byName = [...new Set(processes.flatMap((p) => Object.keys(p)))]
+        .map((n) => [n, median(processes.map((p) => p[n] || 0))]).filter(([, v]) => v >= 1).sort((a, b) => b[1] - a[1]);
+      console.log(`  CPU ms of each process until the first result (median, all threads): ${byName.map(([n, v]) => `${n} ${v.toFixed(0)}`).join(', ')}`);
     }
   }
 }
