@@ -498,6 +498,54 @@ TEST(Bronnen, SeedCitationsInTheCostDataPointAtTheQuotedLines) {
     EXPECT_GE(checked, 20);
 }
 
+namespace {
+
+// Random scenarios over what decides who pays the eigen bijdrage: the facts it
+// reads (with "not answered" as one more choice), melding dates in every
+// regime, random selections. A fixed seed, so a failure replays.
+class WhoPaysScenarios {
+public:
+    static inline const std::vector<std::pair<const char*, std::vector<json>>> kFacts = {
+        {"leeftijd", {json(10), json(17), json(18), json(40), json(70)}},
+        {"huishouden", {json("alleenstaand"), json("met_partner")}},
+        {"aow_leeftijd_bereikt", {json(true), json(false)}},
+        {"partner_aow_leeftijd_bereikt", {json(true), json(false)}},
+        {"zelf_aangeschaft", {json(true), json(false)}},
+    };
+
+    explicit WhoPaysScenarios(std::uint64_t seed) : seed_(seed) {}
+
+    json selection(const ivp::Catalogue& catalogue) {
+        json ids = json::array();
+        for (const auto& p : catalogue.provisions)
+            if (next() % 3 == 0) ids.push_back(p.id);
+        return ids;
+    }
+
+    json profile() {
+        json profile = json::object();
+        for (const auto& [id, values] : kFacts) {
+            const auto pick = next() % (values.size() + 1);  // the last: not answered
+            if (pick < values.size()) profile[id] = values[pick];
+        }
+        return profile;
+    }
+
+    static const char* melding(int n) {
+        static const char* const meldingen[] = {"2018-06-01", "2019-03-01", "2022-12-31", "2026-11-23", "2027-02-01"};
+        return meldingen[n % 5];
+    }
+
+private:
+    unsigned next() {
+        seed_ = seed_ * 6364136223846793005ULL + 1442695040888963407ULL;
+        return static_cast<unsigned>(seed_ >> 33);
+    }
+    std::uint64_t seed_;
+};
+
+}  // namespace
+
 // The interview probes the eigen bijdrage by comparing eigen_bijdrage_who_pays()'s
 // key instead of the JSON (src/ivp/result/questions.cpp): the key must differ
 // exactly when the JSON's keys other than open_questions differ, and name the
@@ -507,32 +555,13 @@ TEST(Bronnen, SeedCitationsInTheCostDataPointAtTheQuotedLines) {
 TEST(WieBetaalt, TheProbingKeyDiffersExactlyWhenWhoPaysDiffers) {
     const auto& catalogue = ivp::embedded_catalogue();
     const auto& rules = ivp::embedded_eigen_bijdrage();
-    std::uint64_t seed = 20261202;
-    const auto next = [&seed] {
-        seed = seed * 6364136223846793005ULL + 1442695040888963407ULL;
-        return static_cast<unsigned>(seed >> 33);
-    };
-    const std::vector<std::pair<const char*, std::vector<json>>> facts = {
-        {"leeftijd", {json(10), json(17), json(18), json(40), json(70)}},
-        {"huishouden", {json("alleenstaand"), json("met_partner")}},
-        {"aow_leeftijd_bereikt", {json(true), json(false)}},
-        {"partner_aow_leeftijd_bereikt", {json(true), json(false)}},
-        {"zelf_aangeschaft", {json(true), json(false)}},
-    };
-    const char* meldingen[] = {"2018-06-01", "2019-03-01", "2022-12-31", "2026-11-23", "2027-02-01"};
+    WhoPaysScenarios gen(20261202);
     int differ = 0, same = 0;
     for (int n = 0; n < 60; ++n) {
-        json ids = json::array();
-        for (const auto& p : catalogue.provisions)
-            if (next() % 3 == 0) ids.push_back(p.id);
+        const json ids = gen.selection(catalogue);
         std::vector<std::pair<ivp::Scenario, json>> variants;
         for (int k = 0; k < 12; ++k) {
-            json profile = json::object();
-            for (const auto& [id, values] : facts) {
-                const auto pick = next() % (values.size() + 1);  // the last: not answered
-                if (pick < values.size()) profile[id] = values[pick];
-            }
-            const json input = {{"melding", meldingen[n % 5]}, {"provisions", ids}, {"profile", profile}};
+            const json input = {{"melding", gen.melding(n)}, {"provisions", ids}, {"profile", gen.profile()}};
             auto s = ivp::parse_scenario(input, catalogue, fixed_today());
             auto who = ivp::eigen_bijdrage_who_pays_json(s, catalogue, rules);
             const auto probe = ivp::eigen_bijdrage_who_pays(s, catalogue, rules);
@@ -562,35 +591,16 @@ TEST(WieBetaalt, TheProbingKeyDiffersExactlyWhenWhoPaysDiffers) {
 TEST(WieBetaalt, KeysWithOneAnswerAreThoseOfTheScenarioWithThatAnswer) {
     const auto& catalogue = ivp::embedded_catalogue();
     const auto& rules = ivp::embedded_eigen_bijdrage();
-    std::uint64_t seed = 20261203;
-    const auto next = [&seed] {
-        seed = seed * 6364136223846793005ULL + 1442695040888963407ULL;
-        return static_cast<unsigned>(seed >> 33);
-    };
-    const std::vector<std::pair<const char*, std::vector<json>>> facts = {
-        {"leeftijd", {json(10), json(17), json(18), json(40), json(70)}},
-        {"huishouden", {json("alleenstaand"), json("met_partner")}},
-        {"aow_leeftijd_bereikt", {json(true), json(false)}},
-        {"partner_aow_leeftijd_bereikt", {json(true), json(false)}},
-        {"zelf_aangeschaft", {json(true), json(false)}},
-    };
-    const char* meldingen[] = {"2018-06-01", "2019-03-01", "2022-12-31", "2026-11-23", "2027-02-01"};
+    WhoPaysScenarios gen(20261203);
     std::set<std::string> keys;
     int checked = 0;
     for (int n = 0; n < 60; ++n) {
-        json ids = json::array();
-        for (const auto& p : catalogue.provisions)
-            if (next() % 3 == 0) ids.push_back(p.id);
-        json profile = json::object();
-        for (const auto& [id, values] : facts) {
-            const auto pick = next() % (values.size() + 1);  // the last: not answered
-            if (pick < values.size()) profile[id] = values[pick];
-        }
-        const json input = {{"melding", meldingen[n % 5]}, {"provisions", ids}, {"profile", profile}};
+        const json ids = gen.selection(catalogue);
+        const json input = {{"melding", gen.melding(n)}, {"provisions", ids}, {"profile", gen.profile()}};
         const auto s = ivp::parse_scenario(input, catalogue, fixed_today());
         ivp::EigenBijdrageKeys probe(s, catalogue, rules);
         for (int round = 0; round < 2; ++round)  // the second round from the keys already made
-            for (const auto& [id, values] : facts)
+            for (const auto& [id, values] : WhoPaysScenarios::kFacts)
                 for (const auto& v : values) {
                     ivp::Scenario trial = s;
                     trial.profile[id] = v;
