@@ -153,6 +153,50 @@ TEST(WorkingDays, BetweenIsTheInverseOfAdd) {
     }
 }
 
+// add_working_days finds its answer in the running sum; it must be what
+// stepping day by day and counting the working days gives (Atw art. 3 lid 1
+// and 2, the lid-3 days), for every start in three years around the checked
+// ones and counts forward and back, and throw at the edges of the range for
+// the first day outside it, as the walk would.
+TEST(WorkingDays, AddIsTheDayByDayCount) {
+    const auto walk = [](ivp::Date from, int n) {
+        ivp::Date current = from;
+        for (int left = n < 0 ? -n : n; left > 0;) {
+            current = ivp::add_days(current, n < 0 ? -1 : 1);
+            if (cal().is_working_day(current)) --left;
+        }
+        return current;
+    };
+    int checked = 0;
+    for (ivp::Date day = d("2025-06-01"); day < d("2028-07-01"); day = ivp::add_days(day, 1))
+        for (int n : {0, 1, 2, 3, 5, 8, 10, 20, 40, 65, 130, -1, -2, -5, -10, -40, -130}) {
+            ASSERT_EQ(cal().add_working_days(day, n), walk(day, n)) << ivp::format_iso_date(day) << " " << n;
+            ++checked;
+        }
+    EXPECT_EQ(checked, 1126 * 17);
+    const auto message = [](ivp::Date from, int n) {
+        try {
+            cal().add_working_days(from, n);
+        } catch (const ivp::InputError& e) {
+            return std::string(e.what());
+        }
+        return std::string("geen fout");
+    };
+    const auto first = cal().first_year(), last = cal().last_year();
+    const auto jan1 = [](int y) { return ivp::format_iso_date(ivp::Date{std::chrono::year{y}, std::chrono::January, std::chrono::day{1}}); };
+    const auto dec31 = [](int y) { return ivp::format_iso_date(ivp::Date{std::chrono::year{y}, std::chrono::December, std::chrono::day{31}}); };
+    EXPECT_NE(message(d(dec31(last).c_str()), 1).find("De uitkomst " + jan1(last + 1) + " valt buiten"), std::string::npos);
+    EXPECT_NE(message(d(jan1(first).c_str()), -1).find("De uitkomst " + dec31(first - 1) + " valt buiten"), std::string::npos);
+    EXPECT_NE(message(d("2026-03-10"), 2147483647).find("De uitkomst " + jan1(last + 1)), std::string::npos);
+    EXPECT_NE(message(d("2026-03-10"), -2147483647 - 1).find("De uitkomst " + dec31(first - 1)), std::string::npos);
+    // The last working day of the range is reached, one more is not.
+    ivp::Date last_working = d(dec31(last).c_str());
+    while (!cal().is_working_day(last_working)) last_working = ivp::add_days(last_working, -1);
+    const int to_last = cal().working_days_between(d("2026-03-10"), last_working);
+    EXPECT_EQ(cal().add_working_days(d("2026-03-10"), to_last), last_working);
+    EXPECT_EQ(message(d("2026-03-10"), to_last + 1).find("De uitkomst " + jan1(last + 1)) != std::string::npos, true);
+}
+
 TEST(AtwArt1, TermEndingOnKoningsdagMovesToNextWorkingDay) {
     EXPECT_EQ(cal().atw_extend(d("2026-04-27")), d("2026-04-28"));
     EXPECT_EQ(cal().atw_extend(d("2026-04-04")), d("2026-04-07"));  // Saturday before Tweede Paasdag

@@ -190,17 +190,35 @@ bool Calendar::is_working_day(Date date) const {
     return working_[index(date)] != 0;
 }
 
+// Found in the running sum by binary search, not by stepping day by day: every
+// delivery track adds tens to hundreds of working days, several times per
+// provision and result (docs/perf.md). working_prefix_[i] is the number of
+// working days before day i, so day b is the N-th working day after day a
+// exactly when working_prefix_[b + 1] == working_prefix_[a + 1] + N and it
+// jumps there (b is a working day): b + 1 is the first place the sum reaches
+// that value. Counting back, b is the |N|-th working day before a when
+// working_prefix_[a] - working_prefix_[b] == |N| and b is a working day.
+// An answer beyond the range throws for the first day outside it, the day
+// a day-by-day walk would have reached.
 Date Calendar::add_working_days(Date date, int n) const {
     require(date, "De datum");
-    const int step = n >= 0 ? 1 : -1;
-    long remaining = n >= 0 ? n : -static_cast<long>(n);
-    Date current = date;
-    while (remaining > 0) {
-        current = add_days(current, step);
-        require(current, "De uitkomst");
-        if (working_[index(current)]) --remaining;
+    if (n == 0) return date;
+    const auto a = static_cast<std::ptrdiff_t>(index(date));
+    const auto begin = working_prefix_.begin();
+    if (n > 0) {
+        const std::int64_t reach = static_cast<std::int64_t>(working_prefix_[static_cast<std::size_t>(a) + 1]) + n;
+        const auto at = std::lower_bound(begin + a + 1, working_prefix_.end(), reach);
+        if (at == working_prefix_.end()) require(day_at(static_cast<std::ptrdiff_t>(working_.size())), "De uitkomst");
+        return day_at((at - begin) - 1);
     }
-    return current;
+    const std::int64_t floor = static_cast<std::int64_t>(working_prefix_[static_cast<std::size_t>(a)]) + n;  // n < 0
+    if (floor < 0) require(day_at(-1), "De uitkomst");
+    const auto at = std::lower_bound(begin, begin + a + 1, floor + 1);
+    return day_at((at - begin) - 1);
+}
+
+Date Calendar::day_at(std::ptrdiff_t i) const {
+    return Date{sys_days{Date{year{first_year_}, January, day{1}}} + days{i}};
 }
 
 int Calendar::working_days_between(Date from, Date to) const {

@@ -7,6 +7,7 @@
 // computed for any year from the Easter algorithm; lid 3 days come from
 // data/calendar.json with their Staatscourant source, and for years no one has
 // checked the calendar says so (`lid3_known`) instead of guessing.
+#include <cstddef>
 #include <cstdint>
 #include <nlohmann/json_fwd.hpp>
 #include <string>
@@ -66,6 +67,9 @@ private:
 
     void require(Date date, const char* what) const;
     std::size_t index(Date date) const;
+    // The day at `i` days after 1 January of the first year (may lie outside
+    // the range: -1 is the day before it).
+    Date day_at(std::ptrdiff_t i) const;
 
     int first_year_ = 0;
     int last_year_ = 0;
