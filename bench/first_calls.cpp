@@ -25,7 +25,7 @@
 #include "ivp/result/rulebook_json.h"
 
 // wasm/bindings.cpp: catalogue(), facts(), calculateLean(), explain(), rulebook().
-[[gnu::noinline]] std::string page_catalogue() { return ivp::catalogue_json(ivp::embedded_catalogue()).dump(); }
+[[gnu::noinline]] std::string page_catalogue() { return ivp::catalogue_json_text(); }
 [[gnu::noinline]] std::string page_facts() { return std::string(ivp::embedded::data_file("facts.json")); }
 [[gnu::noinline]] std::string page_lean(const std::string& scenario, const std::string& today) {
     return ivp::calculate_lean_json_text(scenario, today);

@@ -91,7 +91,7 @@ std::string validate_policy_pack(const std::string& pack_json) {
 // facts, terms, …; src/ivp/result/rulebook_json.h): the page reads them once.
 std::string rulebook() { return ivp::embedded_rulebook_json_text(); }
 
-std::string catalogue() { return ivp::catalogue_json(ivp::embedded_catalogue()).dump(); }
+std::string catalogue() { return ivp::catalogue_json_text(); }
 
 // The questions of the "uw situatie" step, as data/facts.json holds them: the
 // site renders them and sends the answers back as the scenario's `profile`.

@@ -11,6 +11,7 @@
 
 #include "ivp/base/data_reader.h"
 #include "ivp/base/embedded_data.h"
+#include "ivp/base/json_input.h"
 
 namespace {
 
@@ -89,6 +90,66 @@ TEST(DataJson, GrammarCornersAsNlohmann) {
              "\"\xE2\x82\"", "\"\x80\"", "[\"ok\"] x", "\xEF\xBB"}) {
         expect_as_nlohmann(text);
     }
+}
+
+// parse_strict_json, parse_user_json's first try: it takes a text only when
+// nlohmann takes it and nothing in it is refused (a key twice, too deep), and
+// then gives nlohmann's value; every other text is left to the long way.
+void expect_strict_as_nlohmann(std::string_view text) {
+    json expected;
+    bool theirs = true;
+    try {
+        expected = json::parse(text);
+    } catch (const json::exception&) {
+        theirs = false;
+    }
+    json got;
+    const bool ours = ivp::parse_strict_json(text, ivp::kMaxNestingDepth, got);
+    EXPECT_TRUE(!ours || theirs) << text;
+    if (ours) expect_same(got, expected, std::string(text));
+}
+
+TEST(DataJson, StrictTakesWhatNlohmannTakesWithTheSameValue) {
+    for (const auto& file : ivp::embedded::data_files()) {
+        if (file.path.size() < 5 || file.path.substr(file.path.size() - 5) != ".json") continue;
+        json got;
+        EXPECT_TRUE(ivp::parse_strict_json(file.content, ivp::kMaxNestingDepth, got)) << file.path;
+        expect_same(got, json::parse(file.content), std::string(file.path));
+    }
+    for (const char* text : {
+             "{}", "[]", " \t\r\n{ \"a\" : [ 1 , 2 ] } \n", "\xEF\xBB\xBF{\"bom\":true}", "null", "0", "-0.0",
+             "18446744073709551616", "-9223372036854775809", "1.7976931348623157e308", "{\"b\":1,\"a\":{\"c\":[{},[]]}}",
+             "\"\\u0041\\u00e9\\ud83d\\ude00\\u0000x\"", "\"é € 😀\"",
+             "{\"schema\":1,\"melding\":\"2026-12-01\",\"provisions\":[\"traplift\"],\"overrides\":{}}",
+             "", "{", "[1,]", "01", "1e999", "\"\\ud800\"", "\"\xC0\xAF\"", "[\"ok\"] x"}) {
+        expect_strict_as_nlohmann(text);
+    }
+}
+
+TEST(DataJson, StrictRefusesAKeyTwiceAtAnyDepth) {
+    json got;
+    EXPECT_FALSE(ivp::parse_strict_json(R"({"a":1,"a":1})", ivp::kMaxNestingDepth, got));
+    EXPECT_FALSE(ivp::parse_strict_json(R"({"x":[{"b":{"a":1,"c":2,"a":3}}]})", ivp::kMaxNestingDepth, got));
+    EXPECT_TRUE(ivp::parse_strict_json(R"({"a":{"a":1},"b":[{"a":2},{"a":3}]})", ivp::kMaxNestingDepth, got));
+}
+
+TEST(DataJson, StrictRefusesNestingAsParseUserJsonCountsIt) {
+    // The outermost container is at depth 0: kMaxNestingDepth containers
+    // are taken, one more is not (parse_user_json's limit, docs/limits.md).
+    const auto arrays = [](int n) { return std::string(static_cast<std::size_t>(n), '[') + std::string(static_cast<std::size_t>(n), ']'); };
+    const auto objects = [](int n) {
+        std::string s;
+        for (int i = 0; i < n; ++i) s += "{\"k\":";
+        s += "1";
+        for (int i = 0; i < n; ++i) s += "}";
+        return s;
+    };
+    json got;
+    EXPECT_TRUE(ivp::parse_strict_json(arrays(ivp::kMaxNestingDepth), ivp::kMaxNestingDepth, got));
+    EXPECT_FALSE(ivp::parse_strict_json(arrays(ivp::kMaxNestingDepth + 1), ivp::kMaxNestingDepth, got));
+    EXPECT_TRUE(ivp::parse_strict_json(objects(ivp::kMaxNestingDepth), ivp::kMaxNestingDepth, got));
+    EXPECT_FALSE(ivp::parse_strict_json(objects(ivp::kMaxNestingDepth + 1), ivp::kMaxNestingDepth, got));
+    EXPECT_FALSE(ivp::parse_strict_json(std::string(100000, '['), ivp::kMaxNestingDepth, got));
 }
 
 }  // namespace

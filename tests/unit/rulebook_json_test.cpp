@@ -5,12 +5,14 @@
 // them back.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <functional>
 #include <map>
 #include <set>
 #include <string>
 #include <vector>
 
+#include "ivp/api/boundary.h"
 #include "ivp/base/embedded_data.h"
 #include "ivp/base/error.h"
 #include "ivp/result/calculate.h"
@@ -202,3 +204,34 @@ TEST(RulebookTables, CompactReasonsAreWholeAgainAfterTheMerge) {
     bad["provisions"][0]["eligibility"]["policies"]["als-protocol"]["reasons"][0] = "999v";
     EXPECT_THROW(ivp_test::whole(bad), ivp::DataError);
 }
+
+namespace {
+
+// catalogue_json_text writes the catalogue straight from its structs: byte
+// for byte the text of its tree (the page's catalogue() call).
+TEST(CatalogueText, IsTheTextOfTheTree) {
+    const auto& catalogue = ivp::embedded_catalogue();
+    EXPECT_EQ(ivp::catalogue_json_text(catalogue), ivp::catalogue_json(catalogue).dump());
+    EXPECT_EQ(ivp::catalogue_json_text(), ivp::catalogue_json(catalogue).dump());
+
+    // Texts that need escapes, a conditional provision with each kind of
+    // need_reason, members in another order, and no constraints at all.
+    ivp::Catalogue odd = catalogue;
+    odd.title = "\"quoted\" \\ tab\t é € 😀 \x01";
+    odd.provisions.at(0).name = "line\nbreak";
+    odd.provisions.at(0).need = ivp::Need::conditional;
+    odd.provisions.at(0).need_reason = nullptr;
+    odd.provisions.at(1).need = ivp::Need::conditional;
+    odd.provisions.at(1).need_reason = json{{"text", "x"}, {"source", {{"seed", "y"}}}};
+    odd.provisions.at(2).amount_eur = -7;
+    if (!odd.constraints.empty()) {
+        auto& members = odd.constraints.front().members;
+        std::reverse(members.begin(), members.end());
+        odd.constraints.front().type = ivp::ConstraintType::at_least_one;
+    }
+    EXPECT_EQ(ivp::catalogue_json_text(odd), ivp::catalogue_json(odd).dump());
+    odd.constraints.clear();
+    EXPECT_EQ(ivp::catalogue_json_text(odd), ivp::catalogue_json(odd).dump());
+}
+
+}  // namespace

@@ -8,6 +8,7 @@
 #include "ivp/result/explain.h"
 #include "ivp/base/json_input.h"
 #include "ivp/base/json_object.h"
+#include "ivp/model/catalogue.h"
 
 namespace ivp {
 
@@ -42,5 +43,7 @@ std::string calculate_lean_json_text(std::string_view scenario_json, std::string
 std::string explain_json_text(std::string_view scenario_json, std::string_view today) {
     return guarded(today, [&](Date d) { return explain_text(scenario_json, d); });
 }
+
+std::string catalogue_json_text() { return catalogue_json_text(embedded_catalogue()); }
 
 }  // namespace ivp

@@ -22,4 +22,11 @@ std::string calculate_json_text(std::string_view scenario_json, std::string_view
 std::string calculate_lean_json_text(std::string_view scenario_json, std::string_view today);
 std::string explain_json_text(std::string_view scenario_json, std::string_view today);
 
+// The embedded catalogue as the page shows it (catalogue_json), as compact
+// text written straight from the structs (catalogue_json_text in
+// result/calculate.h), not dump(): the page's first calls then run no
+// nlohmann serializer at all, in the browser a family of functions less to
+// compile before the first result (docs/perf.md, "Start-up").
+std::string catalogue_json_text();
+
 }  // namespace ivp

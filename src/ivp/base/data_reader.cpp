@@ -4,6 +4,7 @@
 #include <cmath>
 #include <cstdint>
 #include <cstdlib>
+#include <limits>
 #include <vector>
 
 #include "ivp/base/json_input.h"
@@ -34,13 +35,18 @@ bool plain_integer(const json& value, std::int64_t lo, std::int64_t hi, std::int
     return true;
 }
 
+bool listed(std::string_view key, std::initializer_list<std::string_view> list) {
+    for (auto k : list)
+        if (key == k) return true;
+    return false;
+}
+
+// `obj` must be an object. Its members are walked as the map they are, not
+// through items(), whose proxy makes an index text per member: every source
+// of every data file is checked here on the page's first calls.
 bool only_keys(const json& obj, std::initializer_list<std::string_view> a, std::initializer_list<std::string_view> b = {}) {
-    for (const auto& [key, value] : obj.items()) {
-        bool known = false;
-        for (auto k : a) known = known || key == k;
-        for (auto k : b) known = known || key == k;
-        if (!known) return false;
-    }
+    for (const auto& member : obj.get_ref<const json::object_t&>())
+        if (!listed(member.first, a) && !listed(member.first, b)) return false;
     return true;
 }
 
@@ -191,12 +197,21 @@ namespace ivp {
 
 namespace {
 
+// What user input may not have (parse_strict_json): a key twice in one
+// object, a container nested max_depth deep. The data files keep nlohmann's
+// rules (the last of two equal keys, any depth).
+struct Limits {
+    bool unique_keys = false;
+    int max_depth = std::numeric_limits<int>::max();
+};
+
 // The reader behind parse_data_json: RFC 8259 JSON, as nlohmann's lexer and
 // DOM parser take it. Every function returns false at the first thing it does
 // not take; parse_data_json then leaves the text to nlohmann for its message.
 class DataJsonParser {
 public:
-    explicit DataJsonParser(std::string_view text) : p_(text.data()), end_(text.data() + text.size()) {
+    explicit DataJsonParser(std::string_view text, Limits limits = {})
+        : p_(text.data()), end_(text.data() + text.size()), limits_(limits) {
         // nlohmann skips a UTF-8 byte order mark at the start.
         if (text.size() >= 3 && text.substr(0, 3) == "\xEF\xBB\xBF") p_ += 3;
     }
@@ -210,6 +225,22 @@ public:
 private:
     const char* p_;
     const char* end_;
+    Limits limits_;
+    int depth_ = 0;  // containers open around the one being read
+
+    // A container opens: refused at max_depth, as nlohmann's parser reports
+    // the depth to parse_user_json's watcher (0 for the outermost).
+    bool open() {
+        if (depth_ >= limits_.max_depth) return false;
+        ++p_;
+        ++depth_;
+        return true;
+    }
+    bool close() {
+        ++p_;
+        --depth_;
+        return true;
+    }
 
     void skip_space() {
         while (p_ != end_ && (*p_ == ' ' || *p_ == '\n' || *p_ == '\r' || *p_ == '\t')) ++p_;
@@ -242,14 +273,11 @@ private:
     }
 
     bool object(json& out) {
-        ++p_;
+        if (!open()) return false;
         out = json::object();
         auto& members = *out.get_ptr<json::object_t*>();
         skip_space();
-        if (p_ != end_ && *p_ == '}') {
-            ++p_;
-            return true;
-        }
+        if (p_ != end_ && *p_ == '}') return close();
         for (;;) {
             skip_space();
             if (p_ == end_ || *p_ != '"') return false;
@@ -258,38 +286,35 @@ private:
             skip_space();
             if (p_ == end_ || *p_ != ':') return false;
             ++p_;
-            // nlohmann's DOM parser: object[key], then the value assigned to it
-            // (of two equal keys the last one stays).
-            if (!value(members[std::move(key)])) return false;
+            if (!member(members, std::move(key))) return false;
             skip_space();
             if (p_ == end_) return false;
-            if (*p_ == '}') {
-                ++p_;
-                return true;
-            }
+            if (*p_ == '}') return close();
             if (*p_ != ',') return false;
             ++p_;
         }
     }
 
+    // nlohmann's DOM parser: object[key], then the value assigned to it (of
+    // two equal keys the last one stays); user input refuses the second.
+    bool member(json::object_t& members, std::string&& key) {
+        if (!limits_.unique_keys) return value(members[std::move(key)]);
+        const auto [at, fresh] = members.try_emplace(std::move(key));
+        return fresh && value(at->second);
+    }
+
     bool array(json& out) {
-        ++p_;
+        if (!open()) return false;
         out = json::array();
         auto& elements = *out.get_ptr<json::array_t*>();
         skip_space();
-        if (p_ != end_ && *p_ == ']') {
-            ++p_;
-            return true;
-        }
+        if (p_ != end_ && *p_ == ']') return close();
         for (;;) {
             elements.emplace_back();
             if (!value(elements.back())) return false;
             skip_space();
             if (p_ == end_) return false;
-            if (*p_ == ']') {
-                ++p_;
-                return true;
-            }
+            if (*p_ == ']') return close();
             if (*p_ != ',') return false;
             ++p_;
         }
@@ -476,6 +501,10 @@ json parse_data_json(std::string_view text) {
     json out;
     if (DataJsonParser(text).parse(out)) return out;
     return json::parse(text);
+}
+
+bool parse_strict_json(std::string_view text, int max_depth, json& out) {
+    return DataJsonParser(text, {.unique_keys = true, .max_depth = max_depth}).parse(out);
 }
 
 }  // namespace ivp

@@ -29,6 +29,14 @@ namespace ivp {
 // "Start-up"); user input keeps parse_user_json (json_input.h).
 nlohmann::json parse_data_json(std::string_view text);
 
+// The same reader for user input (parse_user_json's first try): true and the
+// value in `out` when the text is JSON that nlohmann::json::parse takes, with
+// no key twice in one object and no object or array nested `max_depth` deep
+// (the outermost is at depth 0). false for anything else, without a word why:
+// parse_user_json then reads the text the long way, which names the fault.
+// So the page's first call runs no nlohmann lexer or parser (docs/perf.md).
+bool parse_strict_json(std::string_view text, int max_depth, nlohmann::json& out);
+
 // What a `source` object must contain besides the common part. Common to all
 // files: an object with only the keys seed, section, line, text, url, title
 // (and page when allowed); a seed file, a title or a url; a section; each of

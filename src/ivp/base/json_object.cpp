@@ -73,48 +73,10 @@ bool needs_look(const char* p) {
             zero_byte(x ^ ('\\' * ones))) != 0;
 }
 
-// The text being written: `out` kept at least as long as its capacity and
-// written through an index, cut to the text at the end (a push_back per
-// character checked and grew the string each time).
-class TextWriter {
-public:
-    explicit TextWriter(std::string& out) : out_(out), at_(out.size()) {
-        out_.resize(std::max(out_.capacity(), at_ + 4096));
-    }
-    ~TextWriter() { out_.resize(at_); }
-    TextWriter(const TextWriter&) = delete;
-    TextWriter& operator=(const TextWriter&) = delete;
 
-    void put(char c) {
-        room(1);
-        out_[at_++] = c;
-    }
-    void put(const char* p, std::size_t n) {
-        room(n);
-        std::memcpy(out_.data() + at_, p, n);
-        at_ += n;
-    }
-    void put(std::string_view s) { put(s.data(), s.size()); }
-    void value(const json& value);
+}  // namespace
 
-private:
-    void room(std::size_t n) {
-        if (out_.size() - at_ < n) grow(n);
-    }
-    void grow(std::size_t n) { out_.resize(std::max(2 * out_.size(), at_ + n)); }
-    void string(std::string_view s);
-    template <typename Integer>
-    void integer(Integer value) {
-        char buffer[24];
-        const auto end = std::to_chars(buffer, buffer + sizeof buffer, value).ptr;
-        put(buffer, static_cast<std::size_t>(end - buffer));
-    }
-
-    std::string& out_;
-    std::size_t at_;
-};
-
-void TextWriter::string(std::string_view s) {
+void JsonTextWriter::string(std::string_view s) {
     room(2 + 6 * s.size());  // every byte escaped as \u00XX at most
     char* const begin = out_.data() + at_;
     char* o = begin;
@@ -167,7 +129,7 @@ void TextWriter::string(std::string_view s) {
     at_ += static_cast<std::size_t>(o - begin);
 }
 
-void TextWriter::value(const json& value) {
+void JsonTextWriter::value(const json& value) {
     switch (value.type()) {
         case json::value_t::object: {
             const auto& object = value.get_ref<const json::object_t&>();
@@ -204,10 +166,8 @@ void TextWriter::value(const json& value) {
     }
 }
 
-}  // namespace
-
 void append_json_text(std::string& out, const json& value) {
-    TextWriter writer(out);
+    JsonTextWriter writer(out);
     writer.value(value);
 }
 

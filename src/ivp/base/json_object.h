@@ -15,8 +15,11 @@
 // each value the same JSON type as the argument would have made (an int
 // stays an integer, a size_t unsigned, a double a float: 1 and 1.0 print
 // differently). So every output stays byte-identical.
+#include <algorithm>
+#include <charconv>
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
 #include <nlohmann/json.hpp>
 #include <string>
 #include <string_view>
@@ -81,5 +84,52 @@ private:
 std::string json_text(const nlohmann::json& value);
 // The same text appended to `out` (on an exception `out` keeps a part of it).
 void append_json_text(std::string& out, const nlohmann::json& value);
+
+// The writer behind json_text, for writers that write a text straight from
+// their structs (catalogue_json_text) with one writer for the whole text:
+// `out` kept at least as long as its capacity and written through an index,
+// cut to the text at the end (a push_back per character checked and grew the
+// string each time).
+class JsonTextWriter {
+public:
+    // 256 bytes to start, doubled as needed: most texts written are a source's
+    // key (SourceTable) of a hundred bytes or so, for which 4 kB cleared
+    // each time cost more than the writing (docs/perf.md).
+    explicit JsonTextWriter(std::string& out) : out_(out), at_(out.size()) {
+        out_.resize(std::max(out_.capacity(), at_ + 256));
+    }
+    ~JsonTextWriter() { out_.resize(at_); }
+    JsonTextWriter(const JsonTextWriter&) = delete;
+    JsonTextWriter& operator=(const JsonTextWriter&) = delete;
+
+    void put(char c) {
+        room(1);
+        out_[at_++] = c;
+    }
+    void put(const char* p, std::size_t n) {
+        room(n);
+        std::memcpy(out_.data() + at_, p, n);
+        at_ += n;
+    }
+    void put(std::string_view s) { put(s.data(), s.size()); }
+    // A value as json_text writes it; a string, quoted and escaped as there.
+    void value(const nlohmann::json& value);
+    void string(std::string_view s);
+    template <typename Integer>
+    void integer(Integer value) {
+        char buffer[24];
+        const auto end = std::to_chars(buffer, buffer + sizeof buffer, value).ptr;
+        put(buffer, static_cast<std::size_t>(end - buffer));
+    }
+
+private:
+    void room(std::size_t n) {
+        if (out_.size() - at_ < n) grow(n);
+    }
+    void grow(std::size_t n) { out_.resize(std::max(2 * out_.size(), at_ + n)); }
+
+    std::string& out_;
+    std::size_t at_;
+};
 
 }  // namespace ivp

@@ -2,6 +2,8 @@
 
 #include <cctype>
 
+#include "ivp/base/json_object.h"
+
 namespace ivp {
 
 namespace {
@@ -25,8 +27,11 @@ std::string source_slug(const std::string& text) {
     return out.empty() ? "bron" : out;
 }
 
+// A source's content key is its compact text, written by json_text (the same
+// text as dump()): the eigen bijdrage's table is built on the page's first
+// call, and so that call runs no nlohmann serializer (docs/perf.md).
 std::string SourceTable::add(const nlohmann::json& source) {
-    const auto key = source.dump();
+    const auto key = json_text(source);
     if (const auto found = by_content_.find(key); found != by_content_.end()) return found->second;
     const char* name = source.contains("section") ? "section" : source.contains("title") ? "title" : nullptr;
     const std::string base =
@@ -58,7 +63,7 @@ void SourceTable::intern(nlohmann::json& data) const {
     if (!data.is_object()) return;
     for (auto it = data.begin(); it != data.end(); ++it) {
         if (is_source_key(it.key()) && it->is_object()) {
-            if (const auto found = by_content_.find(it->dump()); found != by_content_.end()) *it = found->second;
+            if (const auto found = by_content_.find(json_text(*it)); found != by_content_.end()) *it = found->second;
         } else {
             intern(*it);
         }

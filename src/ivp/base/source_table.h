@@ -38,7 +38,7 @@ public:
 private:
     std::string prefix_;
     nlohmann::json entries_ = nlohmann::json::object();
-    std::map<std::string, std::string> by_content_;  // dump of the source -> id
+    std::map<std::string, std::string> by_content_;  // compact text of the source (json_text) -> id
 };
 
 }  // namespace ivp

@@ -258,4 +258,97 @@ nlohmann::json catalogue_json(const Catalogue& catalogue) {
         .add("constraints", std::move(constraints));
 }
 
+namespace {
+
+// Pieces of catalogue_json_text, one writer for the whole text. The keys are
+// written in the order the tree's map keeps them (sorted by their bytes), as
+// json_text writes the tree; they are plain ASCII and need no escape.
+void put_key(JsonTextWriter& out, std::string_view key, bool first = false) {
+    if (!first) out.put(',');
+    out.put('"');
+    out.put(key);
+    out.put("\":");
+}
+
+void put_integer(JsonTextWriter& out, std::string_view key, std::int64_t value, bool first = false) {
+    put_key(out, key, first);
+    out.integer(value);
+}
+
+void put_string(JsonTextWriter& out, std::string_view key, std::string_view value, bool first = false) {
+    put_key(out, key, first);
+    out.string(value);
+}
+
+void put_value(JsonTextWriter& out, std::string_view key, const nlohmann::json& value) {
+    put_key(out, key);
+    out.value(value);
+}
+
+void put_sla(JsonTextWriter& out, const Sla& sla) {
+    put_key(out, "sla_werkdagen");
+    out.put('{');
+    put_integer(out, "financier", sla.financier, /*first=*/true);
+    put_integer(out, "leverancier", sla.leverancier);
+    put_integer(out, "revalidatie", sla.revalidatie);
+    put_integer(out, "totaal", sla.totaal);
+    out.put('}');
+}
+
+void put_provision(JsonTextWriter& out, const Provision& p) {
+    out.put('{');
+    put_integer(out, "amount", p.amount_eur, /*first=*/true);
+    put_string(out, "id", p.id);
+    put_string(out, "kind", to_string(p.kind));
+    put_string(out, "law", to_string(p.law));
+    put_string(out, "name", p.name);
+    put_string(out, "need", to_string(p.need));
+    if (p.need == Need::conditional) put_value(out, "need_reason", p.need_reason);
+    put_sla(out, p.sla);
+    put_value(out, "source", p.source);
+    out.put('}');
+}
+
+void put_constraint(JsonTextWriter& out, const Catalogue& catalogue, const Constraint& c) {
+    out.put('{');
+    put_string(out, "id", c.id, /*first=*/true);
+    put_key(out, "members");
+    out.put('[');
+    for (std::size_t k = 0; k < c.members.size(); ++k) {
+        if (k > 0) out.put(',');
+        out.string(catalogue.provisions[c.members[k]].id);
+    }
+    out.put(']');
+    put_value(out, "source", c.source);
+    put_string(out, "text", c.text);
+    put_string(out, "type", c.type == ConstraintType::at_most_one ? "at_most_one" : "at_least_one");
+    out.put('}');
+}
+
+}  // namespace
+
+std::string catalogue_json_text(const Catalogue& catalogue) {
+    std::string text;
+    {
+        JsonTextWriter out(text);
+        out.put("{\"constraints\":[");
+        for (std::size_t i = 0; i < catalogue.constraints.size(); ++i) {
+            if (i > 0) out.put(',');
+            put_constraint(out, catalogue, catalogue.constraints[i]);
+        }
+        out.put(']');
+        put_string(out, "id", catalogue.id);
+        put_key(out, "provisions");
+        out.put('[');
+        for (std::size_t i = 0; i < catalogue.provisions.size(); ++i) {
+            if (i > 0) out.put(',');
+            put_provision(out, catalogue.provisions[i]);
+        }
+        out.put(']');
+        put_string(out, "title", catalogue.title);
+        out.put('}');
+    }  // the writer cuts `text` to what it wrote
+    return text;
+}
+
 }  // namespace ivp

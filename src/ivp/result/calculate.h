@@ -32,5 +32,9 @@ nlohmann::json calculate_default(Date today);
 
 // The catalogue as the page shows it: ids, names, amounts, constraints, sources.
 nlohmann::json catalogue_json(const Catalogue& catalogue);
+// Its compact text, json_text(catalogue_json(catalogue)) byte for byte,
+// written straight from the structs: the page's first call builds no tree
+// only to write and free it (docs/perf.md, "Start-up").
+std::string catalogue_json_text(const Catalogue& catalogue);
 
 }  // namespace ivp
