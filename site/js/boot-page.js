@@ -20,9 +20,9 @@ function ivpCloseConnections() {
 
 // → the core's compiled module, its bytes, or its URL (ivpLoadCore).
 async function ivpCoreSource() {
-  // Being made ready since the top of the page (site/early-core.js): the
-  // inlined core decoded, inflated and compiled, or the core file fetched and
-  // compiled while it streams in.
+  // Being made ready since the top of the page: the inlined core decoded,
+  // inflated and compiled (site/early-inline-core.js), or the core file
+  // fetched and compiled while it streams in (site/early-core.js).
   const early = document.getElementById('ivp-core-early');
   const inline = document.getElementById('ivp-wasm');
   if (early && early.ivpCore) {
