@@ -1,9 +1,9 @@
 // The single file only (ivp-rekenhulp.html; tools/build-site.mjs puts this at
 // the top of <head>, right after the core inlined there as gzip, then base64):
 // decodes the core, inflates it with the browser's DecompressionStream and
-// compiles it the moment the page begins to load, before the browser parses
-// the rest of the page (the markup, the style sheet and the page's script;
-// docs/perf.md, "Start-up"). site/js/boot-page.js takes the compiled module
+// starts compiling it (off the page's thread) the moment the page begins to
+// load, beside the browser's parse of the rest of the page (the markup, the
+// style sheet and the page's script; docs/perf.md, "Start-up"). site/js/boot-page.js takes the compiled module
 // from this element (`ivpCore`: a promise) and instantiates it. A browser
 // without DecompressionStream gets nothing here: boot-page.js then inflates
 // the core itself (fflate), as before. The served page has
@@ -25,7 +25,7 @@
   // The inlined core → a promise of its compiled module, or null when this
   // browser cannot inflate it natively.
   function fromInline(text) {
-    if (typeof DecompressionStream !== 'function') return null;
+    if (typeof DecompressionStream !== 'function' || typeof Response !== 'function') return null;
     var inflate;
     try {
       var packed = decodeBase64(text);
@@ -38,53 +38,10 @@
     } catch (error) {
       return null;
     }
-    return readAll(inflate.readable).then(function (bytes) {
+    return new Response(inflate.readable).arrayBuffer().then(function (bytes) {
       if (typeof performance === 'object' && typeof performance.mark === 'function') performance.mark('ivp-core-bytes');
-      return compileNow(bytes);
-    });
-  }
-
-  // A stream's chunks as one array, read in promise callbacks only: the
-  // inflated core is there within this script's own turn, before the browser
-  // goes on with the page (Response.arrayBuffer() finished in a task of its
-  // own, after the browser had painted the page once).
-  function readAll(stream) {
-    var reader = stream.getReader();
-    var chunks = [];
-    var length = 0;
-    function next() {
-      return reader.read().then(function (step) {
-        if (step.done) return joined();
-        chunks.push(step.value);
-        length += step.value.length;
-        return next();
-      });
-    }
-    function joined() {
-      var bytes = new Uint8Array(length);
-      var at = 0;
-      for (var i = 0; i < chunks.length; i += 1) {
-        bytes.set(chunks[i], at);
-        at += chunks[i].length;
-      }
-      return bytes;
-    }
-    return next();
-  }
-
-  // Compiled at once: the browser compiles each function lazily, when it is
-  // first called, so this decodes and checks the module (a few ms) and the
-  // page's script finds it ready; it can start the rekenhulp before the page
-  // is first painted, which is then painted once, with the first result.
-  // WebAssembly.compile() ends in a task of its own, after which the browser
-  // painted the page and laid it out again with the result. A browser that
-  // refuses to compile this much at once on the page's thread gets that.
-  function compileNow(bytes) {
-    try {
-      return new WebAssembly.Module(bytes);
-    } catch (error) {
       return WebAssembly.compile(bytes);
-    }
+    });
   }
 
   // Native where the browser has it (Chromium 140, Firefox 133, Safari
