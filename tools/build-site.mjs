@@ -81,15 +81,20 @@ const pageScript = (inlineCore) => jsAscii(safeInScript(
   `(function () {\n'use strict';\n${glue}\n${bundleSite('boot-page.js', { inlineCore })}}());`));
 const script = pageScript(true);
 const servedScript = pageScript(false);
-// The served page starts fetching and compiling its core at the top of
-// <head> (site/early-core.js), beside the parse of the rest of the page; the
-// single file has its core inline and no such script.
-const early = safeInScript(site('early-core.js').replace(/^\s*\/\/.*\n/gm, ''));  // its comments stay in the source
-export const csp = cspOf(`${sha256(script)} 'wasm-unsafe-eval'`, sha256(css));
+// Both pages start getting their core ready at the top of <head>, beside the
+// parse of the rest of the page: the served page fetches ivp-rekenhulp.wasm
+// and compiles it while it streams in (site/early-core.js); the single file
+// decodes, inflates and compiles the core inlined right before its script
+// (site/early-inline-core.js). Each has its own hash in script-src.
+const earlyOf = (name) => safeInScript(site(name).replace(/^\s*\/\/.*\n/gm, ''));  // their comments stay in the source
+const early = earlyOf('early-core.js');
+const earlyInline = earlyOf('early-inline-core.js');
+export const csp = cspOf(`${sha256(earlyInline)} ${sha256(script)} 'wasm-unsafe-eval'`, sha256(css));
 export const servedCsp = cspOf(`${sha256(early)} ${sha256(servedScript)} 'wasm-unsafe-eval'`, sha256(css), "'self'");
-const html = fill(htmlAscii(site('index.html')), { CSP: csp, CSS: css, APP: app, SCRIPT: script, FOOTER_MORE: '', EARLY: '',
-  CORE: `<script type="application/gzip-base64" id="ivp-wasm">${wasmInline}</script>` });
-const servedHtml = fill(htmlAscii(site('index.html')), { CSP: servedCsp, CSS: css, APP: app, SCRIPT: servedScript, CORE: '',
+const html = fill(htmlAscii(site('index.html')), { CSP: csp, CSS: css, APP: app, SCRIPT: script, FOOTER_MORE: '',
+  EARLY: `<script type="application/gzip-base64" id="ivp-wasm">${wasmInline}</script>\n` +
+    `<script id="ivp-core-early">${earlyInline}</script>\n` });
+const servedHtml = fill(htmlAscii(site('index.html')), { CSP: servedCsp, CSS: css, APP: app, SCRIPT: servedScript,
   EARLY: `<script id="ivp-core-early">${early}</script>\n`,
   FOOTER_MORE: htmlAscii('<br><a href="ivp-rekenhulp.html" download>De rekenhulp als één bestand, voor gebruik zonder internet</a>') });
 

@@ -18,17 +18,22 @@ function ivpCloseConnections() {
   document.head.append(meta);
 }
 
-// → the core's bytes, its compiled module, or its URL (ivpLoadCore).
+// → the core's compiled module, its bytes, or its URL (ivpLoadCore).
 async function ivpCoreSource() {
+  // Being made ready since the top of the page: the inlined core decoded,
+  // inflated and compiled (site/early-inline-core.js), or the core file
+  // fetched and compiled while it streams in (site/early-core.js).
+  const early = document.getElementById('ivp-core-early');
   const inline = document.getElementById('ivp-wasm');
+  if (early && early.ivpCore) {
+    if (!inline) return early.ivpCore;
+    try { return await early.ivpCore; } catch { /* the inlined core's slower path below */ }
+  }
   if (inline) {
     const bytes = await ivpInflateInlineCore(inline.textContent);
     ivpMark('ivp-core-bytes');
     return bytes;
   }
-  // Served: fetched and being compiled since the top of the page (site/early-core.js).
-  const early = document.getElementById('ivp-core-early');
-  if (early && early.ivpCore) return early.ivpCore;
   if (!/^https?:$/.test(location.protocol)) {
     throw new Error(`deze pagina heeft het bestand ${IVP_CORE_FILE} nodig en werkt alleen via een website; ` +
       'open voor gebruik zonder internet het bestand ivp-rekenhulp.html');

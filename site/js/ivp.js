@@ -4,7 +4,6 @@
 // createIvpModule is the Emscripten glue, which the build puts in front of
 // the bundle inside one closure (tools/build-site.mjs).
 /* global createIvpModule */
-import { gunzipSync } from 'fflate';
 /*! Bundled (in the builds with an inlined core): fflate 0.8.3 (https://github.com/101arrowz/fflate), MIT License,
     Copyright (c) 2026 Arjun Barrett. The full licence text is in node_modules/fflate/LICENSE
     and at https://github.com/101arrowz/fflate/blob/master/LICENSE */
@@ -22,19 +21,28 @@ export function ivpMark(name) {
 // shows, and about 100 kB smaller over the wire (base64 of a compressed file
 // still compresses a little; base64 of the raw core compresses worse than the
 // raw core). The browser's own DecompressionStream inflates it where it has
-// one (native code, off the page's thread: a few ms against about 50 ms of
-// fflate on the main thread at start-up, docs/perf.md "Start-up"); fflate
+// one (native code: a few ms against about 50 ms of fflate at start-up,
+// docs/perf.md "Start-up"); fflate
 // (npm, MIT) where it has not: DecompressionStream is missing in Safari
-// before 16.4 and Firefox before 113, which old phones still run.
+// before 16.4 and Firefox before 113, which old phones still run. fflate is
+// imported only then: its tables are built when it is first needed, not
+// while the page's script starts (esbuild keeps it in the bundle, behind a
+// function that runs it once).
 // → a promise of the core's bytes.
 export async function ivpInflateInlineCore(text) {
   const packed = ivpDecodeBase64(text);
-  if (typeof DecompressionStream === 'function' && typeof Response === 'function' && typeof Blob === 'function') {
+  if (typeof DecompressionStream === 'function' && typeof Response === 'function') {
     try {
-      const stream = new Blob([packed]).stream().pipeThrough(new DecompressionStream('gzip'));
-      return new Uint8Array(await new Response(stream).arrayBuffer());
+      // The whole text written in one chunk, in memory (a Blob's stream goes
+      // through the browser process and comes out in many small pieces).
+      const inflate = new DecompressionStream('gzip');
+      const writer = inflate.writable.getWriter();
+      writer.write(packed).catch(() => {});
+      writer.close().catch(() => {});
+      return new Uint8Array(await new Response(inflate.readable).arrayBuffer());
     } catch { /* a browser whose stream fails: fflate below */ }
   }
+  const { gunzipSync } = await import('./inflate.js');
   return gunzipSync(packed);
 }
 

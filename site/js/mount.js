@@ -47,7 +47,7 @@ function ivpContext(root, core, options) {
     lastTotalText: '',
     explained: null,  // the explanation kept between lean results (scenario.js compute)
     policyChoicesKey: '',
-    kit: null,  // steps/kit.js, mounted after the steps
+    kit: null,  // steps/kit.js, mounted with the forms (mountForms)
     interview: null,  // steps/interview.js, made by steps/situation.js
     showStep: null,  // steps/nav.js
     questionText: null,  // steps/situation.js
@@ -163,16 +163,18 @@ function completeStart(ctx) {
   update(ctx, { visibleOnly: true });
 }
 
-// The forms of steps 2 and 3 — the situation's 85 questions with the
-// interview, the table of 34 provisions — are not in the first view: they are
-// built when a whole result is first shown (right after the first paint, or
-// sooner when needed) or a scenario is applied (scenario.js), whichever comes
-// first, and only once.
+// The forms of steps 2, 3 and 6 — the situation's 85 questions with the
+// interview, the table of 34 provisions, the keukentafel kit — are not in the
+// first view: they are built when a whole result is first shown (right after
+// the first paint, or sooner when needed) or a scenario is applied
+// (scenario.js), whichever comes first, and only once. Until then the kit
+// adds nothing to the scenario (nothing ticked or filled in yet).
 function mountForms(ctx) {
   if (ctx.formsMounted) return;
   ctx.formsMounted = true;
   ivpSituationMount(ctx);
   ivpProvisionsMount(ctx);
+  ctx.kit = kitMount(ctx);
 }
 
 // After the next paint: a task queued from an animation frame runs after the
@@ -202,7 +204,6 @@ export function ivpMount(root, core, options = {}) {
   if (typeof window !== 'undefined') window.addEventListener('beforeprint', () => { completeStart(ctx); renderAllSteps(ctx); });
   ivpStartMount(ctx);
   ivpPolicyMount(ctx);
-  ctx.kit = kitMount(ctx);
   ivpSummaryMount(ctx);
   ivpIcsMount(ctx);
   ivpMark('ivp-mounted');
