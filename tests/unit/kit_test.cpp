@@ -298,8 +298,7 @@ void check_kit_quotes(const json& node, const std::vector<std::string>& lines, i
 TEST(KitSources, SeedQuotesStartOnTheCitedLine) {
     // ../shared/ sits beside the checkout on the development machine and in
     // CI only; without it this check cannot run and says so.
-    const auto seed = std::filesystem::path(__FILE__).parent_path().parent_path().parent_path().parent_path() /
-                      "shared" / "seeds" / "000_8243b2686b6c1bab.txt";
+    const auto seed = std::filesystem::path(IVP_SOURCE_DIR).parent_path() / "shared" / "seeds" / "000_8243b2686b6c1bab.txt";
     if (!std::filesystem::exists(seed)) GTEST_SKIP() << "../shared/seeds ontbreekt: de citaten in data/kit.json zijn niet nagekeken.";
     std::ifstream in(seed);
     std::vector<std::string> lines;

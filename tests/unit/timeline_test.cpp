@@ -512,8 +512,7 @@ void check_quotes(const json& node, const std::filesystem::path& seeds, const st
 TEST(Bronnen, SeedQuotesInTheTermsDataStartOnTheCitedLine) {
     // ../shared/ sits beside the checkout on the development machine and in
     // CI only; without it this check cannot run and says so.
-    const auto seeds = std::filesystem::path(__FILE__).parent_path().parent_path().parent_path().parent_path() /
-                       "shared" / "seeds";
+    const auto seeds = std::filesystem::path(IVP_SOURCE_DIR).parent_path() / "shared" / "seeds";
     if (!std::filesystem::exists(seeds / "000_8243b2686b6c1bab.txt"))
         GTEST_SKIP() << "../shared/seeds ontbreekt: de citaten in data/terms.json zijn niet nagekeken.";
     int checked = 0;
