@@ -12,6 +12,7 @@
 #include "ivp/base/data_reader.h"
 #include "ivp/base/embedded_data.h"
 #include "ivp/base/json_input.h"
+#include "ivp/base/text.h"
 
 namespace {
 
@@ -90,6 +91,40 @@ TEST(DataJson, GrammarCornersAsNlohmann) {
              "\"\xE2\x82\"", "\"\x80\"", "[\"ok\"] x", "\xEF\xBB"}) {
         expect_as_nlohmann(text);
     }
+}
+
+// utf8_sequence_length, the one UTF-8 rule of the data reader and the result's
+// writer, against nlohmann's parser for every lead byte from 0x80, every second
+// byte and the boundary values of the third and fourth: where it says n, the
+// string of those n bytes is accepted and of n - 1 refused; where it says 0,
+// no string that starts with those bytes is accepted.
+TEST(DataJson, Utf8SequencesAsNlohmann) {
+    const auto accepts = [](const std::string& bytes, std::size_t n) {
+        return json::accept("\"" + bytes.substr(0, n) + "\"");
+    };
+    const unsigned char tails[] = {0x7F, 0x80, 0xBF, 0xC0};  // beside and at the ends of 80..BF
+    int checked = 0;
+    for (int b0 = 0x80; b0 <= 0xFF; ++b0) {
+        for (int b1 = 0; b1 <= 0xFF; ++b1) {
+            for (unsigned char b2 : tails) {
+                for (unsigned char b3 : tails) {
+                    const std::string bytes{static_cast<char>(b0), static_cast<char>(b1), static_cast<char>(b2),
+                                            static_cast<char>(b3)};
+                    const std::size_t n = ivp::utf8_sequence_length(bytes, 0);
+                    ++checked;
+                    if (n == 0) {
+                        for (std::size_t k = 1; k <= 4; ++k) ASSERT_FALSE(accepts(bytes, k)) << b0 << " " << b1 << " k=" << k;
+                        continue;
+                    }
+                    ASSERT_TRUE(accepts(bytes, n)) << b0 << " " << b1 << " n=" << n;
+                    ASSERT_FALSE(accepts(bytes, n - 1)) << b0 << " " << b1 << " n=" << n;
+                    // A sequence cut short by the end of the text is not one.
+                    ASSERT_EQ(ivp::utf8_sequence_length(bytes.substr(0, n - 1), 0), 0u) << b0 << " " << b1;
+                }
+            }
+        }
+    }
+    EXPECT_EQ(checked, 128 * 256 * 4 * 4);
 }
 
 // parse_strict_json, parse_user_json's first try: it takes a text only when

@@ -320,30 +320,6 @@ private:
         }
     }
 
-    static bool in(unsigned char c, unsigned char lo, unsigned char hi) { return c >= lo && c <= hi; }
-
-    // The length of the UTF-8 sequence at p_ (RFC 3629, as nlohmann checks
-    // it), 0 when it is not one.
-    std::size_t utf8_length() const {
-        const auto left = static_cast<std::size_t>(end_ - p_);
-        const auto b = [&](std::size_t i) { return static_cast<unsigned char>(p_[i]); };
-        const unsigned char c = b(0);
-        if (in(c, 0xC2, 0xDF)) return left >= 2 && in(b(1), 0x80, 0xBF) ? 2 : 0;
-        if (in(c, 0xE0, 0xEF)) {
-            if (left < 3) return 0;
-            const unsigned char lo = c == 0xE0 ? 0xA0 : 0x80;
-            const unsigned char hi = c == 0xED ? 0x9F : 0xBF;
-            return in(b(1), lo, hi) && in(b(2), 0x80, 0xBF) ? 3 : 0;
-        }
-        if (in(c, 0xF0, 0xF4)) {
-            if (left < 4) return 0;
-            const unsigned char lo = c == 0xF0 ? 0x90 : 0x80;
-            const unsigned char hi = c == 0xF4 ? 0x8F : 0xBF;
-            return in(b(1), lo, hi) && in(b(2), 0x80, 0xBF) && in(b(3), 0x80, 0xBF) ? 4 : 0;
-        }
-        return 0;
-    }
-
     // A string from its opening quote; the runs between escapes are copied whole.
     bool string(std::string& out) {
         ++p_;
@@ -365,7 +341,7 @@ private:
             } else if (c < 0x80) {
                 ++p_;
             } else {
-                const auto n = utf8_length();
+                const auto n = utf8_sequence_length(std::string_view(p_, static_cast<std::size_t>(end_ - p_)), 0);
                 if (n == 0) return false;
                 p_ += n;
             }

@@ -4,6 +4,8 @@
 #include <charconv>
 #include <cstring>
 
+#include "ivp/base/text.h"
+
 namespace ivp {
 
 using nlohmann::json;
@@ -31,34 +33,6 @@ void JsonObject::put(std::string_view key, double value) { put(key, json(value))
 json JsonObject::take() { return std::exchange(object_, json::object()); }
 
 namespace {
-
-// The length of the valid UTF-8 sequence starting at s[i] (a byte >= 0x80),
-// or 0 if it is not one: the sequences nlohmann's automaton accepts (RFC
-// 3629: no overlong forms, no surrogates, nothing above U+10FFFF).
-std::size_t utf8_length(std::string_view s, std::size_t i) {
-    const auto byte = [&](std::size_t k) { return static_cast<unsigned char>(s[k]); };
-    const unsigned char b0 = byte(i);
-    const std::size_t rest = s.size() - i;
-    const auto cont = [&](std::size_t k) { return (byte(i + k) & 0xC0) == 0x80; };
-    if (b0 >= 0xC2 && b0 <= 0xDF) return rest >= 2 && cont(1) ? 2 : 0;
-    if (b0 >= 0xE0 && b0 <= 0xEF) {
-        if (rest < 3) return 0;
-        const unsigned char b1 = byte(i + 1);
-        const bool first_ok = b0 == 0xE0 ? (b1 >= 0xA0 && b1 <= 0xBF)
-                              : b0 == 0xED ? (b1 >= 0x80 && b1 <= 0x9F)
-                                           : (b1 & 0xC0) == 0x80;
-        return first_ok && cont(2) ? 3 : 0;
-    }
-    if (b0 >= 0xF0 && b0 <= 0xF4) {
-        if (rest < 4) return 0;
-        const unsigned char b1 = byte(i + 1);
-        const bool first_ok = b0 == 0xF0 ? (b1 >= 0x90 && b1 <= 0xBF)
-                              : b0 == 0xF4 ? (b1 >= 0x80 && b1 <= 0x8F)
-                                           : (b1 & 0xC0) == 0x80;
-        return first_ok && cont(2) && cont(3) ? 4 : 0;
-    }
-    return 0;
-}
 
 // Whether one of the eight bytes at p is not ASCII, a control character, '"'
 // or '\\' (a byte after one that is may also be reported: the bytes are then
@@ -89,7 +63,7 @@ void JsonTextWriter::string(std::string_view s) {
         if (i == s.size()) break;
         const auto c = static_cast<unsigned char>(s[i]);
         if (c >= 0x80) {
-            const std::size_t n = utf8_length(s, i);
+            const std::size_t n = utf8_sequence_length(s, i);
             if (n == 0) {
                 // Not UTF-8: nlohmann's serializer throws its type_error 316
                 // (were it ever to accept the string, its text is the answer).

@@ -11,4 +11,28 @@ std::string join_text(std::initializer_list<std::string_view> parts) {
     return out;
 }
 
+namespace {
+bool in(unsigned char c, unsigned char lo, unsigned char hi) { return c >= lo && c <= hi; }
+}  // namespace
+
+std::size_t utf8_sequence_length(std::string_view text, std::size_t at) {
+    const std::size_t left = text.size() - at;
+    const auto b = [&](std::size_t k) { return static_cast<unsigned char>(text[at + k]); };
+    const unsigned char c = b(0);
+    if (in(c, 0xC2, 0xDF)) return left >= 2 && in(b(1), 0x80, 0xBF) ? 2 : 0;
+    if (in(c, 0xE0, 0xEF)) {
+        if (left < 3) return 0;
+        const unsigned char lo = c == 0xE0 ? 0xA0 : 0x80;  // E0: no overlong form
+        const unsigned char hi = c == 0xED ? 0x9F : 0xBF;  // ED: no surrogate
+        return in(b(1), lo, hi) && in(b(2), 0x80, 0xBF) ? 3 : 0;
+    }
+    if (in(c, 0xF0, 0xF4)) {
+        if (left < 4) return 0;
+        const unsigned char lo = c == 0xF0 ? 0x90 : 0x80;  // F0: no overlong form
+        const unsigned char hi = c == 0xF4 ? 0x8F : 0xBF;  // F4: nothing above U+10FFFF
+        return in(b(1), lo, hi) && in(b(2), 0x80, 0xBF) && in(b(3), 0x80, 0xBF) ? 4 : 0;
+    }
+    return 0;
+}
+
 }  // namespace ivp

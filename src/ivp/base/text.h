@@ -1,5 +1,6 @@
 #pragma once
 // Building the text of a message.
+#include <cstddef>
 #include <initializer_list>
 #include <string>
 #include <string_view>
@@ -11,5 +12,12 @@ namespace ivp {
 // cleanup should an exception pass), so that a message of many parts costs
 // more WebAssembly than the check that throws it. The text is the same.
 std::string join_text(std::initializer_list<std::string_view> parts);
+
+// The length of the valid UTF-8 sequence starting at text[at] (a byte >= 0x80),
+// or 0 if it is not one: the sequences nlohmann's parser and serializer accept
+// (RFC 3629: no overlong forms, no surrogates, nothing above U+10FFFF). One
+// rule for the data files' reader and the result's writer, so that neither
+// accepts a text the other refuses.
+std::size_t utf8_sequence_length(std::string_view text, std::size_t at);
 
 }  // namespace ivp
