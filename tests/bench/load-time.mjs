@@ -8,12 +8,13 @@
 //   http   index.html served over http from 127.0.0.1 (the served site);
 //   cached index.html again in the same context (the core from the HTTP cache).
 // The builds take turns run by run, so the machine's load hits them alike.
-// Two moments per load: the first `ivp-result` event (the first result on
+// Three moments per load: the first `ivp-result` event (the first result on
 // screen: since the start-up work of issue 17 the first view's lean result,
 // the budget in the totals bar) and, as "<case> full", the first event whose
 // result has the explanation (each provision's `eligibility`), which older
-// builds sent first and only. Prints p50/p95/min/max in milliseconds per
-// build and case.
+// builds sent first and only. Beside the first, as "<case> frame", the moment
+// the frame showing it has been rendered (the task after the next animation
+// frame). Prints p50/p95/min/max in milliseconds per build and case.
 // With --profile it also prints, per build and case, the median moment of
 // each start-up phase: the browser's own (responseEnd, domInteractive, …)
 // and the page's User Timing marks (site/js: ivp-boot, ivp-core-bytes,
@@ -146,7 +147,7 @@ async function firstResult(page, url, profile, cpu) {
     await cdp.send('Tracing.start', { categories: 'toplevel,blink.user_timing,v8.wasm,__metadata', transferMode: 'ReportEvents' });
   }
   await page.goto(url);
-  await page.waitForFunction(() => window.__ivpFullResult !== undefined);
+  await page.waitForFunction(() => window.__ivpFullResult !== undefined && window.__ivpFirstFrame !== undefined);
   if (profile) profile.push(await page.evaluate(phases));
   if (cdp) {
     const complete = new Promise((done) => cdp.once('Tracing.tracingComplete', done));
@@ -160,14 +161,14 @@ async function firstResult(page, url, profile, cpu) {
     cpu.phases.push(phases);
     cpu.wasm.push(wasm);
   }
-  return page.evaluate(() => [window.__ivpFirstResult, window.__ivpFullResult]);
+  return page.evaluate(() => [window.__ivpFirstResult, window.__ivpFullResult, window.__ivpFirstFrame]);
 }
 
 const browser = await launch();
 const builds = [];
 for (const dir of dirs) {
   builds.push({ dir, server: await serve(dir),
-    times: { file: [], 'file full': [], http: [], 'http full': [], cached: [], 'cached full': [] },
+    times: Object.fromEntries(['file', 'http', 'cached'].flatMap((k) => [[k, []], [`${k} frame`, []], [`${k} full`, []]])),
     profiles: { file: [], http: [], cached: [] },
     cpu: Object.fromEntries(['file', 'http', 'cached'].map((k) => [k, { first: [], full: [], phases: [], wasm: [], processes: [] }])) });
 }
@@ -180,7 +181,17 @@ for (let i = 0; i < runs; i += 1) {
     await context.addInitScript(() => {
       document.addEventListener('ivp-result', (event) => {
         const now = performance.now();
-        if (window.__ivpFirstResult === undefined) { window.__ivpFirstResult = now; performance.mark('bench-first-result'); }
+        if (window.__ivpFirstResult === undefined) {
+          window.__ivpFirstResult = now;
+          performance.mark('bench-first-result');
+          // The frame that shows it: the task right after the next frame's
+          // rendering (a message posted from its animation-frame callback).
+          requestAnimationFrame(() => {
+            const channel = new MessageChannel();
+            channel.port1.onmessage = () => { window.__ivpFirstFrame = performance.now(); };
+            channel.port2.postMessage(0);
+          });
+        }
         const provisions = event.detail && event.detail.provisions;
         if (window.__ivpFullResult === undefined && Array.isArray(provisions) && provisions.some((p) => p.eligibility)) {
           window.__ivpFullResult = now;
@@ -189,7 +200,11 @@ for (let i = 0; i < runs; i += 1) {
       }, true);
     });
     const page = await context.newPage();
-    const record = (kind, [first, full]) => { build.times[kind].push(first); build.times[`${kind} full`].push(full); };
+    const record = (kind, [first, full, frame]) => {
+      build.times[kind].push(first);
+      build.times[`${kind} frame`].push(frame);
+      build.times[`${kind} full`].push(full);
+    };
     const file = pathToFileURL(join(build.dir, 'ivp-rekenhulp.html')).href;
     record('file', await firstResult(page, file, profileOf(build, 'file'), cpuOfCase(build, 'file')));
     await page.close();
