@@ -76,7 +76,7 @@ export function ivpPhaseLabel(result, ph) {
 // `terms`, `tracks`, `phases`, `policy_choices`, `costs.financing`,
 // `plan.assumptions`, `plan.remedies`, the texts of `kit.checklist[]` and
 // `kit.requests[]`, each assessment's `form`, and its compact reasons whole
-// (`{criterion, outcome}`). A carried
+// (`{criterion, outcome}`, the Zvw one with its text and source). A carried
 // pack (`policy_pack`) is whole in the result, its sources too. Neither the result's nor the rulebook's objects are written
 // to: the page keeps the explanation between lean results. A result without
 // `rulebook` (a stand-in, an older core) has its tables itself.
@@ -85,12 +85,15 @@ export function ivpPhaseLabel(result, ph) {
 // as when the core wrote the tables in.
 const ivpSorted = (o) => Object.fromEntries(Object.entries(o).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 
-// A compact reason "<n><o>" whole again, as the core's with_rulebook() does:
-// {criterion, outcome}, the criterion by its place n in its policy's sorted
-// criteria, the outcome by its letter (src/ivp/result/result_json.cpp reason_json).
+// A compact reason whole again, as the core's with_rulebook() does
+// (src/ivp/result/result_json.cpp reason_json): "<n><o>" is {criterion,
+// outcome}, the criterion by its place n in its policy's sorted criteria, the
+// outcome by its letter; "zvw" is the policy's Zvw reason, its text and source
+// from the rulebook's `zvw.<policy>`.
 const IVP_OUTCOMES = { v: 'voldaan', n: 'niet voldaan', o: 'onbekend', t: 'niet van toepassing' };
-function ivpWholeReason(r, criteria) {
+function ivpWholeReason(r, criteria, zvw) {
   if (typeof r !== 'string') return r;
+  if (r === 'zvw' && zvw) return { criterion: 'zvw', outcome: IVP_OUTCOMES.t, source: zvw.source, text: zvw.text };
   const m = /^(\d{1,4})([vnot])$/.exec(r);
   const criterion = m && criteria ? criteria[Number(m[1])] : undefined;
   if (criterion === undefined) throw new Error(`Een reden die het regelboek niet kent: ${r}.`);
@@ -129,6 +132,7 @@ export function ivpWithRulebook(result, rulebook) {
   for (const p of out.policies) {
     if (p && !criteria.has(p.id)) criteria.set(p.id, Object.keys(p.criteria || {}).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)));
   }
+  const zvwOf = (policy) => (rulebook.zvw && Object.hasOwn(rulebook.zvw, policy) ? rulebook.zvw[policy] : undefined);
   const withForms = (entry, byPolicy, setPolicies) => {
     let copy = null;
     for (const [policy, assessment] of Object.entries(byPolicy)) {
@@ -136,7 +140,7 @@ export function ivpWithRulebook(result, rulebook) {
       const compact = Array.isArray(assessment.reasons) && assessment.reasons.some((r) => typeof r === 'string');
       if (form === undefined && !compact) continue;
       copy = copy || { ...byPolicy };
-      const whole = compact ? { ...assessment, reasons: assessment.reasons.map((r) => ivpWholeReason(r, criteria.get(policy))) } : assessment;
+      const whole = compact ? { ...assessment, reasons: assessment.reasons.map((r) => ivpWholeReason(r, criteria.get(policy), zvwOf(policy))) } : assessment;
       copy[policy] = form === undefined ? whole : ivpSorted({ ...whole, form });
     }
     return copy ? setPolicies(copy) : entry;

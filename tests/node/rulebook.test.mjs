@@ -58,10 +58,15 @@ test('the page merges result and rulebook exactly as the core does, and every id
     assert.deepEqual(rest, native, text.slice(0, 200));
     // In the same key order too: the page shows some parts key by key.
     assert.equal(JSON.stringify(rest), JSON.stringify(native), `key order, ${text.slice(0, 200)}`);
-    // Compact reasons ("<n><o>") in the result, every one whole in the merge.
+    // Compact reasons ("<n><o>", "zvw") in the result, every one whole in the merge.
     const reasonsOf = (r) => [...r.provisions.map((p) => p.eligibility.policies), ...r.other_provisions.map((o) => o.policies)]
       .flatMap((byPolicy) => Object.values(byPolicy).flatMap((a) => a.reasons));
-    if (scenario.provisions === undefined) assert.ok(reasonsOf(result).some((r) => typeof r === 'string'), text.slice(0, 80));
+    if (scenario.provisions === undefined) {
+      assert.ok(reasonsOf(result).some((r) => typeof r === 'string' && r !== 'zvw'), text.slice(0, 80));
+      // The Zvw provisions' reason under a policy of the rulebook: "zvw", whole with its text and source.
+      assert.ok(reasonsOf(result).includes('zvw'), text.slice(0, 80));
+      assert.ok(reasonsOf(merged).filter((r) => r.criterion === 'zvw').every((r) => typeof r.text === 'string' && merged.sources[r.source]));
+    }
     assert.ok(reasonsOf(merged).every((r) => r && typeof r === 'object' && typeof r.criterion === 'string'), text.slice(0, 80));
     for (const s of sourceIds(merged)) assert.ok(merged.sources[s], `${s} in ${text.slice(0, 80)}`);
     assert.equal(JSON.stringify(result), resultBefore, 'the result is not written to');

@@ -36,7 +36,7 @@ const ivp::Policy& policy(const std::string& id) {
 
 // The assessment as the page reads it: a compact reason "<n><o>" (docs/result.md
 // "Result and rulebook") whole, {criterion, outcome}, n the criterion's place
-// among the policy's sorted criterion ids.
+// among the policy's sorted criterion ids; "zvw" with the policy's Zvw text and source.
 json assess(const std::string& policy_id, const std::string& provision, const json& profile) {
     const auto& catalogue = ivp::embedded_catalogue();
     const auto index = catalogue.find(provision);
@@ -48,7 +48,10 @@ json assess(const std::string& policy_id, const std::string& provision, const js
     const std::map<char, std::string> outcomes{
         {'v', "voldaan"}, {'n', "niet voldaan"}, {'o', "onbekend"}, {'t', "niet van toepassing"}};
     for (auto& r : a.at("reasons"))
-        if (r.is_string()) {
+        if (r == "zvw") {
+            const auto& p = policy(policy_id);
+            r = {{"criterion", "zvw"}, {"outcome", "niet van toepassing"}, {"text", p.zvw.at("text")}, {"source", p.zvw_source_id}};
+        } else if (r.is_string()) {
             const auto s = r.get<std::string>();
             r = {{"criterion", ids.at(std::stoul(s.substr(0, s.size() - 1)))}, {"outcome", outcomes.at(s.back())}};
         }

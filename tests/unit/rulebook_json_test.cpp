@@ -164,13 +164,21 @@ TEST(RulebookTables, AResultOfAnotherRulebookIsRefused) {
     EXPECT_THROW(ivp::with_rulebook(r, ivp::embedded_rulebook_tables()), ivp::DataError);
 }
 
+// The policy of the embedded rulebook with this id.
+const ivp::Policy& embedded_policy(const std::string& id) {
+    for (const auto& p : ivp::embedded_policies())
+        if (p.id == id) return p;
+    throw std::runtime_error("no policy " + id);
+}
+
 // A reason that only names its criterion and outcome is "<n><o>" in the
-// result (n: the criterion's place in its policy's sorted criteria); the merge
-// writes it whole, and a reason with its own text stays whole in both.
+// result (n: the criterion's place in its policy's sorted criteria), the Zvw
+// reason of a rulebook policy is "zvw"; the merge writes them whole, and a
+// reason with its own text stays whole in both.
 TEST(RulebookTables, CompactReasonsAreWholeAgainAfterTheMerge) {
     const json r = calc(kHattem);
     const json whole = ivp_test::whole(r);
-    std::size_t compact = 0, kept = 0;
+    std::size_t compact = 0, kept = 0, zvw = 0;
     for (std::size_t i = 0; i < r.at("provisions").size(); ++i)
         for (const auto& [policy, a] : r.at("provisions")[i].at("eligibility").at("policies").items()) {
             const auto& merged = whole.at("provisions")[i].at("eligibility").at("policies").at(policy).at("reasons");
@@ -187,6 +195,16 @@ TEST(RulebookTables, CompactReasonsAreWholeAgainAfterTheMerge) {
                 }
                 ++compact;
                 const auto s = c.get<std::string>();
+                if (s == "zvw") {
+                    ++zvw;
+                    const auto& pol = embedded_policy(policy);
+                    EXPECT_EQ(merged[k], json({{"criterion", "zvw"},
+                                               {"outcome", "niet van toepassing"},
+                                               {"text", pol.zvw.at("text")},
+                                               {"source", pol.zvw_source_id}}));
+                    EXPECT_TRUE(whole.at("sources").contains(pol.zvw_source_id)) << pol.zvw_source_id;
+                    continue;
+                }
                 std::vector<std::string> ids;
                 for (const auto& [id, v] : criteria.items()) ids.push_back(id);
                 const auto n = std::stoul(s.substr(0, s.size() - 1));
@@ -200,9 +218,30 @@ TEST(RulebookTables, CompactReasonsAreWholeAgainAfterTheMerge) {
         }
     EXPECT_GT(compact, 100u);
     EXPECT_GT(kept, 0u);
+    EXPECT_GT(zvw, 10u);  // the Zvw provisions under each policy
     json bad = r;
     bad["provisions"][0]["eligibility"]["policies"]["als-protocol"]["reasons"][0] = "999v";
     EXPECT_THROW(ivp_test::whole(bad), ivp::DataError);
+}
+
+// A carried pack is not in the rulebook: its Zvw reason stays whole, with
+// the pack's own text and source, and the merge leaves it as it is.
+TEST(RulebookTables, ACarriedPacksZvwReasonStaysWhole) {
+    const json pack = carried_pack();
+    const json r = calc(json{{"policy_pack", pack}, {"provisions", {"traplift", "spalken"}}});
+    const auto at = [](const json& result, const std::string& id) -> const json& {
+        for (const auto& p : result.at("provisions"))
+            if (p.at("id") == id) return p;
+        throw std::runtime_error("no provision " + id);
+    };
+    const json& policies = at(r, "spalken").at("eligibility").at("policies");
+    const json& own = policies.at("eigen-gemeente");
+    ASSERT_EQ(own.at("reasons").size(), 1u);
+    EXPECT_EQ(own.at("reasons")[0].at("criterion"), "zvw");
+    EXPECT_EQ(own.at("reasons")[0].at("text"), pack.at("zvw").at("text"));
+    EXPECT_EQ(policies.at("als-protocol").at("reasons")[0], "zvw");
+    const json whole = ivp_test::whole(r);
+    EXPECT_EQ(at(whole, "spalken").at("eligibility").at("policies").at("eigen-gemeente").at("reasons"), own.at("reasons"));
 }
 
 namespace {

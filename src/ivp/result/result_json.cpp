@@ -43,11 +43,22 @@ std::optional<std::size_t> criterion_place(const Policy& policy, const std::stri
 // "<n><o>": n the criterion's place in the policy's `criteria`, o the
 // outcome's letter; the merge with the rulebook (with_rulebook, the page's
 // ivpWithRulebook) writes it whole again (docs/result.md "Result and rulebook").
+//
+// The reason of a Zvw provision under a policy of the rulebook is "zvw": its
+// text and source are the policy's `zvw` (the same for every such provision),
+// which the rulebook gives once (rulebook_json, `zvw`). A carried pack's stays
+// whole: the rulebook does not have it.
+bool is_policy_zvw_reason(const Reason& r, const Policy& policy) {
+    return r.criterion == "zvw" && r.outcome == kZvwOutcome && r.own_text && r.exceptions.empty() &&
+           r.derived_from.empty() && r.source == policy.zvw_source_id && r.text == policy.zvw.at("text");
+}
+
 json reason_json(const Reason& r, const Policy& policy) {
     const bool plain = !r.own_text && r.exceptions.empty() && r.derived_from.empty() && r.source.empty();
     if (const char letter = outcome_letter(r.outcome); plain && letter) {
         if (const auto place = criterion_place(policy, r.criterion)) return std::to_string(*place) + letter;
     }
+    if (!policy.carried && is_policy_zvw_reason(r, policy)) return kZvwReason;
     JsonObject out;
     out.add("criterion", r.criterion).add("outcome", r.outcome);
     if (r.own_text) out.add("text", r.text);

@@ -26,6 +26,12 @@ namespace ivp {
 char outcome_letter(std::string_view outcome);
 const char* outcome_of_letter(char letter);
 
+// The compact reason of a Zvw provision under a policy of the rulebook: whole,
+// it is {criterion "zvw", outcome kZvwOutcome} with the policy's `zvw` text and
+// source, which the rulebook's `zvw` table gives (docs/result.md).
+inline constexpr const char* kZvwReason = "zvw";
+inline constexpr const char* kZvwOutcome = "niet van toepassing";
+
 nlohmann::json to_json(const Assessment& a);
 
 // The contract's `eligibility` of a provision: the default policy's verdict,

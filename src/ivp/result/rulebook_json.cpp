@@ -32,11 +32,12 @@ void add_data_sources(json& sources, json& ids, const Rulebook& rulebook) {
 }  // namespace
 
 json rulebook_json(const Rulebook& rulebook) {
-    json policies = json::object(), policy_sources = json::object(), forms = json::object();
+    json policies = json::object(), policy_sources = json::object(), forms = json::object(), zvw = json::object();
     json sources = catalogue_sources_json(rulebook.catalogue);
     for (const auto& p : rulebook.policies) {
         policies[p.id] = policy_json(p);
         forms[p.id] = forms_json(p);
+        zvw[p.id] = JsonObject().add("text", p.zvw.at("text")).add("source", p.zvw_source_id);
         json ids = json::array();
         for (const auto& [id, entry] : p.sources.items()) {
             sources[id] = entry;
@@ -54,6 +55,7 @@ json rulebook_json(const Rulebook& rulebook) {
         .add("data_sources", std::move(data_sources))
         .add("sources", std::move(sources))
         .add("forms", std::move(forms))
+        .add("zvw", std::move(zvw))
         .add("facts", facts_table_json(rulebook.facts))
         .add("terms", terms_json(rulebook.terms))
         .add("tracks", tracks_json(rulebook.terms))
@@ -85,9 +87,17 @@ void put_forms(json& by_policy, const std::string& provision, const json& forms,
     }
 }
 
-// A compact reason "<n><o>" (result_json.cpp reason_json) whole again:
-// {criterion, outcome}, the criterion by its place in its policy's criteria.
-json whole_reason(const std::string& r, const std::vector<std::string>& criteria) {
+// A compact reason (result_json.cpp reason_json) whole again: "<n><o>" is
+// {criterion, outcome}, the criterion by its place in its policy's criteria;
+// "zvw" is the policy's Zvw reason with its text and source (`zvw_texts`: the
+// rulebook's `zvw.<policy>`).
+json whole_reason(const std::string& r, const std::vector<std::string>& criteria, const json* zvw_texts) {
+    if (r == kZvwReason && zvw_texts)
+        return JsonObject()
+            .add("criterion", kZvwReason)
+            .add("outcome", kZvwOutcome)
+            .add("text", zvw_texts->at("text"))
+            .add("source", zvw_texts->at("source"));
     const char* outcome = r.empty() ? nullptr : outcome_of_letter(r.back());
     std::size_t n = r.size() > 1 && r.size() < 6 ? 0 : criteria.size();
     for (std::size_t i = 0; i + 1 < r.size() && n < criteria.size(); ++i)
@@ -97,11 +107,15 @@ json whole_reason(const std::string& r, const std::vector<std::string>& criteria
     return JsonObject().add("criterion", criteria[n]).add("outcome", outcome);
 }
 
-// Every assessment's compact reasons whole; `criteria`: policy id -> its criterion ids, sorted.
-void put_reasons(json& by_policy, const std::map<std::string, std::vector<std::string>>& criteria) {
-    for (auto& [policy, assessment] : by_policy.items())
+// Every assessment's compact reasons whole; `criteria`: policy id -> its
+// criterion ids, sorted; `zvw`: the rulebook's Zvw reason per policy.
+void put_reasons(json& by_policy, const std::map<std::string, std::vector<std::string>>& criteria, const json& zvw) {
+    for (auto& [policy, assessment] : by_policy.items()) {
+        const auto texts = zvw.find(policy);
         for (auto& r : assessment.at("reasons"))
-            if (r.is_string()) r = whole_reason(r.get<std::string>(), criteria.at(policy));
+            if (r.is_string())
+                r = whole_reason(r.get<std::string>(), criteria.at(policy), texts == zvw.end() ? nullptr : &*texts);
+    }
 }
 
 void put_sources(json& result, const json& rulebook, const json& rulebook_policies) {
@@ -153,12 +167,13 @@ json with_rulebook(json result, const json& rulebook) {
         for (const auto& [id, c] : p.at("criteria").items()) ids.push_back(id);
     }
     const auto& forms = rulebook.at("forms");
+    const auto& zvw = rulebook.at("zvw");
     for (auto& p : result.at("provisions")) {
-        put_reasons(p.at("eligibility").at("policies"), criteria);
+        put_reasons(p.at("eligibility").at("policies"), criteria, zvw);
         put_forms(p.at("eligibility").at("policies"), p.at("id"), forms, own);
     }
     for (auto& o : result.at("other_provisions")) {
-        put_reasons(o.at("policies"), criteria);
+        put_reasons(o.at("policies"), criteria, zvw);
         put_forms(o.at("policies"), o.at("id"), forms, own);
     }
     return result;
