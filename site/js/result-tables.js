@@ -76,7 +76,8 @@ export function ivpPhaseLabel(result, ph) {
 // `terms`, `tracks`, `phases`, `policy_choices`, `costs.financing`,
 // `plan.assumptions`, `plan.remedies`, the texts of `kit.checklist[]` and
 // `kit.requests[]`, each assessment's `form`, and its compact reasons whole
-// (`{criterion, outcome}`, the Zvw one with its text and source). A carried
+// (`{criterion, outcome}`, the Zvw one with its text and source), and each
+// provision's `financing` its group's part (`provision_financing`). A carried
 // pack (`policy_pack`) is whole in the result, its sources too. Neither the result's nor the rulebook's objects are written
 // to: the page keeps the explanation between lean results. A result without
 // `rulebook` (a stand-in, an older core) has its tables itself.
@@ -98,6 +99,19 @@ function ivpWholeReason(r, criteria, zvw) {
   const criterion = m && criteria ? criteria[Number(m[1])] : undefined;
   if (criterion === undefined) throw new Error(`Een reden die het regelboek niet kent: ${r}.`);
   return { criterion, outcome: IVP_OUTCOMES[m[2]] };
+}
+
+// `extra` put into `base` as nlohmann's update(…, merge_objects) does: an
+// object into an object key by key, anything else replaces; keys sorted at
+// every level, as the core writes them. Neither argument is written to.
+function ivpDeepMerged(base, extra) {
+  const out = { ...base };
+  for (const [key, value] of Object.entries(extra)) {
+    const old = out[key];
+    const isObject = (v) => v !== null && typeof v === 'object' && !Array.isArray(v);
+    out[key] = isObject(value) && isObject(old) ? ivpDeepMerged(old, value) : value;
+  }
+  return ivpSorted(out);
 }
 
 export function ivpWithRulebook(result, rulebook) {
@@ -145,7 +159,11 @@ export function ivpWithRulebook(result, rulebook) {
     }
     return copy ? setPolicies(copy) : entry;
   };
-  out.provisions = result.provisions.map((p) => (p.eligibility
+  // A provision's financing with its group's part (`provision_financing`) put back.
+  const groupOf = (f) => (f && rulebook.provision_financing && Object.hasOwn(rulebook.provision_financing, f.group)
+    ? rulebook.provision_financing[f.group] : undefined);
+  const withFinancing = (p) => (groupOf(p.financing) ? { ...p, financing: ivpDeepMerged(groupOf(p.financing), p.financing) } : p);
+  out.provisions = result.provisions.map((p) => withFinancing(p.eligibility
     ? withForms(p, p.eligibility.policies, (policies) => ({ ...p, eligibility: { ...p.eligibility, policies } }))
     : p));
   if (Array.isArray(result.other_provisions)) {

@@ -224,6 +224,36 @@ TEST(RulebookTables, CompactReasonsAreWholeAgainAfterTheMerge) {
     EXPECT_THROW(ivp_test::whole(bad), ivp::DataError);
 }
 
+// A provision's financing carries what the scenario decides (its group, the
+// protocol pgb's amount, the answer on a prior purchase, the eigen bijdrage);
+// its group's part (label, forms, the preferred forms, the Hattem block, …)
+// is the rulebook's `provision_financing`, put back by the merge.
+TEST(RulebookTables, EachProvisionsFinancingGetsItsGroupsPartBack) {
+    const json r = calc({{"profile", {{"zelf_aangeschaft", true}}}});
+    const json whole = ivp_test::whole(r);
+    const json& by_group = ivp::embedded_rulebook_tables().at("provision_financing");
+    const std::set<std::string> scenario_keys{"group", "als_protocol", "prior_purchase", "eigen_bijdrage"};
+    ASSERT_EQ(r.at("provisions").size(), whole.at("provisions").size());
+    for (std::size_t i = 0; i < r.at("provisions").size(); ++i) {
+        const json& compact = r.at("provisions")[i].at("financing");
+        const json& merged = whole.at("provisions")[i].at("financing");
+        for (const auto& [key, value] : compact.items()) EXPECT_TRUE(scenario_keys.contains(key)) << key;
+        const json& group = by_group.at(compact.at("group").get<std::string>());
+        EXPECT_EQ(merged.at("label"), group.at("label"));
+        EXPECT_EQ(merged.at("forms"), group.at("forms"));
+        EXPECT_EQ(merged.at("eigen_bijdrage"), compact.at("eigen_bijdrage"));
+        if (r.at("provisions")[i].at("law") == "wmo") {
+            EXPECT_FALSE(compact.contains("hattem"));
+            EXPECT_EQ(merged.at("hattem"), group.at("hattem"));
+            EXPECT_EQ(merged.at("prior_purchase"), json({{"fact", "zelf_aangeschaft"}, {"answer", true}}));
+            EXPECT_EQ(merged.at("als_protocol").at("pgb").at("amount_eur"), r.at("provisions")[i].at("amount"));
+            EXPECT_EQ(merged.at("als_protocol").at("preferred_forms"), group.at("als_protocol").at("preferred_forms"));
+        } else {
+            EXPECT_EQ(merged.size(), 4u) << merged.dump();  // group, label, forms, eigen_bijdrage
+        }
+    }
+}
+
 // A carried pack is not in the rulebook: its Zvw reason stays whole, with
 // the pack's own text and source, and the merge leaves it as it is.
 TEST(RulebookTables, ACarriedPacksZvwReasonStaysWhole) {

@@ -969,21 +969,17 @@ json financing_rules_json(const FinancingRules& financing) {
     return out;
 }
 
-// Per provision only what differs between provisions: the texts and sources
-// they share sit once in costs.financing (financing_rules_json), by id.
-json financing_json(const Scenario& s, const Catalogue& catalogue, std::size_t i, const FinancingRules& financing,
-                    const EigenBijdrageRules& rules) {
-    const auto& group = financing.groups[financing.group_of[i]];
-    const auto charge = provision_charge(s, catalogue, rules, i, s.melding);
-    const auto& p = catalogue.provisions[i];
-    json out = JsonObject().add("group", group.id).add("label", group.label).add("forms", group.hattem_forms);
-    if (p.law == Law::zvw) {
-        out["eigen_bijdrage"] = JsonObject().add("status", "niet_van_toepassing").add("reason", charge.reason);
-        return out;
-    }
-    out.update(financing_amounts_json(s, catalogue, i), /*merge_objects=*/true);
-    out["als_protocol"]["preferred_forms"] = financing.als_protocol.at("preferred_forms");
-    out["als_protocol"]["pgb"]["minimum"] = "minimaal de huur (de bron noemt geen bedrag)";
+// What a provision's financing has from its group alone, the same for every
+// provision of the group and every scenario: the rulebook gives it once per
+// group (`provision_financing`), and the merge puts it back in each
+// provision's `financing` (rulebook_json.cpp with_rulebook).
+json financing_group_json(const FinancingGroup& group, const FinancingRules& financing) {
+    json out = JsonObject().add("label", group.label).add("forms", group.hattem_forms);
+    if (group.law == Law::zvw) return out;
+    out["als_protocol"] =
+        JsonObject()
+            .add("preferred_forms", financing.als_protocol.at("preferred_forms"))
+            .add("pgb", JsonObject().add("minimum", "minimaal de huur (de bron noemt geen bedrag)"));
     out["hattem"] =
         JsonObject()
             .add("forms", group.hattem_forms)
@@ -992,8 +988,32 @@ json financing_json(const Scenario& s, const Catalogue& catalogue, std::size_t i
                             .add("amount_eur", json(nullptr))
                             .add("rule", "100% van de prijs in natura, min de contractkorting"))
             .add("maintenance_insurance", JsonObject().add("amount_eur", json(nullptr)));
-    out["prior_purchase"] =
-        JsonObject().add("fact", "zelf_aangeschaft").add("answer", tri_json(boolean_fact(s.profile, "zelf_aangeschaft")));
+    out["prior_purchase"] = JsonObject().add("fact", "zelf_aangeschaft");
+    return out;
+}
+
+json financing_groups_json(const FinancingRules& financing) {
+    json out = json::object();
+    for (const auto& g : financing.groups) out[g.id] = financing_group_json(g, financing);
+    return out;
+}
+
+// Per provision only what the scenario decides: its group (the rest of the
+// group's part is the rulebook's, above), the protocol pgb's amount, the
+// answer on a prior purchase and the eigen bijdrage. The shared texts and
+// sources sit once in costs.financing (financing_rules_json), by id.
+json financing_json(const Scenario& s, const Catalogue& catalogue, std::size_t i, const FinancingRules& financing,
+                    const EigenBijdrageRules& rules) {
+    const auto& group = financing.groups[financing.group_of[i]];
+    const auto charge = provision_charge(s, catalogue, rules, i, s.melding);
+    const auto& p = catalogue.provisions[i];
+    json out = JsonObject().add("group", group.id);
+    if (p.law == Law::zvw) {
+        out["eigen_bijdrage"] = JsonObject().add("status", "niet_van_toepassing").add("reason", charge.reason);
+        return out;
+    }
+    out.update(financing_amounts_json(s, catalogue, i), /*merge_objects=*/true);
+    out["prior_purchase"] = JsonObject().add("answer", tri_json(boolean_fact(s.profile, "zelf_aangeschaft")));
     out["eigen_bijdrage"] =
         JsonObject()
             .add("status", charge.charged == Tri::yes ? "ja" : charge.charged == Tri::no ? "nee" : "onbekend")

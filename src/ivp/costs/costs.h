@@ -189,11 +189,18 @@ inline constexpr std::array<std::string_view, 4> kEigenBijdrageReads = {
     "leeftijd", "huishouden", "aow_leeftijd_bereikt", "partner_aow_leeftijd_bereikt"};
 inline constexpr std::array<std::string_view, 2> kFinancingReads = {"zelf_aangeschaft", "leeftijd"};
 
-// The `financing` of provision i (docs/costs.md): its group, forms and amounts;
-// the shared texts are in costs.financing.
+// The `financing` of provision i as the result has it (docs/costs.md): its
+// group, the protocol pgb's amount, the answer on a prior purchase and its
+// eigen bijdrage; the shared texts are in costs.financing. The rest (label,
+// forms, the protocol's preferred forms and pgb minimum, the Hattem block,
+// the prior purchase's fact) is its group's, financing_group_json(), which
+// the rulebook gives once per group and the merge puts back.
 nlohmann::json financing_json(const Scenario& scenario, const Catalogue& catalogue, std::size_t i,
                               const FinancingRules& financing, const EigenBijdrageRules& rules);
 nlohmann::json financing_json(const Scenario& scenario, const Catalogue& catalogue, std::size_t i);
+nlohmann::json financing_group_json(const FinancingGroup& group, const FinancingRules& financing);
+// Group id -> financing_group_json(): the rulebook's `provision_financing`.
+nlohmann::json financing_groups_json(const FinancingRules& financing);
 
 // The part of financing_json() that the amount reaches, at the same paths:
 // {"als_protocol":{"pgb":{"amount_eur","amount_source"}}} for a Wmo

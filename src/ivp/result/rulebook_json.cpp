@@ -62,6 +62,7 @@ json rulebook_json(const Rulebook& rulebook) {
         .add("phases", phases_json(rulebook.terms))
         .add("policy_choices", policy_choices(rulebook.policies))
         .add("financing", financing_rules_json(rulebook.financing))
+        .add("provision_financing", financing_groups_json(rulebook.financing))
         .add("plan", plan_rules_json())
         .add("kit", kit_texts_json());
 }
@@ -118,6 +119,14 @@ void put_reasons(json& by_policy, const std::map<std::string, std::vector<std::s
     }
 }
 
+// A provision's `financing` with its group's part (the rulebook's
+// `provision_financing.<group>`) put back; what the provision has wins.
+json with_group_financing(const json& financing, const json& by_group) {
+    json whole = by_group.at(financing.at("group").get<std::string>());
+    whole.update(financing, /*merge_objects=*/true);
+    return whole;
+}
+
 void put_sources(json& result, const json& rulebook, const json& rulebook_policies) {
     const json& all = rulebook.at("sources");
     // In the order calculate() wrote them (a later one of the same id wins):
@@ -168,7 +177,9 @@ json with_rulebook(json result, const json& rulebook) {
     }
     const auto& forms = rulebook.at("forms");
     const auto& zvw = rulebook.at("zvw");
+    const auto& by_group = rulebook.at("provision_financing");
     for (auto& p : result.at("provisions")) {
+        if (auto f = p.find("financing"); f != p.end()) *f = with_group_financing(*f, by_group);
         put_reasons(p.at("eligibility").at("policies"), criteria, zvw);
         put_forms(p.at("eligibility").at("policies"), p.at("id"), forms, own);
     }
