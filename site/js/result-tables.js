@@ -77,7 +77,8 @@ export function ivpPhaseLabel(result, ph) {
 // `plan.assumptions`, `plan.remedies`, the texts of `kit.checklist[]` and
 // `kit.requests[]`, each assessment's `form`, and its compact reasons whole
 // (`{criterion, outcome}`, the Zvw one with its text and source), and each
-// provision's `financing` its group's part (`provision_financing`). A carried
+// provision's `financing` its group's part (`provision_financing`), and every
+// eigen bijdrage `reason_id` its text, `reason` (`eigen_bijdrage_reasons`). A carried
 // pack (`policy_pack`) is whole in the result, its sources too. Neither the result's nor the rulebook's objects are written
 // to: the page keeps the explanation between lean results. A result without
 // `rulebook` (a stand-in, an older core) has its tables itself.
@@ -134,7 +135,21 @@ export function ivpWithRulebook(result, rulebook) {
   out.sources = ivpSorted(sources);
   if (Array.isArray(result.facts)) out.facts = Object.fromEntries(result.facts.map((id) => [id, rulebook.facts[id]]));
   for (const key of ['terms', 'tracks', 'phases', 'policy_choices']) out[key] = rulebook[key];
-  out.costs = ivpSorted({ ...result.costs, financing: rulebook.financing });
+  // An eigen bijdrage's `reason_id` as its text, `reason` (`eigen_bijdrage_reasons`).
+  const reasons = rulebook.eigen_bijdrage_reasons || {};
+  const withReason = (item) => {
+    if (!item || typeof item.reason_id !== 'string') return item;
+    const { reason_id: id, ...rest } = item;
+    return ivpSorted({ ...rest, reason: reasons[id] });
+  };
+  const eb = result.costs && result.costs.eigen_bijdrage;
+  const ebWhole = eb && typeof eb === 'object' ? { ...eb } : eb;
+  if (ebWhole && typeof ebWhole === 'object') {
+    for (const list of ['depends', 'exempt', 'not_applicable']) {
+      if (Array.isArray(eb[list])) ebWhole[list] = eb[list].map(withReason);
+    }
+  }
+  out.costs = ivpSorted({ ...result.costs, ...(eb ? { eigen_bijdrage: ebWhole } : {}), financing: rulebook.financing });
   out.plan = ivpSorted({ ...result.plan, ...rulebook.plan });
   if (result.kit) {
     const texts = (list) => result.kit[list].map((item) => ivpSorted({ ...rulebook.kit[list][item.id], ...item }));
@@ -162,7 +177,11 @@ export function ivpWithRulebook(result, rulebook) {
   // A provision's financing with its group's part (`provision_financing`) put back.
   const groupOf = (f) => (f && rulebook.provision_financing && Object.hasOwn(rulebook.provision_financing, f.group)
     ? rulebook.provision_financing[f.group] : undefined);
-  const withFinancing = (p) => (groupOf(p.financing) ? { ...p, financing: ivpDeepMerged(groupOf(p.financing), p.financing) } : p);
+  const financingWhole = (f) => {
+    const whole = ivpDeepMerged(groupOf(f), f);
+    return whole.eigen_bijdrage ? { ...whole, eigen_bijdrage: withReason(whole.eigen_bijdrage) } : whole;
+  };
+  const withFinancing = (p) => (groupOf(p.financing) ? { ...p, financing: financingWhole(p.financing) } : p);
   out.provisions = result.provisions.map((p) => withFinancing(p.eligibility
     ? withForms(p, p.eligibility.policies, (policies) => ({ ...p, eligibility: { ...p.eligibility, policies } }))
     : p));

@@ -241,7 +241,11 @@ TEST(RulebookTables, EachProvisionsFinancingGetsItsGroupsPartBack) {
         const json& group = by_group.at(compact.at("group").get<std::string>());
         EXPECT_EQ(merged.at("label"), group.at("label"));
         EXPECT_EQ(merged.at("forms"), group.at("forms"));
-        EXPECT_EQ(merged.at("eigen_bijdrage"), compact.at("eigen_bijdrage"));
+        // The eigen bijdrage's reason by id in the result, its text in the merge.
+        const json& eb = compact.at("eigen_bijdrage");
+        EXPECT_EQ(merged.at("eigen_bijdrage"),
+                  json({{"status", eb.at("status")},
+                        {"reason", ivp::embedded_rulebook_tables().at("eigen_bijdrage_reasons").at(eb.at("reason_id").get<std::string>())}}));
         if (r.at("provisions")[i].at("law") == "wmo") {
             EXPECT_FALSE(compact.contains("hattem"));
             EXPECT_EQ(merged.at("hattem"), group.at("hattem"));
@@ -252,6 +256,37 @@ TEST(RulebookTables, EachProvisionsFinancingGetsItsGroupsPartBack) {
             EXPECT_EQ(merged.size(), 4u) << merged.dump();  // group, label, forms, eigen_bijdrage
         }
     }
+}
+
+// Why a provision counts for the eigen bijdrage, or not, is an id in the
+// result (`reason_id`) and the text in the merge (`reason`), in the
+// provision's financing and in the lists of costs.eigen_bijdrage alike; the
+// ids are the rulebook's `eigen_bijdrage_reasons`.
+TEST(RulebookTables, EigenBijdrageReasonsAreTextsAgainAfterTheMerge) {
+    const json& texts = ivp::embedded_rulebook_tables().at("eigen_bijdrage_reasons");
+    std::set<std::string> seen;
+    for (const json& profile : {json::object(), json{{"leeftijd", 12}}, json{{"leeftijd", 70}}}) {
+        const json r = calc({{"profile", profile}});
+        const json whole = ivp_test::whole(r);
+        const json& eb = r.at("costs").at("eigen_bijdrage");
+        for (const char* list : {"depends", "exempt", "not_applicable"})
+            for (std::size_t k = 0; k < eb.at(list).size(); ++k) {
+                const json& item = eb.at(list)[k];
+                const auto id = item.at("reason_id").get<std::string>();
+                seen.insert(id);
+                const json& merged = whole.at("costs").at("eigen_bijdrage").at(list)[k];
+                EXPECT_EQ(merged.at("reason"), texts.at(id)) << id;
+                EXPECT_FALSE(merged.contains("reason_id"));
+                EXPECT_EQ(merged.at("id"), item.at("id"));
+            }
+        for (const auto& p : r.at("provisions")) seen.insert(p.at("financing").at("eigen_bijdrage").at("reason_id"));
+    }
+    // Zvw, the wheelchair exemption, a child, an unknown age, a Wmo provision that counts.
+    for (const char* id : {"zvw", "rolstoel", "jonger_dan_18", "kind_woningaanpassing", "leeftijd_onbekend",
+                           "leeftijd_en_gemeente_onbekend", "abonnementstarief"})
+        EXPECT_TRUE(seen.contains(id)) << id;
+    EXPECT_EQ(seen.size(), texts.size());
+    EXPECT_NE(texts.at("leeftijd_onbekend").get<std::string>().find("Hangt af van de leeftijd: "), std::string::npos);
 }
 
 // A carried pack is not in the rulebook: its Zvw reason stays whole, with

@@ -429,10 +429,20 @@ json period_json(const TariffPeriod& p) {
     return out;
 }
 
+// Why a provision counts for the eigen bijdrage or not, by id: the result
+// writes the id (`reason_id`), the rulebook's `eigen_bijdrage_reasons` gives
+// each text once (charge_reason_texts), and the merge puts the text back as
+// `reason`. An exemption's reason is its own id ("rolstoel", "jonger_dan_18").
+constexpr const char* kChargeZvw = "zvw";
+constexpr const char* kChargeMinorHousing = "kind_woningaanpassing";
+constexpr const char* kChargeAgeUnknown = "leeftijd_onbekend";
+constexpr const char* kChargeAgeAndMunicipalityUnknown = "leeftijd_en_gemeente_onbekend";
+constexpr const char* kChargeCounts = "abonnementstarief";
+
 // Whether the eigen bijdrage counts provision i, with the reason.
 struct ProvisionCharge {
     Tri charged = Tri::yes;
-    std::string reason;
+    std::string reason_id;  // a key of charge_reason_texts()
     std::vector<std::string> open_facts;
     std::string exemption;  // the id of the exemption that made it "no"
 };
@@ -440,30 +450,42 @@ struct ProvisionCharge {
 ProvisionCharge provision_charge(const Scenario& s, const Catalogue& catalogue, const EigenBijdrageRules& rules,
                                  std::size_t i, Date on) {
     const auto& p = catalogue.provisions[i];
-    if (p.law != Law::wmo)
-        return {Tri::no, "Dit hulpmiddel komt uit de zorgverzekering (Zvw); de eigen bijdrage van de Wmo geldt hier niet.", {}, ""};
+    if (p.law != Law::wmo) return {Tri::no, kChargeZvw, {}, ""};
     const auto* rolstoel = rules.exemption("rolstoel");
     if (on >= rolstoel->valid_from &&
         std::find(rolstoel->provisions.begin(), rolstoel->provisions.end(), i) != rolstoel->provisions.end())
-        return {Tri::no, rolstoel->text, {}, rolstoel->id};
+        return {Tri::no, rolstoel->id, {}, rolstoel->id};
     const auto* minor = rules.exemption("jonger_dan_18");
     if (on >= minor->valid_from) {
         const Tri young = under_18(s.profile);
         if (young == Tri::yes)
-            return rules.woningaanpassing[i]
-                       ? ProvisionCharge{Tri::unknown,
-                                         "Voor een kind onder de 18 jaar mag de gemeente voor een woningaanpassing wel "
-                                         "een eigen bijdrage vragen; dat hangt af van uw gemeente.",
-                                         {},
-                                         ""}
-                       : ProvisionCharge{Tri::no, minor->text, {}, minor->id};
+            return rules.woningaanpassing[i] ? ProvisionCharge{Tri::unknown, kChargeMinorHousing, {}, ""}
+                                             : ProvisionCharge{Tri::no, minor->id, {}, minor->id};
         if (young == Tri::unknown && !rules.woningaanpassing[i])
-            return {Tri::unknown, "Hangt af van de leeftijd: " + minor->text, {"leeftijd"}, ""};
-        if (young == Tri::unknown)
-            return {Tri::unknown, "Hangt af van de leeftijd en van uw gemeente: " + minor->text, {"leeftijd"}, ""};
+            return {Tri::unknown, kChargeAgeUnknown, {"leeftijd"}, ""};
+        if (young == Tri::unknown) return {Tri::unknown, kChargeAgeAndMunicipalityUnknown, {"leeftijd"}, ""};
     }
-    return {Tri::yes, "Deze Wmo-voorziening valt onder de eigen bijdrage (abonnementstarief).", {}, ""};
+    return {Tri::yes, kChargeCounts, {}, ""};
 }
+
+}  // namespace
+
+json charge_reason_texts(const EigenBijdrageRules& rules) {
+    const auto* rolstoel = rules.exemption("rolstoel");
+    const auto* minor = rules.exemption("jonger_dan_18");
+    return JsonObject()
+        .add(kChargeZvw, "Dit hulpmiddel komt uit de zorgverzekering (Zvw); de eigen bijdrage van de Wmo geldt hier niet.")
+        .add(rolstoel->id, rolstoel->text)
+        .add(kChargeMinorHousing,
+             "Voor een kind onder de 18 jaar mag de gemeente voor een woningaanpassing wel een eigen bijdrage vragen; "
+             "dat hangt af van uw gemeente.")
+        .add(minor->id, minor->text)
+        .add(kChargeAgeUnknown, "Hangt af van de leeftijd: " + minor->text)
+        .add(kChargeAgeAndMunicipalityUnknown, "Hangt af van de leeftijd en van uw gemeente: " + minor->text)
+        .add(kChargeCounts, "Deze Wmo-voorziening valt onder de eigen bijdrage (abonnementstarief).");
+}
+
+namespace {
 
 struct HouseholdExemption {
     Tri exempt = Tri::no;
@@ -702,7 +724,7 @@ Classified classify(const Scenario& s, const Catalogue& catalogue, const EigenBi
     json& not_applicable = c.not_applicable;
     for (const auto& [i, charge] : charges.provisions) {
         const auto& p = catalogue.provisions[i];
-        json item = JsonObject().add("id", p.id).add("reason", charge.reason);
+        json item = JsonObject().add("id", p.id).add("reason_id", charge.reason_id);
         if (!charge.exemption.empty()) item["exemption"] = charge.exemption;
         if (p.law != Law::wmo)
             not_applicable.push_back(item);
@@ -771,7 +793,7 @@ std::string who_pays_key(const Charges& charges, const HouseholdExemption& house
         if (charge.charged == Tri::yes) continue;
         key += charge.exemption;
         key += '\x1f';
-        key += charge.reason;
+        key += charge.reason_id;
     }
     return key;
 }
@@ -1009,7 +1031,7 @@ json financing_json(const Scenario& s, const Catalogue& catalogue, std::size_t i
     const auto& p = catalogue.provisions[i];
     json out = JsonObject().add("group", group.id);
     if (p.law == Law::zvw) {
-        out["eigen_bijdrage"] = JsonObject().add("status", "niet_van_toepassing").add("reason", charge.reason);
+        out["eigen_bijdrage"] = JsonObject().add("status", "niet_van_toepassing").add("reason_id", charge.reason_id);
         return out;
     }
     out.update(financing_amounts_json(s, catalogue, i), /*merge_objects=*/true);
@@ -1017,7 +1039,7 @@ json financing_json(const Scenario& s, const Catalogue& catalogue, std::size_t i
     out["eigen_bijdrage"] =
         JsonObject()
             .add("status", charge.charged == Tri::yes ? "ja" : charge.charged == Tri::no ? "nee" : "onbekend")
-            .add("reason", charge.reason);
+            .add("reason_id", charge.reason_id);
     return out;
 }
 

@@ -128,6 +128,13 @@ nlohmann::json costs_json(const Scenario& scenario, const Catalogue& catalogue, 
 nlohmann::json costs_json(const Scenario& scenario, const Catalogue& catalogue);
 nlohmann::json financing_rules_json(const FinancingRules& financing);
 
+// Why a provision counts for the eigen bijdrage or not: reason id -> text
+// (the rulebook's `eigen_bijdrage_reasons`). The result names the reason by
+// id, `reason_id`, in provisions[].financing.eigen_bijdrage and in
+// costs.eigen_bijdrage.{depends, exempt, not_applicable}[]; the merge with the
+// rulebook writes it as `reason`, the text.
+nlohmann::json charge_reason_texts(const EigenBijdrageRules& rules);
+
 // The parts of costs.eigen_bijdrage that depend on the amounts of the
 // provisions, through the cost-price cap: {"total", "per_year"}, equal to
 // those keys of costs_json(). The lean result carries only these

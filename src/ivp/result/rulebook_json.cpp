@@ -63,6 +63,7 @@ json rulebook_json(const Rulebook& rulebook) {
         .add("policy_choices", policy_choices(rulebook.policies))
         .add("financing", financing_rules_json(rulebook.financing))
         .add("provision_financing", financing_groups_json(rulebook.financing))
+        .add("eigen_bijdrage_reasons", charge_reason_texts(rulebook.eigen_bijdrage))
         .add("plan", plan_rules_json())
         .add("kit", kit_texts_json());
 }
@@ -119,6 +120,14 @@ void put_reasons(json& by_policy, const std::map<std::string, std::vector<std::s
     }
 }
 
+// An eigen bijdrage's `reason_id` as its text, `reason` (costs.h charge_reason_texts).
+void put_charge_reason(json& item, const json& texts) {
+    const auto id = item.find("reason_id");
+    if (id == item.end()) return;
+    item["reason"] = texts.at(id->get<std::string>());
+    item.erase("reason_id");
+}
+
 // A provision's `financing` with its group's part (the rulebook's
 // `provision_financing.<group>`) put back; what the provision has wins.
 json with_group_financing(const json& financing, const json& by_group) {
@@ -161,6 +170,11 @@ json with_rulebook(json result, const json& rulebook) {
     result["facts"] = std::move(facts);
     for (const char* key : {"terms", "tracks", "phases", "policy_choices"}) result[key] = rulebook.at(key);
     result["costs"]["financing"] = rulebook.at("financing");
+    const auto& charge_reasons = rulebook.at("eigen_bijdrage_reasons");
+    if (auto eb = result["costs"].find("eigen_bijdrage"); eb != result["costs"].end())
+        for (const char* list : {"depends", "exempt", "not_applicable"})
+            if (auto items = eb->find(list); items != eb->end())
+                for (auto& item : *items) put_charge_reason(item, charge_reasons);
     for (const auto& [key, value] : rulebook.at("plan").items()) result["plan"][key] = value;
     for (const char* list : {"checklist", "requests"})
         for (auto& item : result.at("kit").at(list)) {
@@ -179,7 +193,10 @@ json with_rulebook(json result, const json& rulebook) {
     const auto& zvw = rulebook.at("zvw");
     const auto& by_group = rulebook.at("provision_financing");
     for (auto& p : result.at("provisions")) {
-        if (auto f = p.find("financing"); f != p.end()) *f = with_group_financing(*f, by_group);
+        if (auto f = p.find("financing"); f != p.end()) {
+            *f = with_group_financing(*f, by_group);
+            if (auto eb = f->find("eigen_bijdrage"); eb != f->end()) put_charge_reason(*eb, charge_reasons);
+        }
         put_reasons(p.at("eligibility").at("policies"), criteria, zvw);
         put_forms(p.at("eligibility").at("policies"), p.at("id"), forms, own);
     }
