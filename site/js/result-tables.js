@@ -78,7 +78,8 @@ export function ivpPhaseLabel(result, ph) {
 // `kit.requests[]`, each assessment's `form`, and its compact reasons whole
 // (`{criterion, outcome}`, the Zvw one with its text and source), and each
 // provision's `financing` its group's part (`provision_financing`), and every
-// eigen bijdrage `reason_id` its text, `reason` (`eigen_bijdrage_reasons`). A carried
+// eigen bijdrage `reason_id` its text, `reason` (`eigen_bijdrage_reasons`),
+// and each provision its row's fields (`provisions`). A carried
 // pack (`policy_pack`) is whole in the result, its sources too. Neither the result's nor the rulebook's objects are written
 // to: the page keeps the explanation between lean results. A result without
 // `rulebook` (a stand-in, an older core) has its tables itself.
@@ -130,7 +131,11 @@ export function ivpWithRulebook(result, rulebook) {
   const all = rulebook.sources;
   const sources = { ...result.sources };
   for (const id of own) for (const s of rulebook.policy_sources[id]) sources[s] = all[s];
-  for (const p of result.provisions) sources[p.source] = all[p.source];
+  // Each provision's row fields (`provisions`: table_amount, need, need_reason, sla_werkdagen, source).
+  const rows = rulebook.provisions || {};
+  const withRow = (p) => (Object.hasOwn(rows, p.id) ? ivpSorted({ ...rows[p.id], ...p }) : p);
+  const provisions = result.provisions.map(withRow);
+  for (const p of provisions) sources[p.source] = all[p.source];
   for (const s of rulebook.data_sources) sources[s] = all[s];
   out.sources = ivpSorted(sources);
   if (Array.isArray(result.facts)) out.facts = Object.fromEntries(result.facts.map((id) => [id, rulebook.facts[id]]));
@@ -182,7 +187,7 @@ export function ivpWithRulebook(result, rulebook) {
     return whole.eigen_bijdrage ? { ...whole, eigen_bijdrage: withReason(whole.eigen_bijdrage) } : whole;
   };
   const withFinancing = (p) => (groupOf(p.financing) ? { ...p, financing: financingWhole(p.financing) } : p);
-  out.provisions = result.provisions.map((p) => withFinancing(p.eligibility
+  out.provisions = provisions.map((p) => withFinancing(p.eligibility
     ? withForms(p, p.eligibility.policies, (policies) => ({ ...p, eligibility: { ...p.eligibility, policies } }))
     : p));
   if (Array.isArray(result.other_provisions)) {

@@ -122,7 +122,7 @@ TEST(RulebookTables, PuttingTheTablesBackGivesWhatTheyHold) {
     std::set<std::string> want;
     for (const char* policy : {"hattem-2014", "als-protocol"})
         for (const auto& id : tables.at("policy_sources").at(policy)) want.insert(id);
-    for (const auto& p : r.at("provisions")) want.insert(p.at("source"));
+    for (const auto& p : r.at("provisions")) want.insert(tables.at("provisions").at(p.at("id").get<std::string>()).at("source"));
     for (const auto& id : tables.at("data_sources")) want.insert(id);
     std::set<std::string> have;
     for (const auto& [id, s] : whole.at("sources").items()) have.insert(id);
@@ -287,6 +287,38 @@ TEST(RulebookTables, EigenBijdrageReasonsAreTextsAgainAfterTheMerge) {
         EXPECT_TRUE(seen.contains(id)) << id;
     EXPECT_EQ(seen.size(), texts.size());
     EXPECT_NE(texts.at("leeftijd_onbekend").get<std::string>().find("Hangt af van de leeftijd: "), std::string::npos);
+}
+
+// A provision's fields that are its row's and no scenario changes are the
+// rulebook's `provisions`, not in the result; the merge puts them back as
+// the catalogue has them.
+TEST(RulebookTables, EachProvisionGetsItsRowsFieldsBack) {
+    const json r = calc({{"overrides", {{"traplift", {{"amount", 9500}}}}}});
+    const json whole = ivp_test::whole(r);
+    const auto& catalogue = ivp::embedded_catalogue();
+    ASSERT_EQ(r.at("provisions").size(), catalogue.provisions.size());
+    std::size_t conditional = 0;
+    for (std::size_t i = 0; i < catalogue.provisions.size(); ++i) {
+        const auto& row = catalogue.provisions[i];
+        const json& compact = r.at("provisions")[i];
+        const json& merged = whole.at("provisions")[i];
+        ASSERT_EQ(merged.at("id"), row.id);
+        for (const char* key : {"table_amount", "need", "need_reason", "sla_werkdagen", "source"})
+            EXPECT_FALSE(compact.contains(key)) << key;
+        EXPECT_EQ(merged.at("table_amount"), row.amount_eur);
+        EXPECT_EQ(merged.at("need"), std::string(ivp::to_string(row.need)));
+        EXPECT_EQ(merged.at("sla_werkdagen").at("totaal"), row.sla.totaal);
+        EXPECT_EQ(merged.at("source"), "als-ivp/" + row.id);
+        EXPECT_EQ(merged.contains("need_reason"), row.need == ivp::Need::conditional) << row.id;
+        if (row.need == ivp::Need::conditional) {
+            ++conditional;
+            EXPECT_EQ(merged.at("need_reason"), row.need_reason);
+        }
+        // What the scenario decides stays in the result: the user's amount.
+        EXPECT_EQ(merged.at("amount"), compact.at("amount"));
+    }
+    EXPECT_GT(conditional, 0u);
+    EXPECT_EQ(whole.at("provisions")[ivp::embedded_catalogue().find("traplift").value()].at("amount"), 9500);
 }
 
 // A carried pack is not in the rulebook: its Zvw reason stays whole, with

@@ -107,14 +107,12 @@ nlohmann::json provision_entry(const Scenario& scenario, std::size_t i, const Ru
             .add("law", to_string(p.law))
             .add("kind", to_string(p.kind))
             .add("amount", scenario.amount(catalogue, i))
-            .add("table_amount", p.amount_eur)
             .add("amount_source", scenario.override_eur[i] ? "override" : "table")
-            .add("need", to_string(p.need))
-            .add("sla_werkdagen", sla_json(p.sla))
             .add("financing", financing_json(scenario, catalogue, i, rulebook.financing, rulebook.eigen_bijdrage))  // docs/costs.md
-            .add("eligibility", to_json(assessed))
-            .add("source", catalogue_source_id(p));
-    if (p.need == Need::conditional) entry["need_reason"] = p.need_reason;
+            .add("eligibility", to_json(assessed));
+    // The row's own fields that no scenario changes (table_amount, need,
+    // need_reason, sla_werkdagen, source) are the rulebook's `provisions`
+    // (catalogue_rows_json), put back by the merge.
     // The three delivery tracks (src/ivp/dates/timeline.cpp, docs/dates.md).
     ProvisionTracks tracks = provision_tracks(scenario, i, catalogue, rulebook.terms, rulebook.calendar);
     add_plan_fields(entry, scenario, i, in_plan, assessed, catalogue, rulebook.calendar, tracks.als_protocol.end);
@@ -223,6 +221,20 @@ nlohmann::json calculate_text(std::string_view scenario_json, Date today, Detail
 nlohmann::json calculate_default(Date today) {
     const auto& rulebook = embedded_rulebook();
     return calculate(default_scenario(rulebook.catalogue, today), rulebook);
+}
+
+nlohmann::json catalogue_rows_json(const Catalogue& catalogue) {
+    nlohmann::json out = nlohmann::json::object();
+    for (const auto& p : catalogue.provisions) {
+        nlohmann::json entry = JsonObject()
+                                   .add("table_amount", p.amount_eur)
+                                   .add("need", to_string(p.need))
+                                   .add("sla_werkdagen", sla_json(p.sla))
+                                   .add("source", catalogue_source_id(p));
+        if (p.need == Need::conditional) entry["need_reason"] = p.need_reason;
+        out[p.id] = std::move(entry);
+    }
+    return out;
 }
 
 nlohmann::json catalogue_json(const Catalogue& catalogue) {

@@ -32,6 +32,11 @@ nlohmann::json calculate_default(Date today);
 
 // The catalogue as the page shows it: ids, names, amounts, constraints, sources.
 nlohmann::json catalogue_json(const Catalogue& catalogue);
+// Provision id -> the fields of a result's provision that are its row's and
+// no scenario changes: {table_amount, need, need_reason?, sla_werkdagen,
+// source (the row's source id)}. The rulebook's `provisions`; the merge puts
+// them back in each provision of a result.
+nlohmann::json catalogue_rows_json(const Catalogue& catalogue);
 // Its compact text, json_text(catalogue_json(catalogue)) byte for byte,
 // written straight from the structs: the page's first call builds no tree
 // only to write and free it (docs/perf.md, "Start-up").

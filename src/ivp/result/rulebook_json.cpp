@@ -63,6 +63,7 @@ json rulebook_json(const Rulebook& rulebook) {
         .add("policy_choices", policy_choices(rulebook.policies))
         .add("financing", financing_rules_json(rulebook.financing))
         .add("provision_financing", financing_groups_json(rulebook.financing))
+        .add("provisions", catalogue_rows_json(rulebook.catalogue))
         .add("eigen_bijdrage_reasons", charge_reason_texts(rulebook.eigen_bijdrage))
         .add("plan", plan_rules_json())
         .add("kit", kit_texts_json());
@@ -164,6 +165,10 @@ json with_rulebook(json result, const json& rulebook) {
             ids.push_back(p);
             p = rulebook.at("policies").at(p.get<std::string>());
         }
+    // Each provision's row fields (the rulebook's `provisions`), before its source is read below.
+    const auto& rows = rulebook.at("provisions");
+    for (auto& p : result.at("provisions"))
+        for (const auto& [key, value] : rows.at(p.at("id").get<std::string>()).items()) p[key] = value;
     put_sources(result, rulebook, ids);
     json facts = json::object();
     for (const auto& id : result.at("facts")) facts[id.get<std::string>()] = rulebook.at("facts").at(id.get<std::string>());
