@@ -56,6 +56,11 @@ TEST(JsonObject, AnEmptyBuilderIsAnEmptyObjectNotNull) {
     b.add("x", 1);
     EXPECT_EQ(b.take().dump(), "{\"x\":1}");
     EXPECT_EQ(b.take().dump(), "{}");
+    // Taken, then used again: only the new keys (the builder holds a null
+    // between take() and its next key, not an allocated empty map).
+    b.add("y", 2);
+    EXPECT_EQ(b.take().dump(), "{\"y\":2}");
+    EXPECT_EQ(json(JsonObject().add("e", JsonObject())).dump(), "{\"e\":{}}");
 }
 
 // json_text must give dump()'s bytes for every value the writers make.

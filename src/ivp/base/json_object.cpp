@@ -10,7 +10,12 @@ namespace ivp {
 
 using nlohmann::json;
 
-JsonObject::JsonObject() : object_(json::object()) {}
+// object_ stays null until the first key: emplace() makes a null an object,
+// and take() gives an empty object for a builder with no key. So a builder
+// allocates its map once, when it gets a key, and take() leaves a null
+// behind instead of allocating a fresh empty map for a builder that is
+// thrown away right after (every nested JsonObject of the result).
+JsonObject::JsonObject() = default;
 
 // emplace keeps the first value of a key, as nlohmann's initializer list does.
 void JsonObject::put(std::string_view key, json&& value) { object_.emplace(std::string(key), std::move(value)); }
@@ -30,7 +35,10 @@ void JsonObject::put(std::string_view key, unsigned long value) { put(key, json(
 void JsonObject::put(std::string_view key, unsigned long long value) { put(key, json(value)); }
 void JsonObject::put(std::string_view key, double value) { put(key, json(value)); }
 
-json JsonObject::take() { return std::exchange(object_, json::object()); }
+json JsonObject::take() {
+    if (object_.is_null()) return json::object();
+    return std::exchange(object_, json());
+}
 
 namespace {
 
