@@ -65,6 +65,12 @@ try {
     }
     const out = { crossOriginIsolated, runs, scenarioBytes: text.length, resultBytes: resultText.length,
       leanBytes: leanText.length, explainBytes: JSON.stringify(explanation).length, rulebookBytes: rulebookText.length };
+    // Warm up every case for 3 s first: Chromium compiles the hot WASM
+    // functions again, optimized, in the background; timed before that is
+    // done, the first cases (core, full) came out 1–1.5 ms slower in some
+    // page loads and not in others (docs/perf.md, 2026-12-03).
+    const warmUntil = performance.now() + 3000;
+    while (performance.now() < warmUntil) for (const fn of Object.values(cases)) fn();
     for (const [name, fn] of Object.entries(cases)) {
       for (let i = 0; i < 200; i += 1) fn();  // warm up (tier-up of the WASM code)
       const times = [];
