@@ -135,6 +135,79 @@ function ivpDeepMerged(base, extra) {
   return ivpSortedUnion(base, extra, (old, value) => (ivpIsObject(old) && ivpIsObject(value) ? ivpDeepMerged(old, value) : value));
 }
 
+// Each provision's row fields (`provisions`: table_amount, need, need_reason, sla_werkdagen, source).
+function ivpWithRows(provisions, rulebook) {
+  const rows = rulebook.provisions || {};
+  return provisions.map((p) => (Object.hasOwn(rows, p.id) ? ivpSortedUnion(rows[p.id], p) : p));
+}
+
+// The sources the result held: the assessed built-in policies', the rows of
+// its provisions (`provisions`: already with their row fields) and the data
+// files'; a carried pack's are in the result already.
+function ivpSourcesOf(result, rulebook, own, provisions) {
+  const all = rulebook.sources;
+  const sources = { ...result.sources };
+  for (const id of own) for (const s of rulebook.policy_sources[id]) sources[s] = all[s];
+  for (const p of provisions) sources[p.source] = all[p.source];
+  for (const s of rulebook.data_sources) sources[s] = all[s];
+  return ivpSorted(sources);
+}
+
+// An eigen bijdrage item with `reason_id` as its text, `reason` (`eigen_bijdrage_reasons`).
+function ivpWithChargeReason(item, rulebook) {
+  if (!item || typeof item.reason_id !== 'string') return item;
+  const { reason_id: id, ...rest } = item;
+  return ivpSortedUnion(rest, { reason: (rulebook.eigen_bijdrage_reasons || {})[id] });
+}
+
+// `costs` with the financing rules and the eigen bijdrage's reasons.
+function ivpCostsWhole(costs, rulebook) {
+  const eb = costs && costs.eigen_bijdrage;
+  const ebWhole = eb && typeof eb === 'object' ? { ...eb } : eb;
+  if (ebWhole && typeof ebWhole === 'object') {
+    for (const list of ['depends', 'exempt', 'not_applicable']) {
+      if (Array.isArray(eb[list])) ebWhole[list] = eb[list].map((item) => ivpWithChargeReason(item, rulebook));
+    }
+  }
+  return ivpSorted({ ...costs, ...(eb ? { eigen_bijdrage: ebWhole } : {}), financing: rulebook.financing });
+}
+
+// A provision with its financing's group part (`provision_financing`) and reason put back.
+function ivpWithFinancing(p, rulebook) {
+  const groups = rulebook.provision_financing;
+  const f = p.financing;
+  if (!f || !groups || !Object.hasOwn(groups, f.group)) return p;
+  const whole = ivpDeepMerged(groups[f.group], f);
+  return { ...p, financing: whole.eigen_bijdrage ? { ...whole, eigen_bijdrage: ivpWithChargeReason(whole.eigen_bijdrage, rulebook) } : whole };
+}
+
+// Each policy's criterion ids in the order its `criteria` is written
+// (sorted); the first policy of an id, as ivpPolicyOf finds it.
+function ivpCriteriaByPolicy(policies) {
+  const criteria = new Map();
+  for (const p of policies) {
+    if (p && !criteria.has(p.id)) criteria.set(p.id, Object.keys(p.criteria || {}).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)));
+  }
+  return criteria;
+}
+
+// An entry's assessments (`byPolicy`) with their compact reasons whole and,
+// for a built-in policy (`own`), the form it names; `setPolicies` puts the
+// new assessments in a copy of the entry. Unchanged entries are returned as they are.
+function ivpWithAssessments(entry, byPolicy, setPolicies, { rulebook, own, criteria }) {
+  const zvwOf = (policy) => (rulebook.zvw && Object.hasOwn(rulebook.zvw, policy) ? rulebook.zvw[policy] : undefined);
+  let copy = null;
+  for (const [policy, assessment] of Object.entries(byPolicy)) {
+    const form = own.has(policy) && rulebook.forms[policy] ? rulebook.forms[policy][entry.id] : undefined;
+    const compact = Array.isArray(assessment.reasons) && assessment.reasons.some((r) => typeof r === 'string');
+    if (form === undefined && !compact) continue;
+    copy = copy || { ...byPolicy };
+    const whole = compact ? { ...assessment, reasons: assessment.reasons.map((r) => ivpWholeReason(r, criteria.get(policy), zvwOf(policy))) } : assessment;
+    copy[policy] = form === undefined ? whole : ivpSortedUnion(whole, { form });
+  }
+  return copy ? setPolicies(copy) : entry;
+}
+
 export function ivpWithRulebook(result, rulebook) {
   if (!result || typeof result.rulebook !== 'string') return result;
   if (!rulebook || rulebook.rulebook !== result.rulebook) {
@@ -147,70 +220,22 @@ export function ivpWithRulebook(result, rulebook) {
     own.add(p);
     return rulebook.policies[p];
   });
-  const all = rulebook.sources;
-  const sources = { ...result.sources };
-  for (const id of own) for (const s of rulebook.policy_sources[id]) sources[s] = all[s];
-  // Each provision's row fields (`provisions`: table_amount, need, need_reason, sla_werkdagen, source).
-  const rows = rulebook.provisions || {};
-  const withRow = (p) => (Object.hasOwn(rows, p.id) ? ivpSortedUnion(rows[p.id], p) : p);
-  const provisions = result.provisions.map(withRow);
-  for (const p of provisions) sources[p.source] = all[p.source];
-  for (const s of rulebook.data_sources) sources[s] = all[s];
-  out.sources = ivpSorted(sources);
+  const provisions = ivpWithRows(result.provisions, rulebook);
+  out.sources = ivpSourcesOf(result, rulebook, own, provisions);
   if (Array.isArray(result.facts)) out.facts = Object.fromEntries(result.facts.map((id) => [id, rulebook.facts[id]]));
   for (const key of ['terms', 'tracks', 'phases', 'policy_choices']) out[key] = rulebook[key];
-  // An eigen bijdrage's `reason_id` as its text, `reason` (`eigen_bijdrage_reasons`).
-  const reasons = rulebook.eigen_bijdrage_reasons || {};
-  const withReason = (item) => {
-    if (!item || typeof item.reason_id !== 'string') return item;
-    const { reason_id: id, ...rest } = item;
-    return ivpSortedUnion(rest, { reason: reasons[id] });
-  };
-  const eb = result.costs && result.costs.eigen_bijdrage;
-  const ebWhole = eb && typeof eb === 'object' ? { ...eb } : eb;
-  if (ebWhole && typeof ebWhole === 'object') {
-    for (const list of ['depends', 'exempt', 'not_applicable']) {
-      if (Array.isArray(eb[list])) ebWhole[list] = eb[list].map(withReason);
-    }
-  }
-  out.costs = ivpSorted({ ...result.costs, ...(eb ? { eigen_bijdrage: ebWhole } : {}), financing: rulebook.financing });
+  out.costs = ivpCostsWhole(result.costs, rulebook);
   out.plan = ivpSortedUnion(result.plan, rulebook.plan);
   if (result.kit) {
     const texts = (list) => result.kit[list].map((item) => ivpSortedUnion(rulebook.kit[list][item.id] || {}, item));
     out.kit = { ...result.kit, checklist: texts('checklist'), requests: texts('requests') };
   }
-  // Each policy's criterion ids in the order its `criteria` is written
-  // (sorted); the first policy of an id, as ivpPolicyOf finds it.
-  const criteria = new Map();
-  for (const p of out.policies) {
-    if (p && !criteria.has(p.id)) criteria.set(p.id, Object.keys(p.criteria || {}).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)));
-  }
-  const zvwOf = (policy) => (rulebook.zvw && Object.hasOwn(rulebook.zvw, policy) ? rulebook.zvw[policy] : undefined);
-  const withForms = (entry, byPolicy, setPolicies) => {
-    let copy = null;
-    for (const [policy, assessment] of Object.entries(byPolicy)) {
-      const form = own.has(policy) && rulebook.forms[policy] ? rulebook.forms[policy][entry.id] : undefined;
-      const compact = Array.isArray(assessment.reasons) && assessment.reasons.some((r) => typeof r === 'string');
-      if (form === undefined && !compact) continue;
-      copy = copy || { ...byPolicy };
-      const whole = compact ? { ...assessment, reasons: assessment.reasons.map((r) => ivpWholeReason(r, criteria.get(policy), zvwOf(policy))) } : assessment;
-      copy[policy] = form === undefined ? whole : ivpSortedUnion(whole, { form });
-    }
-    return copy ? setPolicies(copy) : entry;
-  };
-  // A provision's financing with its group's part (`provision_financing`) put back.
-  const groupOf = (f) => (f && rulebook.provision_financing && Object.hasOwn(rulebook.provision_financing, f.group)
-    ? rulebook.provision_financing[f.group] : undefined);
-  const financingWhole = (f) => {
-    const whole = ivpDeepMerged(groupOf(f), f);
-    return whole.eigen_bijdrage ? { ...whole, eigen_bijdrage: withReason(whole.eigen_bijdrage) } : whole;
-  };
-  const withFinancing = (p) => (groupOf(p.financing) ? { ...p, financing: financingWhole(p.financing) } : p);
-  out.provisions = provisions.map((p) => withFinancing(p.eligibility
-    ? withForms(p, p.eligibility.policies, (policies) => ({ ...p, eligibility: { ...p.eligibility, policies } }))
-    : p));
+  const tables = { rulebook, own, criteria: ivpCriteriaByPolicy(out.policies) };
+  out.provisions = provisions.map((p) => ivpWithFinancing(p.eligibility
+    ? ivpWithAssessments(p, p.eligibility.policies, (policies) => ({ ...p, eligibility: { ...p.eligibility, policies } }), tables)
+    : p, rulebook));
   if (Array.isArray(result.other_provisions)) {
-    out.other_provisions = result.other_provisions.map((o) => withForms(o, o.policies, (policies) => ({ ...o, policies })));
+    out.other_provisions = result.other_provisions.map((o) => ivpWithAssessments(o, o.policies, (policies) => ({ ...o, policies }), tables));
   }
   return ivpSorted(out);
 }

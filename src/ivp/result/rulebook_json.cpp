@@ -152,24 +152,30 @@ void put_sources(json& result, const json& rulebook, const json& rulebook_polici
 
 }  // namespace
 
-json with_rulebook(json result, const json& rulebook) {
-    if (result.value("rulebook", json()) != rulebook.at("rulebook"))
-        throw DataError("rulebook", "", "het resultaat hoort bij regelboek " + result.value("rulebook", json()).dump() +
-                                            ", niet bij " + rulebook.at("rulebook").dump());
-    result.erase("rulebook");
-    // The policies of the rulebook the result names by id (a carried pack is whole).
-    json own = json::object(), ids = json::array();
+namespace {
+
+// The policies of the rulebook the result names by id, whole (a carried pack
+// is whole already); their ids, in order, in `ids`, and as keys of `own`.
+void put_policies(json& result, const json& rulebook, json& own, json& ids) {
     for (auto& p : result.at("policies"))
         if (p.is_string()) {
             own[p.get<std::string>()] = true;
             ids.push_back(p);
             p = rulebook.at("policies").at(p.get<std::string>());
         }
-    // Each provision's row fields (the rulebook's `provisions`), before its source is read below.
+}
+
+// Each provision's row fields (the rulebook's `provisions`).
+void put_rows(json& result, const json& rulebook) {
     const auto& rows = rulebook.at("provisions");
     for (auto& p : result.at("provisions"))
         for (const auto& [key, value] : rows.at(p.at("id").get<std::string>()).items()) p[key] = value;
-    put_sources(result, rulebook, ids);
+}
+
+// The tables that go back whole or key by key: facts, terms, tracks, phases,
+// policy choices, the financing rules, the eigen bijdrage's reasons, the
+// plan's texts and the kit's.
+void put_tables(json& result, const json& rulebook) {
     json facts = json::object();
     for (const auto& id : result.at("facts")) facts[id.get<std::string>()] = rulebook.at("facts").at(id.get<std::string>());
     result["facts"] = std::move(facts);
@@ -186,17 +192,28 @@ json with_rulebook(json result, const json& rulebook) {
             const json& texts = rulebook.at("kit").at(list).at(item.at("id").get<std::string>());
             for (const auto& [key, value] : texts.items()) item[key] = value;
         }
-    // Each policy's criterion ids as its `criteria` is written (sorted); the
-    // first policy of an id, as the page looks a policy up.
+}
+
+// Each policy's criterion ids as its `criteria` is written (sorted); the
+// first policy of an id, as the page looks a policy up.
+std::map<std::string, std::vector<std::string>> criteria_by_policy(const json& policies) {
     std::map<std::string, std::vector<std::string>> criteria;
-    for (const auto& p : result.at("policies")) {
+    for (const auto& p : policies) {
         auto& ids = criteria[p.at("id").get<std::string>()];
         if (!ids.empty()) continue;
         for (const auto& [id, c] : p.at("criteria").items()) ids.push_back(id);
     }
+    return criteria;
+}
+
+// Per provision (and other provision): its financing's group part and
+// reason, each assessment's compact reasons whole and its form.
+void put_assessments(json& result, const json& rulebook, const json& own) {
+    const auto criteria = criteria_by_policy(result.at("policies"));
     const auto& forms = rulebook.at("forms");
     const auto& zvw = rulebook.at("zvw");
     const auto& by_group = rulebook.at("provision_financing");
+    const auto& charge_reasons = rulebook.at("eigen_bijdrage_reasons");
     for (auto& p : result.at("provisions")) {
         if (auto f = p.find("financing"); f != p.end()) {
             *f = with_group_financing(*f, by_group);
@@ -209,6 +226,21 @@ json with_rulebook(json result, const json& rulebook) {
         put_reasons(o.at("policies"), criteria, zvw);
         put_forms(o.at("policies"), o.at("id"), forms, own);
     }
+}
+
+}  // namespace
+
+json with_rulebook(json result, const json& rulebook) {
+    if (result.value("rulebook", json()) != rulebook.at("rulebook"))
+        throw DataError("rulebook", "", "het resultaat hoort bij regelboek " + result.value("rulebook", json()).dump() +
+                                            ", niet bij " + rulebook.at("rulebook").dump());
+    result.erase("rulebook");
+    json own = json::object(), ids = json::array();
+    put_policies(result, rulebook, own, ids);
+    put_rows(result, rulebook);  // before put_sources reads each provision's source
+    put_sources(result, rulebook, ids);
+    put_tables(result, rulebook);
+    put_assessments(result, rulebook, own);
     return result;
 }
 
