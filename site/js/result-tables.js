@@ -75,7 +75,8 @@ export function ivpPhaseLabel(result, ph) {
 // the two agree): `policies[]` whole, `sources`, `facts` with their texts,
 // `terms`, `tracks`, `phases`, `policy_choices`, `costs.financing`,
 // `plan.assumptions`, `plan.remedies`, the texts of `kit.checklist[]` and
-// `kit.requests[]`, each assessment's `form`, and its compact reasons whole
+// `kit.requests[]`, each assessment's `form`, `policy` and `quantities` (when
+// left out), and its compact reasons and open questions whole
 // (`{criterion, outcome}`, the Zvw one with its text and source), and each
 // provision's `financing` its group's part (`provision_financing`), and every
 // eigen bijdrage `reason_id` its text, `reason` (`eigen_bijdrage_reasons`),
@@ -191,21 +192,37 @@ function ivpCriteriaByPolicy(policies) {
   return criteria;
 }
 
-// An entry's assessments (`byPolicy`) with their compact reasons whole and,
-// for a built-in policy (`own`), the form it names; `setPolicies` puts the
-// new assessments in a copy of the entry. Unchanged entries are returned as they are.
+// A compact open question whole again, as the core's with_rulebook() does
+// (src/ivp/result/result_json.cpp compact_open_questions_json): [fact, rank,
+// answer, verdict, …] is {fact, decisive, settles: [{answer, verdict}]}.
+const IVP_DECISIVE = { 1: 'beslissend', 2: 'kan beslissen', 3: 'telt mee' };
+function ivpWholeOpenQuestion(q) {
+  if (!Array.isArray(q)) return q;
+  const decisive = q.length >= 2 && q.length % 2 === 0 && typeof q[0] === 'string' ? IVP_DECISIVE[q[1]] : undefined;
+  if (decisive === undefined) throw new Error(`Een open vraag die het regelboek niet kent: ${JSON.stringify(q)}.`);
+  const settles = [];
+  for (let k = 2; k < q.length; k += 2) settles.push({ answer: q[k], verdict: q[k + 1] });
+  return { decisive, fact: q[0], settles };
+}
+
+// An entry's assessments (`byPolicy`) whole: each with its `policy` (the
+// key), `quantities` ([] when left out), its compact reasons and open
+// questions whole and, for a built-in policy (`own`), the form it names;
+// `setPolicies` puts them in a copy of the entry.
 function ivpWithAssessments(entry, byPolicy, setPolicies, { rulebook, own, criteria }) {
   const zvwOf = (policy) => (rulebook.zvw && Object.hasOwn(rulebook.zvw, policy) ? rulebook.zvw[policy] : undefined);
-  let copy = null;
+  const copy = {};
   for (const [policy, assessment] of Object.entries(byPolicy)) {
     const form = own.has(policy) && rulebook.forms[policy] ? rulebook.forms[policy][entry.id] : undefined;
-    const compact = Array.isArray(assessment.reasons) && assessment.reasons.some((r) => typeof r === 'string');
-    if (form === undefined && !compact) continue;
-    copy = copy || { ...byPolicy };
-    const whole = compact ? { ...assessment, reasons: assessment.reasons.map((r) => ivpWholeReason(r, criteria.get(policy), zvwOf(policy))) } : assessment;
-    copy[policy] = form === undefined ? whole : ivpSortedUnion(whole, { form });
+    const add = {};  // its keys in the core's order (sorted)
+    if (form !== undefined) add.form = form;
+    if (Array.isArray(assessment.open_questions)) add.open_questions = assessment.open_questions.map(ivpWholeOpenQuestion);
+    if (!Object.hasOwn(assessment, 'policy')) add.policy = policy;
+    if (!Object.hasOwn(assessment, 'quantities')) add.quantities = [];
+    if (Array.isArray(assessment.reasons)) add.reasons = assessment.reasons.map((r) => ivpWholeReason(r, criteria.get(policy), zvwOf(policy)));
+    copy[policy] = ivpSortedUnion(assessment, add);
   }
-  return copy ? setPolicies(copy) : entry;
+  return setPolicies(copy);
 }
 
 export function ivpWithRulebook(result, rulebook) {

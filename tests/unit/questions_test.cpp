@@ -58,10 +58,11 @@ ivp::Scenario scenario_with(const json& profile, std::mt19937_64& r, bool all_se
 }
 
 // A verdict, and its figures unless it is nee (a figure of something
-// refused decides nothing, so the interview does not ask for it).
+// refused decides nothing, so the interview does not ask for it). An entry
+// under `policies` leaves `quantities` out when there are none (docs/result.md).
 json settled(const json& assessment) {
     const auto& verdict = assessment.at("verdict");
-    return {verdict, verdict == "nee" ? json() : assessment.at("quantities")};
+    return {verdict, verdict == "nee" ? json() : assessment.value("quantities", json::array())};
 }
 
 // What the interview must settle: every verdict and figure under every

@@ -13,10 +13,6 @@ using nlohmann::json;
 
 namespace {
 
-const char* decisive_name(int rank) {
-    return rank == 1 ? "beslissend" : rank == 2 ? "kan beslissen" : "telt mee";
-}
-
 json settles_json(const OpenQuestion& q) {
     json out = json::array();
     for (const auto& [answer, verdict] : q.settles) out.push_back(JsonObject().add("answer", answer).add("verdict", verdict));
@@ -116,6 +112,10 @@ json duties_json(const Policy& policy) {
 
 }  // namespace
 
+const char* decisive_name(int rank) {
+    return rank == 1 ? "beslissend" : rank == 2 ? "kan beslissen" : rank == 3 ? "telt mee" : nullptr;
+}
+
 namespace {
 constexpr std::pair<char, const char*> kOutcomeLetters[] = {
     {'v', "voldaan"}, {'n', "niet voldaan"}, {'o', "onbekend"}, {'t', "niet van toepassing"}};
@@ -137,6 +137,7 @@ namespace {
 
 json form_json(const PolicyProvision& p) { return JsonObject().add("text", p.form).add("source", p.form_source_id); }
 
+// The contract's form of open questions: [{fact, decisive, settles}].
 json open_questions_json(const Assessment& a) {
     json open = json::array();
     for (const auto& q : a.open_questions)
@@ -145,29 +146,65 @@ json open_questions_json(const Assessment& a) {
     return open;
 }
 
-// One policy's assessment; `with_open_questions` false for the provision's
-// chosen policy, whose open questions are the contract's top-level ones.
-json assessment_json(const Assessment& a, bool with_open_questions) {
+// The open questions of an assessment under `policies.<id>`, which are not
+// the contract's: each [fact, rank, answer, verdict, answer, verdict, …]
+// (rank 1 beslissend, 2 kan beslissen, 3 telt mee; docs/result.md). Written
+// whole they were a sixth of the default result; the merge writes them whole again.
+json compact_open_questions_json(const Assessment& a) {
+    json open = json::array();
+    for (const auto& q : a.open_questions) {
+        json entry = json::array({q.fact, q.rank});
+        for (const auto& [answer, verdict] : q.settles) {
+            entry.push_back(answer);
+            entry.push_back(verdict);
+        }
+        open.push_back(std::move(entry));
+    }
+    return open;
+}
+
+json quantities_json(const Assessment& a) {
+    json quantities = json::array();
+    for (const auto& v : a.quantities) quantities.push_back(quantity_json(v));
+    return quantities;
+}
+
+// What every written assessment has: verdict, financier, reasons (compact
+// where they can be), covered, and a carried pack's form. The form a policy
+// names for a voorziening is the same in every result: the rulebook gives it
+// (`forms`); a carried pack's is here.
+JsonObject assessment_core_json(const Assessment& a) {
     const Policy& policy = *a.policy;
     json reasons = json::array();
     for (const auto& r : a.reasons) reasons.push_back(reason_json(r, policy));
     JsonObject out;
-    out.add("policy", policy.id).add("verdict", a.verdict).add("financier", a.financier).add("reasons", std::move(reasons));
-    if (with_open_questions) out.add("open_questions", open_questions_json(a));
+    out.add("verdict", a.verdict).add("financier", a.financier).add("reasons", std::move(reasons));
     if (a.covered) out.add("covered", *a.covered);
-    // A Zvw provision has no quantities either way; the others list theirs.
-    json quantities = json::array();
-    for (const auto& v : a.quantities) quantities.push_back(quantity_json(v));
-    out.add("quantities", std::move(quantities));
-    // The form a policy names for a voorziening is the same in every result:
-    // the rulebook gives it (`forms`); a carried pack's is here.
     if (a.form && policy.carried) out.add("form", form_json(*a.form));
+    return out;
+}
+
+// One policy's assessment in a result's `policies.<id>`: without `policy`
+// (the key says it) and without `quantities` when there are none (a Zvw
+// provision, a refusal before any figure); its open questions compact, and
+// none for the provision's chosen policy (`with_open_questions` false), whose
+// open questions are the contract's top-level ones. The merge puts all back.
+json assessment_entry_json(const Assessment& a, bool with_open_questions) {
+    JsonObject out = assessment_core_json(a);
+    if (with_open_questions) out.add("open_questions", compact_open_questions_json(a));
+    if (!a.quantities.empty()) out.add("quantities", quantities_json(a));
     return out.take();
 }
 
 }  // namespace
 
-json to_json(const Assessment& a) { return assessment_json(a, true); }
+json to_json(const Assessment& a) {
+    return assessment_core_json(a)
+        .add("policy", a.policy->id)
+        .add("open_questions", open_questions_json(a))
+        .add("quantities", quantities_json(a))
+        .take();
+}
 
 // Compact (docs/result.md): a fact's question and help are in `facts`, a
 // policy's label in `policies[]`, and the chosen policy's open questions are
@@ -175,7 +212,7 @@ json to_json(const Assessment& a) { return assessment_json(a, true); }
 json to_json(const Eligibility& e) {
     json by_policy = json::object();
     for (std::size_t k = 0; k < e.by_policy.size(); ++k)
-        by_policy[e.by_policy[k].policy->id] = assessment_json(e.by_policy[k], k != 0);
+        by_policy[e.by_policy[k].policy->id] = assessment_entry_json(e.by_policy[k], k != 0);
     if (e.by_policy.empty())
         return JsonObject()
             .add("verdict", "onbekend")
@@ -200,7 +237,7 @@ json to_json(const std::vector<OtherProvision>& others) {
     json out = json::array();
     for (const auto& o : others) {
         json by_policy = json::object();
-        for (const auto& a : o.by_policy) by_policy[a.policy->id] = to_json(a);
+        for (const auto& a : o.by_policy) by_policy[a.policy->id] = assessment_entry_json(a, true);
         out.push_back(JsonObject().add("id", o.id).add("name", o.name).add("policies", std::move(by_policy)));
     }
     return out;

@@ -32,6 +32,15 @@ const char* outcome_of_letter(char letter);
 inline constexpr const char* kZvwReason = "zvw";
 inline constexpr const char* kZvwOutcome = "niet van toepassing";
 
+// An open question's rank (1, 2, 3) as its `decisive` name: "beslissend",
+// "kan beslissen", "telt mee"; one table for the writer and the merge. nullptr: no such rank.
+const char* decisive_name(int rank);
+
+// One assessment on its own, as the merged result has it under `policies.<id>`
+// but for its reasons: {policy, verdict, financier, reasons (compact where
+// they can be), open_questions ({fact, decisive, settles}), quantities,
+// covered?, form? (a carried pack's)}. In a result the entry is compact
+// (docs/result.md "Result and rulebook").
 nlohmann::json to_json(const Assessment& a);
 
 // The contract's `eligibility` of a provision: the default policy's verdict,

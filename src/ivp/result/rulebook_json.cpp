@@ -110,14 +110,34 @@ json whole_reason(const std::string& r, const std::vector<std::string>& criteria
     return JsonObject().add("criterion", criteria[n]).add("outcome", outcome);
 }
 
-// Every assessment's compact reasons whole; `criteria`: policy id -> its
-// criterion ids, sorted; `zvw`: the rulebook's Zvw reason per policy.
-void put_reasons(json& by_policy, const std::map<std::string, std::vector<std::string>>& criteria, const json& zvw) {
+// A compact open question (result_json.cpp compact_open_questions_json)
+// whole again: [fact, rank, answer, verdict, …] is {fact, decisive, settles: [{answer, verdict}]}.
+json whole_open_question(const json& q) {
+    if (!q.is_array()) return q;
+    const char* decisive = q.size() >= 2 && q.size() % 2 == 0 && q[0].is_string() && q[1].is_number_integer()
+                               ? decisive_name(q[1].get<int>())
+                               : nullptr;
+    if (!decisive) throw DataError("rulebook", "", "een open vraag die het regelboek niet kent: " + q.dump());
+    json settles = json::array();
+    for (std::size_t k = 2; k < q.size(); k += 2)
+        settles.push_back(JsonObject().add("answer", q[k]).add("verdict", q[k + 1]));
+    return JsonObject().add("fact", q[0]).add("decisive", decisive).add("settles", std::move(settles));
+}
+
+// Every assessment whole: its `policy` (the key), its `quantities` ([] when
+// left out), its compact reasons and open questions. `criteria`: policy id ->
+// its criterion ids, sorted; `zvw`: the rulebook's Zvw reason per policy.
+void put_assessments_whole(json& by_policy, const std::map<std::string, std::vector<std::string>>& criteria,
+                           const json& zvw) {
     for (auto& [policy, assessment] : by_policy.items()) {
+        if (!assessment.contains("policy")) assessment["policy"] = policy;
+        if (!assessment.contains("quantities")) assessment["quantities"] = json::array();
         const auto texts = zvw.find(policy);
         for (auto& r : assessment.at("reasons"))
             if (r.is_string())
                 r = whole_reason(r.get<std::string>(), criteria.at(policy), texts == zvw.end() ? nullptr : &*texts);
+        if (auto open = assessment.find("open_questions"); open != assessment.end())
+            for (auto& q : *open) q = whole_open_question(q);
     }
 }
 
@@ -207,7 +227,7 @@ std::map<std::string, std::vector<std::string>> criteria_by_policy(const json& p
 }
 
 // Per provision (and other provision): its financing's group part and
-// reason, each assessment's compact reasons whole and its form.
+// reason, each assessment whole and its form.
 void put_assessments(json& result, const json& rulebook, const json& own) {
     const auto criteria = criteria_by_policy(result.at("policies"));
     const auto& forms = rulebook.at("forms");
@@ -219,11 +239,11 @@ void put_assessments(json& result, const json& rulebook, const json& own) {
             *f = with_group_financing(*f, by_group);
             if (auto eb = f->find("eigen_bijdrage"); eb != f->end()) put_charge_reason(*eb, charge_reasons);
         }
-        put_reasons(p.at("eligibility").at("policies"), criteria, zvw);
+        put_assessments_whole(p.at("eligibility").at("policies"), criteria, zvw);
         put_forms(p.at("eligibility").at("policies"), p.at("id"), forms, own);
     }
     for (auto& o : result.at("other_provisions")) {
-        put_reasons(o.at("policies"), criteria, zvw);
+        put_assessments_whole(o.at("policies"), criteria, zvw);
         put_forms(o.at("policies"), o.at("id"), forms, own);
     }
 }
