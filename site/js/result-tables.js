@@ -80,7 +80,9 @@ export function ivpPhaseLabel(result, ph) {
 // (`{criterion, outcome}`, the Zvw one with its text and source), and each
 // provision's `financing` its group's part (`provision_financing`), and every
 // eigen bijdrage `reason_id` its text, `reason` (`eigen_bijdrage_reasons`),
-// and each provision its row's fields (`provisions`). A carried
+// and each provision its row's fields (`provisions`); and, from the result's own
+// `anchors`, each milestone's `from` in `timelines` and `procedure`, and each
+// phase an object again (not the rulebook's, but the same merge). A carried
 // pack (`policy_pack`) is whole in the result, its sources too. Neither the result's nor the rulebook's objects are written
 // to: the page keeps the explanation between lean results. A result without
 // `rulebook` (a stand-in, an older core) has its tables itself.
@@ -225,12 +227,51 @@ function ivpWithAssessments(entry, byPolicy, setPolicies, { rulebook, own, crite
   return setPolicies(copy);
 }
 
+// A milestone with its `from` whole again: its place in the result's `anchors`.
+function ivpWithAnchor(m, anchors) {
+  if (!m || typeof m.from !== 'number') return m;
+  if (!Number.isInteger(m.from) || m.from < 0 || m.from >= anchors.length) {
+    throw new Error(`Een begin van een termijn dat het resultaat niet heeft: ${m.from}.`);
+  }
+  return { ...m, from: anchors[m.from] };
+}
+
+// A phase [id, start, start_kind, end, werkdagen, label?] whole again (keys in the core's order).
+function ivpWholePhase(ph) {
+  if (!Array.isArray(ph)) return ph;
+  if (ph.length !== 5 && ph.length !== 6) throw new Error(`Een fase die het regelboek niet kent: ${JSON.stringify(ph)}.`);
+  const [id, start, startKind, end, werkdagen, label] = ph;
+  return ph.length === 6
+    ? { end, id, label, start, start_kind: startKind, werkdagen }
+    : { end, id, start, start_kind: startKind, werkdagen };
+}
+
+// `timelines` and `procedure` whole, as the core's with_rulebook() does
+// (src/ivp/result/result_json.cpp AnchorTable, phase_json): each milestone's
+// `from` the anchor it names, each phase an object.
+function ivpWithTimelines(out, anchors) {
+  const track = (t) => ({
+    ...t,
+    ...(Array.isArray(t.milestones) ? { milestones: t.milestones.map((m) => ivpWithAnchor(m, anchors)) } : {}),
+    ...(Array.isArray(t.phases) ? { phases: t.phases.map(ivpWholePhase) } : {}),
+  });
+  const timelines = {};
+  for (const [id, tracks] of Object.entries(out.timelines || {})) {
+    timelines[id] = Object.fromEntries(Object.entries(tracks).map(([name, t]) => [name, track(t)]));
+  }
+  out.timelines = timelines;
+  if (out.procedure) {
+    const part = (p) => ({ ...p, milestones: p.milestones.map((m) => ivpWithAnchor(m, anchors)) });
+    out.procedure = { ...out.procedure, gemeente: part(out.procedure.gemeente), wmo_2015: part(out.procedure.wmo_2015) };
+  }
+}
+
 export function ivpWithRulebook(result, rulebook) {
   if (!result || typeof result.rulebook !== 'string') return result;
   if (!rulebook || rulebook.rulebook !== result.rulebook) {
     throw new Error(`Het resultaat hoort bij regelboek ${result.rulebook}, niet bij ${rulebook && rulebook.rulebook}.`);
   }
-  const { rulebook: _id, ...out } = result;
+  const { rulebook: _id, anchors, ...out } = result;
   const own = new Set();
   out.policies = result.policies.map((p) => {
     if (typeof p !== 'string') return p;
@@ -254,5 +295,6 @@ export function ivpWithRulebook(result, rulebook) {
   if (Array.isArray(result.other_provisions)) {
     out.other_provisions = result.other_provisions.map((o) => ivpWithAssessments(o, o.policies, (policies) => ({ ...o, policies }), tables));
   }
+  if (Array.isArray(anchors)) ivpWithTimelines(out, anchors);
   return ivpSorted(out);
 }

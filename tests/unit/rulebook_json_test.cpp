@@ -224,6 +224,102 @@ TEST(RulebookTables, CompactReasonsAreWholeAgainAfterTheMerge) {
     EXPECT_THROW(ivp_test::whole(bad), ivp::DataError);
 }
 
+// Under `policies.<id>` an assessment has no `policy` (its key), no empty
+// `quantities`, and its open questions are [fact, rank, answer, verdict, …];
+// the merge writes them {fact, decisive, settles: [{answer, verdict}]} again.
+TEST(RulebookTables, CompactAssessmentsAreWholeAgainAfterTheMerge) {
+    const json r = calc(kHattem);
+    const json whole = ivp_test::whole(r);
+    const std::map<int, std::string> decisive{{1, "beslissend"}, {2, "kan beslissen"}, {3, "telt mee"}};
+    std::size_t questions = 0, settling = 0, without_quantities = 0;
+    for (std::size_t i = 0; i < r.at("provisions").size(); ++i)
+        for (const auto& [policy, a] : r.at("provisions")[i].at("eligibility").at("policies").items()) {
+            const auto& merged = whole.at("provisions")[i].at("eligibility").at("policies").at(policy);
+            EXPECT_FALSE(a.contains("policy"));
+            EXPECT_EQ(merged.at("policy"), policy);
+            if (!a.contains("quantities")) {
+                ++without_quantities;
+                EXPECT_EQ(merged.at("quantities"), json::array());
+            } else {
+                EXPECT_FALSE(a.at("quantities").empty()) << "an empty list is left out";
+                EXPECT_EQ(merged.at("quantities"), a.at("quantities"));
+            }
+            if (!a.contains("open_questions")) continue;
+            ASSERT_EQ(a.at("open_questions").size(), merged.at("open_questions").size());
+            for (std::size_t k = 0; k < a.at("open_questions").size(); ++k) {
+                const auto& c = a.at("open_questions")[k];
+                const auto& m = merged.at("open_questions")[k];
+                ASSERT_TRUE(c.is_array()) << c;
+                ASSERT_EQ(c.size() % 2, 0u) << c;
+                ++questions;
+                EXPECT_EQ(m.at("fact"), c[0]);
+                EXPECT_EQ(m.at("decisive"), decisive.at(c[1].get<int>()));
+                ASSERT_EQ(m.at("settles").size(), (c.size() - 2) / 2) << c;
+                for (std::size_t n = 0; n < m.at("settles").size(); ++n, ++settling)
+                    EXPECT_EQ(m.at("settles")[n], json({{"answer", c[2 + 2 * n]}, {"verdict", c[3 + 2 * n]}}));
+                EXPECT_EQ(m.size(), 3u);
+            }
+        }
+    EXPECT_GT(questions, 20u);
+    EXPECT_GT(settling, 10u);
+    EXPECT_GT(without_quantities, 10u);
+    json bad = r;
+    bad["provisions"][0]["eligibility"]["policies"]["als-protocol"]["open_questions"] = json::array({json::array({"diagnose_mnd", 7})});
+    EXPECT_THROW(ivp_test::whole(bad), ivp::DataError);
+}
+
+// A milestone's `from` in `timelines` and `procedure` is its place in the
+// result's `anchors`, a phase [id, start, start_kind, end, werkdagen, label?];
+// the merge writes both whole and takes `anchors` out.
+TEST(RulebookTables, AnchorsAndPhasesAreWholeAgainAfterTheMerge) {
+    const json r = calc({{"melding", "2026-11-23"}, {"dates", {{"aanvraag", "2026-12-14"}}}});
+    const json whole = ivp_test::whole(r);
+    const json& anchors = r.at("anchors");
+    ASSERT_GE(anchors.size(), 3u);
+    EXPECT_FALSE(whole.contains("anchors"));
+    std::size_t froms = 0, phases = 0, labelled = 0;
+    const auto check_milestones = [&](const json& raw, const json& merged) {
+        ASSERT_EQ(raw.size(), merged.size());
+        for (std::size_t k = 0; k < raw.size(); ++k) {
+            if (!raw[k].contains("from")) continue;
+            ++froms;
+            const auto n = raw[k].at("from").get<std::size_t>();
+            ASSERT_LT(n, anchors.size());
+            EXPECT_EQ(merged[k].at("from"), anchors[n]);
+            EXPECT_EQ(merged[k].at("from").size(), 3u);  // {date, event, kind}
+        }
+    };
+    for (const auto& [id, tracks] : r.at("timelines").items())
+        for (const auto& [name, track] : tracks.items()) {
+            if (!track.contains("milestones")) continue;
+            const auto& merged = whole.at("timelines").at(id).at(name);
+            check_milestones(track.at("milestones"), merged.at("milestones"));
+            for (std::size_t k = 0; k < track.at("phases").size(); ++k) {
+                const auto& ph = track.at("phases")[k];
+                const auto& m = merged.at("phases")[k];
+                ++phases;
+                EXPECT_EQ(m.at("id"), ph[0]);
+                EXPECT_EQ(m.at("start"), ph[1]);
+                EXPECT_EQ(m.at("start_kind"), ph[2]);
+                EXPECT_EQ(m.at("end"), ph[3]);
+                EXPECT_EQ(m.at("werkdagen"), ph[4]);
+                if (ph.size() == 6) {
+                    ++labelled;
+                    EXPECT_EQ(m.at("label"), ph[5]);
+                }
+                EXPECT_EQ(m.size(), ph.size());
+            }
+        }
+    for (const char* part : {"wmo_2015", "gemeente"})
+        check_milestones(r.at("procedure").at(part).at("milestones"), whole.at("procedure").at(part).at("milestones"));
+    EXPECT_GT(froms, 20u);
+    EXPECT_GT(phases, 20u);
+    EXPECT_GT(labelled, 0u);  // the Zvw financier's phase
+    json bad = r;
+    bad["procedure"]["wmo_2015"]["milestones"][0]["from"] = static_cast<int>(anchors.size());
+    EXPECT_THROW(ivp_test::whole(bad), ivp::DataError);
+}
+
 // A provision's financing carries what the scenario decides (its group, the
 // protocol pgb's amount, the answer on a prior purchase, the eigen bijdrage);
 // its group's part (label, forms, the preferred forms, the Hattem block, …)

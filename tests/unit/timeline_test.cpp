@@ -16,7 +16,8 @@ using nlohmann::json;
 
 namespace {
 
-json calc(const std::string& scenario) { return ivp::calculate_text(scenario, fixed_today()); }
+// The merged result (result + rulebook: docs/result.md), as the page and `ivp calc --met-regelboek` have it.
+json calc(const std::string& scenario) { return ivp_test::whole(ivp::calculate_text(scenario, fixed_today())); }
 
 const json& provision(const json& result, const std::string& id) {
     for (const auto& p : result.at("provisions"))
@@ -61,7 +62,7 @@ TEST(AlsProtocolSla, TrapliftMelding2March2026IsDeliveredBy30April) {
     // The Wmo financier's label is the table's (`phases`), given once for every provision.
     EXPECT_FALSE(phases[1].contains("label"));
     EXPECT_EQ(phases[1]["id"], "financier");
-    EXPECT_EQ(ivp_test::whole(r)["phases"]["financier"]["label"], "Besluit van de gemeente");
+    EXPECT_EQ(r["phases"]["financier"]["label"], "Besluit van de gemeente");
     EXPECT_EQ(phases[2]["end"], "2026-04-30");
     EXPECT_EQ(p["delivery"]["als_protocol"], "2026-04-30");
     EXPECT_EQ(ivp_test::tracks_of(r, p)["als_protocol"]["end"], "2026-04-30");
@@ -73,7 +74,7 @@ TEST(AlsProtocolSla, ZvwPhaseIsTheZorgverzekeraars) {
     EXPECT_EQ(t["als_protocol"]["phases"][1]["label"], "Besluit van de zorgverzekeraar");
     EXPECT_EQ(t["als_protocol"]["category"], "zvw");
     // Why there are no procedure norms: said once, for the category, in the result's `tracks`.
-    EXPECT_TRUE(ivp_test::whole(r)["tracks"]["als_protocol"]["procedure_notes"].contains(t["als_protocol"]["category"].get<std::string>()));
+    EXPECT_TRUE(r["tracks"]["als_protocol"]["procedure_notes"].contains(t["als_protocol"]["category"].get<std::string>()));
     EXPECT_FALSE(t["wmo_2015"]["applies"].get<bool>());
     EXPECT_FALSE(t["gemeente"]["applies"].get<bool>());
 }
@@ -90,7 +91,7 @@ TEST(Timelines, ProvisionsWithTheSameTracksShareOneEntry) {
     // from the same melding, so their three tracks are the same; the
     // plafondlift's supplier has 40 days. The key is the first provision's id.
     // Merged with the rulebook, as the page reads it: `sla_werkdagen` is the row's (docs/result.md).
-    const auto r = ivp_test::whole(calc(R"({"melding":"2026-03-02","provisions":["traplift","scootmobiel","plafondlift"]})"));
+    const auto r = calc(R"({"melding":"2026-03-02","provisions":["traplift","scootmobiel","plafondlift"]})");
     const auto& traplift = provision(r, "traplift");
     const auto& scootmobiel = provision(r, "scootmobiel");
     ASSERT_EQ(traplift["sla_werkdagen"], scootmobiel["sla_werkdagen"]);
@@ -177,7 +178,7 @@ TEST(AlsProtocolProcedure, VervoersvoorzieningHasOnlyTheSla) {
     const auto& track = ivp_test::tracks_of(r, provision(r, "vervoersvoorziening"))["als_protocol"];
     EXPECT_EQ(track["milestones"].size(), 2u);
     EXPECT_EQ(track["category"], "vervoer");
-    EXPECT_TRUE(ivp_test::whole(r)["tracks"]["als_protocol"]["procedure_notes"].contains("vervoer"));
+    EXPECT_TRUE(r["tracks"]["als_protocol"]["procedure_notes"].contains("vervoer"));
 }
 
 // --- Wmo 2015 and Atw art. 1 ----------------------------------------------------

@@ -182,15 +182,18 @@ nlohmann::json calculate(const Scenario& scenario, const Rulebook& rulebook, Det
     collect_open_facts(others, open_facts);
     JsonObject out;
     add_header(out, scenario, catalogue);
-    nlohmann::json procedure = to_json(procedure_timeline(scenario, rulebook.terms, rulebook.calendar), rulebook.terms);
+    AnchorTable anchors;  // the events the terms of `procedure` and `timelines` start from
+    nlohmann::json procedure =
+        to_json(procedure_timeline(scenario, rulebook.terms, rulebook.calendar), rulebook.terms, anchors);
     nlohmann::json late = to_json(late_decision(scenario, rulebook.terms, rulebook.calendar));
-    nlohmann::json timeline_table = timelines.to_json();
+    nlohmann::json timeline_table = timelines.to_json(anchors);
     // The keukentafel kit reads the parts above (src/ivp/kit/kit.cpp, docs/kit.md).
     nlohmann::json kit = kit_json(scenario, catalogue, rulebook.terms, rulebook.calendar, procedure, provisions,
                                   timeline_table, late);
     out.add("procedure", std::move(procedure))
         .add("late_decision", std::move(late))
         .add("timelines", std::move(timeline_table))
+        .add("anchors", anchors.to_json())
         .add("kit", std::move(kit))
         .add("budget", budget_json(compute_budget(catalogue, scenario, in_plan)))
         .add("plan", plan_summary(provisions))

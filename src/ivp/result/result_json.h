@@ -85,22 +85,38 @@ void collect_open_facts(const std::vector<OtherProvision>& others, std::set<std:
 nlohmann::json facts_json(const std::set<std::string>& ids, const FactsCatalogue& facts);
 nlohmann::json facts_table_json(const FactsCatalogue& facts);
 
+// The result's `anchors`: each event a term starts from ({event, date,
+// kind}), once; a milestone's `from` in `timelines` and `procedure` is its
+// place in the table. 59 milestones of the default result start from 8 such
+// events (docs/result.md "Result and rulebook"); the merge writes them whole again.
+class AnchorTable {
+public:
+    // The place of `anchor` in the table (added when no milestone had it yet).
+    int add(const Anchor& anchor);
+    nlohmann::json to_json() const;
+
+private:
+    std::vector<Anchor> anchors_;
+};
+
 // The delivery tracks (docs/result.md "delivery"). Provisions whose three
 // tracks are the same share one entry of the result's `timelines` table, keyed
 // by the id of the first provision that has it; `delivery.timeline` names it.
+// A phase is written [id, start, start_kind, end, werkdagen, label?] and a
+// milestone's `from` by its place in `anchors`.
 class TimelineTable {
 public:
     // The key of `tracks` in the table (added when no provision had them yet).
     const std::string& add(const std::string& provision_id, ProvisionTracks tracks);
-    nlohmann::json to_json() const;
+    nlohmann::json to_json(AnchorTable& anchors) const;
 
 private:
     std::vector<std::string> ids_;
     std::vector<ProvisionTracks> tracks_;
 };
 
-// `procedure` and `late_decision`.
-nlohmann::json to_json(const Procedure& procedure, const Terms& terms);
+// `procedure` (its milestones' `from` by place in `anchors`) and `late_decision`.
+nlohmann::json to_json(const Procedure& procedure, const Terms& terms, AnchorTable& anchors);
 nlohmann::json to_json(const LateDecision& late);
 
 }  // namespace ivp

@@ -1,5 +1,6 @@
 #include "ivp/result/rulebook_json.h"
 
+#include <cstdint>
 #include <map>
 #include <string>
 #include <vector>
@@ -250,6 +251,47 @@ void put_assessments(json& result, const json& rulebook, const json& own) {
 
 }  // namespace
 
+namespace {
+
+// A milestone's `from` whole again: its place in the result's `anchors`.
+void put_anchor(json& milestone, const json& anchors) {
+    if (auto from = milestone.find("from"); from != milestone.end() && from->is_number_integer()) {
+        const auto n = from->get<std::int64_t>();
+        if (n < 0 || static_cast<std::size_t>(n) >= anchors.size())
+            throw DataError("rulebook", "", "een begin van een termijn dat het resultaat niet heeft: " + from->dump());
+        *from = anchors[static_cast<std::size_t>(n)];
+    }
+}
+
+// A phase [id, start, start_kind, end, werkdagen, label?] whole again.
+json whole_phase(const json& ph) {
+    if (!ph.is_array()) return ph;
+    if (ph.size() != 5 && ph.size() != 6) throw DataError("rulebook", "", "een fase die het regelboek niet kent: " + ph.dump());
+    json out = JsonObject().add("id", ph[0]).add("start", ph[1]).add("start_kind", ph[2]).add("end", ph[3]).add("werkdagen", ph[4]);
+    if (ph.size() == 6) out["label"] = ph[5];
+    return out;
+}
+
+// The delivery tracks of `timelines` and the milestones of `procedure` whole:
+// each `from` the anchor it names, each phase an object; `anchors` out.
+void put_timelines(json& result) {
+    const auto found = result.find("anchors");
+    if (found == result.end()) return;
+    const json anchors = std::move(*found);
+    result.erase(found);
+    for (auto& [id, tracks] : result.at("timelines").items())
+        for (auto& [name, track] : tracks.items()) {
+            if (auto ms = track.find("milestones"); ms != track.end())
+                for (auto& m : *ms) put_anchor(m, anchors);
+            if (auto phases = track.find("phases"); phases != track.end())
+                for (auto& ph : *phases) ph = whole_phase(ph);
+        }
+    for (const char* part : {"wmo_2015", "gemeente"})
+        for (auto& m : result.at("procedure").at(part).at("milestones")) put_anchor(m, anchors);
+}
+
+}  // namespace
+
 json with_rulebook(json result, const json& rulebook) {
     if (result.value("rulebook", json()) != rulebook.at("rulebook"))
         throw DataError("rulebook", "", "het resultaat hoort bij regelboek " + result.value("rulebook", json()).dump() +
@@ -261,6 +303,7 @@ json with_rulebook(json result, const json& rulebook) {
     put_sources(result, rulebook, ids);
     put_tables(result, rulebook);
     put_assessments(result, rulebook, own);
+    put_timelines(result);
     return result;
 }
 
