@@ -82,7 +82,8 @@ export function ivpPhaseLabel(result, ph) {
 // eigen bijdrage `reason_id` its text, `reason` (`eigen_bijdrage_reasons`),
 // and each provision its row's fields (`provisions`); and, from the result's own
 // `anchors`, each milestone's `from` in `timelines` and `procedure`, and each
-// phase an object again (not the rulebook's, but the same merge). A carried
+// phase an object again (not the rulebook's, but the same merge); `procedure`
+// and `late_decision` their texts (`tracks`, `terms`, `late_decision`). A carried
 // pack (`policy_pack`) is whole in the result, its sources too. Neither the result's nor the rulebook's objects are written
 // to: the page keeps the explanation between lean results. A result without
 // `rulebook` (a stand-in, an older core) has its tables itself.
@@ -266,6 +267,40 @@ function ivpWithTimelines(out, anchors) {
   }
 }
 
+// `procedure` and `late_decision` with the texts no scenario changes, as the
+// core's with_rulebook() does: each part's label, id and caveat (`tracks`),
+// each milestone's label, basis and term (`terms.<id>`: label, cite, term)
+// where it left them out, the late decision's texts and its tariff's source (`late_decision`).
+function ivpWithProcedureTexts(out, rulebook) {
+  const terms = rulebook.terms || {};
+  const milestone = (m) => {
+    const t = Object.hasOwn(terms, m.id) ? terms[m.id] : null;
+    if (!t) return m;
+    const add = {};  // keys in the core's order
+    if (!Object.hasOwn(m, 'basis') && Object.hasOwn(t, 'cite')) add.basis = t.cite;
+    if (!Object.hasOwn(m, 'label') && Object.hasOwn(t, 'label')) add.label = t.label;
+    if (!Object.hasOwn(m, 'term') && Object.hasOwn(t, 'term')) add.term = t.term;
+    return ivpSortedUnion(m, add);
+  };
+  if (out.procedure && rulebook.tracks) {
+    const part = (name) => {
+      const p = out.procedure[name];
+      return ivpSortedUnion(rulebook.tracks[name] || {}, { ...p, milestones: p.milestones.map(milestone) });
+    };
+    out.procedure = { ...out.procedure, gemeente: part('gemeente'), wmo_2015: part('wmo_2015') };
+  }
+  const texts = rulebook.late_decision;
+  if (out.late_decision && texts) {
+    const { tarief_sources: tariffs, ...shared } = texts;
+    const late = ivpSortedUnion(ivpSorted(shared), out.late_decision);
+    const tarief = late.dwangsom && late.dwangsom.tarief;
+    if (tarief && !Object.hasOwn(tarief, 'source') && tariffs && Object.hasOwn(tariffs, tarief.valid_from)) {
+      late.dwangsom = { ...late.dwangsom, tarief: ivpSortedUnion(tarief, { source: tariffs[tarief.valid_from] }) };
+    }
+    out.late_decision = late;
+  }
+}
+
 export function ivpWithRulebook(result, rulebook) {
   if (!result || typeof result.rulebook !== 'string') return result;
   if (!rulebook || rulebook.rulebook !== result.rulebook) {
@@ -296,5 +331,6 @@ export function ivpWithRulebook(result, rulebook) {
     out.other_provisions = result.other_provisions.map((o) => ivpWithAssessments(o, o.policies, (policies) => ({ ...o, policies }), tables));
   }
   if (Array.isArray(anchors)) ivpWithTimelines(out, anchors);
+  ivpWithProcedureTexts(out, rulebook);
   return ivpSorted(out);
 }

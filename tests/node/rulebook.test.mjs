@@ -28,6 +28,10 @@ const scenarios = [
   {},
   ...golden,
   { policy_pack: pack, provisions: ['traplift', 'scootmobiel', 'spalken'] },
+  // Late terms: the escalation, the dwangsom with its tariff, the bezwaar.
+  { melding: '2025-11-03', dates: { aanvraag: '2025-12-15', ingebrekestelling: '2026-01-12' } },
+  { melding: '2026-06-01', policy: 'hattem-2014' },
+  { melding: '2026-06-01', dates: { aanvraag: '2026-07-20', beschikking: '2026-09-01' } },
   ...generateProfiles(facts, 4, 11, 0.6).map((profile, i) => ({ profile, policy: i % 2 ? 'hattem-2014' : 'wmo-2015' })),
 ];
 

@@ -320,6 +320,52 @@ TEST(RulebookTables, AnchorsAndPhasesAreWholeAgainAfterTheMerge) {
     EXPECT_THROW(ivp_test::whole(bad), ivp::DataError);
 }
 
+// `procedure` and `late_decision` carry only their dates and statuses: the
+// parts' label, id and caveat are the rulebook's `tracks`, a milestone's
+// label, basis and term its `terms.<id>`, the late decision's statute texts
+// and its tariff's source the rulebook's `late_decision`.
+TEST(RulebookTables, TheProcedureAndTheLateDecisionGetTheirTextsBack) {
+    const json r = calc({{"melding", "2025-11-03"}, {"dates", {{"aanvraag", "2025-12-15"}, {"ingebrekestelling", "2026-01-12"}}}});
+    const json whole = ivp_test::whole(r);
+    const json& tables = ivp::embedded_rulebook_tables();
+    std::size_t milestones = 0;
+    for (const char* part : {"wmo_2015", "gemeente"}) {
+        const auto& raw = r.at("procedure").at(part);
+        const auto& merged = whole.at("procedure").at(part);
+        for (const auto& [key, value] : tables.at("tracks").at(part).items()) {
+            EXPECT_FALSE(raw.contains(key)) << part << " " << key;
+            EXPECT_EQ(merged.at(key), value) << part << " " << key;
+        }
+        for (std::size_t k = 0; k < raw.at("milestones").size(); ++k, ++milestones) {
+            const auto& m = merged.at("milestones")[k];
+            const auto& t = tables.at("terms").at(m.at("id").get<std::string>());
+            for (const char* key : {"label", "basis", "term"}) EXPECT_FALSE(raw.at("milestones")[k].contains(key)) << m;
+            EXPECT_EQ(m.at("label"), t.at("label"));
+            EXPECT_EQ(m.at("basis"), t.at("cite"));
+            if (t.contains("term")) EXPECT_EQ(m.at("term"), t.at("term"));
+        }
+    }
+    EXPECT_EQ(milestones, 6u);
+    const auto& texts = tables.at("late_decision");
+    for (const char* key : {"applies_to", "basis", "beslistermijn_basis"}) {
+        EXPECT_FALSE(r.at("late_decision").contains(key)) << key;
+        EXPECT_EQ(whole.at("late_decision").at(key), texts.at(key)) << key;
+    }
+    const auto& tarief = whole.at("late_decision").at("dwangsom").at("tarief");
+    EXPECT_FALSE(r.at("late_decision").at("dwangsom").at("tarief").contains("source"));
+    EXPECT_EQ(tarief.at("valid_from"), "2026-01-01");
+    EXPECT_NE(tarief.at("source").get<std::string>().find("4:17 lid 2"), std::string::npos);
+    // The kit's ingebrekestelling step quotes the dwangsom's basis.
+    bool step = false;
+    for (const auto& term : whole.at("kit").at("escalation").at("terms"))
+        for (const auto& st : term.at("steps"))
+            if (st.at("id") == "ingebrekestelling") {
+                step = true;
+                EXPECT_EQ(st.at("source"), texts.at("basis"));
+            }
+    EXPECT_TRUE(step);
+}
+
 // A provision's financing carries what the scenario decides (its group, the
 // protocol pgb's amount, the answer on a prior purchase, the eigen bijdrage);
 // its group's part (label, forms, the preferred forms, the Hattem block, …)

@@ -130,6 +130,13 @@ std::string table_label(const Terms& terms, const std::string& id) {
     return t ? t->label : id;
 }
 
+// The short cite the result's `terms` gives a milestone id; empty for the SLA milestones (the row's).
+std::string table_cite(const Terms& terms, const std::string& id) {
+    if (id == "wmo_aanvraag_mogelijk") return terms.aanvraag_mogelijk_cite;
+    const Term* t = table_term(terms, id);
+    return t ? t->cite : std::string();
+}
+
 const std::string& table_phase_label(const Terms& terms, const std::string& id) {
     return id == "revalidatie" ? terms.sla_label_revalidatie
            : id == "financier" ? terms.sla_label_financier_wmo
@@ -431,8 +438,18 @@ std::string milestone_label(const Terms& terms, const json& m) {
 
 std::string milestone_basis(const Terms& terms, const json& m, const std::string& provision_name) {
     if (m.contains("basis")) return m.at("basis").get<std::string>();
-    const Term* t = table_term(terms, m.at("id").get<std::string>());
-    return t ? t->cite : row_cite(provision_name);
+    std::string cite = table_cite(terms, m.at("id").get<std::string>());
+    return cite.empty() ? row_cite(provision_name) : cite;
+}
+
+void leave_texts_to_tables(Procedure& procedure, const Terms& terms) {
+    for (auto* milestones : {&procedure.wmo_2015, &procedure.gemeente})
+        for (auto& m : *milestones) {
+            if (m.label == table_label(terms, m.id)) m.label.clear();
+            if (m.basis == table_cite(terms, m.id)) m.basis.clear();
+            const Term* t = table_term(terms, m.id);
+            if (t && m.term && m.term->amount == t->amount && m.term->unit == t->unit) m.term.reset();
+        }
 }
 
 std::int64_t dwangsom_eurocents(const DwangsomAmounts& amounts, int days) {

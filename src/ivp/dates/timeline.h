@@ -105,6 +105,11 @@ struct Procedure {
 };
 Procedure procedure_timeline(const Scenario& s, const Terms& terms, const Calendar& calendar);
 
+// The result's `procedure` refers by id, as a provision's track does: a
+// milestone's label, short cite (`basis`) and term are left out when they are
+// its table's (`terms[id]`, the rulebook's); the merge puts them back.
+void leave_texts_to_tables(Procedure& procedure, const Terms& terms);
+
 // An amount in eurocents with its Dutch text ("€ 1.440,00").
 struct Money {
     std::int64_t eurocents = 0;
@@ -149,9 +154,9 @@ nlohmann::json phases_json(const Terms& terms);
 // Why the Wmo and municipal tracks do not apply to a Zvw provision.
 extern const char* const kZvwTrackReason;
 
-// What a provision's milestone no longer carries itself: its label (the
-// table's, `terms[id].label`) and its short cite (the term's, or for the
-// SLA milestones the row's: "ALS protocol, IVP-tabel, rij <name>").
+// What a milestone no longer carries itself: its label (the table's,
+// `terms[id].label`) and its short cite (the term's, or for the SLA
+// milestones the row's: "ALS protocol, IVP-tabel, rij <name>").
 std::string milestone_label(const Terms& terms, const nlohmann::json& milestone);
 std::string milestone_basis(const Terms& terms, const nlohmann::json& milestone, const std::string& provision_name);
 std::string row_cite(const std::string& provision_name);

@@ -231,7 +231,7 @@ json protocol_steps(Date start, const KitData& kit, const Calendar& calendar) {
 
 // The last step for the Wmo beschikking: the ingebrekestelling of Awb 4:17,
 // with the dates of late_decision. It need not wait for the other steps.
-json ingebrekestelling_step(int order, const json& late) {
+json ingebrekestelling_step(int order, const json& late, const Terms& terms) {
     const auto& d = late.at("dwangsom");
     json step = JsonObject()
                     .add("id", "ingebrekestelling")
@@ -246,7 +246,7 @@ json ingebrekestelling_step(int order, const json& late) {
                          "te beslissen. U hoeft niet te wachten op de stappen hiervoor: hoe eerder de gemeente de brief "
                          "ontvangt, hoe eerder de dwangsom loopt. Bewaar het bewijs dat de gemeente hem ontving.")
                     .add("cite", "Awb art. 4:17 lid 1 tot en met 3")
-                    .add("source", late.at("basis"));
+                    .add("source", terms.dwangsom_source);
     if (d.contains("maximum")) step["dwangsom_maximum"] = d.at("maximum");
     return step;
 }
@@ -277,7 +277,7 @@ json escalation_json(const Scenario& s, const KitData& kit, const Terms& tables,
         if (m.value("status", "") != "verstreken" || id == "wmo_persoonlijk_plan") continue;
         // Once the aanvraag is in, a late onderzoek is no longer the next thing to chase.
         if (id == "wmo_onderzoek" && s.dates.count("aanvraag")) continue;
-        json entry = escalation_entry(m, m.at("label").get<std::string>(), m.value("basis", ""), s.peildatum, kit, calendar);
+        json entry = escalation_entry(m, milestone_label(tables, m), milestone_basis(tables, m, ""), s.peildatum, kit, calendar);
         if (id == "wmo_onderzoek")
             entry["steps"].push_back(JsonObject()
                                          .add("id", "aanvraag_indienen")
@@ -289,7 +289,7 @@ json escalation_json(const Scenario& s, const KitData& kit, const Terms& tables,
                                               "het besluit lopen.")
                                          .add("cite", "Wmo 2015 art. 2.3.2 lid 9"));
         if (id == "wmo_beschikking" && late.contains("dwangsom"))
-            entry["steps"].push_back(ingebrekestelling_step(static_cast<int>(entry["steps"].size()) + 1, late));
+            entry["steps"].push_back(ingebrekestelling_step(static_cast<int>(entry["steps"].size()) + 1, late, tables));
         terms.push_back(std::move(entry));
     }
     // Provisions that missed the same milestone on the same day share one entry.

@@ -183,8 +183,9 @@ nlohmann::json calculate(const Scenario& scenario, const Rulebook& rulebook, Det
     JsonObject out;
     add_header(out, scenario, catalogue);
     AnchorTable anchors;  // the events the terms of `procedure` and `timelines` start from
-    nlohmann::json procedure =
-        to_json(procedure_timeline(scenario, rulebook.terms, rulebook.calendar), rulebook.terms, anchors);
+    Procedure request = procedure_timeline(scenario, rulebook.terms, rulebook.calendar);
+    leave_texts_to_tables(request, rulebook.terms);
+    nlohmann::json procedure = to_json(request, anchors);
     nlohmann::json late = to_json(late_decision(scenario, rulebook.terms, rulebook.calendar));
     nlohmann::json timeline_table = timelines.to_json(anchors);
     // The keukentafel kit reads the parts above (src/ivp/kit/kit.cpp, docs/kit.md).

@@ -391,6 +391,7 @@ json money_json(const Money& m) {
     return JsonObject().add("eurocents", m.eurocents).add("unit", "EUR-cent").add("tekst", m.text);
 }
 
+// Its `source` (the statute's text) is the rulebook's `late_decision.tarief_sources.<valid_from>`.
 json tariff_json(const DwangsomAmounts& a) {
     json tiers = json::array();
     for (const auto& t : a.tiers)
@@ -398,8 +399,7 @@ json tariff_json(const DwangsomAmounts& a) {
     return JsonObject()
         .add("valid_from", format_iso_date(a.valid_from))
         .add("valid_until", a.valid_until ? json(format_iso_date(*a.valid_until)) : json(nullptr))
-        .add("tiers", a.tiers.empty() ? json(nullptr) : std::move(tiers))
-        .add("source", a.source);
+        .add("tiers", a.tiers.empty() ? json(nullptr) : std::move(tiers));
 }
 
 json dwangsom_json(const Dwangsom& d) {
@@ -446,28 +446,30 @@ json TimelineTable::to_json(AnchorTable& anchors) const {
     return out;
 }
 
-json to_json(const Procedure& procedure, const Terms& terms, AnchorTable& anchors) {
+json to_json(const Procedure& procedure, AnchorTable& anchors) {
     return JsonObject()
         .add("melding", format_iso_date(procedure.melding))
         .add("peildatum", format_iso_date(procedure.peildatum))
-        .add("wmo_2015",
-             JsonObject().add("label", "Wmo 2015 (wet)").add("milestones", milestones_json(procedure.wmo_2015, anchors)))
-        .add("gemeente", JsonObject()
-                             .add("label", terms.gemeente_title)
-                             .add("id", terms.gemeente_id)
-                             .add("caveat", terms.gemeente_caveat)
-                             .add("milestones", milestones_json(procedure.gemeente, anchors)));
+        .add("wmo_2015", JsonObject().add("milestones", milestones_json(procedure.wmo_2015, anchors)))
+        .add("gemeente", JsonObject().add("milestones", milestones_json(procedure.gemeente, anchors)));
+}
+
+json late_decision_texts_json(const Terms& terms) {
+    json tariffs = json::object();
+    for (const auto& a : terms.dwangsom_amounts) tariffs[format_iso_date(a.valid_from)] = a.source;
+    return JsonObject()
+        .add("applies_to", "Het besluit (beschikking) op uw Wmo-aanvraag")
+        .add("beslistermijn_basis", terms.beschikking.source)
+        .add("basis", terms.dwangsom_source)
+        .add("tarief_sources", std::move(tariffs));
 }
 
 json to_json(const LateDecision& late) {
     JsonObject out;
-    out.add("applies_to", "Het besluit (beschikking) op uw Wmo-aanvraag")
-        .add("aanvraag", anchor_json(late.aanvraag))
+    out.add("aanvraag", anchor_json(late.aanvraag))
         .add("beslistermijn_einde", format_iso_date(late.deadline))
-        .add("beslistermijn_basis", late.deadline_source)
         .add("ingebrekestelling_vanaf", format_iso_date(late.vanaf))
         .add("peildatum", format_iso_date(late.peildatum))
-        .add("basis", late.basis)
         .add("status", late.status);
     if (late.received_too_early) out.add("ingebrekestelling_te_vroeg", true);
     if (late.received) out.add("ingebrekestelling_ontvangen", format_iso_date(*late.received));

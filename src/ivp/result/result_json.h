@@ -115,8 +115,14 @@ private:
     std::vector<ProvisionTracks> tracks_;
 };
 
-// `procedure` (its milestones' `from` by place in `anchors`) and `late_decision`.
-nlohmann::json to_json(const Procedure& procedure, const Terms& terms, AnchorTable& anchors);
+// `procedure` (its milestones' `from` by place in `anchors`; label, basis and
+// term left to the tables by leave_texts_to_tables) and `late_decision`.
+// The procedure's parts' label, id and caveat are the rulebook's `tracks`;
+// the late decision's texts that no scenario changes (what it applies to,
+// the basis of the beslistermijn and of the dwangsom, each tariff's source)
+// are the rulebook's `late_decision` (late_decision_texts_json).
+nlohmann::json to_json(const Procedure& procedure, AnchorTable& anchors);
 nlohmann::json to_json(const LateDecision& late);
+nlohmann::json late_decision_texts_json(const Terms& terms);
 
 }  // namespace ivp

@@ -60,6 +60,7 @@ json rulebook_json(const Rulebook& rulebook) {
         .add("facts", facts_table_json(rulebook.facts))
         .add("terms", terms_json(rulebook.terms))
         .add("tracks", tracks_json(rulebook.terms))
+        .add("late_decision", late_decision_texts_json(rulebook.terms))
         .add("phases", phases_json(rulebook.terms))
         .add("policy_choices", policy_choices(rulebook.policies))
         .add("financing", financing_rules_json(rulebook.financing))
@@ -290,6 +291,32 @@ void put_timelines(json& result) {
         for (auto& m : result.at("procedure").at(part).at("milestones")) put_anchor(m, anchors);
 }
 
+// `procedure` and `late_decision` with the texts no scenario changes: each
+// part's label, id and caveat (the rulebook's `tracks`), each milestone's
+// label, basis and term (`terms.<id>`: label, cite, term) where it left
+// them out, and the late decision's texts and its tariff's source (`late_decision`).
+void put_procedure_texts(json& result, const json& rulebook) {
+    const json& terms = rulebook.at("terms");
+    for (const char* part : {"wmo_2015", "gemeente"}) {
+        json& p = result.at("procedure").at(part);
+        for (const auto& [key, value] : rulebook.at("tracks").at(part).items())
+            if (!p.contains(key)) p[key] = value;
+        for (auto& m : p.at("milestones")) {
+            const auto t = terms.find(m.at("id").get<std::string>());
+            if (t == terms.end()) continue;
+            for (const auto& [from, to] : {std::pair{"label", "label"}, {"cite", "basis"}, {"term", "term"}})
+                if (!m.contains(to) && t->contains(from)) m[to] = t->at(from);
+        }
+    }
+    json& late = result.at("late_decision");
+    const json& texts = rulebook.at("late_decision");
+    for (const char* key : {"applies_to", "basis", "beslistermijn_basis"})
+        if (!late.contains(key)) late[key] = texts.at(key);
+    if (auto d = late.find("dwangsom"); d != late.end())
+        if (auto tarief = d->find("tarief"); tarief != d->end() && !tarief->contains("source"))
+            (*tarief)["source"] = texts.at("tarief_sources").at(tarief->at("valid_from").get<std::string>());
+}
+
 }  // namespace
 
 json with_rulebook(json result, const json& rulebook) {
@@ -304,6 +331,7 @@ json with_rulebook(json result, const json& rulebook) {
     put_tables(result, rulebook);
     put_assessments(result, rulebook, own);
     put_timelines(result);
+    put_procedure_texts(result, rulebook);
     return result;
 }
 
