@@ -209,7 +209,7 @@ function ivpWholeOpenQuestion(q) {
 }
 
 // An entry's assessments (`byPolicy`) whole: each with its `policy` (the
-// key), `quantities` ([] when left out), its compact reasons and open
+// key), `financier` ('gemeente' when left out), `quantities` ([] when left out), its compact reasons and open
 // questions whole and, for a built-in policy (`own`), the form it names;
 // `setPolicies` puts them in a copy of the entry.
 function ivpWithAssessments(entry, byPolicy, setPolicies, { rulebook, own, criteria }) {
@@ -218,6 +218,7 @@ function ivpWithAssessments(entry, byPolicy, setPolicies, { rulebook, own, crite
   for (const [policy, assessment] of Object.entries(byPolicy)) {
     const form = own.has(policy) && rulebook.forms[policy] ? rulebook.forms[policy][entry.id] : undefined;
     const add = {};  // its keys in the core's order (sorted)
+    if (!Object.hasOwn(assessment, 'financier')) add.financier = 'gemeente';
     if (form !== undefined) add.form = form;
     if (Array.isArray(assessment.open_questions)) add.open_questions = assessment.open_questions.map(ivpWholeOpenQuestion);
     if (!Object.hasOwn(assessment, 'policy')) add.policy = policy;

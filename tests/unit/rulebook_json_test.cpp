@@ -224,8 +224,8 @@ TEST(RulebookTables, CompactReasonsAreWholeAgainAfterTheMerge) {
     EXPECT_THROW(ivp_test::whole(bad), ivp::DataError);
 }
 
-// Under `policies.<id>` an assessment has no `policy` (its key), no empty
-// `quantities`, and its open questions are [fact, rank, answer, verdict, …];
+// Under `policies.<id>` an assessment has no `policy` (its key), no
+// `financier` when it is the municipality, no empty `quantities`, and its open questions are [fact, rank, answer, verdict, …];
 // the merge writes them {fact, decisive, settles: [{answer, verdict}]} again.
 TEST(RulebookTables, CompactAssessmentsAreWholeAgainAfterTheMerge) {
     const json r = calc(kHattem);
@@ -237,6 +237,9 @@ TEST(RulebookTables, CompactAssessmentsAreWholeAgainAfterTheMerge) {
             const auto& merged = whole.at("provisions")[i].at("eligibility").at("policies").at(policy);
             EXPECT_FALSE(a.contains("policy"));
             EXPECT_EQ(merged.at("policy"), policy);
+            // The financier is left out when it is the municipality.
+            EXPECT_EQ(merged.at("financier"), a.value("financier", "gemeente"));
+            EXPECT_NE(a.value("financier", ""), "gemeente");
             if (!a.contains("quantities")) {
                 ++without_quantities;
                 EXPECT_EQ(merged.at("quantities"), json::array());

@@ -169,28 +169,30 @@ json quantities_json(const Assessment& a) {
     return quantities;
 }
 
-// What every written assessment has: verdict, financier, reasons (compact
-// where they can be), covered, and a carried pack's form. The form a policy
-// names for a voorziening is the same in every result: the rulebook gives it
-// (`forms`); a carried pack's is here.
+// What every written assessment has: verdict, reasons (compact where they
+// can be), covered, and a carried pack's form. The form a policy names for a
+// voorziening is the same in every result: the rulebook gives it (`forms`);
+// a carried pack's is here.
 JsonObject assessment_core_json(const Assessment& a) {
     const Policy& policy = *a.policy;
     json reasons = json::array();
     for (const auto& r : a.reasons) reasons.push_back(reason_json(r, policy));
     JsonObject out;
-    out.add("verdict", a.verdict).add("financier", a.financier).add("reasons", std::move(reasons));
+    out.add("verdict", a.verdict).add("reasons", std::move(reasons));
     if (a.covered) out.add("covered", *a.covered);
     if (a.form && policy.carried) out.add("form", form_json(*a.form));
     return out;
 }
 
 // One policy's assessment in a result's `policies.<id>`: without `policy`
-// (the key says it) and without `quantities` when there are none (a Zvw
-// provision, a refusal before any figure); its open questions compact, and
+// (the key says it), without `financier` when it is the municipality (all
+// but the Zvw voorzieningen) and without `quantities` when there are none (a
+// Zvw provision, a refusal before any figure); its open questions compact, and
 // none for the provision's chosen policy (`with_open_questions` false), whose
 // open questions are the contract's top-level ones. The merge puts all back.
 json assessment_entry_json(const Assessment& a, bool with_open_questions) {
     JsonObject out = assessment_core_json(a);
+    if (a.financier != kDefaultFinancier) out.add("financier", a.financier);
     if (with_open_questions) out.add("open_questions", compact_open_questions_json(a));
     if (!a.quantities.empty()) out.add("quantities", quantities_json(a));
     return out.take();
@@ -200,6 +202,7 @@ json assessment_entry_json(const Assessment& a, bool with_open_questions) {
 
 json to_json(const Assessment& a) {
     return assessment_core_json(a)
+        .add("financier", a.financier)
         .add("policy", a.policy->id)
         .add("open_questions", open_questions_json(a))
         .add("quantities", quantities_json(a))

@@ -32,6 +32,9 @@ const char* outcome_of_letter(char letter);
 inline constexpr const char* kZvwReason = "zvw";
 inline constexpr const char* kZvwOutcome = "niet van toepassing";
 
+// An assessment's `financier` when the result leaves it out: the municipality.
+inline constexpr const char* kDefaultFinancier = "gemeente";
+
 // An open question's rank (1, 2, 3) as its `decisive` name: "beslissend",
 // "kan beslissen", "telt mee"; one table for the writer and the merge. nullptr: no such rank.
 const char* decisive_name(int rank);

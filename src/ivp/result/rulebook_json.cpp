@@ -126,13 +126,15 @@ json whole_open_question(const json& q) {
     return JsonObject().add("fact", q[0]).add("decisive", decisive).add("settles", std::move(settles));
 }
 
-// Every assessment whole: its `policy` (the key), its `quantities` ([] when
-// left out), its compact reasons and open questions. `criteria`: policy id ->
+// Every assessment whole: its `policy` (the key), its `financier` (the
+// municipality when left out), its `quantities` ([] when left out), its
+// compact reasons and open questions. `criteria`: policy id ->
 // its criterion ids, sorted; `zvw`: the rulebook's Zvw reason per policy.
 void put_assessments_whole(json& by_policy, const std::map<std::string, std::vector<std::string>>& criteria,
                            const json& zvw) {
     for (auto& [policy, assessment] : by_policy.items()) {
         if (!assessment.contains("policy")) assessment["policy"] = policy;
+        if (!assessment.contains("financier")) assessment["financier"] = kDefaultFinancier;
         if (!assessment.contains("quantities")) assessment["quantities"] = json::array();
         const auto texts = zvw.find(policy);
         for (auto& r : assessment.at("reasons"))
