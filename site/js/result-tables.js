@@ -164,16 +164,49 @@ function ivpWithChargeReason(item, rulebook) {
   return ivpSortedUnion(rest, { reason: (rulebook.eigen_bijdrage_reasons || {})[id] });
 }
 
-// `costs` with the financing rules and the eigen bijdrage's reasons.
+// `b`'s keys put into `a`, neither written to: a key `a` has keeps its place
+// (`b`'s value wins); a new key goes right after the last key of `a` that
+// sorts before it. For a sorted `a` that is ivpSortedUnion; it also keeps the
+// order the page had when `a` starts with keys merged in first: the page's
+// eigen bijdrage has the lean result's `per_year` and `total` in front of the
+// explanation's keys (site/js/ivp.js ivpWithExplanation).
+function ivpWithKeysInPlace(a, b) {
+  const keys = Object.keys(a);
+  for (const k of Object.keys(b)) {
+    if (Object.hasOwn(a, k)) continue;
+    let last = -1;
+    for (let i = 0; i < keys.length; i += 1) if (keys[i] < k) last = i;
+    keys.splice(last + 1, 0, k);
+  }
+  const out = {};
+  for (const k of keys) out[k] = Object.hasOwn(b, k) ? b[k] : a[k];
+  return out;
+}
+
+// The eigen bijdrage with its reasons' texts and the texts no scenario
+// changes (`costs.eigen_bijdrage`, and `costs.with_amounts` where the
+// amounts are: the result has `cost_price_cap`), keys in the core's order.
+function ivpEigenBijdrageWhole(eb, rulebook) {
+  const texts = (rulebook.costs && rulebook.costs.eigen_bijdrage) || {};
+  const withAmounts = eb.cost_price_cap && rulebook.costs ? rulebook.costs.with_amounts : null;
+  const add = {};  // keys sorted, as the core writes them
+  if (withAmounts) add.cost_price_cap = ivpSortedUnion(withAmounts.cost_price_cap, eb.cost_price_cap);
+  for (const list of ['depends', 'exempt']) {
+    if (Array.isArray(eb[list])) add[list] = eb[list].map((item) => ivpWithChargeReason(item, rulebook));
+  }
+  if (withAmounts) add.ivp_years = withAmounts.ivp_years;
+  if (Array.isArray(eb.not_applicable)) add.not_applicable = eb.not_applicable.map((item) => ivpWithChargeReason(item, rulebook));
+  for (const key of ['not_modelled', 'once_per_household']) if (Object.hasOwn(texts, key)) add[key] = texts[key];
+  if (withAmounts) add.payment_start = withAmounts.payment_start;
+  return ivpWithKeysInPlace(eb, add);
+}
+
+// `costs` with the financing rules, the eigen bijdrage whole and the proposal for 2027.
 function ivpCostsWhole(costs, rulebook) {
   const eb = costs && costs.eigen_bijdrage;
-  const ebWhole = eb && typeof eb === 'object' ? { ...eb } : eb;
-  if (ebWhole && typeof ebWhole === 'object') {
-    for (const list of ['depends', 'exempt', 'not_applicable']) {
-      if (Array.isArray(eb[list])) ebWhole[list] = eb[list].map((item) => ivpWithChargeReason(item, rulebook));
-    }
-  }
-  return ivpSorted({ ...costs, ...(eb ? { eigen_bijdrage: ebWhole } : {}), financing: rulebook.financing });
+  const ebWhole = eb && typeof eb === 'object' ? ivpEigenBijdrageWhole(eb, rulebook) : eb;
+  const proposal = rulebook.costs ? { proposal_2027: rulebook.costs.proposal_2027 } : {};
+  return ivpSorted({ ...costs, ...(eb ? { eigen_bijdrage: ebWhole } : {}), financing: rulebook.financing, ...proposal });
 }
 
 // A provision with its financing's group part (`provision_financing`) and reason put back.

@@ -13,6 +13,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join, resolve, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ivpWithRulebook } from '../../site/js/result-tables.js';
+import { ivpWithExplanation } from '../../site/js/ivp.js';
 import { generateProfiles } from './profiles.mjs';
 import { loadWasm } from './wasm-loader.mjs';
 
@@ -32,6 +33,9 @@ const scenarios = [
   { melding: '2025-11-03', dates: { aanvraag: '2025-12-15', ingebrekestelling: '2026-01-12' } },
   { melding: '2026-06-01', policy: 'hattem-2014' },
   { melding: '2026-06-01', dates: { aanvraag: '2026-07-20', beschikking: '2026-09-01' } },
+  // An eigen bijdrage without amounts (2018: income-dependent, not computed), and one exempt household.
+  { melding: '2018-06-04' },
+  { melding: '2026-01-05', profile: { leeftijd: 70, huishouden: 'met_partner', partner_aow_leeftijd_bereikt: false } },
   ...generateProfiles(facts, 4, 11, 0.6).map((profile, i) => ({ profile, policy: i % 2 ? 'hattem-2014' : 'wmo-2015' })),
 ];
 
@@ -76,6 +80,24 @@ test('the page merges result and rulebook exactly as the core does, and every id
     assert.equal(JSON.stringify(result), resultBefore, 'the result is not written to');
   }
   assert.equal(JSON.stringify(rulebook), rulebookBefore, 'the tables are not written to');
+});
+
+// What the page renders after a keystroke is the lean result with the
+// explanation merged in (site/js/ivp.js ivpWithExplanation), then the
+// rulebook: its keys may come in another order (the lean parts first), but
+// it holds exactly what the core's merge holds.
+test('the lean result + explanation + rulebook holds what the core merges', async () => {
+  const core = await loadWasm();
+  const rulebook = JSON.parse(core.rulebook());
+  for (const scenario of scenarios) {
+    const text = JSON.stringify(scenario);
+    const lean = JSON.parse(core.calculateLean(text, today));
+    const explanation = JSON.parse(core.explain(text, today));
+    const merged = ivpWithRulebook(ivpWithExplanation(lean, explanation), rulebook);
+    const native = JSON.parse(execFileSync(ivp, ['calc', '--met-regelboek', '--today', today],
+      { input: text, encoding: 'utf8', maxBuffer: 1 << 28 }));
+    assert.deepEqual(merged, native, text.slice(0, 200));
+  }
 });
 
 test('a result of another rulebook is refused, one without `rulebook` is used as it is', async () => {

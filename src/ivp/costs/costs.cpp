@@ -858,8 +858,6 @@ void put_classified(json& out, const Classified& c, const EigenBijdrageRules& ru
     out["not_applicable"] = c.not_applicable;
     out["exemptions_applied"] = c.exemptions_applied;
     out["open_questions"] = c.open_facts;
-    out["once_per_household"] =
-        JsonObject().add("text", rules.once_per_household.text).add("source", rules.once_per_household.source);
 }
 
 // One plain sentence, in the style of the tests.
@@ -898,13 +896,10 @@ void put_amounts(json& out, json& notes, const EigenBijdrageRules& rules, Date o
     out["per_month"] = range_cents(who.pays ? monthly : 0, who.may_pay ? monthly : 0);
     put_projection(out, notes, rules, on, who, c.charges);
     const bool cap_applies = cost_price_cap_applies(rules, on);
-    out["ivp_years"] = rules.ivp_years;
-    out["payment_start"] = rules.payment_start;
-    out["cost_price_cap"] = JsonObject()
-                                .add("applies", cap_applies)
-                                .add("valid_from", format_iso_date(rules.cost_price_cap.valid_from))
-                                .add("text", rules.cost_price_cap.text)
-                                .add("source", rules.cost_price_cap.source);
+    // Whether the cap applies is the scenario's; its text, and the IVP years
+    // and the payment start that come with the amounts, are the rulebook's
+    // (eigen_bijdrage_texts_json).
+    out["cost_price_cap"] = JsonObject().add("applies", cap_applies);
     if (!cap_applies)
         notes.push_back("Of in " + std::to_string(year_of(first_of_next_month(on))) +
                         " de eigen bijdrage al begrensd was op de kostprijs, is niet nagegaan; het totaal is "
@@ -930,19 +925,36 @@ json eigen_bijdrage_json(const Scenario& s, const Catalogue& catalogue, const Ei
         notes.push_back(nm.at("text"));
     }
     out["notes"] = std::move(notes);
-    out["not_modelled"] = rules.not_modelled;
     return out;
 }
 
 }  // namespace
 
 json costs_json(const Scenario& s, const Catalogue& catalogue, const EigenBijdrageRules& rules) {
-    json proposal = rules.proposal_2027;
-    proposal["applied"] = false;  // never part of the amounts above
-    json out = JsonObject()
-                   .add("eigen_bijdrage", eigen_bijdrage_json(s, catalogue, rules))
-                   .add("proposal_2027", std::move(proposal));
+    json out = JsonObject().add("eigen_bijdrage", eigen_bijdrage_json(s, catalogue, rules));
     rules.sources.intern(out);  // the quoted sources are in the result's `sources`, by id
+    return out;
+}
+
+json eigen_bijdrage_texts_json(const EigenBijdrageRules& rules) {
+    json proposal = rules.proposal_2027;
+    proposal["applied"] = false;  // never part of the amounts
+    json out = JsonObject()
+                   .add("eigen_bijdrage",
+                        JsonObject()
+                            .add("not_modelled", rules.not_modelled)
+                            .add("once_per_household", JsonObject()
+                                                           .add("text", rules.once_per_household.text)
+                                                           .add("source", rules.once_per_household.source)))
+                   .add("with_amounts", JsonObject()
+                                            .add("ivp_years", rules.ivp_years)
+                                            .add("payment_start", rules.payment_start)
+                                            .add("cost_price_cap", JsonObject()
+                                                                       .add("valid_from", format_iso_date(rules.cost_price_cap.valid_from))
+                                                                       .add("text", rules.cost_price_cap.text)
+                                                                       .add("source", rules.cost_price_cap.source)))
+                   .add("proposal_2027", std::move(proposal));
+    rules.sources.intern(out);
     return out;
 }
 

@@ -135,6 +135,14 @@ nlohmann::json financing_rules_json(const FinancingRules& financing);
 // rulebook writes it as `reason`, the text.
 nlohmann::json charge_reason_texts(const EigenBijdrageRules& rules);
 
+// The parts of `costs` that no scenario changes (the rulebook's `costs`;
+// docs/result.md): `eigen_bijdrage.{not_modelled, once_per_household}`;
+// `with_amounts.{ivp_years, payment_start, cost_price_cap: {valid_from,
+// text, source}}`, which belong in `costs.eigen_bijdrage` when the amounts
+// are computed (the result then has `cost_price_cap.applies`); and
+// `proposal_2027`. The merge puts them in `costs`.
+nlohmann::json eigen_bijdrage_texts_json(const EigenBijdrageRules& rules);
+
 // The parts of costs.eigen_bijdrage that depend on the amounts of the
 // provisions, through the cost-price cap: {"total", "per_year"}, equal to
 // those keys of costs_json(). The lean result carries only these

@@ -67,6 +67,7 @@ json rulebook_json(const Rulebook& rulebook) {
         .add("provision_financing", financing_groups_json(rulebook.financing))
         .add("provisions", catalogue_rows_json(rulebook.catalogue))
         .add("eigen_bijdrage_reasons", charge_reason_texts(rulebook.eigen_bijdrage))
+        .add("costs", eigen_bijdrage_texts_json(rulebook.eigen_bijdrage))
         .add("plan", plan_rules_json())
         .add("kit", kit_texts_json());
 }
@@ -153,6 +154,23 @@ void put_charge_reason(json& item, const json& texts) {
     item.erase("reason_id");
 }
 
+// `costs` whole: the financing rules (`financing`), the eigen bijdrage's
+// reasons by id (`eigen_bijdrage_reasons`) and its texts (`costs`: those of
+// `with_amounts` only where the amounts are, i.e. the result has
+// `cost_price_cap`), and the proposal for 2027.
+void put_costs_texts(json& costs, const json& rulebook) {
+    costs["financing"] = rulebook.at("financing");
+    const json& texts = rulebook.at("costs");
+    costs["proposal_2027"] = texts.at("proposal_2027");
+    const auto eb = costs.find("eigen_bijdrage");
+    if (eb == costs.end()) return;
+    for (const char* list : {"depends", "exempt", "not_applicable"})
+        if (auto items = eb->find(list); items != eb->end())
+            for (auto& item : *items) put_charge_reason(item, rulebook.at("eigen_bijdrage_reasons"));
+    eb->update(texts.at("eigen_bijdrage"));
+    if (eb->contains("cost_price_cap")) eb->update(texts.at("with_amounts"), /*merge_objects=*/true);
+}
+
 // A provision's `financing` with its group's part (the rulebook's
 // `provision_financing.<group>`) put back; what the provision has wins.
 json with_group_financing(const json& financing, const json& by_group) {
@@ -204,12 +222,7 @@ void put_tables(json& result, const json& rulebook) {
     for (const auto& id : result.at("facts")) facts[id.get<std::string>()] = rulebook.at("facts").at(id.get<std::string>());
     result["facts"] = std::move(facts);
     for (const char* key : {"terms", "tracks", "phases", "policy_choices"}) result[key] = rulebook.at(key);
-    result["costs"]["financing"] = rulebook.at("financing");
-    const auto& charge_reasons = rulebook.at("eigen_bijdrage_reasons");
-    if (auto eb = result["costs"].find("eigen_bijdrage"); eb != result["costs"].end())
-        for (const char* list : {"depends", "exempt", "not_applicable"})
-            if (auto items = eb->find(list); items != eb->end())
-                for (auto& item : *items) put_charge_reason(item, charge_reasons);
+    put_costs_texts(result["costs"], rulebook);
     for (const auto& [key, value] : rulebook.at("plan").items()) result["plan"][key] = value;
     for (const char* list : {"checklist", "requests"})
         for (auto& item : result.at("kit").at(list)) {
