@@ -247,7 +247,8 @@ std::string run(const std::vector<std::string>& args) {
     if (command == "calc-lines") return calculate_lines(rest);
     if (command == "samenvatting") return ivp_cli::summary_text(calculate_from_arguments(rest));
     if (command == "ics")
-        return ivp::ics_calendar(ivp::with_rulebook(calculate_from_arguments(rest), ivp::embedded_rulebook_tables()));
+        return ivp::ics_calendar(ivp::with_rulebook(calculate_from_arguments(rest), ivp::embedded_rulebook_tables()),
+                                 ivp::embedded_rulebook_tables());
     if (command == "brief") return letter_from_arguments(rest);
     if (command == "werkdagen") {
         if (rest.size() != 2) throw Usage("werkdagen verwacht een datum en een aantal");

@@ -59,8 +59,8 @@ std::string ics(const std::string& scenario_json, const std::string& today) {
     try {
         const auto date = ivp::parse_iso_date(today);
         if (!date) return ivp::error_json_text("De datum van vandaag (\"" + today + "\") is ongeldig.", "");
-        return ivp::ics_calendar(ivp::with_rulebook(ivp::calculate_text(scenario_json, *date),
-                                                    ivp::embedded_rulebook_tables()));
+        // The result as written: ics_calendar looks its texts up in the tables.
+        return ivp::ics_calendar(ivp::calculate_text(scenario_json, *date), ivp::embedded_rulebook_tables());
     } catch (const ivp::InputError& e) {
         return ivp::error_json_text(e.what(), e.where());
     } catch (const std::exception& e) {

@@ -261,7 +261,7 @@ TEST(PlanInput, BadInputNamesTheField) {
 TEST(CallOff, TheIcsHasTheCallOffAndSaysWhenItIsTooSlow) {
     const auto r = calc({{"melding", "2026-11-23"}, {"peildatum", "2026-11-23"}, {"provisions", {"traplift", "eetrobot"}},
                          {"needed", {{"traplift", {{"months", 0}}}, {"eetrobot", "2027-06-01"}}}});
-    std::string ics = ivp::ics_calendar(ivp_test::whole(r));
+    std::string ics = ivp::ics_calendar(ivp_test::whole(r), ivp::embedded_rulebook_tables());
     for (std::size_t at; (at = ics.find("\r\n ")) != std::string::npos;) ics.erase(at, 3);  // unfold (RFC 5545 §3.1)
     EXPECT_NE(ics.find("UID:eetrobot-afroep-"), std::string::npos);
     EXPECT_NE(ics.find("DTSTART;VALUE=DATE:20270330"), std::string::npos);  // the planned call-off

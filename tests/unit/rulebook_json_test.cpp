@@ -15,6 +15,7 @@
 #include "ivp/api/boundary.h"
 #include "ivp/base/embedded_data.h"
 #include "ivp/base/error.h"
+#include "ivp/dates/ics.h"
 #include "ivp/result/calculate.h"
 #include "ivp/result/rulebook_json.h"
 #include "ivp/rulebook/rulebook.h"
@@ -367,6 +368,24 @@ TEST(RulebookTables, TheProcedureAndTheLateDecisionGetTheirTextsBack) {
                 EXPECT_EQ(st.at("source"), texts.at("basis"));
             }
     EXPECT_TRUE(step);
+}
+
+// The WASM core makes the .ics from the result as written (without the
+// merge's code); the CLI from the merged result: the same bytes.
+TEST(RulebookTables, TheIcsIsTheSameFromTheResultAsWrittenAndFromTheMergedOne) {
+    const json& tables = ivp::embedded_rulebook_tables();
+    for (const json& scenario :
+         {json::object(), kHattem,
+          json{{"melding", "2025-11-03"}, {"dates", {{"aanvraag", "2025-12-15"}, {"ingebrekestelling", "2026-01-12"}}}},
+          json{{"melding", "2026-06-01"}, {"dates", {{"aanvraag", "2026-07-20"}, {"beschikking", "2026-09-01"}}}},
+          json{{"provisions", {"traplift", "eetrobot"}}, {"needed", {{"traplift", {{"months", 0}}}}}}}) {
+        const json r = calc(scenario);
+        const std::string from_result = ivp::ics_calendar(r, tables);
+        EXPECT_EQ(from_result, ivp::ics_calendar(ivp_test::whole(r), tables)) << scenario.dump();
+        std::string unfolded = from_result;
+        for (std::size_t at; (at = unfolded.find("\r\n ")) != std::string::npos;) unfolded.erase(at, 3);  // RFC 5545 §3.1
+        EXPECT_NE(unfolded.find("Bron: Wmo 2015 art. 2.3.5 lid 2"), std::string::npos) << "a procedure milestone's cite";
+    }
 }
 
 // A provision's financing carries what the scenario decides (its group, the

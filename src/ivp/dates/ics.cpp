@@ -43,16 +43,16 @@ struct Writer {
         line("END:VEVENT");
     }
 
-    // A provision's milestone carries no label or basis of its own when the
-    // result's `terms` has them (docs/result.md); `row` is then its cite (the
-    // provision's row of the IVP table), empty for the procedure's milestones.
+    // A milestone carries no label or basis of its own when the rulebook's
+    // `terms` has them (docs/result.md); `row` is a provision's cite (its row
+    // of the IVP table) for the SLA milestones, which `terms` does not cite.
     void milestone(const std::string& scope, const std::string& prefix, const json& m, const json& terms,
                    const std::string& row = "") {
         if (!m.contains("date") || !m["date"].is_string()) return;
         const auto id = m["id"].get<std::string>();
         const json* table = terms.contains(id) ? &terms.at(id) : nullptr;
         std::string basis = m.value("basis", "");
-        if (basis.empty() && !row.empty()) basis = table && table->contains("cite") ? table->at("cite").get<std::string>() : row;
+        if (basis.empty()) basis = table && table->contains("cite") ? table->at("cite").get<std::string>() : row;
         const std::string label = m.contains("label") ? m["label"].get<std::string>()
                                   : table                ? table->at("label").get<std::string>()
                                                          : id;
@@ -100,7 +100,7 @@ std::string ics_fold(std::string_view line) {
     return out;
 }
 
-std::string ics_calendar(const json& result) {
+std::string ics_calendar(const json& result, const json& tables) {
     const std::string melding = result.at("melding").get<std::string>();
     Writer w;
     w.stamp = compact(melding) + "T000000Z";
@@ -114,21 +114,22 @@ std::string ics_calendar(const json& result) {
 
     w.event("melding", melding, "Melding bij de gemeente", "De dag van uw melding. Alle termijnen tellen vanaf hier.");
     const auto& procedure = result.at("procedure");
-    const json& terms = result.at("terms");
+    const json& terms = tables.at("terms");
     for (const auto& m : procedure.at("wmo_2015").at("milestones")) w.milestone("wmo", "Wmo: ", m, terms);
     for (const auto& m : procedure.at("gemeente").at("milestones")) w.milestone("gemeente", "Gemeente: ", m, terms);
 
     const auto& late = result.at("late_decision");
+    const std::string late_basis = late.value("basis", tables.at("late_decision").at("basis").get<std::string>());
     if (late.at("status") != "op_tijd") {
         w.event("ingebrekestelling-vanaf", late.at("ingebrekestelling_vanaf").get<std::string>(),
                 "Vanaf vandaag: ingebrekestelling mogelijk als er nog geen besluit is",
-                late.value("next_step", "") + "\nBron: " + late.value("basis", ""));
+                late.value("next_step", "") + "\nBron: " + late_basis);
         if (late.contains("dwangsom") && !late["dwangsom"].value("voorbeeld", true)) {
             const auto& d = late["dwangsom"];
             w.event("dwangsom-eerste-dag", d.at("eerste_dag").get<std::string>(), "Eerste dag van de dwangsom (Awb 4:17)",
-                    "Bron: " + late.value("basis", ""));
+                    "Bron: " + late_basis);
             w.event("dwangsom-laatste-dag", d.at("laatste_dag").get<std::string>(), "Laatste dag van de dwangsom (Awb 4:17, ten hoogste 42 dagen)",
-                    "Bron: " + late.value("basis", ""));
+                    "Bron: " + late_basis);
         }
     }
 
@@ -150,7 +151,7 @@ std::string ics_calendar(const json& result) {
             delivery_note += "\nTe laat: u heeft het nodig op " + calloff.at("needed").get<std::string>() +
                              ". Vraag om de spoedprocedure of een tijdelijke voorziening.";
         w.event(id + "-levering", track.at("end").get<std::string>(), name + ": verwachte levering (ALS protocol)",
-                delivery_note + "\nBron: " + track.value("basis", result.at("tracks").at("als_protocol").value("basis", "")));
+                delivery_note + "\nBron: " + track.value("basis", tables.at("tracks").at("als_protocol").value("basis", "")));
     }
     w.line("END:VCALENDAR");
     return w.out;

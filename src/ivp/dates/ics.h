@@ -14,7 +14,12 @@ namespace ivp {
 // dates when a decision is late, and per provision the ALS protocol's
 // milestones and expected delivery. CRLF line ends, lines folded at 75
 // octets (never inside a UTF-8 character), TEXT values escaped.
-std::string ics_calendar(const nlohmann::json& result);
+// `tables` are the rulebook's (rulebook_json): a milestone's label and cite,
+// the late decision's basis and the ALS track's come from there where
+// `result` leaves them out, so the result may be as calculate() writes it or
+// merged with the tables (with_rulebook): the same bytes either way. The WASM
+// core makes its calendar from the result as written, without the merge's code.
+std::string ics_calendar(const nlohmann::json& result, const nlohmann::json& tables);
 
 // RFC 5545 §3.3.11: backslash, semicolon, comma and newline escaped.
 std::string ics_escape(std::string_view text);
