@@ -281,33 +281,32 @@ function ivpWholePhase(ph) {
     : { end, id, start, start_kind: startKind, werkdagen };
 }
 
-// `timelines` and `procedure` whole, as the core's with_rulebook() does
-// (src/ivp/result/result_json.cpp AnchorTable, phase_json): each milestone's
-// `from` the anchor it names, each phase an object.
+// `timelines` whole, as the core's with_rulebook() does (src/ivp/result/
+// result_json.cpp AnchorTable, phase_json): each milestone's `from` the
+// anchor it names, each phase an object.
 function ivpWithTimelines(out, anchors) {
   const track = (t) => ({
     ...t,
     ...(Array.isArray(t.milestones) ? { milestones: t.milestones.map((m) => ivpWithAnchor(m, anchors)) } : {}),
     ...(Array.isArray(t.phases) ? { phases: t.phases.map(ivpWholePhase) } : {}),
   });
+  if (!out.timelines) return;
   const timelines = {};
-  for (const [id, tracks] of Object.entries(out.timelines || {})) {
+  for (const [id, tracks] of Object.entries(out.timelines)) {
     timelines[id] = Object.fromEntries(Object.entries(tracks).map(([name, t]) => [name, track(t)]));
   }
   out.timelines = timelines;
-  if (out.procedure) {
-    const part = (p) => ({ ...p, milestones: p.milestones.map((m) => ivpWithAnchor(m, anchors)) });
-    out.procedure = { ...out.procedure, gemeente: part(out.procedure.gemeente), wmo_2015: part(out.procedure.wmo_2015) };
-  }
 }
 
-// `procedure` and `late_decision` with the texts no scenario changes, as the
-// core's with_rulebook() does: each part's label, id and caveat (`tracks`),
-// each milestone's label, basis and term (`terms.<id>`: label, cite, term)
-// where it left them out, the late decision's texts and its tariff's source (`late_decision`).
-function ivpWithProcedureTexts(out, rulebook) {
+// `procedure` and `late_decision` whole, as the core's with_rulebook() does:
+// each part's label, id and caveat (`tracks`), each milestone's `from` (the
+// anchor it names) and its label, basis and term (`terms.<id>`: label, cite,
+// term) where it left them out, the late decision's texts and its tariff's
+// source (`late_decision`).
+function ivpWithProcedure(out, rulebook, anchors) {
   const terms = rulebook.terms || {};
-  const milestone = (m) => {
+  const milestone = (raw) => {
+    const m = ivpWithAnchor(raw, anchors);
     const t = Object.hasOwn(terms, m.id) ? terms[m.id] : null;
     if (!t) return m;
     const add = {};  // keys in the core's order
@@ -316,10 +315,10 @@ function ivpWithProcedureTexts(out, rulebook) {
     if (!Object.hasOwn(m, 'term') && Object.hasOwn(t, 'term')) add.term = t.term;
     return ivpSortedUnion(m, add);
   };
-  if (out.procedure && rulebook.tracks) {
+  if (out.procedure) {
     const part = (name) => {
       const p = out.procedure[name];
-      return ivpSortedUnion(rulebook.tracks[name] || {}, { ...p, milestones: p.milestones.map(milestone) });
+      return ivpSortedUnion((rulebook.tracks && rulebook.tracks[name]) || {}, { ...p, milestones: p.milestones.map(milestone) });
     };
     out.procedure = { ...out.procedure, gemeente: part('gemeente'), wmo_2015: part('wmo_2015') };
   }
@@ -364,7 +363,8 @@ export function ivpWithRulebook(result, rulebook) {
   if (Array.isArray(result.other_provisions)) {
     out.other_provisions = result.other_provisions.map((o) => ivpWithAssessments(o, o.policies, (policies) => ({ ...o, policies }), tables));
   }
-  if (Array.isArray(anchors)) ivpWithTimelines(out, anchors);
-  ivpWithProcedureTexts(out, rulebook);
+  const anchorTable = Array.isArray(anchors) ? anchors : [];
+  ivpWithTimelines(out, anchorTable);
+  ivpWithProcedure(out, rulebook, anchorTable);
   return ivpSorted(out);
 }

@@ -414,8 +414,6 @@ LateDecision late_decision_term(const Scenario& s, const Terms& terms, const Cal
     // An ingebrekestelling makes sense from the day after the term ended.
     ld.vanaf = add_days(ld.deadline, 1);
     ld.peildatum = s.peildatum;
-    ld.deadline_source = terms.beschikking.source;
-    ld.basis = terms.dwangsom_source;
     const auto beschikking = entered(s, "beschikking");
     if (beschikking) ld.status = before(ld.deadline, *beschikking) ? "te_laat_beslist" : "op_tijd";
     else ld.status = before(ld.deadline, s.peildatum) ? "te_laat" : "termijn_loopt";

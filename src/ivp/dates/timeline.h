@@ -128,11 +128,11 @@ struct Dwangsom {
 
 // Awb 4:17 for the Wmo 2015 beschikking on the request: from when an
 // ingebrekestelling makes sense, the first dwangsom day, the amount accrued
-// by the peildatum (integer eurocents), each with its source.
+// by the peildatum (integer eurocents). Their sources are the same for every
+// request: the rulebook's `late_decision` (result_json.h late_decision_texts_json).
 struct LateDecision {
     Anchor aanvraag;
     Date deadline{}, vanaf{}, peildatum{};
-    std::string deadline_source, basis;
     std::string status;  // termijn_loopt, te_laat, op_tijd, te_laat_beslist
     std::optional<Date> received;  // as entered
     bool received_too_early = false;

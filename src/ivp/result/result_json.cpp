@@ -149,7 +149,7 @@ json open_questions_json(const Assessment& a) {
 // The open questions of an assessment under `policies.<id>`, which are not
 // the contract's: each [fact, rank, answer, verdict, answer, verdict, …]
 // (rank 1 beslissend, 2 kan beslissen, 3 telt mee; docs/result.md). Written
-// whole they were a sixth of the default result; the merge writes them whole again.
+// whole they were 5.5 kB of the default result's 95 kB; the merge writes them whole again.
 json compact_open_questions_json(const Assessment& a) {
     json open = json::array();
     for (const auto& q : a.open_questions) {
@@ -361,7 +361,7 @@ json milestones_json(const std::vector<Milestone>& ms, AnchorTable& anchors) {
 }
 
 // [id, start, start_kind, end, werkdagen, label?]: 44 phases of the default
-// result, a fifth of `timelines` written as objects.
+// result, about a quarter of `timelines` when written as objects.
 json phase_json(const Phase& ph) {
     json out = json::array(
         {ph.id, format_iso_date(ph.start), ph.start_kind, format_iso_date(ph.end), ph.werkdagen});

@@ -288,13 +288,18 @@ json whole_phase(const json& ph) {
     return out;
 }
 
-// The delivery tracks of `timelines` and the milestones of `procedure` whole:
-// each `from` the anchor it names, each phase an object; `anchors` out.
-void put_timelines(json& result) {
+// The result's `anchors`, taken out of it (none: an empty table).
+json take_anchors(json& result) {
     const auto found = result.find("anchors");
-    if (found == result.end()) return;
-    const json anchors = std::move(*found);
+    if (found == result.end()) return json::array();
+    json anchors = std::move(*found);
     result.erase(found);
+    return anchors;
+}
+
+// The delivery tracks of `timelines` whole: each `from` the anchor it names,
+// each phase an object.
+void put_timelines(json& result, const json& anchors) {
     for (auto& [id, tracks] : result.at("timelines").items())
         for (auto& [name, track] : tracks.items()) {
             if (auto ms = track.find("milestones"); ms != track.end())
@@ -302,21 +307,21 @@ void put_timelines(json& result) {
             if (auto phases = track.find("phases"); phases != track.end())
                 for (auto& ph : *phases) ph = whole_phase(ph);
         }
-    for (const char* part : {"wmo_2015", "gemeente"})
-        for (auto& m : result.at("procedure").at(part).at("milestones")) put_anchor(m, anchors);
 }
 
-// `procedure` and `late_decision` with the texts no scenario changes: each
-// part's label, id and caveat (the rulebook's `tracks`), each milestone's
-// label, basis and term (`terms.<id>`: label, cite, term) where it left
-// them out, and the late decision's texts and its tariff's source (`late_decision`).
-void put_procedure_texts(json& result, const json& rulebook) {
+// `procedure` and `late_decision` whole: each part's label, id and caveat
+// (the rulebook's `tracks`), each milestone's `from` (the anchor it names)
+// and its label, basis and term (`terms.<id>`: label, cite, term) where it
+// left them out, and the late decision's texts and its tariff's source
+// (`late_decision`).
+void put_procedure(json& result, const json& rulebook, const json& anchors) {
     const json& terms = rulebook.at("terms");
     for (const char* part : {"wmo_2015", "gemeente"}) {
         json& p = result.at("procedure").at(part);
         for (const auto& [key, value] : rulebook.at("tracks").at(part).items())
             if (!p.contains(key)) p[key] = value;
         for (auto& m : p.at("milestones")) {
+            put_anchor(m, anchors);
             const auto t = terms.find(m.at("id").get<std::string>());
             if (t == terms.end()) continue;
             for (const auto& [from, to] : {std::pair{"label", "label"}, {"cite", "basis"}, {"term", "term"}})
@@ -345,8 +350,9 @@ json with_rulebook(json result, const json& rulebook) {
     put_sources(result, rulebook, ids);
     put_tables(result, rulebook);
     put_assessments(result, rulebook, own);
-    put_timelines(result);
-    put_procedure_texts(result, rulebook);
+    const json anchors = take_anchors(result);
+    put_timelines(result, anchors);
+    put_procedure(result, rulebook, anchors);
     return result;
 }
 
