@@ -1,6 +1,7 @@
 #include "ivp/api/boundary.h"
 
 #include <nlohmann/json.hpp>
+#include <type_traits>
 
 #include "ivp/result/calculate.h"
 #include "ivp/base/date.h"
@@ -21,7 +22,10 @@ std::string guarded(std::string_view today, Compute compute) {
         const auto date = parse_iso_date(today);
         if (!date)
             return error_json_text("De datum van vandaag (" + quote_for_message(today) + ") is ongeldig.", "");
-        return json_text(compute(*date));
+        if constexpr (std::is_same_v<decltype(compute(*date)), ResultDraft>)
+            return draft_text(compute(*date));  // written straight as text (result_draft.h)
+        else
+            return json_text(compute(*date));
     } catch (const InputError& e) {
         return error_json_text(e.what(), e.where());
     } catch (const std::exception& e) {
@@ -33,7 +37,7 @@ std::string guarded(std::string_view today, Compute compute) {
 }  // namespace
 
 std::string calculate_json_text(std::string_view scenario_json, std::string_view today) {
-    return guarded(today, [&](Date d) { return calculate_text(scenario_json, d); });
+    return guarded(today, [&](Date d) { return calculate_text_draft(scenario_json, d); });
 }
 
 std::string calculate_lean_json_text(std::string_view scenario_json, std::string_view today) {
@@ -41,7 +45,7 @@ std::string calculate_lean_json_text(std::string_view scenario_json, std::string
 }
 
 std::string explain_json_text(std::string_view scenario_json, std::string_view today) {
-    return guarded(today, [&](Date d) { return explain_text(scenario_json, d); });
+    return guarded(today, [&](Date d) { return explain_text_draft(scenario_json, d); });
 }
 
 std::string catalogue_json_text() { return catalogue_json_text(embedded_catalogue()); }

@@ -83,6 +83,11 @@ json situation(const Scenario& s, const Rulebook& rb) { return situation_since(s
 // neither made nor sent. Its open questions still name their facts in
 // `facts`, found without probing (add_open_question_facts).
 json situation_since(const Scenario& s, const json* previous_profile, const Rulebook& rb) {
+    return draft_tree(situation_draft(s, previous_profile, rb));
+}
+
+ResultDraft situation_draft(const Scenario& s, const json* previous_profile, const Rulebook& rb) {
+    ResultDraft draft;
     const Catalogue& catalogue = rb.catalogue;
     const auto selection = select_policies(rb, s.policy, s.policy_pack.get());
     const auto& policies = *selection;
@@ -100,11 +105,13 @@ json situation_since(const Scenario& s, const json* previous_profile, const Rule
         if (!s.selected[i]) continue;
         const auto& p = catalogue.provisions[i];
         json part = json::object();
+        bool verdicts_made = false;
         if (!changed || reads_any(policies, p.id, *changed)) {
-            const auto assessed = eligibility(p, answers, policies, rb.facts);
+            auto assessed = eligibility(p, answers, policies, rb.facts);
             collect_open_facts(assessed, open_facts);
-            part["eligibility"] = to_json(assessed);
             add_plan_verdict_fields(part, s, i, in_plan[i], assessed);
+            draft.eligibility.emplace_back(p.id, std::move(assessed));  // written as text (result_draft.h)
+            verdicts_made = true;
         } else {
             for (const auto& policy : policies) add_open_question_facts(policy, p.id, answers, rb.facts, open_facts);
         }
@@ -113,7 +120,7 @@ json situation_since(const Scenario& s, const json* previous_profile, const Rule
             remove_lean_parts(financing, financing_amounts_json(s, catalogue, i));
             if (!financing.empty()) part[kFinancing] = std::move(financing);  // never empty in practice: a group at least
         }
-        if (!part.empty()) provisions[p.id] = std::move(part);  // nothing of it changed: left out
+        if (verdicts_made || !part.empty()) provisions[p.id] = std::move(part);  // nothing of it changed: left out
     }
     json out = JsonObject()
                    .add("provisions", std::move(provisions))
@@ -126,16 +133,18 @@ json situation_since(const Scenario& s, const json* previous_profile, const Rule
         out["costs"] = std::move(costs);
     }
     if (!changed || any_other_reads(policies, *changed)) {
-        const auto others = other_provisions(answers, policies, rb.facts);
+        auto others = other_provisions(answers, policies, rb.facts);
         collect_open_facts(others, open_facts);
-        out["other_provisions"] = to_json(others);
+        draft.others = std::move(others);
     } else {
         for (const auto& policy : policies)
             for (const auto& p : policy.provisions)
                 if (!p.in_catalogue) add_open_question_facts(policy, p.id, answers, rb.facts, open_facts);
     }
     out["facts"] = facts_json(open_facts, rb.facts);
-    return out;
+    draft.tree = std::move(out);
+    draft.policies = selection;  // the assessments point into them
+    return draft;
 }
 
 void apply_situation(json& explanation, const json& part) {
@@ -187,7 +196,7 @@ std::string situation_since_json_text(std::string_view scenario_json, std::strin
                 previous.reset();
             }
         }
-        return json_text(situation_since(scenario, previous ? &*previous : nullptr, rb));
+        return draft_text(situation_draft(scenario, previous ? &*previous : nullptr, rb));
     } catch (const InputError& e) {
         return error_json_text(e.what(), e.where());
     } catch (const std::exception& e) {

@@ -26,6 +26,7 @@
 #include "ivp/base/date.h"
 #include "ivp/rulebook/rulebook.h"
 #include "ivp/model/scenario.h"
+#include "ivp/result/result_draft.h"
 
 namespace ivp {
 
@@ -43,6 +44,8 @@ nlohmann::json situation(const Scenario& scenario, const Rulebook& rulebook);
 // situation().
 // nullptr: situation().
 nlohmann::json situation_since(const Scenario& scenario, const nlohmann::json* previous_profile, const Rulebook& rulebook);
+// The same before it is written (result_draft.h); the page gets its text.
+ResultDraft situation_draft(const Scenario& scenario, const nlohmann::json* previous_profile, const Rulebook& rulebook);
 
 // Replaces, in `explanation`, every part `situation` holds (whole values, not
 // merged: a reason or question that is gone must go). A provision's verdict

@@ -58,11 +58,9 @@ bool needs_look(const char* p) {
 
 }  // namespace
 
-void JsonTextWriter::string(std::string_view s) {
-    room(2 + 6 * s.size());  // every byte escaped as \u00XX at most
-    char* const begin = out_.data() + at_;
-    char* o = begin;
-    *o++ = '"';
+// The bytes of `s` escaped as json_text escapes them, written at `o`; the
+// end of what was written. Room for 6 bytes per byte of `s` must be there.
+char* JsonTextWriter::escape_into(char* o, std::string_view s) {
     std::size_t run = 0;  // start of the bytes not yet copied
     std::size_t i = 0;
     while (i < s.size()) {
@@ -75,8 +73,9 @@ void JsonTextWriter::string(std::string_view s) {
             if (n == 0) {
                 // Not UTF-8: nlohmann's serializer throws its type_error 316
                 // (were it ever to accept the string, its text is the answer).
-                put(json(std::string(s)).dump());
-                return;
+                const std::string text = json(std::string(s)).dump();
+                std::memcpy(o, text.data() + 1, text.size() - 2);  // without its quotes
+                return o + text.size() - 2;
             }
             i += n;
             continue;
@@ -106,7 +105,19 @@ void JsonTextWriter::string(std::string_view s) {
         run = ++i;
     }
     std::memcpy(o, s.data() + run, s.size() - run);
-    o += s.size() - run;
+    return o + (s.size() - run);
+}
+
+void JsonTextWriter::string(std::string_view s) { string_of({s}); }
+
+void JsonTextWriter::string_of(std::initializer_list<std::string_view> parts) {
+    std::size_t size = 0;
+    for (const auto part : parts) size += part.size();
+    room(2 + 6 * size);  // every byte escaped as \u00XX at most
+    char* const begin = out_.data() + at_;
+    char* o = begin;
+    *o++ = '"';
+    for (const auto part : parts) o = escape_into(o, part);
     *o++ = '"';
     at_ += static_cast<std::size_t>(o - begin);
 }

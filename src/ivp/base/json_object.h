@@ -21,6 +21,7 @@
 #include <cstdint>
 #include <cstring>
 #include <nlohmann/json.hpp>
+#include <initializer_list>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -115,6 +116,17 @@ public:
     // A value as json_text writes it; a string, quoted and escaped as there.
     void value(const nlohmann::json& value);
     void string(std::string_view s);
+    // One string of the parts one after another, as string() writes their
+    // concatenation, without making it (a reason's sentence: outcome, text, cite).
+    void string_of(std::initializer_list<std::string_view> parts);
+    void boolean(bool b) { put(b ? std::string_view("true") : std::string_view("false")); }
+    void null() { put("null", 4); }
+    // `"key":` — a key that needs no escape (the writers' own ASCII keys).
+    void key(std::string_view k) {
+        put('"');
+        put(k);
+        put("\":", 2);
+    }
     template <typename Integer>
     void integer(Integer value) {
         char buffer[24];
@@ -123,6 +135,7 @@ public:
     }
 
 private:
+    static char* escape_into(char* o, std::string_view s);
     void room(std::size_t n) {
         if (out_.size() - at_ < n) grow(n);
     }

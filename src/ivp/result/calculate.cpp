@@ -94,11 +94,11 @@ namespace {
 // `timelines` table, shared with the provisions that have the same ones).
 nlohmann::json provision_entry(const Scenario& scenario, std::size_t i, const Rulebook& rulebook, bool in_plan,
                                const std::vector<Policy>& policies, const ProfileAnswers& answers,
-                               std::set<std::string>& open_facts, TimelineTable& timelines) {
+                               std::set<std::string>& open_facts, TimelineTable& timelines, ResultDraft& draft) {
     const Catalogue& catalogue = rulebook.catalogue;
     const auto& p = catalogue.provisions[i];
     // Geschiktheid under each policy side by side (docs/eligibility.md).
-    const auto assessed = eligibility(p, answers, policies, rulebook.facts);
+    auto assessed = eligibility(p, answers, policies, rulebook.facts);
     collect_open_facts(assessed, open_facts);
     nlohmann::json entry =
         JsonObject()
@@ -108,8 +108,7 @@ nlohmann::json provision_entry(const Scenario& scenario, std::size_t i, const Ru
             .add("kind", to_string(p.kind))
             .add("amount", scenario.amount(catalogue, i))
             .add("amount_source", scenario.override_eur[i] ? "override" : "table")
-            .add("financing", financing_json(scenario, catalogue, i, rulebook.financing, rulebook.eigen_bijdrage))  // docs/costs.md
-            .add("eligibility", to_json(assessed));
+            .add("financing", financing_json(scenario, catalogue, i, rulebook.financing, rulebook.eigen_bijdrage));  // docs/costs.md
     // The row's own fields that no scenario changes (table_amount, need,
     // need_reason, sla_werkdagen, source) are the rulebook's `provisions`
     // (catalogue_rows_json), put back by the merge.
@@ -121,6 +120,7 @@ nlohmann::json provision_entry(const Scenario& scenario, std::size_t i, const Ru
     entry["delivery"] = JsonObject()
                             .add("als_protocol", format_iso_date(contract))
                             .add("timeline", timelines.add(p.id, std::move(tracks)));
+    draft.eligibility.emplace_back(p.id, std::move(assessed));  // written as text, not built (result_draft.h)
     return entry;
 }
 
@@ -166,6 +166,11 @@ void add_header(JsonObject& out, const Scenario& scenario, const Catalogue& cata
 nlohmann::json calculate(const Scenario& scenario, const Rulebook& rulebook, Detail detail) {
     if (detail == Detail::lean)
         return lean_result(scenario, {rulebook.catalogue, plan_policy(rulebook.policies), rulebook.facts, rulebook.eigen_bijdrage});
+    return draft_tree(calculate_draft(scenario, rulebook));
+}
+
+ResultDraft calculate_draft(const Scenario& scenario, const Rulebook& rulebook) {
+    ResultDraft draft;
     const Catalogue& catalogue = rulebook.catalogue;
     const std::vector<bool> in_plan = budget_mask(scenario, catalogue, rulebook.policies, rulebook.facts);  // Mijn IVP (src/ivp/budget/plan.h)
     // The municipality's pack the scenario chose (or loaded), then the protocol.
@@ -177,8 +182,9 @@ nlohmann::json calculate(const Scenario& scenario, const Rulebook& rulebook, Det
     nlohmann::json provisions = nlohmann::json::array();
     for (std::size_t i = 0; i < catalogue.provisions.size(); ++i)
         if (scenario.selected[i])
-            provisions.push_back(provision_entry(scenario, i, rulebook, in_plan[i], policies, answers, open_facts, timelines));
-    const auto others = other_provisions(answers, policies, rulebook.facts);
+            provisions.push_back(
+                provision_entry(scenario, i, rulebook, in_plan[i], policies, answers, open_facts, timelines, draft));
+    auto others = other_provisions(answers, policies, rulebook.facts);
     collect_open_facts(others, open_facts);
     JsonObject out;
     add_header(out, scenario, catalogue);
@@ -199,12 +205,20 @@ nlohmann::json calculate(const Scenario& scenario, const Rulebook& rulebook, Det
         .add("budget", budget_json(compute_budget(catalogue, scenario, in_plan)))
         .add("plan", plan_summary(provisions))
         .add("costs", costs_json(scenario, catalogue, rulebook.eigen_bijdrage))  // docs/costs.md; the rules of financing are the rulebook's
-        .add("other_provisions", to_json(others))
         .add("questions", questions_json(scenario, rulebook, policies))  // the interview (docs/eligibility.md)
         .add("facts", facts_json(open_facts, rulebook.facts))  // every open fact's id; its question and help are the rulebook's
         .add("provisions", std::move(provisions));
     add_tables(out, scenario, rulebook, policies);
-    return out.take();
+    draft.tree = out.take();
+    draft.others = std::move(others);
+    draft.policies = selection;  // the assessments point into them
+    return draft;
+}
+
+ResultDraft calculate_text_draft(std::string_view scenario_json, Date today) {
+    const auto& rulebook = embedded_rulebook();
+    const auto input = parse_user_json(scenario_json);
+    return calculate_draft(parse_scenario(input, rulebook.catalogue, today), rulebook);
 }
 
 nlohmann::json calculate_text(std::string_view scenario_json, Date today, Detail detail) {

@@ -11,6 +11,7 @@
 #include "ivp/base/detail.h"
 #include "ivp/rulebook/rulebook.h"
 #include "ivp/model/scenario.h"
+#include "ivp/result/result_draft.h"
 
 namespace ivp {
 
@@ -22,10 +23,16 @@ inline constexpr int kResultSchema = 1;
 // The scenario must have been parsed against rulebook.catalogue.
 nlohmann::json calculate(const Scenario& scenario, const Rulebook& rulebook, Detail detail = Detail::full);
 
+// The full result before it is written (result_draft.h): draft_text() gives
+// its text, draft_tree() the tree calculate() returns.
+ResultDraft calculate_draft(const Scenario& scenario, const Rulebook& rulebook);
+
 // Parses, validates and calculates. `today` is the default melding date.
 // Throws InputError (Dutch message, JSON Pointer) on any bad input; never
 // returns a partial result.
 nlohmann::json calculate_text(std::string_view scenario_json, Date today, Detail detail = Detail::full);
+// The same, full, before it is written: what the WASM core and the CLI write as text.
+ResultDraft calculate_text_draft(std::string_view scenario_json, Date today);
 
 // The same with the default scenario: the whole ALS IVP package, melding today.
 nlohmann::json calculate_default(Date today);

@@ -35,9 +35,11 @@ void remove_lean_parts(nlohmann::json& full, const nlohmann::json& lean) {
 // The full result without the lean one, so the two can never disagree about
 // which parts belong where. Lean is small (only what the amounts reach), so
 // this costs about as much as the full result; the page asks for it only
-// when something other than an amount changes.
-nlohmann::json explain(const Scenario& scenario, const Rulebook& rulebook) {
-    auto full = calculate(scenario, rulebook, Detail::full);
+// when something other than an amount changes. The provisions' eligibility
+// and other_provisions hold no amount: they stay typed (result_draft.h).
+ResultDraft explain_draft(const Scenario& scenario, const Rulebook& rulebook) {
+    ResultDraft draft = calculate_draft(scenario, rulebook);
+    auto& full = draft.tree;
     auto lean = calculate(scenario, rulebook, Detail::lean);
     nlohmann::json provisions = nlohmann::json::object();
     const auto& lean_provisions = lean.at("provisions");
@@ -52,13 +54,21 @@ nlohmann::json explain(const Scenario& scenario, const Rulebook& rulebook) {
     lean.erase("provisions");
     remove_lean_parts(full, lean);
     full["provisions"] = std::move(provisions);
-    return full;
+    return draft;
+}
+
+nlohmann::json explain(const Scenario& scenario, const Rulebook& rulebook) {
+    return draft_tree(explain_draft(scenario, rulebook));
+}
+
+ResultDraft explain_text_draft(std::string_view scenario_json, Date today) {
+    const auto& rulebook = embedded_rulebook();
+    const auto input = parse_user_json(scenario_json);
+    return explain_draft(parse_scenario(input, rulebook.catalogue, today), rulebook);
 }
 
 nlohmann::json explain_text(std::string_view scenario_json, Date today) {
-    const auto& rulebook = embedded_rulebook();
-    const auto input = parse_user_json(scenario_json);
-    return explain(parse_scenario(input, rulebook.catalogue, today), rulebook);
+    return draft_tree(explain_text_draft(scenario_json, today));
 }
 
 void merge_explanation(nlohmann::json& lean_result, const nlohmann::json& explanation) {

@@ -20,13 +20,17 @@
 #include "ivp/base/date.h"
 #include "ivp/rulebook/rulebook.h"
 #include "ivp/model/scenario.h"
+#include "ivp/result/result_draft.h"
 
 namespace ivp {
 
 nlohmann::json explain(const Scenario& scenario, const Rulebook& rulebook);
+// The same before it is written (result_draft.h): its text is what the page gets.
+ResultDraft explain_draft(const Scenario& scenario, const Rulebook& rulebook);
 
 // Parses and validates like calculate_text (the same InputError on bad input).
 nlohmann::json explain_text(std::string_view scenario_json, Date today);
+ResultDraft explain_text_draft(std::string_view scenario_json, Date today);
 
 // Removes from `full` what `lean` already says: objects key by key
 // (recursively), anything else removed when lean has the key; objects left

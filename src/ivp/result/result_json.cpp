@@ -1,6 +1,7 @@
 #include "ivp/result/result_json.h"
 
 #include <algorithm>
+#include <charconv>
 #include <optional>
 
 #include "ivp/base/json_object.h"
@@ -12,12 +13,6 @@ namespace ivp {
 using nlohmann::json;
 
 namespace {
-
-json settles_json(const OpenQuestion& q) {
-    json out = json::array();
-    for (const auto& [answer, verdict] : q.settles) out.push_back(JsonObject().add("answer", answer).add("verdict", verdict));
-    return out;
-}
 
 // A criterion's place in `policies.<id>.criteria`, which is written sorted
 // by id: how many of the policy's criterion ids sort before it, or nothing
@@ -49,31 +44,78 @@ bool is_policy_zvw_reason(const Reason& r, const Policy& policy) {
            r.derived_from.empty() && r.source == policy.zvw_source_id && r.text == policy.zvw.at("text");
 }
 
-json reason_json(const Reason& r, const Policy& policy) {
-    const bool plain = !r.own_text && r.exceptions.empty() && r.derived_from.empty() && r.source.empty();
-    if (const char letter = outcome_letter(r.outcome); plain && letter) {
-        if (const auto place = criterion_place(policy, r.criterion)) return std::to_string(*place) + letter;
+// The members of one JSON object, written in the order given: the order
+// json_text writes a tree's keys (sorted by their bytes), so the text is the
+// one the tree had (docs/result.md: the result's text is the contract).
+class Members {
+public:
+    explicit Members(JsonTextWriter& out) : out_(out) { out_.put('{'); }
+    ~Members() { out_.put('}'); }
+    Members(const Members&) = delete;
+    Members& operator=(const Members&) = delete;
+    JsonTextWriter& operator()(std::string_view key) {
+        if (!first_) out_.put(',');
+        first_ = false;
+        out_.key(key);
+        return out_;
     }
-    if (!policy.carried && is_policy_zvw_reason(r, policy)) return kZvwReason;
-    JsonObject out;
-    out.add("criterion", r.criterion).add("outcome", r.outcome);
-    if (r.own_text) out.add("text", r.text);
-    if (!r.exceptions.empty()) out.add("exceptions", r.exceptions);
-    if (!r.derived_from.empty()) out.add("derived_from", r.derived_from);
-    if (!r.source.empty()) out.add("source", r.source);
-    return out.take();
+
+private:
+    JsonTextWriter& out_;
+    bool first_ = true;
+};
+
+// Writes `[items…]`, each by `write(out, item)`.
+template <typename Range, typename Write>
+void write_array(JsonTextWriter& out, const Range& items, Write write) {
+    out.put('[');
+    bool first = true;
+    for (const auto& item : items) {
+        if (!first) out.put(',');
+        first = false;
+        write(out, item);
+    }
+    out.put(']');
 }
 
-json quantity_json(const QuantityValue& v) {
+void write_strings(JsonTextWriter& out, const std::vector<std::string>& items) {
+    write_array(out, items, [](JsonTextWriter& o, const std::string& s) { o.string(s); });
+}
+
+void write_reason(JsonTextWriter& out, const Reason& r, const Policy& policy) {
+    const bool plain = !r.own_text && r.exceptions.empty() && r.derived_from.empty() && r.source.empty();
+    if (const char letter = outcome_letter(r.outcome); plain && letter) {
+        if (const auto place = criterion_place(policy, r.criterion)) {
+            char buffer[24];
+            char* end = std::to_chars(buffer, buffer + sizeof buffer - 1, *place).ptr;
+            *end++ = letter;
+            out.string(std::string_view(buffer, static_cast<std::size_t>(end - buffer)));
+            return;
+        }
+    }
+    if (!policy.carried && is_policy_zvw_reason(r, policy)) {
+        out.string(kZvwReason);
+        return;
+    }
+    Members m(out);
+    m("criterion").string(r.criterion);
+    if (!r.derived_from.empty()) m("derived_from").string(r.derived_from);
+    if (!r.exceptions.empty()) write_strings(m("exceptions"), r.exceptions);
+    m("outcome").string(r.outcome);
+    if (!r.source.empty()) m("source").string(r.source);
+    if (r.own_text) m("text").string(r.text);
+}
+
+void write_quantity(JsonTextWriter& out, const QuantityValue& v) {
     const Quantity& q = *v.quantity;
-    return JsonObject()
-        .add("id", q.id)
-        .add("label", q.label)
-        .add("value", v.value)
-        .add("unit", q.unit)
-        .add("explanation", q.explanation)
-        .add("needs", v.needs)
-        .add("source", q.source_id);
+    Members m(out);
+    m("explanation").string(q.explanation);
+    m("id").string(q.id);
+    m("label").string(q.label);
+    write_strings(m("needs"), v.needs);
+    m("source").string(q.source_id);
+    m("unit").string(q.unit);
+    m("value").value(v.value);
 }
 
 // Every criterion once, its quote by source id (reasons refer to it by id).
@@ -135,115 +177,161 @@ const char* outcome_of_letter(char letter) {
 
 namespace {
 
+// A policy's form of a voorziening, {source, text}: the rulebook's `forms`
+// (a tree), a carried pack's in its assessment (written, below).
 json form_json(const PolicyProvision& p) { return JsonObject().add("text", p.form).add("source", p.form_source_id); }
 
+void write_form(JsonTextWriter& out, const PolicyProvision& p) {
+    Members m(out);
+    m("source").string(p.form_source_id);
+    m("text").string(p.form);
+}
+
 // The contract's form of open questions: [{fact, decisive, settles}].
-json open_questions_json(const Assessment& a) {
-    json open = json::array();
-    for (const auto& q : a.open_questions)
-        open.push_back(
-            JsonObject().add("fact", q.fact).add("decisive", decisive_name(q.rank)).add("settles", settles_json(q)));
-    return open;
+void write_open_questions(JsonTextWriter& out, const Assessment& a) {
+    write_array(out, a.open_questions, [](JsonTextWriter& o, const OpenQuestion& q) {
+        Members m(o);
+        if (const char* decisive = decisive_name(q.rank)) m("decisive").string(decisive);
+        else m("decisive").null();
+        m("fact").string(q.fact);
+        write_array(m("settles"), q.settles, [](JsonTextWriter& w, const auto& settled) {
+            Members s(w);
+            s("answer").value(settled.first);
+            s("verdict").string(settled.second);
+        });
+    });
 }
 
 // The open questions of an assessment under `policies.<id>`, which are not
 // the contract's: each [fact, rank, answer, verdict, answer, verdict, …]
 // (rank 1 beslissend, 2 kan beslissen, 3 telt mee; docs/result.md). Written
 // whole they were 5.5 kB of the default result's 95 kB; the merge writes them whole again.
-json compact_open_questions_json(const Assessment& a) {
-    json open = json::array();
-    for (const auto& q : a.open_questions) {
-        json entry = json::array({q.fact, q.rank});
+void write_compact_open_questions(JsonTextWriter& out, const Assessment& a) {
+    write_array(out, a.open_questions, [](JsonTextWriter& o, const OpenQuestion& q) {
+        o.put('[');
+        o.string(q.fact);
+        o.put(',');
+        o.integer(q.rank);
         for (const auto& [answer, verdict] : q.settles) {
-            entry.push_back(answer);
-            entry.push_back(verdict);
+            o.put(',');
+            o.value(answer);
+            o.put(',');
+            o.string(verdict);
         }
-        open.push_back(std::move(entry));
-    }
-    return open;
+        o.put(']');
+    });
 }
 
-json quantities_json(const Assessment& a) {
-    json quantities = json::array();
-    for (const auto& v : a.quantities) quantities.push_back(quantity_json(v));
-    return quantities;
-}
-
-// What every written assessment has: verdict, reasons (compact where they
-// can be), covered, and a carried pack's form. The form a policy names for a
-// voorziening is the same in every result: the rulebook gives it (`forms`);
-// a carried pack's is here.
-JsonObject assessment_core_json(const Assessment& a) {
+// One policy's assessment in a result's `policies.<id>`: verdict, reasons
+// (compact where they can be), covered, and a carried pack's form (the form
+// a policy names for a voorziening is the same in every result: the
+// rulebook gives it, `forms`); without `policy` (the key says it), without
+// `financier` when it is the municipality (all but the Zvw voorzieningen) and
+// without `quantities` when there are none (a Zvw provision, a refusal before
+// any figure); its open questions compact, and none for the provision's
+// chosen policy (`with_open_questions` false), whose open questions are the
+// contract's top-level ones. The merge puts all back.
+void write_assessment_entry(JsonTextWriter& out, const Assessment& a, bool with_open_questions) {
     const Policy& policy = *a.policy;
-    json reasons = json::array();
-    for (const auto& r : a.reasons) reasons.push_back(reason_json(r, policy));
-    JsonObject out;
-    out.add("verdict", a.verdict).add("reasons", std::move(reasons));
-    if (a.covered) out.add("covered", *a.covered);
-    if (a.form && policy.carried) out.add("form", form_json(*a.form));
-    return out;
+    Members m(out);
+    if (a.covered) m("covered").boolean(*a.covered);
+    if (a.financier != kDefaultFinancier) m("financier").string(a.financier);
+    if (a.form && policy.carried) write_form(m("form"), *a.form);
+    if (with_open_questions) write_compact_open_questions(m("open_questions"), a);
+    if (!a.quantities.empty()) write_array(m("quantities"), a.quantities, write_quantity);
+    write_array(m("reasons"), a.reasons, [&policy](JsonTextWriter& o, const Reason& r) { write_reason(o, r, policy); });
+    m("verdict").string(a.verdict);
 }
 
-// One policy's assessment in a result's `policies.<id>`: without `policy`
-// (the key says it), without `financier` when it is the municipality (all
-// but the Zvw voorzieningen) and without `quantities` when there are none (a
-// Zvw provision, a refusal before any figure); its open questions compact, and
-// none for the provision's chosen policy (`with_open_questions` false), whose
-// open questions are the contract's top-level ones. The merge puts all back.
-json assessment_entry_json(const Assessment& a, bool with_open_questions) {
-    JsonObject out = assessment_core_json(a);
-    if (a.financier != kDefaultFinancier) out.add("financier", a.financier);
-    if (with_open_questions) out.add("open_questions", compact_open_questions_json(a));
-    if (!a.quantities.empty()) out.add("quantities", quantities_json(a));
-    return out.take();
+// `policies`: each assessment under its policy's id, in the order of the ids
+// (as a tree's keys); of two of the same id the later one, as a tree's
+// assignment keeps it. The one at place 0 is the chosen policy's.
+void write_policies(JsonTextWriter& out, const std::vector<Assessment>& by_policy, bool first_with_open_questions) {
+    std::vector<std::size_t> order(by_policy.size());
+    for (std::size_t k = 0; k < order.size(); ++k) order[k] = k;
+    std::stable_sort(order.begin(), order.end(),
+                     [&](std::size_t a, std::size_t b) { return by_policy[a].policy->id < by_policy[b].policy->id; });
+    Members m(out);
+    for (std::size_t n = 0; n < order.size(); ++n) {
+        const std::size_t k = order[n];
+        if (n + 1 < order.size() && by_policy[order[n + 1]].policy->id == by_policy[k].policy->id) continue;
+        write_assessment_entry(m(by_policy[k].policy->id), by_policy[k], k != 0 || first_with_open_questions);
+    }
 }
 
 }  // namespace
 
-json to_json(const Assessment& a) {
-    return assessment_core_json(a)
-        .add("financier", a.financier)
-        .add("policy", a.policy->id)
-        .add("open_questions", open_questions_json(a))
-        .add("quantities", quantities_json(a))
-        .take();
-}
-
 // Compact (docs/result.md): a fact's question and help are in `facts`, a
 // policy's label in `policies[]`, and the chosen policy's open questions are
 // given once, at the top (the contract's place), not again under `policies`.
-json to_json(const Eligibility& e) {
-    json by_policy = json::object();
-    for (std::size_t k = 0; k < e.by_policy.size(); ++k)
-        by_policy[e.by_policy[k].policy->id] = assessment_entry_json(e.by_policy[k], k != 0);
-    if (e.by_policy.empty())
-        return JsonObject()
-            .add("verdict", "onbekend")
-            .add("policy", nullptr)
-            .add("reasons", json::array())
-            .add("open_questions", json::array())
-            .add("policies", std::move(by_policy))
-            .add("differs", e.differs);
+void write_eligibility(JsonTextWriter& out, const Eligibility& e) {
+    Members m(out);
+    m("differs").boolean(e.differs);
+    if (e.by_policy.empty()) {
+        m("open_questions").put("[]", 2);
+        m("policies").put("{}", 2);
+        m("policy").null();
+        m("reasons").put("[]", 2);
+        m("verdict").string("onbekend");
+        return;
+    }
     const Assessment& main = e.by_policy.front();
-    json reasons = json::array();
-    for (const auto& r : main.reasons) reasons.push_back(reason_sentence(r));
-    return JsonObject()
-        .add("verdict", main.verdict)
-        .add("policy", main.policy->id)
-        .add("reasons", std::move(reasons))
-        .add("open_questions", open_questions_json(main))
-        .add("policies", std::move(by_policy))
-        .add("differs", e.differs);
+    write_open_questions(m("open_questions"), main);
+    write_policies(m("policies"), e.by_policy, /*first_with_open_questions=*/false);
+    m("policy").string(main.policy->id);
+    // The contract's sentences: "<outcome>: <text>[ (<cite>)]".
+    write_array(m("reasons"), main.reasons, [](JsonTextWriter& o, const Reason& r) {
+        if (r.cite.empty()) o.string_of({r.outcome, ": ", r.text});
+        else o.string_of({r.outcome, ": ", r.text, " (", r.cite, ")"});
+    });
+    m("verdict").string(main.verdict);
 }
 
-json to_json(const std::vector<OtherProvision>& others) {
-    json out = json::array();
-    for (const auto& o : others) {
-        json by_policy = json::object();
-        for (const auto& a : o.by_policy) by_policy[a.policy->id] = assessment_entry_json(a, true);
-        out.push_back(JsonObject().add("id", o.id).add("name", o.name).add("policies", std::move(by_policy)));
+void write_other_provisions(JsonTextWriter& out, const std::vector<OtherProvision>& others) {
+    write_array(out, others, [](JsonTextWriter& o, const OtherProvision& other) {
+        Members m(o);
+        m("id").string(other.id);
+        m("name").string(other.name);
+        write_policies(m("policies"), other.by_policy, /*first_with_open_questions=*/true);
+    });
+}
+
+std::string eligibility_text(const Eligibility& e) {
+    std::string text;
+    {
+        JsonTextWriter out(text);
+        write_eligibility(out, e);
+    }  // the writer cuts `text` to what it wrote
+    return text;
+}
+
+std::string other_provisions_text(const std::vector<OtherProvision>& others) {
+    std::string text;
+    {
+        JsonTextWriter out(text);
+        write_other_provisions(out, others);
     }
-    return out;
+    return text;
+}
+
+json to_json(const Eligibility& e) { return json::parse(eligibility_text(e)); }
+json to_json(const std::vector<OtherProvision>& others) { return json::parse(other_provisions_text(others)); }
+
+json to_json(const Assessment& a) {
+    std::string text;
+    {
+        JsonTextWriter out(text);
+        Members m(out);
+        if (a.covered) m("covered").boolean(*a.covered);
+        m("financier").string(a.financier);
+        if (a.form && a.policy->carried) write_form(m("form"), *a.form);
+        write_open_questions(m("open_questions"), a);
+        m("policy").string(a.policy->id);
+        write_array(m("quantities"), a.quantities, write_quantity);
+        write_array(m("reasons"), a.reasons, [&a](JsonTextWriter& o, const Reason& r) { write_reason(o, r, *a.policy); });
+        m("verdict").string(a.verdict);
+    }
+    return json::parse(text);
 }
 
 json policy_json(const Policy& p) {

@@ -12,6 +12,7 @@
 #include <string_view>
 #include <vector>
 
+#include "ivp/base/json_object.h"
 #include "ivp/dates/timeline.h"
 #include "ivp/eligibility/policy.h"
 #include "ivp/model/catalogue.h"
@@ -39,21 +40,30 @@ inline constexpr const char* kDefaultFinancier = "gemeente";
 // "kan beslissen", "telt mee"; one table for the writer and the merge. nullptr: no such rank.
 const char* decisive_name(int rank);
 
-// One assessment on its own, as the merged result has it under `policies.<id>`
-// but for its reasons: {policy, verdict, financier, reasons (compact where
-// they can be), open_questions ({fact, decisive, settles}), quantities,
-// covered?, form? (a carried pack's)}. In a result the entry is compact
-// (docs/result.md "Result and rulebook").
-nlohmann::json to_json(const Assessment& a);
-
 // The contract's `eligibility` of a provision: the default policy's verdict,
 // reasons (Dutch sentences) and open questions ({fact, decisive, settles}; the
 // question is `facts.<fact>.question`), every policy side by side (the
-// default's open questions only at the top), and whether they differ.
-nlohmann::json to_json(const Eligibility& e);
+// default's open questions only at the top; each compact, docs/result.md),
+// and whether they differ. Written straight from the structs, never built as
+// a tree: a result's eligibility was a fifth of the instructions of a call
+// spent making, writing and freeing its tree (docs/perf.md).
+void write_eligibility(JsonTextWriter& out, const Eligibility& e);
 
-// `other_provisions[]`.
+// `other_provisions[]`: {id, name, policies (each compact, as above)}.
+void write_other_provisions(JsonTextWriter& out, const std::vector<OtherProvision>& others);
+
+// Each on its own as text (the tests compare two evaluators by it), and that
+// text parsed, for a caller that reads a tree (the tests).
+std::string eligibility_text(const Eligibility& e);
+std::string other_provisions_text(const std::vector<OtherProvision>& others);
+nlohmann::json to_json(const Eligibility& e);
 nlohmann::json to_json(const std::vector<OtherProvision>& others);
+
+// One assessment on its own, whole, as the merged result has it under
+// `policies.<id>` but for its reasons: {policy, verdict, financier, reasons
+// (compact where they can be), open_questions ({fact, decisive, settles}),
+// quantities, covered?, form? (a carried pack's)}.
+nlohmann::json to_json(const Assessment& a);
 
 // A policy's entry in the rulebook's `policies` (and in a result's
 // `policies[]` for a carried pack): id, title, label, note, the document, the
