@@ -211,13 +211,6 @@ std::vector<json> candidates(const Fact& fact, const std::vector<double>& litera
     return out;
 }
 
-// Open questions, most decisive first (docs/eligibility.md, "Open vragen"):
-//   1 "beslissend"     — every possible answer settles the verdict alone;
-//   2 "kan beslissen"  — some answer settles it alone;
-//   3 "telt mee"       — no single answer settles it, but the fact is read by
-//                        a criterion that is still unknown.
-// Within a rank: the order of the criteria (the order an assessor works in),
-// then the order of the facts within the criterion.
 // The facts open_questions() probes, in its order: the unanswered facts of
 // each criterion still unknown, each once; `order` counts every fact a
 // criterion reads (the order within a rank). One list for both the probing
@@ -248,6 +241,64 @@ std::vector<OpenFact> open_facts(const Policy& policy, const PolicyProvision& p,
     return out;
 }
 
+// An open fact once probed: its rank and the answers that settle the verdict alone.
+struct ProbedFact {
+    std::string id;
+    int rank;
+    std::size_t order;
+    std::vector<std::pair<json, std::string>> settles;
+};
+
+// The numbers the provision's criteria compare with, for candidates().
+std::vector<double> condition_literals(const Policy& policy, const PolicyProvision& p) {
+    std::vector<double> literals;
+    for (auto i : p.criteria) {
+        const auto& l = policy.criteria[i].condition_literals;
+        literals.insert(literals.end(), l.begin(), l.end());
+    }
+    return literals;
+}
+
+// Tries every candidate answer of one open fact in `scratch` (read through
+// `trial`) and puts the answers back as they were: the fact unanswered again.
+ProbedFact probe(const Policy& policy, const PolicyProvision& p, const FactsCatalogue& facts, const OpenFact& f,
+                 const std::vector<double>& literals, ProfileAnswers::Trial& scratch, const Answers& trial) {
+    json& with = scratch.profile;
+    auto& rest = scratch.unknown;
+    auto& slots = scratch.slots;
+    const std::string& id = *f.id;
+    const auto slot = static_cast<std::size_t>(f.fact - facts.facts.data());
+    const auto values = candidates(*f.fact, literals);
+    std::size_t settled = 0;
+    std::vector<std::pair<json, std::string>> settles;
+    rest.erase(id);
+    for (const auto& v : values) {
+        with[id] = v;
+        slots[slot] = rules::from_json(v).value_or(rules::Value::unknown());
+        const auto t = provision_truth(policy, p, trial);
+        if (t != jsonlogic::Truth::unknown) {
+            ++settled;
+            settles.emplace_back(v, verdict_name(t));
+        }
+    }
+    with.erase(id);  // unknown again: `id` was not in the profile
+    rest.insert(id);
+    slots[slot] = rules::Value::unknown();
+    const int rank = values.empty() || settled == 0 ? 3 : settled == values.size() ? 1 : 2;
+    return {id, rank, f.order, std::move(settles)};
+}
+
+// By rank, then in the order of the criteria and their facts.
+std::vector<OpenQuestion> most_decisive_first(std::vector<ProbedFact>& open) {
+    std::stable_sort(open.begin(), open.end(), [](const ProbedFact& a, const ProbedFact& b) {
+        return a.rank != b.rank ? a.rank < b.rank : a.order < b.order;
+    });
+    std::vector<OpenQuestion> out;
+    out.reserve(open.size());
+    for (auto& o : open) out.push_back({std::move(o.id), o.rank, std::move(o.settles)});
+    return out;
+}
+
 // Open questions, most decisive first (docs/eligibility.md, "Open vragen"):
 //   1 "beslissend"     — every possible answer settles the verdict alone;
 //   2 "kan beslissen"  — some answer settles it alone;
@@ -257,59 +308,19 @@ std::vector<OpenFact> open_facts(const Policy& policy, const PolicyProvision& p,
 // then the order of the facts within the criterion.
 std::vector<OpenQuestion> open_questions(const Policy& policy, const PolicyProvision& p, const ProfileAnswers& answers,
                                          const Answers& given, const FactsCatalogue& facts) {
-    struct Open {
-        std::string id;
-        int rank;
-        std::size_t order;
-        std::vector<std::pair<json, std::string>> settles;
-    };
     std::vector<std::string> names;
     const auto listed = open_facts(policy, p, given, facts, names);
     if (listed.empty()) return {};
-    std::vector<double> literals;
-    for (auto i : p.criteria) {
-        const auto& l = policy.criteria[i].condition_literals;
-        literals.insert(literals.end(), l.begin(), l.end());
-    }
-    std::vector<Open> open;
+    const auto literals = condition_literals(policy, p);
+    std::vector<ProbedFact> open;
     // One answer tried at a time, in one copy of the answers, each put back
     // after its fact (copying them for every candidate answer was most of the
     // cost of the probing); the copy is the profile's, shared by all its
     // assessments (ProfileAnswers::trial).
     auto& scratch = answers.trial();
-    json& with = scratch.profile;
-    auto& rest = scratch.unknown;
-    auto& slots = scratch.slots;
-    const Answers trial{with, rest, slots};
-    for (const auto& f : listed) {
-        const std::string& id = *f.id;
-        const auto slot = static_cast<std::size_t>(f.fact - facts.facts.data());
-        const auto values = candidates(*f.fact, literals);
-        std::size_t settled = 0;
-        std::vector<std::pair<json, std::string>> settles;
-        rest.erase(id);
-        for (const auto& v : values) {
-            with[id] = v;
-            slots[slot] = rules::from_json(v).value_or(rules::Value::unknown());
-            const auto t = provision_truth(policy, p, trial);
-            if (t != jsonlogic::Truth::unknown) {
-                ++settled;
-                settles.emplace_back(v, verdict_name(t));
-            }
-        }
-        with.erase(id);  // unknown again: `id` was not in the profile
-        rest.insert(id);
-        slots[slot] = rules::Value::unknown();
-        const int rank = values.empty() || settled == 0 ? 3 : settled == values.size() ? 1 : 2;
-        open.push_back({id, rank, f.order, std::move(settles)});
-    }
-    std::stable_sort(open.begin(), open.end(), [](const Open& a, const Open& b) {
-        return a.rank != b.rank ? a.rank < b.rank : a.order < b.order;
-    });
-    std::vector<OpenQuestion> out;
-    out.reserve(open.size());
-    for (auto& o : open) out.push_back({std::move(o.id), o.rank, std::move(o.settles)});
-    return out;
+    const Answers trial{scratch.profile, scratch.unknown, scratch.slots};
+    for (const auto& f : listed) open.push_back(probe(policy, p, facts, f, literals, scratch, trial));
+    return most_decisive_first(open);
 }
 
 std::string short_source(const Policy& policy, const json& source) {
