@@ -875,6 +875,56 @@ ProfileAnswers::Trial& ProfileAnswers::trial() const {
     return *trial_;
 }
 
+namespace {
+
+// A Zvw provision the policy does not name: the zorgverzekeraar's, not the gemeente's.
+void put_zvw(const Policy& policy, Assessment& out) {
+    out.verdict = "nee";
+    out.financier = "zorgverzekeraar";
+    out.reasons.push_back({"zvw", "niet van toepassing", policy.zvw.at("text").get<std::string>(), true, {}, "",
+                           policy.zvw_source_id, ""});
+}
+
+// A provision the policy does not name, or names as not covered.
+void put_not_covered(const Policy& policy, const PolicyProvision* p, Assessment& out) {
+    out.verdict = "onbekend";
+    out.covered = false;
+    out.reasons.push_back({"niet_gedekt", "onbekend", p ? *p->not_covered : "Dit beleid noemt deze voorziening niet.",
+                           true, {}, "", p ? p->not_covered_source_id : policy.id, ""});
+}
+
+// One criterion's reason, its outcome `t`.
+Reason criterion_reason(const Policy& policy, const Criterion& c, const Answers& answers, jsonlogic::Truth t) {
+    // A rule that fails is said the plain way round when the policy gives
+    // that sentence ("De gemeente kan vragen dat u verhuist …"), not as
+    // "niet voldaan: De gemeente vraagt u niet …".
+    const bool plain = t == jsonlogic::Truth::no && !c.if_not.empty();
+    // The quote and its cite are the same for every provision: they are
+    // given once, in the result's `sources` (the criterion's source id).
+    Reason reason{c.id, outcome_name(t), plain ? c.if_not : c.text, plain, {}, "", "",
+                  c.cite};
+    explain_exception_or_derivation(policy, c, answers, t, reason);
+    return reason;
+}
+
+// Reasons: what decides first (the criteria not met, then the unknown
+// ones), then the rest, each in policy order.
+void put_reasons(const Policy& policy, const PolicyProvision& p, const Answers& answers, jsonlogic::Truth verdict,
+                 std::vector<Reason>& reasons) {
+    std::vector<Reason> rest;
+    for (auto i : p.criteria) {
+        const auto& c = policy.criteria[i];
+        const auto t = truth_of(policy, c, answers);
+        Reason reason = criterion_reason(policy, c, answers, t);
+        const bool decides = (verdict == jsonlogic::Truth::no && t == jsonlogic::Truth::no) ||
+                             (verdict == jsonlogic::Truth::unknown && t == jsonlogic::Truth::unknown);
+        (decides ? reasons : rest).push_back(std::move(reason));
+    }
+    for (auto& x : rest) reasons.push_back(std::move(x));
+}
+
+}  // namespace
+
 Assessment assess(const Policy& policy, const Provision* catalogue_entry, const std::string& provision_id,
                   const json& profile, const FactsCatalogue& facts) {
     return assess(policy, catalogue_entry, provision_id, ProfileAnswers(profile, facts), facts);
@@ -888,18 +938,12 @@ Assessment assess(const Policy& policy, const Provision* catalogue_entry, const 
     out.provision = provision_id;
     const PolicyProvision* p = policy.find(provision_id);
     if (!p && catalogue_entry && catalogue_entry->law == Law::zvw) {
-        out.verdict = "nee";
-        out.financier = "zorgverzekeraar";
-        out.reasons.push_back({"zvw", "niet van toepassing", policy.zvw.at("text").get<std::string>(), true, {}, "",
-                               policy.zvw_source_id, ""});
+        put_zvw(policy, out);
         return out;
     }
     out.financier = "gemeente";
     if (!p || p->not_covered) {
-        out.verdict = "onbekend";
-        out.covered = false;
-        out.reasons.push_back({"niet_gedekt", "onbekend", p ? *p->not_covered : "Dit beleid noemt deze voorziening niet.",
-                               true, {}, "", p ? p->not_covered_source_id : policy.id, ""});
+        put_not_covered(policy, p, out);
         return out;
     }
     out.covered = true;
@@ -907,26 +951,7 @@ Assessment assess(const Policy& policy, const Provision* catalogue_entry, const 
     const Answers answers{profile, unknown, given.slots};
     const auto verdict = provision_truth(policy, *p, answers);
     out.verdict = verdict_name(verdict);
-    // Reasons: what decides first (the criteria not met, then the unknown
-    // ones), then the rest, each in policy order.
-    std::vector<Reason> rest;
-    for (auto i : p->criteria) {
-        const auto& c = policy.criteria[i];
-        const auto t = truth_of(policy, c, answers);
-        // A rule that fails is said the plain way round when the policy gives
-        // that sentence ("De gemeente kan vragen dat u verhuist …"), not as
-        // "niet voldaan: De gemeente vraagt u niet …".
-        const bool plain = t == jsonlogic::Truth::no && !c.if_not.empty();
-        // The quote and its cite are the same for every provision: they are
-        // given once, in the result's `sources` (the criterion's source id).
-        Reason reason{c.id, outcome_name(t), plain ? c.if_not : c.text, plain, {}, "", "",
-                      c.cite};
-        explain_exception_or_derivation(policy, c, answers, t, reason);
-        const bool decides = (verdict == jsonlogic::Truth::no && t == jsonlogic::Truth::no) ||
-                             (verdict == jsonlogic::Truth::unknown && t == jsonlogic::Truth::unknown);
-        (decides ? out.reasons : rest).push_back(std::move(reason));
-    }
-    for (auto& x : rest) out.reasons.push_back(std::move(x));
+    put_reasons(policy, *p, answers, verdict, out.reasons);
     if (verdict == jsonlogic::Truth::unknown) out.open_questions = open_questions(policy, *p, given, answers, facts);
     for (auto i : p->quantities) out.quantities.push_back(quantity_value(policy.quantities[i], profile, unknown));
     if (!p->form.empty()) out.form = p;
