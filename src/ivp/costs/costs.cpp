@@ -675,19 +675,18 @@ bool cost_price_cap_applies(const EigenBijdrageRules& rules, Date on) {
     return first_of_next_month(on) >= rules.cost_price_cap.valid_from;
 }
 
-// The eigen bijdrage over the IVP years, from the month after the melding,
-// each month at its own year's tariff and never above the cost price:
-// sets `total`, `total_months`, `starts` and `per_year` of `out`. These are
-// the only parts of costs.eigen_bijdrage that depend on the amounts (through
-// the cap), so they are what the lean result carries.
-void put_projection(json& out, json& notes, const EigenBijdrageRules& rules, Date on, WhoPays who,
-                    const Charges& charges) {
-    const Date start = first_of_next_month(on);
-    const int horizon_max = 12 * rules.ivp_years_max;
-    const int horizon_min = 12 * rules.ivp_years_min;
+// The tariff of each of `count` months from `start` on.
+std::vector<MonthTariff> month_tariffs(const EigenBijdrageRules& rules, Date start, int count) {
     std::vector<MonthTariff> months;
-    for (int m = 0; m < horizon_max; ++m) months.push_back(tariff_for_month(rules, add_months(start, m)));
-    const bool cap_applies = cost_price_cap_applies(rules, on);
+    for (int m = 0; m < count; ++m) months.push_back(tariff_for_month(rules, add_months(start, m)));
+    return months;
+}
+
+// `total`: from what the household pays for sure over the shortest IVP
+// (`horizon_min` months) to what it may pay over the longest (all `months`).
+void put_total(json& out, json& notes, const std::vector<MonthTariff>& months, int horizon_min, bool cap_applies,
+               WhoPays who, const Charges& charges) {
+    const int horizon_max = static_cast<int>(months.size());
     const auto cap = [&](std::int64_t c) { return cap_applies ? std::optional<std::int64_t>(c) : std::nullopt; };
     const Projection lo = who.pays ? project(months, horizon_min, cap(charges.cap_certain)) : Projection{0, false, false};
     const Projection hi = who.may_pay ? project(months, horizon_max, cap(charges.cap_possible)) : Projection{0, false, false};
@@ -700,34 +699,53 @@ void put_projection(json& out, json& notes, const EigenBijdrageRules& rules, Dat
         notes.push_back("Een deel van de IVP-periode valt in jaren waarin de eigen bijdrage van inkomen en "
                         "vermogen afhing; het totaal is daarom niet berekend.");
     }
+}
+
+// Year by year over all `months`, paid until the total reaches `limit`.
+json per_year_json(const std::vector<MonthTariff>& months, std::int64_t limit) {
+    const int horizon_max = static_cast<int>(months.size());
+    json per_year = json::array();
+    std::int64_t paid = 0;
+    for (int m = 0; m < horizon_max;) {
+        const int year = months[m].year;
+        json row = JsonObject().add("year", year).add("months", 0).add("per_month_eurocents", months[m].eurocents);
+        std::int64_t amount = 0;
+        std::string basis = "tarief";
+        for (; m < horizon_max && months[m].year == year; ++m) {
+            row["months"] = row["months"].get<int>() + 1;
+            if (months[m].basis == MonthTariff::Basis::schatting) basis = "schatting";
+            if (months[m].basis == MonthTariff::Basis::niet_berekend) basis = "niet_berekend";
+            const std::int64_t due = std::min(months[m].eurocents, limit - paid);  // the cap, month by month
+            amount += due;
+            paid += due;
+        }
+        row["basis"] = basis;
+        row["amount_eurocents"] = basis == "niet_berekend" ? json(nullptr) : json(amount);
+        row["unit"] = "eurocent";
+        per_year.push_back(std::move(row));
+    }
+    return per_year;
+}
+
+// The eigen bijdrage over the IVP years, from the month after the melding,
+// each month at its own year's tariff and never above the cost price:
+// sets `total`, `total_months`, `starts` and `per_year` of `out`. These are
+// the only parts of costs.eigen_bijdrage that depend on the amounts (through
+// the cap), so they are what the lean result carries.
+void put_projection(json& out, json& notes, const EigenBijdrageRules& rules, Date on, WhoPays who,
+                    const Charges& charges) {
+    const Date start = first_of_next_month(on);
+    const int horizon_max = 12 * rules.ivp_years_max;
+    const int horizon_min = 12 * rules.ivp_years_min;
+    const std::vector<MonthTariff> months = month_tariffs(rules, start, horizon_max);
+    const bool cap_applies = cost_price_cap_applies(rules, on);
+    put_total(out, notes, months, horizon_min, cap_applies, who, charges);
     out["total_months"] = JsonObject().add("min", who.pays ? horizon_min : 0).add("max", who.may_pay ? horizon_max : 0);
     out["starts"] = format_iso_date(start);
 
     // Year by year, for the longest IVP, if the household pays.
-    json per_year = json::array();
-    if (who.may_pay) {
-        std::int64_t paid = 0;
-        const std::int64_t limit = cap_applies ? charges.cap_possible : std::numeric_limits<std::int64_t>::max();
-        for (int m = 0; m < horizon_max;) {
-            const int year = months[m].year;
-            json row = JsonObject().add("year", year).add("months", 0).add("per_month_eurocents", months[m].eurocents);
-            std::int64_t amount = 0;
-            std::string basis = "tarief";
-            for (; m < horizon_max && months[m].year == year; ++m) {
-                row["months"] = row["months"].get<int>() + 1;
-                if (months[m].basis == MonthTariff::Basis::schatting) basis = "schatting";
-                if (months[m].basis == MonthTariff::Basis::niet_berekend) basis = "niet_berekend";
-                const std::int64_t due = std::min(months[m].eurocents, limit - paid);  // the cap, month by month
-                amount += due;
-                paid += due;
-            }
-            row["basis"] = basis;
-            row["amount_eurocents"] = basis == "niet_berekend" ? json(nullptr) : json(amount);
-            row["unit"] = "eurocent";
-            per_year.push_back(std::move(row));
-        }
-    }
-    out["per_year"] = per_year;
+    const std::int64_t limit = cap_applies ? charges.cap_possible : std::numeric_limits<std::int64_t>::max();
+    out["per_year"] = who.may_pay ? per_year_json(months, limit) : json::array();
 }
 
 // Who pays the eigen bijdrage, and for which provisions: the part of
