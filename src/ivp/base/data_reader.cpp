@@ -456,7 +456,12 @@ private:
             else out = v;
             return true;
         }
-        const std::string token(start, p_);
+        return number_from_token(std::string(start, p_), negative, whole, out);
+    }
+
+    // The rare token: a whole number of 19 digits or more (an integer while
+    // it fits its type) or one with a fraction or exponent (a double).
+    static bool number_from_token(const std::string& token, bool negative, bool whole, json& out) {
         char* stop = nullptr;
         if (whole) {
             errno = 0;
