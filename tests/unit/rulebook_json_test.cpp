@@ -346,7 +346,9 @@ TEST(RulebookTables, TheProcedureAndTheLateDecisionGetTheirTextsBack) {
             for (const char* key : {"label", "basis", "term"}) EXPECT_FALSE(raw.at("milestones")[k].contains(key)) << m;
             EXPECT_EQ(m.at("label"), t.at("label"));
             EXPECT_EQ(m.at("basis"), t.at("cite"));
-            if (t.contains("term")) EXPECT_EQ(m.at("term"), t.at("term"));
+            if (t.contains("term")) {
+                EXPECT_EQ(m.at("term"), t.at("term"));
+            }
         }
     }
     EXPECT_EQ(milestones, 6u);

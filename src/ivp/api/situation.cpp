@@ -78,6 +78,80 @@ bool any_other_reads(const std::vector<Policy>& policies, const std::set<std::st
 // parts of a whole explain() for many scenarios and profiles.
 json situation(const Scenario& s, const Rulebook& rb) { return situation_since(s, nullptr, rb); }
 
+namespace {
+
+// What every part of one situation reads: the scenario, its rulebook, the
+// selected policies, the answers, and the facts changed since the previous
+// profile (none given: everything counts as changed).
+struct SituationInput {
+    const Scenario& s;
+    const Rulebook& rb;
+    const std::vector<Policy>& policies;
+    const ProfileAnswers& answers;
+    const std::optional<std::set<std::string>>& changed;
+};
+
+// The parts of provision i an answer reached; empty when none.
+// Its eligibility goes in `draft`, written as text (result_draft.h).
+json provision_part(const SituationInput& in, std::size_t i, bool in_plan, bool financing_reached,
+                    std::set<std::string>& open_facts, ResultDraft& draft) {
+    const auto& s = in.s;
+    const auto& rb = in.rb;
+    const auto& p = rb.catalogue.provisions[i];
+    json part = json::object();
+    if (!in.changed || reads_any(in.policies, p.id, *in.changed)) {
+        auto assessed = eligibility(p, in.answers, in.policies, rb.facts);
+        collect_open_facts(assessed, open_facts);
+        add_plan_verdict_fields(part, s, i, in_plan, assessed);
+        draft.eligibility.emplace_back(p.id, std::move(assessed));
+    } else {
+        for (const auto& policy : in.policies) add_open_question_facts(policy, p.id, in.answers, rb.facts, open_facts);
+    }
+    if (financing_reached) {
+        auto financing = financing_json(s, rb.catalogue, i, rb.financing, rb.eigen_bijdrage);
+        remove_lean_parts(financing, financing_amounts_json(s, rb.catalogue, i));
+        if (!financing.empty()) part[kFinancing] = std::move(financing);  // never empty in practice: a group at least
+    }
+    return part;
+}
+
+json provisions_part(const SituationInput& in, const std::vector<bool>& in_plan, bool financing_reached,
+                     std::set<std::string>& open_facts, ResultDraft& draft) {
+    const Catalogue& catalogue = in.rb.catalogue;
+    json provisions = json::object();
+    for (std::size_t i = 0; i < catalogue.provisions.size(); ++i) {
+        if (!in.s.selected[i]) continue;
+        const std::size_t verdicts_before = draft.eligibility.size();
+        json part = provision_part(in, i, in_plan[i], financing_reached, open_facts, draft);
+        const bool verdicts_made = draft.eligibility.size() > verdicts_before;
+        // Nothing of it changed: left out.
+        if (verdicts_made || !part.empty()) provisions[catalogue.provisions[i].id] = std::move(part);
+    }
+    return provisions;
+}
+
+json costs_part(const Scenario& s, const Rulebook& rb) {
+    auto costs = costs_json(s, rb.catalogue, rb.eigen_bijdrage);  // without the financing texts: no fact reaches them
+    remove_lean_parts(costs,
+                      JsonObject().add("eigen_bijdrage", eigen_bijdrage_amounts_json(s, rb.catalogue, rb.eigen_bijdrage)));
+    return costs;
+}
+
+// The provisions outside the catalogue, when an answer reached one of them.
+void put_other_provisions(const SituationInput& in, ResultDraft& draft, std::set<std::string>& open_facts) {
+    if (!in.changed || any_other_reads(in.policies, *in.changed)) {
+        auto others = other_provisions(in.answers, in.policies, in.rb.facts);
+        collect_open_facts(others, open_facts);
+        draft.others = std::move(others);  // written as text (result_draft.h)
+    } else {
+        for (const auto& policy : in.policies)
+            for (const auto& p : policy.provisions)
+                if (!p.in_catalogue) add_open_question_facts(policy, p.id, in.answers, in.rb.facts, open_facts);
+    }
+}
+
+}  // namespace
+
 // With the previous profile, a voorziening none of whose assessments reads a
 // changed fact (PolicyProvision::reads) keeps its verdict parts: they are
 // neither made nor sent. Its open questions still name their facts in
@@ -94,53 +168,19 @@ ResultDraft situation_draft(const Scenario& s, const json* previous_profile, con
     const ProfileAnswers answers(s.profile, rb.facts);
     std::optional<std::set<std::string>> changed;
     if (previous_profile) changed = changed_facts(*previous_profile, s.profile);
+    const SituationInput in{s, rb, policies, answers, changed};
     const std::vector<bool> in_plan = budget_mask(s, catalogue, rb.policies, rb.facts);
     // The financing texts and the eigen bijdrage read a few facts (costs.h):
     // an answer to any other fact leaves them as the caller holds them.
     const bool financing_reached = reads_changed(kFinancingReads, changed);
     const bool costs_reached = reads_changed(kEigenBijdrageReads, changed);
     std::set<std::string> open_facts;  // named by an open question: their texts go in `facts`
-    json provisions = json::object();
-    for (std::size_t i = 0; i < catalogue.provisions.size(); ++i) {
-        if (!s.selected[i]) continue;
-        const auto& p = catalogue.provisions[i];
-        json part = json::object();
-        bool verdicts_made = false;
-        if (!changed || reads_any(policies, p.id, *changed)) {
-            auto assessed = eligibility(p, answers, policies, rb.facts);
-            collect_open_facts(assessed, open_facts);
-            add_plan_verdict_fields(part, s, i, in_plan[i], assessed);
-            draft.eligibility.emplace_back(p.id, std::move(assessed));  // written as text (result_draft.h)
-            verdicts_made = true;
-        } else {
-            for (const auto& policy : policies) add_open_question_facts(policy, p.id, answers, rb.facts, open_facts);
-        }
-        if (financing_reached) {
-            auto financing = financing_json(s, catalogue, i, rb.financing, rb.eigen_bijdrage);
-            remove_lean_parts(financing, financing_amounts_json(s, catalogue, i));
-            if (!financing.empty()) part[kFinancing] = std::move(financing);  // never empty in practice: a group at least
-        }
-        if (verdicts_made || !part.empty()) provisions[p.id] = std::move(part);  // nothing of it changed: left out
-    }
     json out = JsonObject()
-                   .add("provisions", std::move(provisions))
+                   .add("provisions", provisions_part(in, in_plan, financing_reached, open_facts, draft))
                    .add("questions", questions_json(s, rb, policies))
                    .add("plan", plan_verdict_summary(s, catalogue, in_plan));
-    if (costs_reached) {
-        auto costs = costs_json(s, catalogue, rb.eigen_bijdrage);  // without the financing texts: no fact reaches them
-        remove_lean_parts(costs,
-                          JsonObject().add("eigen_bijdrage", eigen_bijdrage_amounts_json(s, catalogue, rb.eigen_bijdrage)));
-        out["costs"] = std::move(costs);
-    }
-    if (!changed || any_other_reads(policies, *changed)) {
-        auto others = other_provisions(answers, policies, rb.facts);
-        collect_open_facts(others, open_facts);
-        draft.others = std::move(others);
-    } else {
-        for (const auto& policy : policies)
-            for (const auto& p : policy.provisions)
-                if (!p.in_catalogue) add_open_question_facts(policy, p.id, answers, rb.facts, open_facts);
-    }
+    if (costs_reached) out["costs"] = costs_part(s, rb);
+    put_other_provisions(in, draft, open_facts);
     out["facts"] = facts_json(open_facts, rb.facts);
     draft.tree = std::move(out);
     draft.policies = selection;  // the assessments point into them

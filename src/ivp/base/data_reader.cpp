@@ -381,6 +381,14 @@ private:
             default: return false;
         }
         unsigned cp;
+        if (!code_point(cp)) return false;
+        append_utf8(out, cp);
+        return true;
+    }
+
+    // The code point of a \u escape after its "\u": a high surrogate must be
+    // followed by a \u escape of a low one, and a low one never comes alone.
+    bool code_point(unsigned& cp) {
         if (!hex4(cp)) return false;
         if (cp >= 0xDC00 && cp <= 0xDFFF) return false;  // a low surrogate alone
         if (cp >= 0xD800 && cp <= 0xDBFF) {
@@ -390,6 +398,10 @@ private:
             if (!hex4(low) || low < 0xDC00 || low > 0xDFFF) return false;
             cp = 0x10000 + ((cp - 0xD800) << 10) + (low - 0xDC00);
         }
+        return true;
+    }
+
+    static void append_utf8(std::string& out, unsigned cp) {
         if (cp < 0x80) {
             out += static_cast<char>(cp);
         } else if (cp < 0x800) {
@@ -405,7 +417,6 @@ private:
             out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
             out += static_cast<char>(0x80 | (cp & 0x3F));
         }
-        return true;
     }
 
     bool digit() const { return p_ != end_ && *p_ >= '0' && *p_ <= '9'; }
@@ -445,7 +456,12 @@ private:
             else out = v;
             return true;
         }
-        const std::string token(start, p_);
+        return number_from_token(std::string(start, p_), negative, whole, out);
+    }
+
+    // The rare token: a whole number of 19 digits or more (an integer while
+    // it fits its type) or one with a fraction or exponent (a double).
+    static bool number_from_token(const std::string& token, bool negative, bool whole, json& out) {
         char* stop = nullptr;
         if (whole) {
             errno = 0;

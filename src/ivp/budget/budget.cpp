@@ -70,6 +70,58 @@ bool satisfies(const Catalogue& catalogue, const std::vector<std::size_t>& group
     return true;
 }
 
+// The core provisions count in every plan: the same in the minimum and the maximum.
+void add_core(Figures& lo, Figures& hi, const Catalogue& catalogue, const Scenario& scenario,
+              const std::vector<bool>& counted) {
+    for (std::size_t i = 0; i < catalogue.provisions.size(); ++i) {
+        const auto& p = catalogue.provisions[i];
+        if (!counted[i] || p.need != Need::core) continue;
+        add(lo, p.law, p.kind, scenario.amount(catalogue, i));
+        add(hi, p.law, p.kind, scenario.amount(catalogue, i));
+    }
+}
+
+// The figures of one plan of `group`: the members chosen (a bit each).
+Figures plan_figures(const Catalogue& catalogue, const Scenario& scenario, const std::vector<std::size_t>& group,
+                     std::uint32_t chosen) {
+    Figures plan{};
+    for (std::size_t j = 0; j < group.size(); ++j) {
+        if (!(chosen & (1u << j))) continue;
+        const auto& p = catalogue.provisions[group[j]];
+        add(plan, p.law, p.kind, scenario.amount(catalogue, group[j]));
+    }
+    return plan;
+}
+
+// Adds the minimum and maximum of each figure over the plans of `group` that
+// satisfy the constraints.
+void add_group(Figures& lo, Figures& hi, const Catalogue& catalogue, const Scenario& scenario,
+               const std::vector<std::size_t>& group) {
+    // parse_catalogue bounds a group at kMaxLinkedConditionals members.
+    static_assert(kMaxLinkedConditionals <= 16, "2^16 subsets per group at most");
+    Figures group_lo, group_hi;
+    group_lo.fill(std::numeric_limits<std::int64_t>::max());
+    group_hi.fill(std::numeric_limits<std::int64_t>::min());
+    const std::uint32_t subsets = 1u << group.size();
+    for (std::uint32_t chosen = 0; chosen < subsets; ++chosen) {
+        if (!satisfies(catalogue, group, chosen)) continue;
+        const Figures plan = plan_figures(catalogue, scenario, group, chosen);
+        for (std::size_t f = 0; f < kFigures; ++f) {
+            group_lo[f] = std::min(group_lo[f], plan[f]);
+            group_hi[f] = std::max(group_hi[f], plan[f]);
+        }
+    }
+    // Data whose constraints no plan can meet is a bug in data/, not a
+    // budget of zero.
+    if (group_lo[6] == std::numeric_limits<std::int64_t>::max())
+        throw DataError("data/als-ivp-catalogue.json", "/constraints",
+                        "geen enkel plan voldoet aan de constraints van " + catalogue.provisions[group[0]].id);
+    for (std::size_t f = 0; f < kFigures; ++f) {
+        lo[f] += group_lo[f];
+        hi[f] += group_hi[f];
+    }
+}
+
 }  // namespace
 
 Budget compute_budget(const Catalogue& catalogue, const Scenario& scenario) {
@@ -78,42 +130,8 @@ Budget compute_budget(const Catalogue& catalogue, const Scenario& scenario) {
 
 Budget compute_budget(const Catalogue& catalogue, const Scenario& scenario, const std::vector<bool>& counted) {
     Figures lo{}, hi{};
-    for (std::size_t i = 0; i < catalogue.provisions.size(); ++i) {
-        const auto& p = catalogue.provisions[i];
-        if (!counted[i] || p.need != Need::core) continue;
-        add(lo, p.law, p.kind, scenario.amount(catalogue, i));
-        add(hi, p.law, p.kind, scenario.amount(catalogue, i));
-    }
-    for (const auto& group : linked_groups(catalogue, counted)) {
-        // parse_catalogue bounds a group at kMaxLinkedConditionals members.
-        static_assert(kMaxLinkedConditionals <= 16, "2^16 subsets per group at most");
-        Figures group_lo, group_hi;
-        group_lo.fill(std::numeric_limits<std::int64_t>::max());
-        group_hi.fill(std::numeric_limits<std::int64_t>::min());
-        const std::uint32_t subsets = 1u << group.size();
-        for (std::uint32_t chosen = 0; chosen < subsets; ++chosen) {
-            if (!satisfies(catalogue, group, chosen)) continue;
-            Figures plan{};
-            for (std::size_t j = 0; j < group.size(); ++j) {
-                if (!(chosen & (1u << j))) continue;
-                const auto& p = catalogue.provisions[group[j]];
-                add(plan, p.law, p.kind, scenario.amount(catalogue, group[j]));
-            }
-            for (std::size_t f = 0; f < kFigures; ++f) {
-                group_lo[f] = std::min(group_lo[f], plan[f]);
-                group_hi[f] = std::max(group_hi[f], plan[f]);
-            }
-        }
-        // Data whose constraints no plan can meet is a bug in data/, not a
-        // budget of zero.
-        if (group_lo[6] == std::numeric_limits<std::int64_t>::max())
-            throw DataError("data/als-ivp-catalogue.json", "/constraints",
-                            "geen enkel plan voldoet aan de constraints van " + catalogue.provisions[group[0]].id);
-        for (std::size_t f = 0; f < kFigures; ++f) {
-            lo[f] += group_lo[f];
-            hi[f] += group_hi[f];
-        }
-    }
+    add_core(lo, hi, catalogue, scenario, counted);
+    for (const auto& group : linked_groups(catalogue, counted)) add_group(lo, hi, catalogue, scenario, group);
     Budget b;
     b.wmo = {{lo[0], hi[0]}, {lo[1], hi[1]}, {lo[4], hi[4]}};
     b.zvw = {{lo[2], hi[2]}, {lo[3], hi[3]}, {lo[5], hi[5]}};

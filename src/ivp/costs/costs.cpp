@@ -75,13 +75,10 @@ std::int64_t monthly_eurocents(const TariffPeriod& period) {
     return 2 * rest >= 12 ? whole + 1 : whole;
 }
 
-EigenBijdrageRules parse_eigen_bijdrage(const json& data, const std::string& file, const Catalogue& catalogue,
-                                        int first_year, int last_year) {
-    const DataReader r(file);
-    r.keys(data, "",
-           {"$comment", "covered", "periods", "once_per_household", "cost_price_cap", "payment_start", "ivp_years",
-            "exemptions", "woningaanpassingen", "not_modelled", "proposal_2027"});
-    EigenBijdrageRules out;
+namespace {
+
+// `/covered`: the range the tariffs answer for.
+void read_covered(const DataReader& r, const json& data, int first_year, int last_year, EigenBijdrageRules& out) {
     const auto& covered = r.field(data, "", "covered");
     r.keys(covered, "/covered", {"first", "last"});
     out.first = r.date(covered, "/covered", "first");
@@ -93,34 +90,51 @@ EigenBijdrageRules parse_eigen_bijdrage(const json& data, const std::string& fil
     if (out.first != range_first || out.last != range_last)
         r.fail("/covered", "moet precies het bereik van de kalender zijn: " + format_iso_date(range_first) +
                                " tot en met " + format_iso_date(range_last));
+}
 
+Regime read_regime(const DataReader& r, const json& p, const std::string& where) {
+    const auto regime = r.text(p, where, "regime");
+    if (regime == "inkomensafhankelijk") return Regime::inkomensafhankelijk;
+    if (regime == "abonnementstarief") return Regime::abonnementstarief;
+    if (regime == "onbekend") return Regime::onbekend;
+    r.fail(where + "/regime", "is inkomensafhankelijk, abonnementstarief of onbekend");
+}
+
+// The amount and its period: only an abonnementstarief has them.
+void read_amount(const DataReader& r, const json& p, const std::string& where, TariffPeriod& t) {
+    if (t.regime == Regime::abonnementstarief) {
+        t.amount_eurocents = r.integer(p, where, "amount_eurocents", 0, 1'000'000, "Het bedrag");
+        t.period = r.text(p, where, "period");
+        t.periods_per_year = static_cast<int>(r.integer(p, where, "periods_per_year", 12, 13, "Het aantal perioden"));
+        if (!(t.period == "maand" && t.periods_per_year == 12) && !(t.period == "4 weken" && t.periods_per_year == 13))
+            r.fail(where + "/period", "\"maand\" hoort bij 12 perioden per jaar, \"4 weken\" bij 13");
+    } else if (p.contains("amount_eurocents")) {
+        r.fail(where + "/amount_eurocents", "alleen een abonnementstarief heeft een bedrag");
+    }
+}
+
+// One entry of `/periods`, on its own; read_periods checks how it joins the others.
+TariffPeriod read_tariff_period(const DataReader& r, const json& p, const std::string& where) {
+    r.keys(p, where,
+           {"valid_from", "valid_until", "regime", "amount_eurocents", "period", "periods_per_year", "text",
+            "source"});
+    TariffPeriod t;
+    t.valid_from = r.date(p, where, "valid_from");
+    t.valid_until = r.date(p, where, "valid_until");
+    if (t.valid_until < t.valid_from) r.fail(where + "/valid_until", "ligt vóór valid_from");
+    t.regime = read_regime(r, p, where);
+    read_amount(r, p, where, t);
+    t.text = r.text(p, where, "text");
+    t.source = r.source(p, where, "source");
+    return t;
+}
+
+// `/periods`: in order over exactly [out.first, out.last].
+void read_periods(const DataReader& r, const json& data, EigenBijdrageRules& out) {
     const auto& periods = r.array(data, "", "periods", /*non_empty=*/true);
     for (std::size_t i = 0; i < periods.size(); ++i) {
         const auto where = pointer_join("/periods", i);
-        const auto& p = periods[i];
-        r.keys(p, where,
-               {"valid_from", "valid_until", "regime", "amount_eurocents", "period", "periods_per_year", "text",
-                "source"});
-        TariffPeriod t;
-        t.valid_from = r.date(p, where, "valid_from");
-        t.valid_until = r.date(p, where, "valid_until");
-        if (t.valid_until < t.valid_from) r.fail(where + "/valid_until", "ligt vóór valid_from");
-        const auto regime = r.text(p, where, "regime");
-        if (regime == "inkomensafhankelijk") t.regime = Regime::inkomensafhankelijk;
-        else if (regime == "abonnementstarief") t.regime = Regime::abonnementstarief;
-        else if (regime == "onbekend") t.regime = Regime::onbekend;
-        else r.fail(where + "/regime", "is inkomensafhankelijk, abonnementstarief of onbekend");
-        if (t.regime == Regime::abonnementstarief) {
-            t.amount_eurocents = r.integer(p, where, "amount_eurocents", 0, 1'000'000, "Het bedrag");
-            t.period = r.text(p, where, "period");
-            t.periods_per_year = static_cast<int>(r.integer(p, where, "periods_per_year", 12, 13, "Het aantal perioden"));
-            if (!(t.period == "maand" && t.periods_per_year == 12) && !(t.period == "4 weken" && t.periods_per_year == 13))
-                r.fail(where + "/period", "\"maand\" hoort bij 12 perioden per jaar, \"4 weken\" bij 13");
-        } else if (p.contains("amount_eurocents")) {
-            r.fail(where + "/amount_eurocents", "alleen een abonnementstarief heeft een bedrag");
-        }
-        t.text = r.text(p, where, "text");
-        t.source = r.source(p, where, "source");
+        TariffPeriod t = read_tariff_period(r, periods[i], where);
         // No gap, no overlap: each period starts the day after the last ends.
         if (i == 0 && t.valid_from != out.first)
             r.fail(where + "/valid_from", "de eerste periode begint op " + format_iso_date(out.first));
@@ -133,13 +147,9 @@ EigenBijdrageRules parse_eigen_bijdrage(const json& data, const std::string& fil
     if (out.periods.back().valid_until != out.last)
         r.fail(pointer_join("/periods", periods.size() - 1) + "/valid_until",
                "de laatste periode eindigt op " + format_iso_date(out.last));
+}
 
-    out.once_per_household = read_dated_rule(r, data, "once_per_household");
-    out.cost_price_cap = read_dated_rule(r, data, "cost_price_cap");
-    const auto& start = r.field(data, "", "payment_start");
-    r.keys(start, "/payment_start", {"text", "source"});
-    out.payment_start = text_and_source(r, start, "/payment_start");
-
+void read_ivp_years(const DataReader& r, const json& data, EigenBijdrageRules& out) {
     const auto& years = r.field(data, "", "ivp_years");
     r.keys(years, "/ivp_years", {"min", "max", "text", "source"});
     out.ivp_years_min = static_cast<int>(r.integer(years, "/ivp_years", "min", 1, 10, "Het aantal jaren"));
@@ -149,28 +159,34 @@ EigenBijdrageRules parse_eigen_bijdrage(const json& data, const std::string& fil
                         .add("max", out.ivp_years_max)
                         .add("text", r.text(years, "/ivp_years", "text"))
                         .add("source", r.source(years, "/ivp_years", "source"));
+}
 
-    const auto& exemptions = r.array(data, "", "exemptions");
-    for (std::size_t i = 0; i < exemptions.size(); ++i) {
-        const auto where = pointer_join("/exemptions", i);
-        const auto& e = exemptions[i];
-        r.keys(e, where, {"id", "valid_from", "provisions", "fact", "facts", "text", "source"});
-        Exemption ex;
-        ex.id = r.text(e, where, "id");
-        ex.valid_from = r.date(e, where, "valid_from");
-        if (e.contains("provisions")) {
-            const auto& list = r.array(e, where, "provisions", /*non_empty=*/true);
-            for (std::size_t j = 0; j < list.size(); ++j)
-                ex.provisions.push_back(provision(r, catalogue, list[j], pointer_join(where + "/provisions", j)));
-        }
-        ex.text = r.text(e, where, "text");
-        ex.source = r.source(e, where, "source");
-        out.exemptions.push_back(std::move(ex));
+Exemption read_exemption(const DataReader& r, const Catalogue& catalogue, const json& e, const std::string& where) {
+    r.keys(e, where, {"id", "valid_from", "provisions", "fact", "facts", "text", "source"});
+    Exemption ex;
+    ex.id = r.text(e, where, "id");
+    ex.valid_from = r.date(e, where, "valid_from");
+    if (e.contains("provisions")) {
+        const auto& list = r.array(e, where, "provisions", /*non_empty=*/true);
+        for (std::size_t j = 0; j < list.size(); ++j)
+            ex.provisions.push_back(provision(r, catalogue, list[j], pointer_join(where + "/provisions", j)));
     }
+    ex.text = r.text(e, where, "text");
+    ex.source = r.source(e, where, "source");
+    return ex;
+}
+
+void read_exemptions(const DataReader& r, const json& data, const Catalogue& catalogue, EigenBijdrageRules& out) {
+    const auto& exemptions = r.array(data, "", "exemptions");
+    for (std::size_t i = 0; i < exemptions.size(); ++i)
+        out.exemptions.push_back(read_exemption(r, catalogue, exemptions[i], pointer_join("/exemptions", i)));
     // The rules in costs.cpp read these three by name.
     for (const char* id : {"rolstoel", "jonger_dan_18", "partner_onder_aow_leeftijd"})
         if (!out.exemption(id)) r.fail("/exemptions", std::string("de vrijstelling \"") + id + "\" ontbreekt");
+}
 
+void read_woningaanpassingen(const DataReader& r, const json& data, const Catalogue& catalogue,
+                             EigenBijdrageRules& out) {
     const auto& wa = r.field(data, "", "woningaanpassingen");
     r.keys(wa, "/woningaanpassingen", {"provisions", "text", "source"});
     out.woningaanpassing.assign(catalogue.provisions.size(), false);
@@ -182,18 +198,24 @@ EigenBijdrageRules parse_eigen_bijdrage(const json& data, const std::string& fil
         out.woningaanpassing[index] = true;
     }
     out.woningaanpassingen = text_and_source(r, wa, "/woningaanpassingen");
+}
 
+json read_not_modelled(const DataReader& r, const json& data) {
     const auto& nm = r.array(data, "", "not_modelled");
-    out.not_modelled = json::array();
+    json out = json::array();
     for (std::size_t i = 0; i < nm.size(); ++i) {
         const auto where = pointer_join("/not_modelled", i);
         r.keys(nm[i], where, {"id", "text", "source"});
-        out.not_modelled.push_back(JsonObject()
-                                       .add("id", r.text(nm[i], where, "id"))
-                                       .add("text", r.text(nm[i], where, "text"))
-                                       .add("source", r.source(nm[i], where, "source")));
+        out.push_back(JsonObject()
+                          .add("id", r.text(nm[i], where, "id"))
+                          .add("text", r.text(nm[i], where, "text"))
+                          .add("source", r.source(nm[i], where, "source")));
     }
+    return out;
+}
 
+// `/proposal_2027`, checked and kept as it stands.
+const json& read_proposal_2027(const DataReader& r, const json& data) {
     const auto& prop = r.field(data, "", "proposal_2027");
     r.keys(prop, "/proposal_2027",
            {"status", "title", "text", "min_eurocents_per_month", "max_eurocents_per_month", "proposed_from",
@@ -208,7 +230,30 @@ EigenBijdrageRules parse_eigen_bijdrage(const json& data, const std::string& fil
     r.integer(prop, "/proposal_2027", "min_eurocents_per_month", 0, 1'000'000, "Het bedrag");
     r.integer(prop, "/proposal_2027", "max_eurocents_per_month", 0, 1'000'000, "Het bedrag");
     r.source(prop, "/proposal_2027", "source");
-    out.proposal_2027 = prop;
+    return prop;
+}
+
+}  // namespace
+
+EigenBijdrageRules parse_eigen_bijdrage(const json& data, const std::string& file, const Catalogue& catalogue,
+                                        int first_year, int last_year) {
+    const DataReader r(file);
+    r.keys(data, "",
+           {"$comment", "covered", "periods", "once_per_household", "cost_price_cap", "payment_start", "ivp_years",
+            "exemptions", "woningaanpassingen", "not_modelled", "proposal_2027"});
+    EigenBijdrageRules out;
+    read_covered(r, data, first_year, last_year, out);
+    read_periods(r, data, out);
+    out.once_per_household = read_dated_rule(r, data, "once_per_household");
+    out.cost_price_cap = read_dated_rule(r, data, "cost_price_cap");
+    const auto& start = r.field(data, "", "payment_start");
+    r.keys(start, "/payment_start", {"text", "source"});
+    out.payment_start = text_and_source(r, start, "/payment_start");
+    read_ivp_years(r, data, out);
+    read_exemptions(r, data, catalogue, out);
+    read_woningaanpassingen(r, data, catalogue, out);
+    out.not_modelled = read_not_modelled(r, data);
+    out.proposal_2027 = read_proposal_2027(r, data);
     out.sources.add_all(data);
     return out;
 }
@@ -630,19 +675,18 @@ bool cost_price_cap_applies(const EigenBijdrageRules& rules, Date on) {
     return first_of_next_month(on) >= rules.cost_price_cap.valid_from;
 }
 
-// The eigen bijdrage over the IVP years, from the month after the melding,
-// each month at its own year's tariff and never above the cost price:
-// sets `total`, `total_months`, `starts` and `per_year` of `out`. These are
-// the only parts of costs.eigen_bijdrage that depend on the amounts (through
-// the cap), so they are what the lean result carries.
-void put_projection(json& out, json& notes, const EigenBijdrageRules& rules, Date on, WhoPays who,
-                    const Charges& charges) {
-    const Date start = first_of_next_month(on);
-    const int horizon_max = 12 * rules.ivp_years_max;
-    const int horizon_min = 12 * rules.ivp_years_min;
+// The tariff of each of `count` months from `start` on.
+std::vector<MonthTariff> month_tariffs(const EigenBijdrageRules& rules, Date start, int count) {
     std::vector<MonthTariff> months;
-    for (int m = 0; m < horizon_max; ++m) months.push_back(tariff_for_month(rules, add_months(start, m)));
-    const bool cap_applies = cost_price_cap_applies(rules, on);
+    for (int m = 0; m < count; ++m) months.push_back(tariff_for_month(rules, add_months(start, m)));
+    return months;
+}
+
+// `total`: from what the household pays for sure over the shortest IVP
+// (`horizon_min` months) to what it may pay over the longest (all `months`).
+void put_total(json& out, json& notes, const std::vector<MonthTariff>& months, int horizon_min, bool cap_applies,
+               WhoPays who, const Charges& charges) {
+    const int horizon_max = static_cast<int>(months.size());
     const auto cap = [&](std::int64_t c) { return cap_applies ? std::optional<std::int64_t>(c) : std::nullopt; };
     const Projection lo = who.pays ? project(months, horizon_min, cap(charges.cap_certain)) : Projection{0, false, false};
     const Projection hi = who.may_pay ? project(months, horizon_max, cap(charges.cap_possible)) : Projection{0, false, false};
@@ -655,34 +699,53 @@ void put_projection(json& out, json& notes, const EigenBijdrageRules& rules, Dat
         notes.push_back("Een deel van de IVP-periode valt in jaren waarin de eigen bijdrage van inkomen en "
                         "vermogen afhing; het totaal is daarom niet berekend.");
     }
+}
+
+// Year by year over all `months`, paid until the total reaches `limit`.
+json per_year_json(const std::vector<MonthTariff>& months, std::int64_t limit) {
+    const int horizon_max = static_cast<int>(months.size());
+    json per_year = json::array();
+    std::int64_t paid = 0;
+    for (int m = 0; m < horizon_max;) {
+        const int year = months[m].year;
+        json row = JsonObject().add("year", year).add("months", 0).add("per_month_eurocents", months[m].eurocents);
+        std::int64_t amount = 0;
+        std::string basis = "tarief";
+        for (; m < horizon_max && months[m].year == year; ++m) {
+            row["months"] = row["months"].get<int>() + 1;
+            if (months[m].basis == MonthTariff::Basis::schatting) basis = "schatting";
+            if (months[m].basis == MonthTariff::Basis::niet_berekend) basis = "niet_berekend";
+            const std::int64_t due = std::min(months[m].eurocents, limit - paid);  // the cap, month by month
+            amount += due;
+            paid += due;
+        }
+        row["basis"] = basis;
+        row["amount_eurocents"] = basis == "niet_berekend" ? json(nullptr) : json(amount);
+        row["unit"] = "eurocent";
+        per_year.push_back(std::move(row));
+    }
+    return per_year;
+}
+
+// The eigen bijdrage over the IVP years, from the month after the melding,
+// each month at its own year's tariff and never above the cost price:
+// sets `total`, `total_months`, `starts` and `per_year` of `out`. These are
+// the only parts of costs.eigen_bijdrage that depend on the amounts (through
+// the cap), so they are what the lean result carries.
+void put_projection(json& out, json& notes, const EigenBijdrageRules& rules, Date on, WhoPays who,
+                    const Charges& charges) {
+    const Date start = first_of_next_month(on);
+    const int horizon_max = 12 * rules.ivp_years_max;
+    const int horizon_min = 12 * rules.ivp_years_min;
+    const std::vector<MonthTariff> months = month_tariffs(rules, start, horizon_max);
+    const bool cap_applies = cost_price_cap_applies(rules, on);
+    put_total(out, notes, months, horizon_min, cap_applies, who, charges);
     out["total_months"] = JsonObject().add("min", who.pays ? horizon_min : 0).add("max", who.may_pay ? horizon_max : 0);
     out["starts"] = format_iso_date(start);
 
     // Year by year, for the longest IVP, if the household pays.
-    json per_year = json::array();
-    if (who.may_pay) {
-        std::int64_t paid = 0;
-        const std::int64_t limit = cap_applies ? charges.cap_possible : std::numeric_limits<std::int64_t>::max();
-        for (int m = 0; m < horizon_max;) {
-            const int year = months[m].year;
-            json row = JsonObject().add("year", year).add("months", 0).add("per_month_eurocents", months[m].eurocents);
-            std::int64_t amount = 0;
-            std::string basis = "tarief";
-            for (; m < horizon_max && months[m].year == year; ++m) {
-                row["months"] = row["months"].get<int>() + 1;
-                if (months[m].basis == MonthTariff::Basis::schatting) basis = "schatting";
-                if (months[m].basis == MonthTariff::Basis::niet_berekend) basis = "niet_berekend";
-                const std::int64_t due = std::min(months[m].eurocents, limit - paid);  // the cap, month by month
-                amount += due;
-                paid += due;
-            }
-            row["basis"] = basis;
-            row["amount_eurocents"] = basis == "niet_berekend" ? json(nullptr) : json(amount);
-            row["unit"] = "eurocent";
-            per_year.push_back(std::move(row));
-        }
-    }
-    out["per_year"] = per_year;
+    const std::int64_t limit = cap_applies ? charges.cap_possible : std::numeric_limits<std::int64_t>::max();
+    out["per_year"] = who.may_pay ? per_year_json(months, limit) : json::array();
 }
 
 // Who pays the eigen bijdrage, and for which provisions: the part of
@@ -851,7 +914,7 @@ void put_rule(json& out, json& notes, const TariffPeriod* rule, const TariffPeri
 }
 
 // Who pays for which provision (classify()), as the result lists it.
-void put_classified(json& out, const Classified& c, const EigenBijdrageRules& rules) {
+void put_classified(json& out, const Classified& c) {
     out["applies_to"] = c.applies_to;
     out["depends"] = c.depends;
     out["exempt"] = c.exempt;
@@ -917,7 +980,7 @@ json eigen_bijdrage_json(const Scenario& s, const Catalogue& catalogue, const Ei
     json notes = json::array();
     put_rule(out, notes, rules.period_on(on), used, on);
     out["status"] = status_of(used, who_pays(c.charges, c.household));
-    put_classified(out, c, rules);
+    put_classified(out, c);
     if (computable(used)) put_amounts(out, notes, rules, on, *used, c);
     else put_not_computed(out, notes, on);
     for (const auto& nm : rules.not_modelled) {

@@ -77,53 +77,66 @@ std::optional<Date> event_date(const Scenario& s, std::size_t i, std::string_vie
     return find(s.dates, event);
 }
 
+namespace {
+
+// `/dates`: the events of the request as a whole, none before the melding.
+void read_request_dates(const nlohmann::json& dates, Scenario& s) {
+    s.dates = read_events(dates, "/dates", kRequestEvents);
+    for (const auto& [event, date] : s.dates)
+        if (before(date, s.melding))
+            throw InputError(pointer_join("/dates", event),
+                             with_article(event) + " (" + format_iso_date(date) + ") ligt vóór de melding (" +
+                                 format_iso_date(s.melding) + "). Kijk de data na.");
+    require_order(find(s.dates, "aanvraag"), "aanvraag", find(s.dates, "beschikking"), "beschikking",
+                  "/dates/beschikking");
+    require_order(find(s.dates, "aanvraag"), "aanvraag", find(s.dates, "ingebrekestelling"), "ingebrekestelling",
+                  "/dates/ingebrekestelling");
+}
+
+// `/actual/<id>`: one provision's own events, none before its melding (its
+// own or the first), in order with the request's where it has none of its own.
+void read_provision_dates(const nlohmann::json& entry, const std::string& where, std::size_t i, Scenario& s) {
+    s.actual[i] = read_events(entry, where, kProvisionEvents);
+    const Date melding = find(s.actual[i], "melding").value_or(s.melding);
+    if (before(melding, s.melding))
+        throw InputError(pointer_join(where, "melding"),
+                         "de melding van deze voorziening (" + format_iso_date(melding) +
+                             ") ligt vóór de eerste melding (" + format_iso_date(s.melding) + ").");
+    for (const auto& [event, date] : s.actual[i])
+        if (before(date, melding))
+            throw InputError(pointer_join(where, event),
+                             with_article(event) + " (" + format_iso_date(date) + ") ligt vóór de melding (" +
+                                 format_iso_date(melding) + "). Kijk de data na.");
+    require_order(event_date(s, i, "aanvraag"), "aanvraag", event_date(s, i, "beschikking"), "beschikking",
+                  pointer_join(where, "beschikking"));
+    require_order(event_date(s, i, "passing"), "passing", event_date(s, i, "levering"), "levering",
+                  pointer_join(where, "levering"));
+    require_order(event_date(s, i, "doorgegeven"), "doorgegeven", event_date(s, i, "passing"),
+                  "passing", pointer_join(where, "passing"));
+}
+
+void read_actual_per_provision(const nlohmann::json& actual, const Catalogue& catalogue, Scenario& s) {
+    require_object(actual, "/actual", "actual");
+    for (const auto& [id, entry] : actual.items()) {
+        const auto where = pointer_join("/actual", id);
+        const auto index = catalogue.find(id);
+        if (!index)
+            throw InputError(where, "onbekende voorziening \"" + id +
+                                        "\". Gebruik een id uit de IVP-tabel, bijvoorbeeld \"traplift\".");
+        read_provision_dates(entry, where, *index, s);
+    }
+}
+
+}  // namespace
+
 void read_actual_dates(const nlohmann::json& input, const Catalogue& catalogue, Scenario& s) {
     s.actual.assign(catalogue.provisions.size(), {});
     if (input.contains("peildatum")) {
         s.peildatum = read_date(input.at("peildatum"), "/peildatum", "De peildatum");
         s.peildatum_given = true;
     }
-    if (input.contains("dates")) {
-        s.dates = read_events(input.at("dates"), "/dates", kRequestEvents);
-        for (const auto& [event, date] : s.dates)
-            if (before(date, s.melding))
-                throw InputError(pointer_join("/dates", event),
-                                 with_article(event) + " (" + format_iso_date(date) + ") ligt vóór de melding (" +
-                                     format_iso_date(s.melding) + "). Kijk de data na.");
-        require_order(find(s.dates, "aanvraag"), "aanvraag", find(s.dates, "beschikking"), "beschikking",
-                      "/dates/beschikking");
-        require_order(find(s.dates, "aanvraag"), "aanvraag", find(s.dates, "ingebrekestelling"), "ingebrekestelling",
-                      "/dates/ingebrekestelling");
-    }
-    if (input.contains("actual")) {
-        const auto& actual = input.at("actual");
-        require_object(actual, "/actual", "actual");
-        for (const auto& [id, entry] : actual.items()) {
-            const auto where = pointer_join("/actual", id);
-            const auto index = catalogue.find(id);
-            if (!index)
-                throw InputError(where, "onbekende voorziening \"" + id +
-                                            "\". Gebruik een id uit de IVP-tabel, bijvoorbeeld \"traplift\".");
-            s.actual[*index] = read_events(entry, where, kProvisionEvents);
-            const Date melding = find(s.actual[*index], "melding").value_or(s.melding);
-            if (before(melding, s.melding))
-                throw InputError(pointer_join(where, "melding"),
-                                 "de melding van deze voorziening (" + format_iso_date(melding) +
-                                     ") ligt vóór de eerste melding (" + format_iso_date(s.melding) + ").");
-            for (const auto& [event, date] : s.actual[*index])
-                if (before(date, melding))
-                    throw InputError(pointer_join(where, event),
-                                     with_article(event) + " (" + format_iso_date(date) + ") ligt vóór de melding (" +
-                                         format_iso_date(melding) + "). Kijk de data na.");
-            const auto i = *index;
-            require_order(event_date(s, i, "aanvraag"), "aanvraag", event_date(s, i, "beschikking"), "beschikking",
-                          pointer_join(where, "beschikking"));
-            require_order(event_date(s, i, "passing"), "passing", event_date(s, i, "levering"), "levering",
-                          pointer_join(where, "levering"));
-            require_order(event_date(s, i, "doorgegeven"), "doorgegeven", event_date(s, i, "passing"),
-                          "passing", pointer_join(where, "passing"));
-        }
-    }
+    if (input.contains("dates")) read_request_dates(input.at("dates"), s);
+    if (input.contains("actual")) read_actual_per_provision(input.at("actual"), catalogue, s);
 }
 
 }  // namespace ivp

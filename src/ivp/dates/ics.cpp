@@ -100,24 +100,19 @@ std::string ics_fold(std::string_view line) {
     return out;
 }
 
-std::string ics_calendar(const json& result, const json& tables) {
-    const std::string melding = result.at("melding").get<std::string>();
-    Writer w;
-    w.stamp = compact(melding) + "T000000Z";
-    w.uid_tail = "-" + compact(melding) + "@ivp-rekenhulp";
+namespace {
+
+void write_calendar_header(Writer& w) {
     w.line("BEGIN:VCALENDAR");
     w.line("VERSION:2.0");
     w.line("PRODID:-//IVP-rekenhulp//Tijdlijn//NL");
     w.line("CALSCALE:GREGORIAN");
     w.line("METHOD:PUBLISH");
     w.line("X-WR-CALNAME:" + ics_escape("Mijn IVP: verwachte data"));
+}
 
-    w.event("melding", melding, "Melding bij de gemeente", "De dag van uw melding. Alle termijnen tellen vanaf hier.");
-    const auto& procedure = result.at("procedure");
-    const json& terms = tables.at("terms");
-    for (const auto& m : procedure.at("wmo_2015").at("milestones")) w.milestone("wmo", "Wmo: ", m, terms);
-    for (const auto& m : procedure.at("gemeente").at("milestones")) w.milestone("gemeente", "Gemeente: ", m, terms);
-
+// The ingebrekestelling and, when the result reckons one, the dwangsom's first and last day.
+void write_late_decision(Writer& w, const json& result, const json& tables) {
     const auto& late = result.at("late_decision");
     const std::string late_basis = late.value("basis", tables.at("late_decision").at("basis").get<std::string>());
     if (late.at("status") != "op_tijd") {
@@ -132,27 +127,47 @@ std::string ics_calendar(const json& result, const json& tables) {
                     "Bron: " + late_basis);
         }
     }
+}
 
-    for (const auto& p : result.at("provisions")) {
-        const std::string id = p.at("id");
-        const std::string name = p.at("name");
-        // Provisions with the same tracks share them (the result's `timelines`).
-        const auto& track =
-            result.at("timelines").at(p.at("delivery").at("timeline").get<std::string>()).at("als_protocol");
-        // Mijn IVP: a call-off of its own (entered or planned) is a day in the agenda too.
-        const auto calloff = p.value("calloff", nlohmann::json::object());
-        if (calloff.value("kind", "melding") != "melding")
-            w.event(id + "-afroep", calloff.at("date").get<std::string>(),
-                    name + (calloff.at("kind") == "werkelijk" ? ": afgeroepen" : ": uiterlijk afroepen"),
-                    "De termijnen van het ALS protocol tellen vanaf deze dag.");
-        for (const auto& m : track.at("milestones")) w.milestone(id, name + ": ", m, terms, row_cite(name));
-        std::string delivery_note = "Volgens de SLA van het ALS protocol.";
-        if (calloff.value("too_slow", false))
-            delivery_note += "\nTe laat: u heeft het nodig op " + calloff.at("needed").get<std::string>() +
-                             ". Vraag om de spoedprocedure of een tijdelijke voorziening.";
-        w.event(id + "-levering", track.at("end").get<std::string>(), name + ": verwachte levering (ALS protocol)",
-                delivery_note + "\nBron: " + track.value("basis", tables.at("tracks").at("als_protocol").value("basis", "")));
-    }
+// One provision: its call-off, the milestones of its ALS protocol track and the expected delivery.
+void write_provision(Writer& w, const json& p, const json& result, const json& tables, const json& terms) {
+    const std::string id = p.at("id");
+    const std::string name = p.at("name");
+    // Provisions with the same tracks share them (the result's `timelines`).
+    const auto& track =
+        result.at("timelines").at(p.at("delivery").at("timeline").get<std::string>()).at("als_protocol");
+    // Mijn IVP: a call-off of its own (entered or planned) is a day in the agenda too.
+    const auto calloff = p.value("calloff", nlohmann::json::object());
+    if (calloff.value("kind", "melding") != "melding")
+        w.event(id + "-afroep", calloff.at("date").get<std::string>(),
+                name + (calloff.at("kind") == "werkelijk" ? ": afgeroepen" : ": uiterlijk afroepen"),
+                "De termijnen van het ALS protocol tellen vanaf deze dag.");
+    for (const auto& m : track.at("milestones")) w.milestone(id, name + ": ", m, terms, row_cite(name));
+    std::string delivery_note = "Volgens de SLA van het ALS protocol.";
+    if (calloff.value("too_slow", false))
+        delivery_note += "\nTe laat: u heeft het nodig op " + calloff.at("needed").get<std::string>() +
+                         ". Vraag om de spoedprocedure of een tijdelijke voorziening.";
+    w.event(id + "-levering", track.at("end").get<std::string>(), name + ": verwachte levering (ALS protocol)",
+            delivery_note + "\nBron: " + track.value("basis", tables.at("tracks").at("als_protocol").value("basis", "")));
+}
+
+}  // namespace
+
+std::string ics_calendar(const json& result, const json& tables) {
+    const std::string melding = result.at("melding").get<std::string>();
+    Writer w;
+    w.stamp = compact(melding) + "T000000Z";
+    w.uid_tail = "-" + compact(melding) + "@ivp-rekenhulp";
+    write_calendar_header(w);
+
+    w.event("melding", melding, "Melding bij de gemeente", "De dag van uw melding. Alle termijnen tellen vanaf hier.");
+    const auto& procedure = result.at("procedure");
+    const json& terms = tables.at("terms");
+    for (const auto& m : procedure.at("wmo_2015").at("milestones")) w.milestone("wmo", "Wmo: ", m, terms);
+    for (const auto& m : procedure.at("gemeente").at("milestones")) w.milestone("gemeente", "Gemeente: ", m, terms);
+
+    write_late_decision(w, result, tables);
+    for (const auto& p : result.at("provisions")) write_provision(w, p, result, tables, terms);
     w.line("END:VCALENDAR");
     return w.out;
 }

@@ -438,42 +438,58 @@ private:
     Val apply_iteration(const std::string& op, const Values& values, const Val& data) {
         const Val scoped = values.empty() ? undefined_val() : apply(*values[0], data);
         if (scoped.unknown()) return unknown_val();
-        static const json undefined_logic;  // json-logic-js applies `undefined`
-        const bool has_logic = values.size() > 1;
-        const json& logic = has_logic ? *values[1] : undefined_logic;
+        const json* logic = values.size() > 1 ? values[1] : nullptr;
         const bool is_array = !scoped.undefined() && scoped.j().is_array();
-        // The elements stay borrowed from the array, so identity holds inside.
-        const auto run = [&](const json& datum) { return has_logic ? apply(logic, borrow(datum)) : undefined_val(); };
-
         if (op == "reduce") {
             Val acc = values.size() > 2 ? apply(*values[2], data) : make(json());
             if (!is_array || acc.unknown()) return acc;
-            for (const auto& item : scoped.j()) {
-                json scope = JsonObject().add("current", item);
-                if (!acc.undefined()) scope["accumulator"] = acc.j();
-                acc = has_logic ? apply(logic, borrow(scope)) : undefined_val();
-                if (acc.unknown()) return acc;
-                // The scope dies here: keep the value, not a reference into it.
-                if (acc.ref) acc = make(*acc.ref);
-            }
-            return acc;
+            return apply_reduce(scoped.j(), logic, std::move(acc));
         }
         if (op == "map" || op == "filter") {
             if (!is_array) return make(json::array());
-            json out = json::array();
-            for (const auto& item : scoped.j()) {
-                const Val v = run(item);
-                if (v.unknown()) return unknown_val();
-                if (op == "map") out.push_back(v.undefined() ? json() : v.j());
-                else if (truthy_val(v)) out.push_back(item);
-            }
-            return make(std::move(out));
+            return apply_map_or_filter(op == "map", scoped.j(), logic);
         }
         // all / none / some, three-valued.
         if (!is_array || scoped.j().empty()) return make(json(op == "none"));
+        return apply_quantifier(op, scoped.j(), logic);
+    }
+
+    // `logic` on one element (or reduce's scope); json-logic-js applies
+    // `undefined` when there is no logic, which gives undefined. The element
+    // stays borrowed from the array, so identity holds inside.
+    Val apply_to_element(const json* logic, const json& datum) {
+        return logic ? apply(*logic, borrow(datum)) : undefined_val();
+    }
+
+    Val apply_reduce(const json& array, const json* logic, Val acc) {
+        for (const auto& item : array) {
+            json scope = JsonObject().add("current", item);
+            if (!acc.undefined()) scope["accumulator"] = acc.j();
+            acc = apply_to_element(logic, scope);
+            if (acc.unknown()) return acc;
+            // The scope dies here: keep the value, not a reference into it.
+            if (acc.ref) acc = make(*acc.ref);
+        }
+        return acc;
+    }
+
+    Val apply_map_or_filter(bool is_map, const json& array, const json* logic) {
+        json out = json::array();
+        for (const auto& item : array) {
+            const Val v = apply_to_element(logic, item);
+            if (v.unknown()) return unknown_val();
+            if (is_map) out.push_back(v.undefined() ? json() : v.j());
+            else if (truthy_val(v)) out.push_back(item);
+        }
+        return make(std::move(out));
+    }
+
+    // all / none / some over a non-empty array: a known answer that decides
+    // wins over an unknown element (Kleene).
+    Val apply_quantifier(const std::string& op, const json& array, const json* logic) {
         bool saw_unknown = false;
-        for (const auto& item : scoped.j()) {
-            const Val v = run(item);
+        for (const auto& item : array) {
+            const Val v = apply_to_element(logic, item);
             if (v.unknown()) {
                 saw_unknown = true;
                 continue;

@@ -211,13 +211,6 @@ std::vector<json> candidates(const Fact& fact, const std::vector<double>& litera
     return out;
 }
 
-// Open questions, most decisive first (docs/eligibility.md, "Open vragen"):
-//   1 "beslissend"     — every possible answer settles the verdict alone;
-//   2 "kan beslissen"  — some answer settles it alone;
-//   3 "telt mee"       — no single answer settles it, but the fact is read by
-//                        a criterion that is still unknown.
-// Within a rank: the order of the criteria (the order an assessor works in),
-// then the order of the facts within the criterion.
 // The facts open_questions() probes, in its order: the unanswered facts of
 // each criterion still unknown, each once; `order` counts every fact a
 // criterion reads (the order within a rank). One list for both the probing
@@ -248,6 +241,64 @@ std::vector<OpenFact> open_facts(const Policy& policy, const PolicyProvision& p,
     return out;
 }
 
+// An open fact once probed: its rank and the answers that settle the verdict alone.
+struct ProbedFact {
+    std::string id;
+    int rank;
+    std::size_t order;
+    std::vector<std::pair<json, std::string>> settles;
+};
+
+// The numbers the provision's criteria compare with, for candidates().
+std::vector<double> condition_literals(const Policy& policy, const PolicyProvision& p) {
+    std::vector<double> literals;
+    for (auto i : p.criteria) {
+        const auto& l = policy.criteria[i].condition_literals;
+        literals.insert(literals.end(), l.begin(), l.end());
+    }
+    return literals;
+}
+
+// Tries every candidate answer of one open fact in `scratch` (read through
+// `trial`) and puts the answers back as they were: the fact unanswered again.
+ProbedFact probe(const Policy& policy, const PolicyProvision& p, const FactsCatalogue& facts, const OpenFact& f,
+                 const std::vector<double>& literals, ProfileAnswers::Trial& scratch, const Answers& trial) {
+    json& with = scratch.profile;
+    auto& rest = scratch.unknown;
+    auto& slots = scratch.slots;
+    const std::string& id = *f.id;
+    const auto slot = static_cast<std::size_t>(f.fact - facts.facts.data());
+    const auto values = candidates(*f.fact, literals);
+    std::size_t settled = 0;
+    std::vector<std::pair<json, std::string>> settles;
+    rest.erase(id);
+    for (const auto& v : values) {
+        with[id] = v;
+        slots[slot] = rules::from_json(v).value_or(rules::Value::unknown());
+        const auto t = provision_truth(policy, p, trial);
+        if (t != jsonlogic::Truth::unknown) {
+            ++settled;
+            settles.emplace_back(v, verdict_name(t));
+        }
+    }
+    with.erase(id);  // unknown again: `id` was not in the profile
+    rest.insert(id);
+    slots[slot] = rules::Value::unknown();
+    const int rank = values.empty() || settled == 0 ? 3 : settled == values.size() ? 1 : 2;
+    return {id, rank, f.order, std::move(settles)};
+}
+
+// By rank, then in the order of the criteria and their facts.
+std::vector<OpenQuestion> most_decisive_first(std::vector<ProbedFact>& open) {
+    std::stable_sort(open.begin(), open.end(), [](const ProbedFact& a, const ProbedFact& b) {
+        return a.rank != b.rank ? a.rank < b.rank : a.order < b.order;
+    });
+    std::vector<OpenQuestion> out;
+    out.reserve(open.size());
+    for (auto& o : open) out.push_back({std::move(o.id), o.rank, std::move(o.settles)});
+    return out;
+}
+
 // Open questions, most decisive first (docs/eligibility.md, "Open vragen"):
 //   1 "beslissend"     — every possible answer settles the verdict alone;
 //   2 "kan beslissen"  — some answer settles it alone;
@@ -257,59 +308,19 @@ std::vector<OpenFact> open_facts(const Policy& policy, const PolicyProvision& p,
 // then the order of the facts within the criterion.
 std::vector<OpenQuestion> open_questions(const Policy& policy, const PolicyProvision& p, const ProfileAnswers& answers,
                                          const Answers& given, const FactsCatalogue& facts) {
-    struct Open {
-        std::string id;
-        int rank;
-        std::size_t order;
-        std::vector<std::pair<json, std::string>> settles;
-    };
     std::vector<std::string> names;
     const auto listed = open_facts(policy, p, given, facts, names);
     if (listed.empty()) return {};
-    std::vector<double> literals;
-    for (auto i : p.criteria) {
-        const auto& l = policy.criteria[i].condition_literals;
-        literals.insert(literals.end(), l.begin(), l.end());
-    }
-    std::vector<Open> open;
+    const auto literals = condition_literals(policy, p);
+    std::vector<ProbedFact> open;
     // One answer tried at a time, in one copy of the answers, each put back
     // after its fact (copying them for every candidate answer was most of the
     // cost of the probing); the copy is the profile's, shared by all its
     // assessments (ProfileAnswers::trial).
     auto& scratch = answers.trial();
-    json& with = scratch.profile;
-    auto& rest = scratch.unknown;
-    auto& slots = scratch.slots;
-    const Answers trial{with, rest, slots};
-    for (const auto& f : listed) {
-        const std::string& id = *f.id;
-        const auto slot = static_cast<std::size_t>(f.fact - facts.facts.data());
-        const auto values = candidates(*f.fact, literals);
-        std::size_t settled = 0;
-        std::vector<std::pair<json, std::string>> settles;
-        rest.erase(id);
-        for (const auto& v : values) {
-            with[id] = v;
-            slots[slot] = rules::from_json(v).value_or(rules::Value::unknown());
-            const auto t = provision_truth(policy, p, trial);
-            if (t != jsonlogic::Truth::unknown) {
-                ++settled;
-                settles.emplace_back(v, verdict_name(t));
-            }
-        }
-        with.erase(id);  // unknown again: `id` was not in the profile
-        rest.insert(id);
-        slots[slot] = rules::Value::unknown();
-        const int rank = values.empty() || settled == 0 ? 3 : settled == values.size() ? 1 : 2;
-        open.push_back({id, rank, f.order, std::move(settles)});
-    }
-    std::stable_sort(open.begin(), open.end(), [](const Open& a, const Open& b) {
-        return a.rank != b.rank ? a.rank < b.rank : a.order < b.order;
-    });
-    std::vector<OpenQuestion> out;
-    out.reserve(open.size());
-    for (auto& o : open) out.push_back({std::move(o.id), o.rank, std::move(o.settles)});
-    return out;
+    const Answers trial{scratch.profile, scratch.unknown, scratch.slots};
+    for (const auto& f : listed) open.push_back(probe(policy, p, facts, f, literals, scratch, trial));
+    return most_decisive_first(open);
 }
 
 std::string short_source(const Policy& policy, const json& source) {
@@ -864,6 +875,56 @@ ProfileAnswers::Trial& ProfileAnswers::trial() const {
     return *trial_;
 }
 
+namespace {
+
+// A Zvw provision the policy does not name: the zorgverzekeraar's, not the gemeente's.
+void put_zvw(const Policy& policy, Assessment& out) {
+    out.verdict = "nee";
+    out.financier = "zorgverzekeraar";
+    out.reasons.push_back({"zvw", "niet van toepassing", policy.zvw.at("text").get<std::string>(), true, {}, "",
+                           policy.zvw_source_id, ""});
+}
+
+// A provision the policy does not name, or names as not covered.
+void put_not_covered(const Policy& policy, const PolicyProvision* p, Assessment& out) {
+    out.verdict = "onbekend";
+    out.covered = false;
+    out.reasons.push_back({"niet_gedekt", "onbekend", p ? *p->not_covered : "Dit beleid noemt deze voorziening niet.",
+                           true, {}, "", p ? p->not_covered_source_id : policy.id, ""});
+}
+
+// One criterion's reason, its outcome `t`.
+Reason criterion_reason(const Policy& policy, const Criterion& c, const Answers& answers, jsonlogic::Truth t) {
+    // A rule that fails is said the plain way round when the policy gives
+    // that sentence ("De gemeente kan vragen dat u verhuist …"), not as
+    // "niet voldaan: De gemeente vraagt u niet …".
+    const bool plain = t == jsonlogic::Truth::no && !c.if_not.empty();
+    // The quote and its cite are the same for every provision: they are
+    // given once, in the result's `sources` (the criterion's source id).
+    Reason reason{c.id, outcome_name(t), plain ? c.if_not : c.text, plain, {}, "", "",
+                  c.cite};
+    explain_exception_or_derivation(policy, c, answers, t, reason);
+    return reason;
+}
+
+// Reasons: what decides first (the criteria not met, then the unknown
+// ones), then the rest, each in policy order.
+void put_reasons(const Policy& policy, const PolicyProvision& p, const Answers& answers, jsonlogic::Truth verdict,
+                 std::vector<Reason>& reasons) {
+    std::vector<Reason> rest;
+    for (auto i : p.criteria) {
+        const auto& c = policy.criteria[i];
+        const auto t = truth_of(policy, c, answers);
+        Reason reason = criterion_reason(policy, c, answers, t);
+        const bool decides = (verdict == jsonlogic::Truth::no && t == jsonlogic::Truth::no) ||
+                             (verdict == jsonlogic::Truth::unknown && t == jsonlogic::Truth::unknown);
+        (decides ? reasons : rest).push_back(std::move(reason));
+    }
+    for (auto& x : rest) reasons.push_back(std::move(x));
+}
+
+}  // namespace
+
 Assessment assess(const Policy& policy, const Provision* catalogue_entry, const std::string& provision_id,
                   const json& profile, const FactsCatalogue& facts) {
     return assess(policy, catalogue_entry, provision_id, ProfileAnswers(profile, facts), facts);
@@ -877,18 +938,12 @@ Assessment assess(const Policy& policy, const Provision* catalogue_entry, const 
     out.provision = provision_id;
     const PolicyProvision* p = policy.find(provision_id);
     if (!p && catalogue_entry && catalogue_entry->law == Law::zvw) {
-        out.verdict = "nee";
-        out.financier = "zorgverzekeraar";
-        out.reasons.push_back({"zvw", "niet van toepassing", policy.zvw.at("text").get<std::string>(), true, {}, "",
-                               policy.zvw_source_id, ""});
+        put_zvw(policy, out);
         return out;
     }
     out.financier = "gemeente";
     if (!p || p->not_covered) {
-        out.verdict = "onbekend";
-        out.covered = false;
-        out.reasons.push_back({"niet_gedekt", "onbekend", p ? *p->not_covered : "Dit beleid noemt deze voorziening niet.",
-                               true, {}, "", p ? p->not_covered_source_id : policy.id, ""});
+        put_not_covered(policy, p, out);
         return out;
     }
     out.covered = true;
@@ -896,26 +951,7 @@ Assessment assess(const Policy& policy, const Provision* catalogue_entry, const 
     const Answers answers{profile, unknown, given.slots};
     const auto verdict = provision_truth(policy, *p, answers);
     out.verdict = verdict_name(verdict);
-    // Reasons: what decides first (the criteria not met, then the unknown
-    // ones), then the rest, each in policy order.
-    std::vector<Reason> rest;
-    for (auto i : p->criteria) {
-        const auto& c = policy.criteria[i];
-        const auto t = truth_of(policy, c, answers);
-        // A rule that fails is said the plain way round when the policy gives
-        // that sentence ("De gemeente kan vragen dat u verhuist …"), not as
-        // "niet voldaan: De gemeente vraagt u niet …".
-        const bool plain = t == jsonlogic::Truth::no && !c.if_not.empty();
-        // The quote and its cite are the same for every provision: they are
-        // given once, in the result's `sources` (the criterion's source id).
-        Reason reason{c.id, outcome_name(t), plain ? c.if_not : c.text, plain, {}, "", "",
-                      c.cite};
-        explain_exception_or_derivation(policy, c, answers, t, reason);
-        const bool decides = (verdict == jsonlogic::Truth::no && t == jsonlogic::Truth::no) ||
-                             (verdict == jsonlogic::Truth::unknown && t == jsonlogic::Truth::unknown);
-        (decides ? out.reasons : rest).push_back(std::move(reason));
-    }
-    for (auto& x : rest) out.reasons.push_back(std::move(x));
+    put_reasons(policy, *p, answers, verdict, out.reasons);
     if (verdict == jsonlogic::Truth::unknown) out.open_questions = open_questions(policy, *p, given, answers, facts);
     for (auto i : p->quantities) out.quantities.push_back(quantity_value(policy.quantities[i], profile, unknown));
     if (!p->form.empty()) out.form = p;

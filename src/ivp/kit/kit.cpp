@@ -266,33 +266,40 @@ json escalation_entry(const json& milestone, const std::string& label, const std
         .add("steps", protocol_steps(start, kit, calendar));
 }
 
-// Per missed term (status "verstreken": passed, the event not entered) the
-// next steps in order. The Wmo procedure's terms each count; per provision
-// only its first missed ALS milestone (the later ones follow from it).
-json escalation_json(const Scenario& s, const KitData& kit, const Terms& tables, const Calendar& calendar,
-                     const json& procedure, const json& provisions, const json& timelines, const json& late) {
-    json terms = json::array();
+// After a late onderzoek the client may file the aanvraag: one more step, on
+// the day of the first.
+void add_aanvraag_indienen_step(json& steps) {
+    steps.push_back(JsonObject()
+                        .add("id", "aanvraag_indienen")
+                        .add("order", steps.size() + 1)
+                        .add("date", steps[0]["date"])
+                        .add("text",
+                             "U mag nu zelf een aanvraag indienen, ook als het onderzoek niet klaar "
+                             "is. Doe dat schriftelijk en bewaar een kopie. Dan gaat de termijn voor "
+                             "het besluit lopen.")
+                        .add("cite", "Wmo 2015 art. 2.3.2 lid 9"));
+}
+
+// The Wmo procedure's missed terms, each its own entry.
+void put_wmo_escalations(json& terms, const Scenario& s, const KitData& kit, const Terms& tables,
+                         const Calendar& calendar, const json& procedure, const json& late) {
     for (const auto& m : procedure.at("wmo_2015").at("milestones")) {
         const auto id = m.value("id", "");
         if (m.value("status", "") != "verstreken" || id == "wmo_persoonlijk_plan") continue;
         // Once the aanvraag is in, a late onderzoek is no longer the next thing to chase.
         if (id == "wmo_onderzoek" && s.dates.count("aanvraag")) continue;
         json entry = escalation_entry(m, milestone_label(tables, m), milestone_basis(tables, m, ""), s.peildatum, kit, calendar);
-        if (id == "wmo_onderzoek")
-            entry["steps"].push_back(JsonObject()
-                                         .add("id", "aanvraag_indienen")
-                                         .add("order", entry["steps"].size() + 1)
-                                         .add("date", entry["steps"][0]["date"])
-                                         .add("text",
-                                              "U mag nu zelf een aanvraag indienen, ook als het onderzoek niet klaar "
-                                              "is. Doe dat schriftelijk en bewaar een kopie. Dan gaat de termijn voor "
-                                              "het besluit lopen.")
-                                         .add("cite", "Wmo 2015 art. 2.3.2 lid 9"));
+        if (id == "wmo_onderzoek") add_aanvraag_indienen_step(entry["steps"]);
         if (id == "wmo_beschikking" && late.contains("dwangsom"))
             entry["steps"].push_back(ingebrekestelling_step(static_cast<int>(entry["steps"].size()) + 1, late, tables));
         terms.push_back(std::move(entry));
     }
-    // Provisions that missed the same milestone on the same day share one entry.
+}
+
+// Each provision's first missed ALS milestone. Provisions that missed the
+// same milestone on the same day share one entry.
+std::vector<json> provision_escalations(const Scenario& s, const KitData& kit, const Terms& tables,
+                                        const Calendar& calendar, const json& provisions, const json& timelines) {
     std::vector<json> per_provision;
     for (const auto& p : provisions) {
         const auto& track = timelines.at(p.at("delivery").at("timeline").get<std::string>()).at("als_protocol");
@@ -311,7 +318,17 @@ json escalation_json(const Scenario& s, const KitData& kit, const Terms& tables,
             break;
         }
     }
-    for (auto& e : per_provision) terms.push_back(std::move(e));
+    return per_provision;
+}
+
+// Per missed term (status "verstreken": passed, the event not entered) the
+// next steps in order. The Wmo procedure's terms each count; per provision
+// only its first missed ALS milestone (the later ones follow from it).
+json escalation_json(const Scenario& s, const KitData& kit, const Terms& tables, const Calendar& calendar,
+                     const json& procedure, const json& provisions, const json& timelines, const json& late) {
+    json terms = json::array();
+    put_wmo_escalations(terms, s, kit, tables, calendar, procedure, late);
+    for (auto& e : provision_escalations(s, kit, tables, calendar, provisions, timelines)) terms.push_back(std::move(e));
     return JsonObject().add("wait", kit.wait).add("terms", std::move(terms));
 }
 
