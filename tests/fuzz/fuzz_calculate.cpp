@@ -7,6 +7,8 @@
 //   - json_text, the direct writer of the result's text (base/json_object.h),
 //     gives exactly what dump() gives;
 //   - every budget range has min <= max;
+//   - the explanation of the same scenario (the result's draft written with
+//     its provisions by id, result_draft.h) is written and parses;
 // and on every refused input: InputError with a JSON Pointer `where` and a
 // serializable message.
 #include <cstddef>
@@ -15,6 +17,7 @@
 
 #include "fuzz_check.h"
 #include "ivp/result/calculate.h"
+#include "ivp/result/explain.h"
 #include "ivp/base/date.h"
 #include "ivp/base/json_object.h"
 
@@ -40,6 +43,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         for (const char* law : {"wmo", "zvw"})
             for (const char* kind : {"client_bound", "reusable", "total"}) check_range(b.at(law).at(kind), law);
         check_range(b.at("total"), "total");
+        if (!ivp::explain_text(text, today).at("provisions").is_object())
+            ivp_fuzz::finding("explanation without provisions by id", once);
     } catch (const ivp::InputError& e) {
         ivp_fuzz::check_where(e.where());
         ivp_fuzz::check_serializable(e.what(), e.where());

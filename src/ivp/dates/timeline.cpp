@@ -429,14 +429,13 @@ std::string row_cite(const std::string& provision_name) {
     return "ALS protocol, IVP-tabel, rij " + provision_name;
 }
 
-std::string milestone_label(const Terms& terms, const json& m) {
-    if (m.contains("label")) return m.at("label").get<std::string>();
-    return table_label(terms, m.at("id").get<std::string>());
+std::string milestone_label(const Terms& terms, const Milestone& m) {
+    return m.label.empty() ? table_label(terms, m.id) : m.label;
 }
 
-std::string milestone_basis(const Terms& terms, const json& m, const std::string& provision_name) {
-    if (m.contains("basis")) return m.at("basis").get<std::string>();
-    std::string cite = table_cite(terms, m.at("id").get<std::string>());
+std::string milestone_basis(const Terms& terms, const Milestone& m, const std::string& provision_name) {
+    if (!m.basis.empty()) return m.basis;
+    std::string cite = table_cite(terms, m.id);
     return cite.empty() ? row_cite(provision_name) : cite;
 }
 

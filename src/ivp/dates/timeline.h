@@ -157,8 +157,9 @@ extern const char* const kZvwTrackReason;
 // What a milestone no longer carries itself: its label (the table's,
 // `terms[id].label`) and its short cite (the term's, or for the SLA
 // milestones the row's: "ALS protocol, IVP-tabel, rij <name>").
-std::string milestone_label(const Terms& terms, const nlohmann::json& milestone);
-std::string milestone_basis(const Terms& terms, const nlohmann::json& milestone, const std::string& provision_name);
+// A milestone's label and basis are empty when the tables hold them.
+std::string milestone_label(const Terms& terms, const Milestone& milestone);
+std::string milestone_basis(const Terms& terms, const Milestone& milestone, const std::string& provision_name);
 std::string row_cite(const std::string& provision_name);
 
 // The dwangsom accrued over `days` days (0..max) under `amounts`, in eurocents.

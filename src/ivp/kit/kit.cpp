@@ -152,25 +152,24 @@ namespace {
 
 bool before(Date a, Date b) { return std::chrono::sys_days{a} < std::chrono::sys_days{b}; }
 
-const json* find_milestone(const json& milestones, std::string_view id) {
+const Milestone* find_milestone(const std::vector<Milestone>& milestones, std::string_view id) {
     for (const auto& m : milestones)
-        if (m.value("id", "") == id) return &m;
+        if (m.id == id) return &m;
     return nullptr;
 }
 
 // Per item only what the scenario decides: its id, whether it is ticked and
 // its date. The item's text, cite, source and points are the same in every
 // result: the rulebook's `kit.checklist.<id>` (kit_texts_json).
-json checklist_json(const Scenario& s, const KitData& kit, const json& procedure) {
+json checklist_json(const Scenario& s, const KitData& kit, const Procedure& procedure) {
     json out = json::array();
     for (const auto& item : kit.checklist) {
         json entry = JsonObject().add("id", item.at("id"));
         entry["done"] = std::find(s.checklist.begin(), s.checklist.end(), item.at("id").get<std::string>()) !=
                         s.checklist.end();
         if (item.contains("date_milestone")) {
-            const auto* m = find_milestone(procedure.at("wmo_2015").at("milestones"),
-                                           item.at("date_milestone").get<std::string>());
-            if (m) entry["date"] = m->at("date");
+            const auto* m = find_milestone(procedure.wmo_2015, item.at("date_milestone").get<std::string>());
+            if (m) entry["date"] = format_iso_date(m->date);
         }
         out.push_back(std::move(entry));
     }
@@ -253,15 +252,15 @@ json ingebrekestelling_step(int order, const json& late, const Terms& terms) {
 
 // `label` and `basis`: the milestone's own, or for a provision's milestone
 // the result's tables (src/ivp/dates/timeline.h milestone_label).
-json escalation_entry(const json& milestone, const std::string& label, const std::string& basis, Date peildatum,
+json escalation_entry(const Milestone& milestone, const std::string& label, const std::string& basis, Date peildatum,
                       const KitData& kit, const Calendar& calendar) {
-    const Date end = *parse_iso_date(milestone.at("date").get<std::string>());
+    const Date end = milestone.date;
     const Date after = add_days(end, 1);
     const Date start = working_day_from(before(after, peildatum) ? peildatum : after, calendar);
     return JsonObject()
-        .add("milestone", milestone.at("id"))
+        .add("milestone", milestone.id)
         .add("label", label)
-        .add("termijn_einde", milestone.at("date"))
+        .add("termijn_einde", format_iso_date(end))
         .add("basis", basis)
         .add("steps", protocol_steps(start, kit, calendar));
 }
@@ -282,10 +281,10 @@ void add_aanvraag_indienen_step(json& steps) {
 
 // The Wmo procedure's missed terms, each its own entry.
 void put_wmo_escalations(json& terms, const Scenario& s, const KitData& kit, const Terms& tables,
-                         const Calendar& calendar, const json& procedure, const json& late) {
-    for (const auto& m : procedure.at("wmo_2015").at("milestones")) {
-        const auto id = m.value("id", "");
-        if (m.value("status", "") != "verstreken" || id == "wmo_persoonlijk_plan") continue;
+                         const Calendar& calendar, const Procedure& procedure, const json& late) {
+    for (const auto& m : procedure.wmo_2015) {
+        const auto& id = m.id;
+        if (m.status != "verstreken" || id == "wmo_persoonlijk_plan") continue;
         // Once the aanvraag is in, a late onderzoek is no longer the next thing to chase.
         if (id == "wmo_onderzoek" && s.dates.count("aanvraag")) continue;
         json entry = escalation_entry(m, milestone_label(tables, m), milestone_basis(tables, m, ""), s.peildatum, kit, calendar);
@@ -299,14 +298,16 @@ void put_wmo_escalations(json& terms, const Scenario& s, const KitData& kit, con
 // Each provision's first missed ALS milestone. Provisions that missed the
 // same milestone on the same day share one entry.
 std::vector<json> provision_escalations(const Scenario& s, const KitData& kit, const Terms& tables,
-                                        const Calendar& calendar, const json& provisions, const json& timelines) {
+                                        const Calendar& calendar, const json& provisions,
+                                        const std::vector<const Track*>& als_tracks) {
     std::vector<json> per_provision;
-    for (const auto& p : provisions) {
-        const auto& track = timelines.at(p.at("delivery").at("timeline").get<std::string>()).at("als_protocol");
-        for (const auto& m : track.at("milestones")) {
-            if (m.value("status", "") != "verstreken") continue;
+    for (std::size_t k = 0; k < provisions.size(); ++k) {
+        const auto& p = provisions[k];
+        for (const auto& m : als_tracks.at(k)->milestones) {
+            if (m.status != "verstreken") continue;
+            const std::string date = format_iso_date(m.date);
             auto same = std::find_if(per_provision.begin(), per_provision.end(), [&](const json& e) {
-                return e.at("milestone") == m.at("id") && e.at("termijn_einde") == m.at("date");
+                return e.at("milestone") == m.id && e.at("termijn_einde") == date;
             });
             if (same == per_provision.end()) {
                 per_provision.push_back(escalation_entry(m, milestone_label(tables, m),
@@ -325,10 +326,11 @@ std::vector<json> provision_escalations(const Scenario& s, const KitData& kit, c
 // next steps in order. The Wmo procedure's terms each count; per provision
 // only its first missed ALS milestone (the later ones follow from it).
 json escalation_json(const Scenario& s, const KitData& kit, const Terms& tables, const Calendar& calendar,
-                     const json& procedure, const json& provisions, const json& timelines, const json& late) {
+                     const Procedure& procedure, const json& provisions, const std::vector<const Track*>& als_tracks,
+                     const json& late) {
     json terms = json::array();
     put_wmo_escalations(terms, s, kit, tables, calendar, procedure, late);
-    for (auto& e : provision_escalations(s, kit, tables, calendar, provisions, timelines)) terms.push_back(std::move(e));
+    for (auto& e : provision_escalations(s, kit, tables, calendar, provisions, als_tracks)) terms.push_back(std::move(e));
     return JsonObject().add("wait", kit.wait).add("terms", std::move(terms));
 }
 
@@ -371,12 +373,13 @@ json kit_texts_json() {
 }
 
 json kit_json(const Scenario& s, const Catalogue& catalogue, const Terms& terms, const Calendar& calendar,
-              const json& procedure, const json& provisions, const json& timelines, const json& late) {
+              const Procedure& procedure, const json& provisions, const std::vector<const Track*>& als_tracks,
+              const json& late) {
     const auto& kit = embedded_kit();
     json out = JsonObject()
                    .add("checklist", checklist_json(s, kit, procedure))
                    .add("requests", requests_json(s, kit, catalogue, terms))
-                   .add("escalation", escalation_json(s, kit, terms, calendar, procedure, provisions, timelines, late))
+                   .add("escalation", escalation_json(s, kit, terms, calendar, procedure, provisions, als_tracks, late))
                    .add("bezwaar", bezwaar_json(s, kit, calendar));
     kit.sources.intern(out);  // the quoted sources are in the result's `sources`, by id
     return out;

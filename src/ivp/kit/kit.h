@@ -13,6 +13,7 @@
 #include "ivp/model/scenario.h"
 #include "ivp/base/source_table.h"
 #include "ivp/dates/terms.h"
+#include "ivp/dates/timeline.h"
 
 namespace ivp {
 
@@ -43,12 +44,13 @@ void read_kit_fields(const nlohmann::json& input, Scenario& s);
 // the result's items carry only their id and what the scenario decides.
 nlohmann::json kit_texts_json();
 
-// The result's `kit`. `procedure`, `provisions`, `timelines` and `late` are
-// the parts of the result already computed (procedure_timeline, provisions[]
-// with their `delivery.timeline` ids into `timelines`, late_decision).
+// The result's `kit`, from the parts of the result already computed: the
+// request's `procedure` (procedure_timeline), each provision's name (the
+// result's `provisions[]`) with its ALS track (`als_tracks`, in the same
+// order) and the `late` decision (late_decision's JSON).
 nlohmann::json kit_json(const Scenario& s, const Catalogue& catalogue, const Terms& terms, const Calendar& calendar,
-                        const nlohmann::json& procedure, const nlohmann::json& provisions,
-                        const nlohmann::json& timelines, const nlohmann::json& late);
+                        const Procedure& procedure, const nlohmann::json& provisions,
+                        const std::vector<const Track*>& als_tracks, const nlohmann::json& late);
 
 // The last day to lodge a bezwaar against a decision made known on
 // `bekendmaking`: six weeks from the next day (Awb 6:7, 6:8 lid 1), moved

@@ -161,6 +161,30 @@ void add_header(JsonObject& out, const Scenario& scenario, const Catalogue& cata
         .add("peildatum_source", scenario.peildatum_given ? "scenario" : "today");
 }
 
+// The request's procedure, the late decision, the provisions' tracks (in
+// `timelines`, added by provision_entry), the events their terms start
+// from, and the keukentafel kit, which reads them (src/ivp/kit/kit.cpp,
+// docs/kit.md). The procedure and the tracks stay typed in the draft; the
+// anchors are numbered first, the procedure's then the tracks', so a
+// milestone's `from` is the same place whatever order the text is written in.
+void add_delivery(ResultDraft& draft, JsonObject& out, const Scenario& scenario, const Rulebook& rulebook,
+                  const nlohmann::json& provisions, TimelineTable timelines) {
+    Procedure request = procedure_timeline(scenario, rulebook.terms, rulebook.calendar);
+    leave_texts_to_tables(request, rulebook.terms);
+    number_anchors(request, draft.anchors);
+    timelines.number_anchors(draft.anchors);
+    nlohmann::json late = to_json(late_decision(scenario, rulebook.terms, rulebook.calendar));
+    std::vector<const Track*> als_tracks;  // in the order of `provisions`
+    for (const auto& p : provisions)
+        als_tracks.push_back(&timelines.tracks(p.at("delivery").at("timeline").get_ref<const std::string&>()).als_protocol);
+    out.add("kit", kit_json(scenario, rulebook.catalogue, rulebook.terms, rulebook.calendar, request, provisions,
+                            als_tracks, late))
+        .add("late_decision", std::move(late))
+        .add("anchors", draft.anchors.to_json());
+    draft.procedure = std::move(request);
+    draft.timelines = std::move(timelines);
+}
+
 }  // namespace
 
 nlohmann::json calculate(const Scenario& scenario, const Rulebook& rulebook, Detail detail) {
@@ -188,21 +212,8 @@ ResultDraft calculate_draft(const Scenario& scenario, const Rulebook& rulebook) 
     collect_open_facts(others, open_facts);
     JsonObject out;
     add_header(out, scenario, catalogue);
-    AnchorTable anchors;  // the events the terms of `procedure` and `timelines` start from
-    Procedure request = procedure_timeline(scenario, rulebook.terms, rulebook.calendar);
-    leave_texts_to_tables(request, rulebook.terms);
-    nlohmann::json procedure = to_json(request, anchors);
-    nlohmann::json late = to_json(late_decision(scenario, rulebook.terms, rulebook.calendar));
-    nlohmann::json timeline_table = timelines.to_json(anchors);
-    // The keukentafel kit reads the parts above (src/ivp/kit/kit.cpp, docs/kit.md).
-    nlohmann::json kit = kit_json(scenario, catalogue, rulebook.terms, rulebook.calendar, procedure, provisions,
-                                  timeline_table, late);
-    out.add("procedure", std::move(procedure))
-        .add("late_decision", std::move(late))
-        .add("timelines", std::move(timeline_table))
-        .add("anchors", anchors.to_json())
-        .add("kit", std::move(kit))
-        .add("budget", budget_json(compute_budget(catalogue, scenario, in_plan)))
+    add_delivery(draft, out, scenario, rulebook, provisions, std::move(timelines));
+    out.add("budget", budget_json(compute_budget(catalogue, scenario, in_plan)))
         .add("plan", plan_summary(provisions))
         .add("costs", costs_json(scenario, catalogue, rulebook.eigen_bijdrage))  // docs/costs.md; the rules of financing are the rulebook's
         .add("questions", questions_json(scenario, rulebook, policies))  // the interview (docs/eligibility.md)

@@ -1,6 +1,8 @@
 #include "ivp/result/result_draft.h"
 
+#include <functional>
 #include <string_view>
+#include <vector>
 
 #include "ivp/base/json_object.h"
 #include "ivp/result/result_json.h"
@@ -12,7 +14,6 @@ using nlohmann::json;
 namespace {
 
 constexpr std::string_view kEligibility = "eligibility";
-constexpr std::string_view kOtherProvisions = "other_provisions";
 
 const Eligibility* eligibility_of(const ResultDraft& draft, std::string_view id) {
     for (const auto& [provision, e] : draft.eligibility)
@@ -20,38 +21,43 @@ const Eligibility* eligibility_of(const ResultDraft& draft, std::string_view id)
     return nullptr;
 }
 
-// An object of the tree with one typed member put in at its key's place
-// (keys sorted by their bytes, as the tree keeps them). `write_extra` writes
-// that member's value; none when `extra_key` is empty.
-template <typename WriteMember, typename WriteExtra>
-void write_object_with(JsonTextWriter& out, const json& object, std::string_view extra_key, WriteMember write_member,
-                       WriteExtra write_extra) {
+// A member written from a struct, put in among the tree's members.
+struct TypedMember {
+    std::string_view key;
+    std::function<void(JsonTextWriter&)> write;
+};
+
+// An object of the tree with the typed members put in at their keys' places
+// (keys sorted by their bytes, as the tree keeps them; `typed` sorted so).
+template <typename WriteMember>
+void write_object_with(JsonTextWriter& out, const json& object, const std::vector<TypedMember>& typed,
+                       WriteMember write_member) {
     out.put('{');
     bool first = true;
-    bool extra_done = extra_key.empty();
-    const auto put_extra = [&] {
+    std::size_t next = 0;  // the first typed member not yet written
+    const auto put_typed = [&] {
         if (!first) out.put(',');
         first = false;
-        out.key(extra_key);
-        write_extra();
-        extra_done = true;
+        out.key(typed[next].key);
+        typed[next].write(out);
+        ++next;
     };
     for (const auto& [key, value] : object.get_ref<const json::object_t&>()) {
-        if (!extra_done && std::string_view(key) > extra_key) put_extra();
+        while (next < typed.size() && std::string_view(key) > typed[next].key) put_typed();
         if (!first) out.put(',');
         first = false;
         out.string(key);
         out.put(':');
         write_member(key, value);
     }
-    if (!extra_done) put_extra();
+    while (next < typed.size()) put_typed();
     out.put('}');
 }
 
 void write_provision(JsonTextWriter& out, const json& provision, const Eligibility* e) {
-    write_object_with(
-        out, provision, e ? kEligibility : std::string_view(),
-        [&](const std::string&, const json& value) { out.value(value); }, [&] { write_eligibility(out, *e); });
+    std::vector<TypedMember> typed;
+    if (e) typed.push_back({kEligibility, [e](JsonTextWriter& o) { write_eligibility(o, *e); }});
+    write_object_with(out, provision, typed, [&](const std::string&, const json& value) { out.value(value); });
 }
 
 void write_provisions(JsonTextWriter& out, const json& provisions, const ResultDraft& draft) {
@@ -66,9 +72,8 @@ void write_provisions(JsonTextWriter& out, const json& provisions, const ResultD
         out.put(']');
         return;
     }
-    write_object_with(
-        out, provisions, std::string_view(),
-        [&](const std::string& id, const json& p) { write_provision(out, p, eligibility_of(draft, id)); }, [] {});
+    write_object_with(out, provisions, {},
+                      [&](const std::string& id, const json& p) { write_provision(out, p, eligibility_of(draft, id)); });
 }
 
 }  // namespace
@@ -77,13 +82,17 @@ std::string draft_text(const ResultDraft& draft) {
     std::string text;
     {
         JsonTextWriter out(text);
-        write_object_with(
-            out, draft.tree, draft.others ? kOtherProvisions : std::string_view(),
-            [&](const std::string& key, const json& value) {
-                if (key == "provisions") write_provisions(out, value, draft);
-                else out.value(value);
-            },
-            [&] { write_other_provisions(out, *draft.others); });
+        std::vector<TypedMember> typed;  // in the order of their keys
+        if (draft.others)
+            typed.push_back({"other_provisions", [&](JsonTextWriter& o) { write_other_provisions(o, *draft.others); }});
+        if (draft.procedure)
+            typed.push_back({"procedure", [&](JsonTextWriter& o) { write_procedure(o, *draft.procedure, draft.anchors); }});
+        if (draft.timelines)
+            typed.push_back({"timelines", [&](JsonTextWriter& o) { draft.timelines->write(o, draft.anchors); }});
+        write_object_with(out, draft.tree, typed, [&](const std::string& key, const json& value) {
+            if (key == "provisions") write_provisions(out, value, draft);
+            else out.value(value);
+        });
     }  // the writer cuts `text` to what it wrote
     return text;
 }

@@ -1,8 +1,8 @@
 #pragma once
 // A result before it is written: the tree of most of its parts, and the parts
 // that stay plain structs until the one writer writes them as text, straight
-// from the structs (the provisions' `eligibility` and `other_provisions`:
-// together over half the result's text). The page and the CLI get the text;
+// from the structs (the provisions' `eligibility`, `other_provisions`,
+// `procedure` and `timelines`: together about two thirds of the result's text). The page and the CLI get the text;
 // a caller that wants a tree (the CLI's merge with the rulebook, the letters,
 // the tests) parses that text, so there is one writer and one text.
 #include <nlohmann/json.hpp>
@@ -13,6 +13,8 @@
 
 #include "ivp/eligibility/policy.h"
 #include "ivp/eligibility/policy_pack.h"
+#include "ivp/dates/timeline.h"
+#include "ivp/result/result_json.h"
 
 namespace ivp {
 
@@ -26,6 +28,11 @@ struct ResultDraft {
     std::vector<std::pair<std::string, Eligibility>> eligibility;
     // `other_provisions`, when the result has it.
     std::optional<std::vector<OtherProvision>> others;
+    // `procedure` and `timelines`, when the result has them; a milestone's
+    // `from` is its place in `anchors` (numbered: number_anchors).
+    std::optional<Procedure> procedure;
+    std::optional<TimelineTable> timelines;
+    AnchorTable anchors;
     // The policies the assessments above point into, kept as long as they
     // are: a carried pack's live only in its selection.
     PolicySelection policies;

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <charconv>
 #include <optional>
+#include <stdexcept>
 
 #include "ivp/base/json_object.h"
 #include "ivp/base/sources.h"
@@ -423,59 +424,80 @@ json anchor_json(const Anchor& a) {
     return JsonObject().add("event", a.event).add("date", format_iso_date(a.date)).add("kind", a.kind);
 }
 
-json term_json(int amount, std::string_view unit) { return JsonObject().add("amount", amount).add("unit", unit); }
-
-json milestone_json(const Milestone& m, AnchorTable& anchors) {
-    JsonObject out;
-    out.add("id", m.id);
-    if (!m.label.empty()) out.add("label", m.label);
-    out.add("date", format_iso_date(m.date));
-    if (m.from) out.add("from", anchors.add(*m.from));
-    if (m.term) out.add("term", term_json(m.term->amount, to_string(m.term->unit)));
-    if (!m.basis.empty()) out.add("basis", m.basis);
-    if (m.atw_moved) out.add("atw_verschoven", *m.atw_moved);
-    if (m.actual)
-        out.add("actual", JsonObject().add("event", m.actual->event).add("date", format_iso_date(m.actual->date)));
-    if (m.werkdagen_verschil) out.add("werkdagen_verschil", *m.werkdagen_verschil);
-    if (!m.status.empty()) out.add("status", m.status);
-    if (!m.next_step.empty()) out.add("next_step", m.next_step);
-    return out.take();
+// Written straight as text (result_draft.h), keys in the order a tree keeps
+// them (sorted by their bytes); the anchors numbered before (number_anchors).
+void write_milestone(JsonTextWriter& out, const Milestone& m, const AnchorTable& anchors) {
+    Members w(out);
+    if (m.actual) {
+        Members a(w("actual"));
+        a("date").string(format_iso_date(m.actual->date));
+        a("event").string(m.actual->event);
+    }
+    if (m.atw_moved) w("atw_verschoven").boolean(*m.atw_moved);
+    if (!m.basis.empty()) w("basis").string(m.basis);
+    w("date").string(format_iso_date(m.date));
+    if (m.from) w("from").integer(anchors.place(*m.from));
+    w("id").string(m.id);
+    if (!m.label.empty()) w("label").string(m.label);
+    if (!m.next_step.empty()) w("next_step").string(m.next_step);
+    if (!m.status.empty()) w("status").string(m.status);
+    if (m.term) {
+        Members t(w("term"));
+        t("amount").integer(m.term->amount);
+        t("unit").string(to_string(m.term->unit));
+    }
+    if (m.werkdagen_verschil) w("werkdagen_verschil").integer(*m.werkdagen_verschil);
 }
 
-json milestones_json(const std::vector<Milestone>& ms, AnchorTable& anchors) {
-    json out = json::array();
-    for (const auto& m : ms) out.push_back(milestone_json(m, anchors));
-    return out;
+void write_milestones(JsonTextWriter& out, const std::vector<Milestone>& ms, const AnchorTable& anchors) {
+    write_array(out, ms, [&anchors](JsonTextWriter& o, const Milestone& m) { write_milestone(o, m, anchors); });
 }
 
 // [id, start, start_kind, end, werkdagen, label?]: 44 phases of the default
 // result, about a quarter of `timelines` when written as objects.
-json phase_json(const Phase& ph) {
-    json out = json::array(
-        {ph.id, format_iso_date(ph.start), ph.start_kind, format_iso_date(ph.end), ph.werkdagen});
-    if (!ph.label.empty()) out.push_back(ph.label);
-    return out;
+void write_phase(JsonTextWriter& out, const Phase& ph) {
+    out.put('[');
+    out.string(ph.id);
+    out.put(',');
+    out.string(format_iso_date(ph.start));
+    out.put(',');
+    out.string(ph.start_kind);
+    out.put(',');
+    out.string(format_iso_date(ph.end));
+    out.put(',');
+    out.integer(ph.werkdagen);
+    if (!ph.label.empty()) {
+        out.put(',');
+        out.string(ph.label);
+    }
+    out.put(']');
 }
 
-json track_json(const Track& t, AnchorTable& anchors) {
-    if (!t.applies) return JsonObject().add("applies", false).add("reason", kZvwTrackReason);
-    JsonObject out;
+void write_track(JsonTextWriter& out, const Track& t, const AnchorTable& anchors) {
+    Members w(out);
+    if (!t.applies) {
+        w("applies").boolean(false);
+        w("reason").string(kZvwTrackReason);
+        return;
+    }
     // The ALS track has its category instead of `applies` (it always applies).
-    if (t.category) out.add("category", to_string(*t.category));
-    else out.add("applies", true);
-    json phases = json::array();
-    for (const auto& ph : t.phases) phases.push_back(phase_json(ph));
-    out.add("phases", std::move(phases))
-        .add("milestones", milestones_json(t.milestones, anchors))
-        .add("end", format_iso_date(t.end));
-    return out.take();
+    if (t.category) w("category").string(to_string(*t.category));
+    else w("applies").boolean(true);
+    w("end").string(format_iso_date(t.end));
+    write_milestones(w("milestones"), t.milestones, anchors);
+    write_array(w("phases"), t.phases, write_phase);
 }
 
-json tracks_json(const ProvisionTracks& t, AnchorTable& anchors) {
-    return JsonObject()
-        .add("als_protocol", track_json(t.als_protocol, anchors))
-        .add("wmo_2015", track_json(t.wmo_2015, anchors))
-        .add("gemeente", track_json(t.gemeente, anchors));
+void write_tracks(JsonTextWriter& out, const ProvisionTracks& t, const AnchorTable& anchors) {
+    Members w(out);
+    write_track(w("als_protocol"), t.als_protocol, anchors);
+    write_track(w("gemeente"), t.gemeente, anchors);
+    write_track(w("wmo_2015"), t.wmo_2015, anchors);
+}
+
+void number_milestone_anchors(const std::vector<Milestone>& ms, AnchorTable& anchors) {
+    for (const auto& m : ms)
+        if (m.from) anchors.add(*m.from);
 }
 
 json money_json(const Money& m) {
@@ -531,18 +553,50 @@ json AnchorTable::to_json() const {
     return out;
 }
 
-json TimelineTable::to_json(AnchorTable& anchors) const {
-    json out = json::object();
-    for (std::size_t k = 0; k < tracks_.size(); ++k) out[ids_[k]] = tracks_json(tracks_[k], anchors);
-    return out;
+int AnchorTable::place(const Anchor& anchor) const {
+    for (std::size_t k = 0; k < anchors_.size(); ++k)
+        if (anchors_[k] == anchor) return static_cast<int>(k);
+    throw std::logic_error("anchor not numbered: " + anchor.event);  // number_anchors was not called
 }
 
-json to_json(const Procedure& procedure, AnchorTable& anchors) {
-    return JsonObject()
-        .add("melding", format_iso_date(procedure.melding))
-        .add("peildatum", format_iso_date(procedure.peildatum))
-        .add("wmo_2015", JsonObject().add("milestones", milestones_json(procedure.wmo_2015, anchors)))
-        .add("gemeente", JsonObject().add("milestones", milestones_json(procedure.gemeente, anchors)));
+const ProvisionTracks& TimelineTable::tracks(const std::string& key) const {
+    for (std::size_t k = 0; k < ids_.size(); ++k)
+        if (ids_[k] == key) return tracks_[k];
+    throw std::logic_error("no timeline " + key);
+}
+
+// In the order the tracks were added: the anchors' places are the same
+// whatever order the text is written in.
+void TimelineTable::number_anchors(AnchorTable& anchors) const {
+    for (const auto& t : tracks_)
+        for (const Track* track : {&t.als_protocol, &t.wmo_2015, &t.gemeente})
+            number_milestone_anchors(track->milestones, anchors);
+}
+
+void TimelineTable::write(JsonTextWriter& out, const AnchorTable& anchors) const {
+    // By key, as a tree keeps them; a key is the first provision's id with those tracks.
+    std::vector<std::size_t> order(ids_.size());
+    for (std::size_t k = 0; k < order.size(); ++k) order[k] = k;
+    std::sort(order.begin(), order.end(), [this](std::size_t a, std::size_t b) { return ids_[a] < ids_[b]; });
+    Members w(out);
+    for (const auto k : order) write_tracks(w(ids_[k]), tracks_[k], anchors);
+}
+
+void number_anchors(const Procedure& procedure, AnchorTable& anchors) {
+    number_milestone_anchors(procedure.wmo_2015, anchors);
+    number_milestone_anchors(procedure.gemeente, anchors);
+}
+
+void write_procedure(JsonTextWriter& out, const Procedure& procedure, const AnchorTable& anchors) {
+    Members w(out);
+    {
+        Members gemeente(w("gemeente"));
+        write_milestones(gemeente("milestones"), procedure.gemeente, anchors);
+    }
+    w("melding").string(format_iso_date(procedure.melding));
+    w("peildatum").string(format_iso_date(procedure.peildatum));
+    Members wmo(w("wmo_2015"));
+    write_milestones(wmo("milestones"), procedure.wmo_2015, anchors);
 }
 
 json late_decision_texts_json(const Terms& terms) {

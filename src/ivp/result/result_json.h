@@ -106,6 +106,8 @@ class AnchorTable {
 public:
     // The place of `anchor` in the table (added when no milestone had it yet).
     int add(const Anchor& anchor);
+    // Its place; the anchor must have been added.
+    int place(const Anchor& anchor) const;
     nlohmann::json to_json() const;
 
 private:
@@ -121,7 +123,12 @@ class TimelineTable {
 public:
     // The key of `tracks` in the table (added when no provision had them yet).
     const std::string& add(const std::string& provision_id, ProvisionTracks tracks);
-    nlohmann::json to_json(AnchorTable& anchors) const;
+    const ProvisionTracks& tracks(const std::string& key) const;
+    // Adds the events its milestones start from to `anchors`, in the order
+    // the tracks were added (after the procedure's: number_anchors below).
+    void number_anchors(AnchorTable& anchors) const;
+    // `timelines`, written straight as text (result_draft.h).
+    void write(JsonTextWriter& out, const AnchorTable& anchors) const;
 
 private:
     std::vector<std::string> ids_;
@@ -134,7 +141,8 @@ private:
 // the late decision's texts that no scenario changes (what it applies to,
 // the basis of the beslistermijn and of the dwangsom, each tariff's source)
 // are the rulebook's `late_decision` (late_decision_texts_json).
-nlohmann::json to_json(const Procedure& procedure, AnchorTable& anchors);
+void number_anchors(const Procedure& procedure, AnchorTable& anchors);
+void write_procedure(JsonTextWriter& out, const Procedure& procedure, const AnchorTable& anchors);
 nlohmann::json to_json(const LateDecision& late);
 nlohmann::json late_decision_texts_json(const Terms& terms);
 
