@@ -1,9 +1,9 @@
 #include "ivp/result/result_draft.h"
 
-#include <functional>
 #include <string_view>
 #include <vector>
 
+#include "ivp/base/data_reader.h"
 #include "ivp/base/json_object.h"
 #include "ivp/result/result_json.h"
 
@@ -21,10 +21,13 @@ const Eligibility* eligibility_of(const ResultDraft& draft, std::string_view id)
     return nullptr;
 }
 
-// A member written from a struct, put in among the tree's members.
+// A member written from a struct, put in among the tree's members:
+// write(out, what). A plain function and its argument, not a std::function:
+// the same, in less code.
 struct TypedMember {
     std::string_view key;
-    std::function<void(JsonTextWriter&)> write;
+    void (*write)(JsonTextWriter& out, const void* what);
+    const void* what;
 };
 
 // An object of the tree with the typed members put in at their keys' places
@@ -39,7 +42,7 @@ void write_object_with(JsonTextWriter& out, const json& object, const std::vecto
         if (!first) out.put(',');
         first = false;
         out.key(typed[next].key);
-        typed[next].write(out);
+        typed[next].write(out, typed[next].what);
         ++next;
     };
     for (const auto& [key, value] : object.get_ref<const json::object_t&>()) {
@@ -56,7 +59,10 @@ void write_object_with(JsonTextWriter& out, const json& object, const std::vecto
 
 void write_provision(JsonTextWriter& out, const json& provision, const Eligibility* e) {
     std::vector<TypedMember> typed;
-    if (e) typed.push_back({kEligibility, [e](JsonTextWriter& o) { write_eligibility(o, *e); }});
+    if (e)
+        typed.push_back({kEligibility,
+                         [](JsonTextWriter& o, const void* what) { write_eligibility(o, *static_cast<const Eligibility*>(what)); },
+                         e});
     write_object_with(out, provision, typed, [&](const std::string&, const json& value) { out.value(value); });
 }
 
@@ -76,6 +82,14 @@ void write_provisions(JsonTextWriter& out, const json& provisions, const ResultD
                       [&](const std::string& id, const json& p) { write_provision(out, p, eligibility_of(draft, id)); });
 }
 
+// The draft's typed top-level members, as TypedMember::write.
+const ResultDraft& draft_of(const void* what) { return *static_cast<const ResultDraft*>(what); }
+void write_others_of(JsonTextWriter& out, const void* d) { write_other_provisions(out, *draft_of(d).others); }
+void write_procedure_of(JsonTextWriter& out, const void* d) {
+    write_procedure(out, *draft_of(d).procedure, draft_of(d).anchors);
+}
+void write_timelines_of(JsonTextWriter& out, const void* d) { draft_of(d).timelines->write(out, draft_of(d).anchors); }
+
 }  // namespace
 
 std::string draft_text(const ResultDraft& draft) {
@@ -83,12 +97,9 @@ std::string draft_text(const ResultDraft& draft) {
     {
         JsonTextWriter out(text);
         std::vector<TypedMember> typed;  // in the order of their keys
-        if (draft.others)
-            typed.push_back({"other_provisions", [&](JsonTextWriter& o) { write_other_provisions(o, *draft.others); }});
-        if (draft.procedure)
-            typed.push_back({"procedure", [&](JsonTextWriter& o) { write_procedure(o, *draft.procedure, draft.anchors); }});
-        if (draft.timelines)
-            typed.push_back({"timelines", [&](JsonTextWriter& o) { draft.timelines->write(o, draft.anchors); }});
+        if (draft.others) typed.push_back({"other_provisions", write_others_of, &draft});
+        if (draft.procedure) typed.push_back({"procedure", write_procedure_of, &draft});
+        if (draft.timelines) typed.push_back({"timelines", write_timelines_of, &draft});
         write_object_with(out, draft.tree, typed, [&](const std::string& key, const json& value) {
             if (key == "provisions") write_provisions(out, value, draft);
             else out.value(value);
@@ -97,6 +108,8 @@ std::string draft_text(const ResultDraft& draft) {
     return text;
 }
 
-json draft_tree(const ResultDraft& draft) { return json::parse(draft_text(draft)); }
+// Our own text: the data files' one-pass reader reads it (and the WASM core
+// needs no other instance of nlohmann's parser for it).
+json draft_tree(const ResultDraft& draft) { return parse_data_json(draft_text(draft)); }
 
 }  // namespace ivp

@@ -42,7 +42,7 @@ struct ResultDraft {
 // their places, keys in the tree's order.
 std::string draft_text(const ResultDraft& draft);
 
-// The same as a tree: nlohmann::json::parse(draft_text(draft)).
+// The same as a tree: draft_text(draft) parsed.
 nlohmann::json draft_tree(const ResultDraft& draft);
 
 }  // namespace ivp

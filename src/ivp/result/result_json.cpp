@@ -5,6 +5,7 @@
 #include <optional>
 #include <stdexcept>
 
+#include "ivp/base/data_reader.h"
 #include "ivp/base/json_object.h"
 #include "ivp/base/sources.h"
 #include "ivp/dates/timeline.h"
@@ -315,8 +316,8 @@ std::string other_provisions_text(const std::vector<OtherProvision>& others) {
     return text;
 }
 
-json to_json(const Eligibility& e) { return json::parse(eligibility_text(e)); }
-json to_json(const std::vector<OtherProvision>& others) { return json::parse(other_provisions_text(others)); }
+json to_json(const Eligibility& e) { return parse_data_json(eligibility_text(e)); }
+json to_json(const std::vector<OtherProvision>& others) { return parse_data_json(other_provisions_text(others)); }
 
 json to_json(const Assessment& a) {
     std::string text;
@@ -332,7 +333,7 @@ json to_json(const Assessment& a) {
         write_array(m("reasons"), a.reasons, [&a](JsonTextWriter& o, const Reason& r) { write_reason(o, r, *a.policy); });
         m("verdict").string(a.verdict);
     }
-    return json::parse(text);
+    return parse_data_json(text);
 }
 
 json policy_json(const Policy& p) {
