@@ -93,7 +93,7 @@ export function ivpPhaseLabel(result, ph) {
 const ivpSorted = (o) => Object.fromEntries(Object.entries(o).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 
 // A compact reason whole again, as the core's with_rulebook() does
-// (src/ivp/result/result_json.cpp reason_json): "<n><o>" is {criterion,
+// (src/ivp/result/result_json.cpp write_reason): "<n><o>" is {criterion,
 // outcome}, the criterion by its place n in its policy's sorted criteria, the
 // outcome by its letter; "zvw" is the policy's Zvw reason, its text and source
 // from the rulebook's `zvw.<policy>`.
@@ -229,7 +229,7 @@ function ivpCriteriaByPolicy(policies) {
 }
 
 // A compact open question whole again, as the core's with_rulebook() does
-// (src/ivp/result/result_json.cpp compact_open_questions_json): [fact, rank,
+// (src/ivp/result/result_json.cpp write_compact_open_questions): [fact, rank,
 // answer, verdict, …] is {fact, decisive, settles: [{answer, verdict}]}.
 const IVP_DECISIVE = { 1: 'beslissend', 2: 'kan beslissen', 3: 'telt mee' };
 function ivpWholeOpenQuestion(q) {

@@ -93,7 +93,7 @@ void put_forms(json& by_policy, const std::string& provision, const json& forms,
     }
 }
 
-// A compact reason (result_json.cpp reason_json) whole again: "<n><o>" is
+// A compact reason (result_json.cpp write_reason) whole again: "<n><o>" is
 // {criterion, outcome}, the criterion by its place in its policy's criteria;
 // "zvw" is the policy's Zvw reason with its text and source (`zvw_texts`: the
 // rulebook's `zvw.<policy>`).
@@ -113,7 +113,7 @@ json whole_reason(const std::string& r, const std::vector<std::string>& criteria
     return JsonObject().add("criterion", criteria[n]).add("outcome", outcome);
 }
 
-// A compact open question (result_json.cpp compact_open_questions_json)
+// A compact open question (result_json.cpp write_compact_open_questions)
 // whole again: [fact, rank, answer, verdict, …] is {fact, decisive, settles: [{answer, verdict}]}.
 json whole_open_question(const json& q) {
     if (!q.is_array()) return q;
