@@ -965,12 +965,6 @@ std::string reason_source_id(const Policy& policy, const Reason& r) {
     return policy.id;
 }
 
-std::string reason_sentence(const Reason& r) {
-    std::string line = r.outcome + ": " + r.text;
-    if (!r.cite.empty()) line += " (" + r.cite + ")";
-    return line;
-}
-
 Eligibility eligibility(const Provision& provision, const json& profile, const std::vector<Policy>& policies,
                         const FactsCatalogue& facts) {
     return eligibility(provision, ProfileAnswers(profile, facts), policies, facts);

@@ -277,9 +277,6 @@ void add_open_question_facts(const Policy& policy, const std::string& provision_
 // The source id of a reason: its own (zvw, niet_gedekt) or its criterion's.
 std::string reason_source_id(const Policy& policy, const Reason& r);
 
-// "<outcome>: <text> (<cite>)": the contract's reason sentence.
-std::string reason_sentence(const Reason& r);
-
 // The answers the open-question probing tries for a fact (every boolean or
 // choice value; an integer's bounds and each threshold of `literals` ±1).
 std::vector<nlohmann::json> candidate_answers(const Fact& fact, const std::vector<double>& literals);
