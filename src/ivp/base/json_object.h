@@ -145,4 +145,52 @@ private:
     std::size_t at_;
 };
 
+// The members of one JSON object, written by a JsonTextWriter in the order
+// given: a writer that gives the keys in the order a tree keeps them (sorted
+// by their bytes) writes the text the tree had. `m("key")` writes the comma
+// and the key and returns the writer for the value; the braces come with the
+// object's life.
+class JsonMembers {
+public:
+    explicit JsonMembers(JsonTextWriter& out) : out_(out) { out_.put('{'); }
+    ~JsonMembers() { out_.put('}'); }
+    JsonMembers(const JsonMembers&) = delete;
+    JsonMembers& operator=(const JsonMembers&) = delete;
+    JsonTextWriter& operator()(std::string_view key) {
+        if (!first_) out_.put(',');
+        first_ = false;
+        out_.key(key);
+        return out_;
+    }
+
+private:
+    JsonTextWriter& out_;
+    bool first_ = true;
+};
+
+// Writes `[items…]`, each by `write(out, item)`.
+template <typename Range, typename Write>
+void write_array(JsonTextWriter& out, const Range& items, Write write) {
+    out.put('[');
+    bool first = true;
+    for (const auto& item : items) {
+        if (!first) out.put(',');
+        first = false;
+        write(out, item);
+    }
+    out.put(']');
+}
+
+// The text `write(out)` writes with one JsonTextWriter for the whole of it
+// (the writer cuts the text to what it wrote when it goes).
+template <typename Write>
+std::string written_text(Write write) {
+    std::string text;
+    {
+        JsonTextWriter out(text);
+        write(out);
+    }
+    return text;
+}
+
 }  // namespace ivp

@@ -306,9 +306,7 @@ namespace {
 // json_text writes the tree; they are plain ASCII and need no escape.
 void put_key(JsonTextWriter& out, std::string_view key, bool first = false) {
     if (!first) out.put(',');
-    out.put('"');
-    out.put(key);
-    out.put("\":");
+    out.key(key);
 }
 
 void put_integer(JsonTextWriter& out, std::string_view key, std::int64_t value, bool first = false) {
@@ -369,9 +367,7 @@ void put_constraint(JsonTextWriter& out, const Catalogue& catalogue, const Const
 }  // namespace
 
 std::string catalogue_json_text(const Catalogue& catalogue) {
-    std::string text;
-    {
-        JsonTextWriter out(text);
+    return written_text([&catalogue](JsonTextWriter& out) {
         out.put("{\"constraints\":[");
         for (std::size_t i = 0; i < catalogue.constraints.size(); ++i) {
             if (i > 0) out.put(',');
@@ -388,8 +384,7 @@ std::string catalogue_json_text(const Catalogue& catalogue) {
         out.put(']');
         put_string(out, "title", catalogue.title);
         out.put('}');
-    }  // the writer cuts `text` to what it wrote
-    return text;
+    });
 }
 
 }  // namespace ivp

@@ -1,5 +1,6 @@
 #include "ivp/result/result_draft.h"
 
+#include <span>
 #include <string_view>
 #include <vector>
 
@@ -33,7 +34,7 @@ struct TypedMember {
 // An object of the tree with the typed members put in at their keys' places
 // (keys sorted by their bytes, as the tree keeps them; `typed` sorted so).
 template <typename WriteMember>
-void write_object_with(JsonTextWriter& out, const json& object, const std::vector<TypedMember>& typed,
+void write_object_with(JsonTextWriter& out, const json& object, std::span<const TypedMember> typed,
                        WriteMember write_member) {
     out.put('{');
     bool first = true;
@@ -57,25 +58,20 @@ void write_object_with(JsonTextWriter& out, const json& object, const std::vecto
     out.put('}');
 }
 
+void write_eligibility_of(JsonTextWriter& out, const void* e) { write_eligibility(out, *static_cast<const Eligibility*>(e)); }
+
+// A provision's tree with its eligibility, when it has one, in its place.
 void write_provision(JsonTextWriter& out, const json& provision, const Eligibility* e) {
-    std::vector<TypedMember> typed;
-    if (e)
-        typed.push_back({kEligibility,
-                         [](JsonTextWriter& o, const void* what) { write_eligibility(o, *static_cast<const Eligibility*>(what)); },
-                         e});
-    write_object_with(out, provision, typed, [&](const std::string&, const json& value) { out.value(value); });
+    const TypedMember eligibility{kEligibility, write_eligibility_of, e};
+    write_object_with(out, provision, std::span<const TypedMember>(&eligibility, e ? 1 : 0),
+                      [&](const std::string&, const json& value) { out.value(value); });
 }
 
 void write_provisions(JsonTextWriter& out, const json& provisions, const ResultDraft& draft) {
     if (provisions.is_array()) {
-        out.put('[');
-        bool first = true;
-        for (const auto& p : provisions) {
-            if (!first) out.put(',');
-            first = false;
-            write_provision(out, p, eligibility_of(draft, p.at("id").get_ref<const std::string&>()));
-        }
-        out.put(']');
+        write_array(out, provisions, [&draft](JsonTextWriter& o, const json& p) {
+            write_provision(o, p, eligibility_of(draft, p.at("id").get_ref<const std::string&>()));
+        });
         return;
     }
     write_object_with(out, provisions, {},
@@ -93,19 +89,16 @@ void write_timelines_of(JsonTextWriter& out, const void* d) { draft_of(d).timeli
 }  // namespace
 
 std::string draft_text(const ResultDraft& draft) {
-    std::string text;
-    {
-        JsonTextWriter out(text);
-        std::vector<TypedMember> typed;  // in the order of their keys
-        if (draft.others) typed.push_back({"other_provisions", write_others_of, &draft});
-        if (draft.procedure) typed.push_back({"procedure", write_procedure_of, &draft});
-        if (draft.timelines) typed.push_back({"timelines", write_timelines_of, &draft});
+    std::vector<TypedMember> typed;  // in the order of their keys
+    if (draft.others) typed.push_back({"other_provisions", write_others_of, &draft});
+    if (draft.procedure) typed.push_back({"procedure", write_procedure_of, &draft});
+    if (draft.timelines) typed.push_back({"timelines", write_timelines_of, &draft});
+    return written_text([&](JsonTextWriter& out) {
         write_object_with(out, draft.tree, typed, [&](const std::string& key, const json& value) {
             if (key == "provisions") write_provisions(out, value, draft);
             else out.value(value);
         });
-    }  // the writer cuts `text` to what it wrote
-    return text;
+    });
 }
 
 // Our own text: the data files' one-pass reader reads it (and the WASM core

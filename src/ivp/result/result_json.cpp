@@ -46,40 +46,6 @@ bool is_policy_zvw_reason(const Reason& r, const Policy& policy) {
            r.derived_from.empty() && r.source == policy.zvw_source_id && r.text == policy.zvw.at("text");
 }
 
-// The members of one JSON object, written in the order given: the order
-// json_text writes a tree's keys (sorted by their bytes), so the text is the
-// one the tree had (docs/result.md: the result's text is the contract).
-class Members {
-public:
-    explicit Members(JsonTextWriter& out) : out_(out) { out_.put('{'); }
-    ~Members() { out_.put('}'); }
-    Members(const Members&) = delete;
-    Members& operator=(const Members&) = delete;
-    JsonTextWriter& operator()(std::string_view key) {
-        if (!first_) out_.put(',');
-        first_ = false;
-        out_.key(key);
-        return out_;
-    }
-
-private:
-    JsonTextWriter& out_;
-    bool first_ = true;
-};
-
-// Writes `[items…]`, each by `write(out, item)`.
-template <typename Range, typename Write>
-void write_array(JsonTextWriter& out, const Range& items, Write write) {
-    out.put('[');
-    bool first = true;
-    for (const auto& item : items) {
-        if (!first) out.put(',');
-        first = false;
-        write(out, item);
-    }
-    out.put(']');
-}
-
 void write_strings(JsonTextWriter& out, const std::vector<std::string>& items) {
     write_array(out, items, [](JsonTextWriter& o, const std::string& s) { o.string(s); });
 }
@@ -99,7 +65,7 @@ void write_reason(JsonTextWriter& out, const Reason& r, const Policy& policy) {
         out.string(kZvwReason);
         return;
     }
-    Members m(out);
+    JsonMembers m(out);
     m("criterion").string(r.criterion);
     if (!r.derived_from.empty()) m("derived_from").string(r.derived_from);
     if (!r.exceptions.empty()) write_strings(m("exceptions"), r.exceptions);
@@ -110,7 +76,7 @@ void write_reason(JsonTextWriter& out, const Reason& r, const Policy& policy) {
 
 void write_quantity(JsonTextWriter& out, const QuantityValue& v) {
     const Quantity& q = *v.quantity;
-    Members m(out);
+    JsonMembers m(out);
     m("explanation").string(q.explanation);
     m("id").string(q.id);
     m("label").string(q.label);
@@ -184,7 +150,7 @@ namespace {
 json form_json(const PolicyProvision& p) { return JsonObject().add("text", p.form).add("source", p.form_source_id); }
 
 void write_form(JsonTextWriter& out, const PolicyProvision& p) {
-    Members m(out);
+    JsonMembers m(out);
     m("source").string(p.form_source_id);
     m("text").string(p.form);
 }
@@ -192,12 +158,12 @@ void write_form(JsonTextWriter& out, const PolicyProvision& p) {
 // The contract's form of open questions: [{fact, decisive, settles}].
 void write_open_questions(JsonTextWriter& out, const Assessment& a) {
     write_array(out, a.open_questions, [](JsonTextWriter& o, const OpenQuestion& q) {
-        Members m(o);
+        JsonMembers m(o);
         if (const char* decisive = decisive_name(q.rank)) m("decisive").string(decisive);
         else m("decisive").null();
         m("fact").string(q.fact);
         write_array(m("settles"), q.settles, [](JsonTextWriter& w, const auto& settled) {
-            Members s(w);
+            JsonMembers s(w);
             s("answer").value(settled.first);
             s("verdict").string(settled.second);
         });
@@ -235,7 +201,7 @@ void write_compact_open_questions(JsonTextWriter& out, const Assessment& a) {
 // contract's top-level ones. The merge puts all back.
 void write_assessment_entry(JsonTextWriter& out, const Assessment& a, bool with_open_questions) {
     const Policy& policy = *a.policy;
-    Members m(out);
+    JsonMembers m(out);
     if (a.covered) m("covered").boolean(*a.covered);
     if (a.financier != kDefaultFinancier) m("financier").string(a.financier);
     if (a.form && policy.carried) write_form(m("form"), *a.form);
@@ -253,7 +219,7 @@ void write_policies(JsonTextWriter& out, const std::vector<Assessment>& by_polic
     for (std::size_t k = 0; k < order.size(); ++k) order[k] = k;
     std::stable_sort(order.begin(), order.end(),
                      [&](std::size_t a, std::size_t b) { return by_policy[a].policy->id < by_policy[b].policy->id; });
-    Members m(out);
+    JsonMembers m(out);
     for (std::size_t n = 0; n < order.size(); ++n) {
         const std::size_t k = order[n];
         if (n + 1 < order.size() && by_policy[order[n + 1]].policy->id == by_policy[k].policy->id) continue;
@@ -267,7 +233,7 @@ void write_policies(JsonTextWriter& out, const std::vector<Assessment>& by_polic
 // policy's label in `policies[]`, and the chosen policy's open questions are
 // given once, at the top (the contract's place), not again under `policies`.
 void write_eligibility(JsonTextWriter& out, const Eligibility& e) {
-    Members m(out);
+    JsonMembers m(out);
     m("differs").boolean(e.differs);
     if (e.by_policy.empty()) {
         m("open_questions").put("[]", 2);
@@ -291,7 +257,7 @@ void write_eligibility(JsonTextWriter& out, const Eligibility& e) {
 
 void write_other_provisions(JsonTextWriter& out, const std::vector<OtherProvision>& others) {
     write_array(out, others, [](JsonTextWriter& o, const OtherProvision& other) {
-        Members m(o);
+        JsonMembers m(o);
         m("id").string(other.id);
         m("name").string(other.name);
         write_policies(m("policies"), other.by_policy, /*first_with_open_questions=*/true);
@@ -299,31 +265,19 @@ void write_other_provisions(JsonTextWriter& out, const std::vector<OtherProvisio
 }
 
 std::string eligibility_text(const Eligibility& e) {
-    std::string text;
-    {
-        JsonTextWriter out(text);
-        write_eligibility(out, e);
-    }  // the writer cuts `text` to what it wrote
-    return text;
+    return written_text([&](JsonTextWriter& out) { write_eligibility(out, e); });
 }
 
 std::string other_provisions_text(const std::vector<OtherProvision>& others) {
-    std::string text;
-    {
-        JsonTextWriter out(text);
-        write_other_provisions(out, others);
-    }
-    return text;
+    return written_text([&](JsonTextWriter& out) { write_other_provisions(out, others); });
 }
 
 json to_json(const Eligibility& e) { return parse_data_json(eligibility_text(e)); }
 json to_json(const std::vector<OtherProvision>& others) { return parse_data_json(other_provisions_text(others)); }
 
 json to_json(const Assessment& a) {
-    std::string text;
-    {
-        JsonTextWriter out(text);
-        Members m(out);
+    return parse_data_json(written_text([&a](JsonTextWriter& out) {
+        JsonMembers m(out);
         if (a.covered) m("covered").boolean(*a.covered);
         m("financier").string(a.financier);
         if (a.form && a.policy->carried) write_form(m("form"), *a.form);
@@ -332,8 +286,7 @@ json to_json(const Assessment& a) {
         write_array(m("quantities"), a.quantities, write_quantity);
         write_array(m("reasons"), a.reasons, [&a](JsonTextWriter& o, const Reason& r) { write_reason(o, r, *a.policy); });
         m("verdict").string(a.verdict);
-    }
-    return parse_data_json(text);
+    }));
 }
 
 json policy_json(const Policy& p) {
@@ -428,9 +381,9 @@ json anchor_json(const Anchor& a) {
 // Written straight as text (result_draft.h), keys in the order a tree keeps
 // them (sorted by their bytes); the anchors numbered before (number_anchors).
 void write_milestone(JsonTextWriter& out, const Milestone& m, const AnchorTable& anchors) {
-    Members w(out);
+    JsonMembers w(out);
     if (m.actual) {
-        Members a(w("actual"));
+        JsonMembers a(w("actual"));
         a("date").string(format_iso_date(m.actual->date));
         a("event").string(m.actual->event);
     }
@@ -443,7 +396,7 @@ void write_milestone(JsonTextWriter& out, const Milestone& m, const AnchorTable&
     if (!m.next_step.empty()) w("next_step").string(m.next_step);
     if (!m.status.empty()) w("status").string(m.status);
     if (m.term) {
-        Members t(w("term"));
+        JsonMembers t(w("term"));
         t("amount").integer(m.term->amount);
         t("unit").string(to_string(m.term->unit));
     }
@@ -475,7 +428,7 @@ void write_phase(JsonTextWriter& out, const Phase& ph) {
 }
 
 void write_track(JsonTextWriter& out, const Track& t, const AnchorTable& anchors) {
-    Members w(out);
+    JsonMembers w(out);
     if (!t.applies) {
         w("applies").boolean(false);
         w("reason").string(kZvwTrackReason);
@@ -490,7 +443,7 @@ void write_track(JsonTextWriter& out, const Track& t, const AnchorTable& anchors
 }
 
 void write_tracks(JsonTextWriter& out, const ProvisionTracks& t, const AnchorTable& anchors) {
-    Members w(out);
+    JsonMembers w(out);
     write_track(w("als_protocol"), t.als_protocol, anchors);
     write_track(w("gemeente"), t.gemeente, anchors);
     write_track(w("wmo_2015"), t.wmo_2015, anchors);
@@ -541,9 +494,14 @@ const std::string& TimelineTable::add(const std::string& provision_id, Provision
     return ids_.back();
 }
 
-int AnchorTable::add(const Anchor& anchor) {
+int AnchorTable::find(const Anchor& anchor) const {
     for (std::size_t k = 0; k < anchors_.size(); ++k)
         if (anchors_[k] == anchor) return static_cast<int>(k);
+    return -1;
+}
+
+int AnchorTable::add(const Anchor& anchor) {
+    if (const int k = find(anchor); k >= 0) return k;
     anchors_.push_back(anchor);
     return static_cast<int>(anchors_.size() - 1);
 }
@@ -555,8 +513,7 @@ json AnchorTable::to_json() const {
 }
 
 int AnchorTable::place(const Anchor& anchor) const {
-    for (std::size_t k = 0; k < anchors_.size(); ++k)
-        if (anchors_[k] == anchor) return static_cast<int>(k);
+    if (const int k = find(anchor); k >= 0) return k;
     throw std::logic_error("anchor not numbered: " + anchor.event);  // number_anchors was not called
 }
 
@@ -579,7 +536,7 @@ void TimelineTable::write(JsonTextWriter& out, const AnchorTable& anchors) const
     std::vector<std::size_t> order(ids_.size());
     for (std::size_t k = 0; k < order.size(); ++k) order[k] = k;
     std::sort(order.begin(), order.end(), [this](std::size_t a, std::size_t b) { return ids_[a] < ids_[b]; });
-    Members w(out);
+    JsonMembers w(out);
     for (const auto k : order) write_tracks(w(ids_[k]), tracks_[k], anchors);
 }
 
@@ -589,14 +546,14 @@ void number_anchors(const Procedure& procedure, AnchorTable& anchors) {
 }
 
 void write_procedure(JsonTextWriter& out, const Procedure& procedure, const AnchorTable& anchors) {
-    Members w(out);
+    JsonMembers w(out);
     {
-        Members gemeente(w("gemeente"));
+        JsonMembers gemeente(w("gemeente"));
         write_milestones(gemeente("milestones"), procedure.gemeente, anchors);
     }
     w("melding").string(format_iso_date(procedure.melding));
     w("peildatum").string(format_iso_date(procedure.peildatum));
-    Members wmo(w("wmo_2015"));
+    JsonMembers wmo(w("wmo_2015"));
     write_milestones(wmo("milestones"), procedure.wmo_2015, anchors);
 }
 

@@ -111,6 +111,7 @@ public:
     nlohmann::json to_json() const;
 
 private:
+    int find(const Anchor& anchor) const;  // its place, or -1
     std::vector<Anchor> anchors_;
 };
 
