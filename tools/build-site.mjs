@@ -20,7 +20,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { bundleSite, minifyGlue } from './site-bundle.mjs';
+import { bundleSite, minifyCss, minifyGlue } from './site-bundle.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const wasmDir = resolve(process.argv[2] || join(root, 'build/wasm'));
@@ -36,7 +36,8 @@ const safeInScript = (text) => text.replace(/<\/script/gi, '<\\/script').replace
 // code nobody reads in the page, 32.4 kB -> 17.5 kB, 9.1 -> 6.9 kB gzip, less
 // script for the browser to parse before the page starts (docs/perf.md,
 // "Start-up"). Its top-level name, createIvpModule, is kept (a script's
-// top-level names are not renamed). The bundle of site/js stays readable.
+// top-level names are not renamed). The bundle of site/js is minified too
+// (tools/site-bundle.mjs says why).
 const glue = minifyGlue(read(join(wasmDir, 'ivp_wasm.js')));
 const wasm = readFileSync(join(wasmDir, 'ivp_wasm.wasm'));
 // Inlined cores (the single file, the inline embed) are gzip + base64; the
@@ -62,7 +63,7 @@ const wasmInline = gzipWithZopfli(join(wasmDir, 'ivp_wasm.wasm')).toString('base
 const jsAscii = (text) => text.replace(/[^\x00-\x7f]/gu, (c) => c.split('').map((u) => `\\u${u.charCodeAt(0).toString(16).padStart(4, '0')}`).join(''));
 const cssAscii = (text) => text.replace(/[^\x00-\x7f]/gu, (c) => `\\${c.codePointAt(0).toString(16)} `);
 const htmlAscii = (text) => text.replace(/[^\x00-\x7f]/gu, (c) => `&#x${c.codePointAt(0).toString(16)};`);
-const css = cssAscii(site('style.css'));
+const css = cssAscii(minifyCss(site('style.css')));
 const app = htmlAscii(site('app.html'));
 
 const fill = (template, values) => template.replace(/\{\{(\w+)\}\}/g, (all, key) => {
@@ -89,7 +90,7 @@ const cspOf = (scriptSrc, styleHash, connectSrc = "'none'") => [
 // the core is loaded). The served page's script leaves out fflate (it never
 // inflates a core; tools/site-bundle.mjs), so each page has its own hash.
 const pageScript = (inlineCore) => jsAscii(safeInScript(
-  `(function () {\n'use strict';\n${glue}\n${bundleSite('boot-page.js', { inlineCore })}}());`));
+  `(function () {\n'use strict';\n${glue}\n${bundleSite('boot-page.js', { inlineCore, minify: true })}}());`));
 const script = pageScript(true);
 const servedScript = pageScript(false);
 // Both pages start getting their core ready at the top of <head>, beside the
@@ -115,7 +116,7 @@ const embedOf = (inlineCore) => `/*! IVP-rekenhulp: <ivp-rekenhulp> element. All
   (inlineCore ? `const IVP_EMBED_WASM = ${JSON.stringify(wasmInline)};\n` : '') +
   `const IVP_EMBED_HTML = ${JSON.stringify(app)};\n` +
   `const IVP_EMBED_CSS = ${JSON.stringify(css)};\n` +
-  `${glue}\n${bundleSite('boot-embed.js', { inlineCore })}}());\n`;
+  `${glue}\n${bundleSite('boot-embed.js', { inlineCore, minify: true })}}());\n`;
 const embed = jsAscii(embedOf(false));
 const embedInline = jsAscii(embedOf(true));
 
