@@ -1,10 +1,18 @@
-// parse_data_json (src/ivp/base/data_reader.h) against nlohmann::json::parse:
-// the same value with the same number types for every embedded data file and
-// for the corners of the grammar, and nlohmann's own error for every text it
-// refuses.
+// parse_data_json and parse_strict_json (src/ivp/base/data_reader.h), the
+// core's one JSON reader, against nlohmann::json::parse as the reference: the
+// same value with the same number types for every embedded data file and for
+// the corners of the grammar; for every text nlohmann refuses, the same kind
+// of fault at the same byte (the line and character of the messages), and
+// for user input the same key named twice and the same depth refused as
+// nlohmann's parser with a watcher (how parse_user_json read it until
+// 2026-12-03).
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <vector>
+#include <stdexcept>
+#include <set>
+#include <optional>
 
 #include <string>
 #include <string_view>
@@ -43,23 +51,90 @@ void expect_same(const json& a, const json& b, const std::string& where) {
     }
 }
 
+using Kind = ivp::JsonReadFailure::Kind;
+
+// What nlohmann's parser says of `text`: nothing (it takes it), or the kind
+// of fault and the byte where its lexer stopped (its parse_error's byte is
+// one past it). With `strict`, also what parse_user_json's watcher refused
+// while nlohmann parsed: a key twice (with the path to it) or a container
+// nested kMaxNestingDepth deep.
+std::optional<ivp::JsonReadFailure> nlohmann_failure(std::string_view text, bool strict) {
+    struct Frame {
+        bool object = false;
+        std::string key;
+        std::size_t index = 0;
+        std::set<std::string> keys;
+    };
+    std::vector<Frame> path;
+    std::optional<ivp::JsonReadFailure> refused;
+    const auto element_done = [&] {
+        if (!path.empty() && !path.back().object) ++path.back().index;
+    };
+    const json::parser_callback_t watch = [&](int depth, json::parse_event_t event, json& parsed) {
+        if (!strict) return true;
+        switch (event) {
+            case json::parse_event_t::object_start:
+            case json::parse_event_t::array_start:
+                if (depth >= ivp::kMaxNestingDepth) {
+                    refused = ivp::JsonReadFailure{Kind::too_deep, 0, {}};
+                    throw std::length_error("depth");
+                }
+                path.push_back(Frame{event == json::parse_event_t::object_start, {}, 0, {}});
+                break;
+            case json::parse_event_t::key:
+                path.back().key = parsed.get<std::string>();
+                if (!path.back().keys.insert(path.back().key).second) {
+                    refused = ivp::JsonReadFailure{Kind::duplicate_key, 0, {}};
+                    for (auto f = path.rbegin(); f != path.rend(); ++f)
+                        refused->pointer.push_back(f->object ? f->key : std::to_string(f->index));
+                    throw std::length_error("key");
+                }
+                break;
+            case json::parse_event_t::object_end:
+            case json::parse_event_t::array_end:
+                path.pop_back();
+                element_done();
+                break;
+            case json::parse_event_t::value: element_done(); break;
+        }
+        return true;
+    };
+    try {
+        const json parsed = json::parse(text.begin(), text.end(), watch);
+        return std::nullopt;
+    } catch (const json::parse_error& e) {
+        const std::string_view what = e.what();
+        const Kind kind = what.find("ill-formed UTF-8") != std::string_view::npos    ? Kind::bad_utf8
+                          : what.find("control character") != std::string_view::npos ? Kind::control_character
+                                                                                      : Kind::syntax;
+        return ivp::JsonReadFailure{kind, e.byte == 0 ? 0 : e.byte - 1, {}};
+    } catch (const json::out_of_range&) {
+        return ivp::JsonReadFailure{Kind::too_large_number, 0, {}};
+    } catch (const std::length_error&) {
+        return refused;
+    }
+}
+
+// The place is compared where a message shows it (too_large_number, too_deep
+// and duplicate_key have none).
+void expect_same_failure(const ivp::JsonReadFailure& ours, const ivp::JsonReadFailure& theirs, std::string_view text) {
+    ASSERT_EQ(static_cast<int>(ours.kind), static_cast<int>(theirs.kind)) << text;
+    if (ours.kind == Kind::syntax || ours.kind == Kind::bad_utf8 || ours.kind == Kind::control_character) {
+        EXPECT_EQ(ours.at, theirs.at) << text;
+    }
+    EXPECT_EQ(ours.pointer, theirs.pointer) << text;
+}
+
 void expect_as_nlohmann(std::string_view text) {
-    std::string theirs;
-    json expected;
+    const auto theirs = nlohmann_failure(text, /*strict=*/false);
     try {
-        expected = json::parse(text);
-    } catch (const json::exception& e) {
-        theirs = e.what();
+        const json got = ivp::parse_data_json(text);
+        ASSERT_FALSE(theirs) << "nlohmann refuses: " << text;
+        expect_same(got, json::parse(text), std::string(text));
+    } catch (const ivp::JsonTextError& e) {
+        ASSERT_TRUE(theirs) << "nlohmann takes: " << text;
+        expect_same_failure(e.failure(), *theirs, text);
     }
-    std::string ours;
-    json got;
-    try {
-        got = ivp::parse_data_json(text);
-    } catch (const json::exception& e) {
-        ours = e.what();
-    }
-    EXPECT_EQ(ours, theirs) << text;
-    if (theirs.empty() && ours.empty()) expect_same(got, expected, std::string(text));
 }
 
 TEST(DataJson, EveryEmbeddedFileAsNlohmannParsesIt) {
@@ -127,28 +202,25 @@ TEST(DataJson, Utf8SequencesAsNlohmann) {
     EXPECT_EQ(checked, 128 * 256 * 4 * 4);
 }
 
-// parse_strict_json, parse_user_json's first try: it takes a text only when
+// parse_strict_json, parse_user_json's reader: it takes a text when
 // nlohmann takes it and nothing in it is refused (a key twice, too deep), and
-// then gives nlohmann's value; every other text is left to the long way.
+// then gives nlohmann's value; else the fault nlohmann with the watcher finds.
 void expect_strict_as_nlohmann(std::string_view text) {
-    json expected;
-    bool theirs = true;
-    try {
-        expected = json::parse(text);
-    } catch (const json::exception&) {
-        theirs = false;
-    }
+    const auto theirs = nlohmann_failure(text, /*strict=*/true);
     json got;
-    const bool ours = ivp::parse_strict_json(text, ivp::kMaxNestingDepth, got);
-    EXPECT_TRUE(!ours || theirs) << text;
-    if (ours) expect_same(got, expected, std::string(text));
+    ivp::JsonReadFailure failure;
+    const bool ours = ivp::parse_strict_json(text, ivp::kMaxNestingDepth, got, failure);
+    ASSERT_EQ(ours, !theirs) << text;
+    if (ours) expect_same(got, json::parse(text), std::string(text));
+    else expect_same_failure(failure, *theirs, text);
 }
 
 TEST(DataJson, StrictTakesWhatNlohmannTakesWithTheSameValue) {
     for (const auto& file : ivp::embedded::data_files()) {
         if (file.path.size() < 5 || file.path.substr(file.path.size() - 5) != ".json") continue;
         json got;
-        EXPECT_TRUE(ivp::parse_strict_json(file.content, ivp::kMaxNestingDepth, got)) << file.path;
+        ivp::JsonReadFailure failure;
+        EXPECT_TRUE(ivp::parse_strict_json(file.content, ivp::kMaxNestingDepth, got, failure)) << file.path;
         expect_same(got, json::parse(file.content), std::string(file.path));
     }
     for (const char* text : {
@@ -161,11 +233,21 @@ TEST(DataJson, StrictTakesWhatNlohmannTakesWithTheSameValue) {
     }
 }
 
-TEST(DataJson, StrictRefusesAKeyTwiceAtAnyDepth) {
+bool strict_takes(std::string_view text) {
     json got;
-    EXPECT_FALSE(ivp::parse_strict_json(R"({"a":1,"a":1})", ivp::kMaxNestingDepth, got));
-    EXPECT_FALSE(ivp::parse_strict_json(R"({"x":[{"b":{"a":1,"c":2,"a":3}}]})", ivp::kMaxNestingDepth, got));
-    EXPECT_TRUE(ivp::parse_strict_json(R"({"a":{"a":1},"b":[{"a":2},{"a":3}]})", ivp::kMaxNestingDepth, got));
+    ivp::JsonReadFailure failure;
+    return ivp::parse_strict_json(text, ivp::kMaxNestingDepth, got, failure);
+}
+
+TEST(DataJson, StrictRefusesAKeyTwiceAtAnyDepth) {
+    EXPECT_FALSE(strict_takes(R"({"a":1,"a":1})"));
+    EXPECT_FALSE(strict_takes(R"({"x":[{"b":{"a":1,"c":2,"a":3}}]})"));
+    EXPECT_TRUE(strict_takes(R"({"a":{"a":1},"b":[{"a":2},{"a":3}]})"));
+    // The path to the second key, as the watcher named it; found before the
+    // text goes wrong after it.
+    for (const char* text : {R"({"a":1,"a":1})", R"({"x":[{"b":{"a":1,"c":2,"a":3}}]})",
+                             R"([0,{"p/q~":{"k":1,"k"]}])", R"({"a":1,"a" 2})", R"({"a":[1,2,{"z":0,"z":)"})
+        expect_strict_as_nlohmann(text);
 }
 
 TEST(DataJson, StrictRefusesNestingAsParseUserJsonCountsIt) {
@@ -179,12 +261,42 @@ TEST(DataJson, StrictRefusesNestingAsParseUserJsonCountsIt) {
         for (int i = 0; i < n; ++i) s += "}";
         return s;
     };
-    json got;
-    EXPECT_TRUE(ivp::parse_strict_json(arrays(ivp::kMaxNestingDepth), ivp::kMaxNestingDepth, got));
-    EXPECT_FALSE(ivp::parse_strict_json(arrays(ivp::kMaxNestingDepth + 1), ivp::kMaxNestingDepth, got));
-    EXPECT_TRUE(ivp::parse_strict_json(objects(ivp::kMaxNestingDepth), ivp::kMaxNestingDepth, got));
-    EXPECT_FALSE(ivp::parse_strict_json(objects(ivp::kMaxNestingDepth + 1), ivp::kMaxNestingDepth, got));
-    EXPECT_FALSE(ivp::parse_strict_json(std::string(100000, '['), ivp::kMaxNestingDepth, got));
+    EXPECT_TRUE(strict_takes(arrays(ivp::kMaxNestingDepth)));
+    EXPECT_FALSE(strict_takes(arrays(ivp::kMaxNestingDepth + 1)));
+    EXPECT_TRUE(strict_takes(objects(ivp::kMaxNestingDepth)));
+    EXPECT_FALSE(strict_takes(objects(ivp::kMaxNestingDepth + 1)));
+    EXPECT_FALSE(strict_takes(std::string(100000, '[')));
+    expect_strict_as_nlohmann(arrays(ivp::kMaxNestingDepth + 1));
+    expect_strict_as_nlohmann(objects(ivp::kMaxNestingDepth + 1));
+}
+
+// Every text one edit away from a real one, read by both: each byte deleted,
+// the text cut there, and one of the bytes that break JSON most put before
+// it. Each refusal must be the same kind at the same place.
+TEST(DataJson, OneEditAwayTheSameFaultAtTheSamePlaceAsNlohmann) {
+    const std::string texts[] = {
+        R"({"schema":1,"melding":"2026-12-01","provisions":["traplift","rolstoel"],"overrides":{"traplift":{"amount":6500.5}},"profile":{"leeftijd":67,"woont_alleen":true,"naam":"Ĳsbrand \"é\" \u20ac \ud83d\ude00","x":null,"y":[-0.0,1e3,false]}})",
+        "\xEF\xBB\xBF[\"\xC3\xA9\xE2\x82\xAC\xF0\x9F\x98\x80\", {\"k\": [1, 2.5E-3, -7]}, true ]",
+    };
+    const char inserts[] = {'"', '\\', '{', '}', '[', ']', ':', ',', '-', '0', 'e', '.', 'u', '\n', '\x01', '\x80', '\xC3', '\xED', '\xF4'};
+    int refused = 0;
+    int texts_read = 0;
+    for (const auto& text : texts) {
+        for (std::size_t i = 0; i <= text.size(); ++i) {
+            std::vector<std::string> edits{text.substr(0, i)};
+            if (i < text.size()) edits.push_back(text.substr(0, i) + text.substr(i + 1));
+            for (char c : inserts) edits.push_back(text.substr(0, i) + c + text.substr(i));
+            for (const auto& edited : edits) {
+                if (edited.find_first_not_of(" \t\r\n") == std::string::npos) continue;  // refused before reading
+                expect_as_nlohmann(edited);
+                expect_strict_as_nlohmann(edited);
+                ++texts_read;
+                if (nlohmann_failure(edited, true)) ++refused;
+            }
+        }
+    }
+    EXPECT_GT(texts_read, 5000);
+    EXPECT_GT(refused, texts_read / 2);
 }
 
 }  // namespace

@@ -205,33 +205,82 @@ struct Limits {
     int max_depth = std::numeric_limits<int>::max();
 };
 
-// The reader behind parse_data_json: RFC 8259 JSON, as nlohmann's lexer and
-// DOM parser take it. Every function returns false at the first thing it does
-// not take; parse_data_json then leaves the text to nlohmann for its message.
+using Kind = JsonReadFailure::Kind;
+
+// The one JSON reader of the core: RFC 8259 JSON, taken as nlohmann's lexer
+// and DOM parser take it, into nlohmann's value. Every function returns false
+// at the first thing it does not take, and says what and where (failure_):
+// the place is the byte at which nlohmann's lexer stops on the same text —
+// inside a token where the token goes wrong, else the last byte of the token
+// the grammar did not want there, the end of the text when it ends too soon —
+// so the messages point where they always pointed (tests/unit/
+// data_json_test.cpp holds nlohmann's parser beside it as the reference).
 class DataJsonParser {
 public:
     explicit DataJsonParser(std::string_view text, Limits limits = {})
-        : p_(text.data()), end_(text.data() + text.size()), limits_(limits) {
-        // nlohmann skips a UTF-8 byte order mark at the start.
-        if (text.size() >= 3 && text.substr(0, 3) == "\xEF\xBB\xBF") p_ += 3;
-    }
+        : begin_(text.data()), p_(text.data()), end_(text.data() + text.size()), limits_(limits) {}
 
     bool parse(json& out) {
+        if (!byte_order_mark()) return false;
         if (!value(out)) return false;
         skip_space();
-        return p_ == end_;
+        return p_ == end_ || unexpected();
     }
 
+    JsonReadFailure take_failure() { return std::move(failure_); }
+
 private:
+    const char* begin_;
     const char* p_;
     const char* end_;
     Limits limits_;
     int depth_ = 0;  // containers open around the one being read
+    JsonReadFailure failure_;
 
-    // A container opens: refused at max_depth, as nlohmann's parser reports
-    // the depth to parse_user_json's watcher (0 for the outermost).
+    bool fail(Kind kind, const char* at) {
+        failure_.kind = kind;
+        failure_.at = static_cast<std::size_t>(at - begin_);
+        return false;
+    }
+
+    // nlohmann skips a UTF-8 byte order mark at the start, and refuses a text
+    // that starts like one and is not.
+    bool byte_order_mark() {
+        if (p_ == end_ || static_cast<unsigned char>(*p_) != 0xEF) return true;
+        for (const unsigned char expected : {0xBB, 0xBF})
+            if (++p_ == end_ || static_cast<unsigned char>(*p_) != expected) return fail(Kind::syntax, p_);
+        ++p_;
+        return true;
+    }
+
+    // A token the grammar does not want here: nlohmann's lexer reads it whole
+    // first, so the fault is where it ends, or where the token itself goes
+    // wrong. A number too large for a double is still a token (only a value
+    // is refused for it).
+    bool unexpected() {
+        if (p_ == end_) return fail(Kind::syntax, end_);
+        json token;
+        switch (*p_) {
+            case '"': {
+                std::string s;
+                if (!string(s)) return false;
+                break;
+            }
+            case 't': if (!literal("true", json(true), token)) return false; break;
+            case 'f': if (!literal("false", json(false), token)) return false; break;
+            case 'n': if (!literal("null", json(nullptr), token)) return false; break;
+            case '-': case '0': case '1': case '2': case '3': case '4': case '5': case '6': case '7': case '8': case '9':
+                if (!number(token) && failure_.kind != Kind::too_large_number) return false;
+                break;
+            default: return fail(Kind::syntax, p_);  // a one-byte token, or a byte no token starts with
+        }
+        return fail(Kind::syntax, p_ - 1);
+    }
+
+    // A container opens: refused at max_depth (the outermost at depth 0), as
+    // nlohmann's parser counts it for a callback.
     bool open() {
-        if (depth_ >= limits_.max_depth) return false;
+        if (depth_ >= limits_.max_depth) return fail(Kind::too_deep, p_);
         ++p_;
         ++depth_;
         return true;
@@ -248,7 +297,7 @@ private:
 
     bool value(json& out) {
         skip_space();
-        if (p_ == end_) return false;
+        if (p_ == end_) return fail(Kind::syntax, end_);
         switch (*p_) {
             case '{': return object(out);
             case '[': return array(out);
@@ -266,7 +315,10 @@ private:
     }
 
     bool literal(std::string_view word, json&& value, json& out) {
-        if (static_cast<std::size_t>(end_ - p_) < word.size() || std::string_view(p_, word.size()) != word) return false;
+        for (std::size_t i = 1; i < word.size(); ++i) {
+            if (p_ + i == end_) return fail(Kind::syntax, end_);
+            if (p_[i] != word[i]) return fail(Kind::syntax, p_ + i);
+        }
         p_ += word.size();
         out = std::move(value);
         return true;
@@ -280,27 +332,43 @@ private:
         if (p_ != end_ && *p_ == '}') return close();
         for (;;) {
             skip_space();
-            if (p_ == end_ || *p_ != '"') return false;
+            if (p_ == end_ || *p_ != '"') return unexpected();
             std::string key;
             if (!string(key)) return false;
+            // The key is checked as soon as it is read, before its colon, where
+            // nlohmann's parser hands a key to a callback: a key twice is the
+            // fault even when the text goes wrong right after it.
+            json* slot = member(members, std::move(key));
+            if (!slot) return false;
             skip_space();
-            if (p_ == end_ || *p_ != ':') return false;
+            if (p_ == end_ || *p_ != ':') return unexpected();
             ++p_;
-            if (!member(members, std::move(key))) return false;
+            if (!value(*slot)) return on_the_way_out(*slot, members);
             skip_space();
-            if (p_ == end_) return false;
+            if (p_ == end_ || (*p_ != '}' && *p_ != ',')) return unexpected();
             if (*p_ == '}') return close();
-            if (*p_ != ',') return false;
             ++p_;
         }
     }
 
     // nlohmann's DOM parser: object[key], then the value assigned to it (of
     // two equal keys the last one stays); user input refuses the second.
-    bool member(json::object_t& members, std::string&& key) {
-        if (!limits_.unique_keys) return value(members[std::move(key)]);
+    json* member(json::object_t& members, std::string&& key) {
+        if (!limits_.unique_keys) return &members[std::move(key)];
         const auto [at, fresh] = members.try_emplace(std::move(key));
-        return fresh && value(at->second);
+        if (fresh) return &at->second;
+        failure_.pointer = {at->first};
+        fail(Kind::duplicate_key, p_ - 1);
+        return nullptr;
+    }
+
+    // A key twice, somewhere inside a member: the member's key joins the
+    // path to it (kept innermost first).
+    bool on_the_way_out(const json& slot, const json::object_t& members) {
+        if (failure_.kind == Kind::duplicate_key)
+            for (const auto& [key, value] : members)
+                if (&value == &slot) failure_.pointer.push_back(key);
+        return false;
     }
 
     bool array(json& out) {
@@ -311,11 +379,13 @@ private:
         if (p_ != end_ && *p_ == ']') return close();
         for (;;) {
             elements.emplace_back();
-            if (!value(elements.back())) return false;
+            if (!value(elements.back())) {
+                if (failure_.kind == Kind::duplicate_key) failure_.pointer.push_back(std::to_string(elements.size() - 1));
+                return false;
+            }
             skip_space();
-            if (p_ == end_) return false;
+            if (p_ == end_ || (*p_ != ']' && *p_ != ',')) return unexpected();
             if (*p_ == ']') return close();
-            if (*p_ != ',') return false;
             ++p_;
         }
     }
@@ -325,7 +395,7 @@ private:
         ++p_;
         const char* run = p_;
         for (;;) {
-            if (p_ == end_) return false;
+            if (p_ == end_) return fail(Kind::syntax, end_);
             const auto c = static_cast<unsigned char>(*p_);
             if (c == '"') {
                 out.append(run, p_);
@@ -337,27 +407,48 @@ private:
                 if (!escape(out)) return false;
                 run = p_;
             } else if (c < 0x20) {
-                return false;
+                return fail(Kind::control_character, p_);
             } else if (c < 0x80) {
                 ++p_;
             } else {
                 const auto n = utf8_sequence_length(std::string_view(p_, static_cast<std::size_t>(end_ - p_)), 0);
-                if (n == 0) return false;
+                if (n == 0) return fail(Kind::bad_utf8, first_bad_utf8_byte());
                 p_ += n;
             }
         }
     }
 
+    // Where a UTF-8 sequence that utf8_sequence_length refused goes wrong, as
+    // nlohmann's lexer reads it byte by byte: the lead byte when no sequence
+    // starts with it, else the first byte out of its range (or the end).
+    const char* first_bad_utf8_byte() const {
+        const auto c = static_cast<unsigned char>(*p_);
+        const auto in = [](unsigned char b, unsigned lo, unsigned hi) { return b >= lo && b <= hi; };
+        if (!in(c, 0xC2, 0xF4)) return p_;
+        const int n = c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+        for (int k = 1; k < n; ++k) {
+            if (p_ + k == end_) return end_;
+            const auto b = static_cast<unsigned char>(p_[k]);
+            unsigned lo = 0x80, hi = 0xBF;
+            if (k == 1 && c == 0xE0) lo = 0xA0;  // no overlong form
+            if (k == 1 && c == 0xED) hi = 0x9F;  // no surrogate
+            if (k == 1 && c == 0xF0) lo = 0x90;  // no overlong form
+            if (k == 1 && c == 0xF4) hi = 0x8F;  // nothing above U+10FFFF
+            if (!in(b, lo, hi)) return p_ + k;
+        }
+        return p_;  // not reached: utf8_sequence_length took it
+    }
+
     bool hex4(unsigned& out) {
-        if (end_ - p_ < 4) return false;
         out = 0;
-        for (int i = 0; i < 4; ++i) {
-            const char c = *p_++;
+        for (int i = 0; i < 4; ++i, ++p_) {
+            if (p_ == end_) return fail(Kind::syntax, end_);
+            const char c = *p_;
             unsigned d;
             if (c >= '0' && c <= '9') d = static_cast<unsigned>(c - '0');
             else if (c >= 'a' && c <= 'f') d = static_cast<unsigned>(c - 'a' + 10);
             else if (c >= 'A' && c <= 'F') d = static_cast<unsigned>(c - 'A' + 10);
-            else return false;
+            else return fail(Kind::syntax, p_);
             out = out * 16 + d;
         }
         return true;
@@ -366,23 +457,26 @@ private:
     // An escape from its backslash.
     bool escape(std::string& out) {
         ++p_;
-        if (p_ == end_) return false;
-        const char c = *p_++;
-        switch (c) {
-            case '"': out += '"'; return true;
-            case '\\': out += '\\'; return true;
-            case '/': out += '/'; return true;
-            case 'b': out += '\b'; return true;
-            case 'f': out += '\f'; return true;
-            case 'n': out += '\n'; return true;
-            case 'r': out += '\r'; return true;
-            case 't': out += '\t'; return true;
-            case 'u': break;
-            default: return false;
+        if (p_ == end_) return fail(Kind::syntax, end_);
+        switch (*p_) {
+            case '"': out += '"'; break;
+            case '\\': out += '\\'; break;
+            case '/': out += '/'; break;
+            case 'b': out += '\b'; break;
+            case 'f': out += '\f'; break;
+            case 'n': out += '\n'; break;
+            case 'r': out += '\r'; break;
+            case 't': out += '\t'; break;
+            case 'u': {
+                ++p_;
+                unsigned cp;
+                if (!code_point(cp)) return false;
+                append_utf8(out, cp);
+                return true;
+            }
+            default: return fail(Kind::syntax, p_);
         }
-        unsigned cp;
-        if (!code_point(cp)) return false;
-        append_utf8(out, cp);
+        ++p_;
         return true;
     }
 
@@ -390,12 +484,16 @@ private:
     // followed by a \u escape of a low one, and a low one never comes alone.
     bool code_point(unsigned& cp) {
         if (!hex4(cp)) return false;
-        if (cp >= 0xDC00 && cp <= 0xDFFF) return false;  // a low surrogate alone
+        if (cp >= 0xDC00 && cp <= 0xDFFF) return fail(Kind::syntax, p_ - 1);  // a low surrogate alone
         if (cp >= 0xD800 && cp <= 0xDBFF) {
+            for (const char expected : {'\\', 'u'}) {
+                if (p_ == end_) return fail(Kind::syntax, end_);
+                if (*p_ != expected) return fail(Kind::syntax, p_);
+                ++p_;
+            }
             unsigned low;
-            if (end_ - p_ < 2 || p_[0] != '\\' || p_[1] != 'u') return false;
-            p_ += 2;
-            if (!hex4(low) || low < 0xDC00 || low > 0xDFFF) return false;
+            if (!hex4(low)) return false;
+            if (low < 0xDC00 || low > 0xDFFF) return fail(Kind::syntax, p_ - 1);
             cp = 0x10000 + ((cp - 0xD800) << 10) + (low - 0xDC00);
         }
         return true;
@@ -428,7 +526,7 @@ private:
         const char* start = p_;
         const bool negative = *p_ == '-';
         if (negative) ++p_;
-        if (!digit()) return false;
+        if (!digit()) return fail(Kind::syntax, p_);
         if (*p_ == '0') ++p_;
         else
             while (digit()) ++p_;
@@ -436,14 +534,14 @@ private:
         bool whole = true;
         if (p_ != end_ && *p_ == '.') {
             ++p_;
-            if (!digit()) return false;
+            if (!digit()) return fail(Kind::syntax, p_);
             while (digit()) ++p_;
             whole = false;
         }
         if (p_ != end_ && (*p_ == 'e' || *p_ == 'E')) {
             ++p_;
             if (p_ != end_ && (*p_ == '+' || *p_ == '-')) ++p_;
-            if (!digit()) return false;
+            if (!digit()) return fail(Kind::syntax, p_);
             while (digit()) ++p_;
             whole = false;
         }
@@ -456,7 +554,8 @@ private:
             else out = v;
             return true;
         }
-        return number_from_token(std::string(start, p_), negative, whole, out);
+        if (number_from_token(std::string(start, p_), negative, whole, out)) return true;
+        return fail(Kind::too_large_number, p_ - 1);
     }
 
     // The rare token: a whole number of 19 digits or more (an integer while
@@ -489,14 +588,32 @@ private:
 
 }  // namespace
 
-json parse_data_json(std::string_view text) {
-    json out;
-    if (DataJsonParser(text).parse(out)) return out;
-    return json::parse(text);
+JsonTextError::JsonTextError(std::string_view text, JsonReadFailure failure)
+    : std::runtime_error(describe(text, failure)), failure_(std::move(failure)) {}
+
+std::string JsonTextError::describe(std::string_view text, const JsonReadFailure& failure) {
+    const auto at = locate(text, failure.at);
+    const std::string place = join_text({"regel ", std::to_string(at.line), ", teken ", std::to_string(at.column)});
+    switch (failure.kind) {
+        case Kind::bad_utf8: return join_text({place, ": een teken dat geen UTF-8 is"});
+        case Kind::control_character: return join_text({place, ": een stuurteken in een tekst"});
+        case Kind::too_large_number: return join_text({place, ": een getal dat te groot is"});
+        default: return join_text({place, ": hier loopt de JSON vast"});
+    }
 }
 
-bool parse_strict_json(std::string_view text, int max_depth, json& out) {
-    return DataJsonParser(text, {.unique_keys = true, .max_depth = max_depth}).parse(out);
+json parse_data_json(std::string_view text) {
+    json out;
+    DataJsonParser reader(text);
+    if (reader.parse(out)) return out;
+    throw JsonTextError(text, reader.take_failure());
+}
+
+bool parse_strict_json(std::string_view text, int max_depth, json& out, JsonReadFailure& failure) {
+    DataJsonParser reader(text, {.unique_keys = true, .max_depth = max_depth});
+    if (reader.parse(out)) return true;
+    failure = reader.take_failure();
+    return false;
 }
 
 }  // namespace ivp

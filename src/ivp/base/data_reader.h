@@ -10,32 +10,55 @@
 #include <cstdint>
 #include <initializer_list>
 #include <nlohmann/json.hpp>
+#include <stdexcept>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "ivp/base/date.h"
 #include "ivp/base/error.h"
 
 namespace ivp {
 
+// Why a JSON text was not taken, and where: `at` is the byte at which
+// nlohmann's lexer stops on the same text (the end of the text when it ends
+// too soon), so that a message can name the line and character.
+// `pointer` is the path to a key found twice, innermost first.
+struct JsonReadFailure {
+    enum class Kind { syntax, bad_utf8, control_character, too_large_number, too_deep, duplicate_key };
+    Kind kind = Kind::syntax;
+    std::size_t at = 0;
+    std::vector<std::string> pointer;
+};
+
+// A data file that is not JSON: "regel 3, teken 7: ..." (a maintainer's
+// message; the callers name the file).
+class JsonTextError : public std::runtime_error {
+public:
+    JsonTextError(std::string_view text, JsonReadFailure failure);
+    const JsonReadFailure& failure() const noexcept { return failure_; }
+
+private:
+    static std::string describe(std::string_view text, const JsonReadFailure& failure);
+    JsonReadFailure failure_;
+};
+
 // Parses the JSON text of a data file: the very value nlohmann::json::parse
 // gives (the same number types, the last of two equal keys kept, a UTF-8 byte
 // order mark skipped), built in one pass that copies each string whole
 // instead of nlohmann's lexer, which reads and appends one character at a
-// time. A text it does not take as valid JSON (a syntax error, a control
-// character or invalid UTF-8 in a string, a lone surrogate) is handed to
-// nlohmann::json::parse, so a fault throws its parse_error, word for word.
-// The page's first core calls read the embedded data through it (docs/perf.md,
-// "Start-up"); user input keeps parse_user_json (json_input.h).
+// time. A text that is not JSON (a syntax error, a control character or
+// invalid UTF-8 in a string, a lone surrogate, a number no double holds)
+// throws JsonTextError. It is the core's only JSON reader: nlohmann's parser
+// is not in the WebAssembly (docs/perf.md).
 nlohmann::json parse_data_json(std::string_view text);
 
-// The same reader for user input (parse_user_json's first try): true and the
-// value in `out` when the text is JSON that nlohmann::json::parse takes, with
-// no key twice in one object and no object or array nested `max_depth` deep
-// (the outermost is at depth 0). false for anything else, without a word why:
-// parse_user_json then reads the text the long way, which names the fault.
-// So the page's first call runs no nlohmann lexer or parser (docs/perf.md).
-bool parse_strict_json(std::string_view text, int max_depth, nlohmann::json& out);
+// The same reader for user input (parse_user_json): true and the value in
+// `out` when the text is JSON that nlohmann::json::parse takes, with no key
+// twice in one object and no object or array nested `max_depth` deep (the
+// outermost is at depth 0); else false and the first fault in `failure`, in
+// the order of the text.
+bool parse_strict_json(std::string_view text, int max_depth, nlohmann::json& out, JsonReadFailure& failure);
 
 // What a `source` object must contain besides the common part. Common to all
 // files: an object with only the keys seed, section, line, text, url, title

@@ -13,24 +13,6 @@ namespace ivp {
 
 namespace {
 
-struct LineColumn {
-    std::size_t line = 1;
-    std::size_t column = 1;
-};
-
-LineColumn locate(std::string_view text, std::size_t byte) {
-    LineColumn at;
-    for (std::size_t i = 0; i < byte && i < text.size(); ++i) {
-        if (text[i] == '\n') {
-            ++at.line;
-            at.column = 1;
-        } else if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) {
-            ++at.column;  // count characters, not UTF-8 continuation bytes
-        }
-    }
-    return at;
-}
-
 // Size, emptiness and NUL bytes: refused before parsing, each in words.
 void check_raw_text(std::string_view text) {
     if (text.size() > kMaxInputBytes)
@@ -46,79 +28,15 @@ void check_raw_text(std::string_view text) {
     }
 }
 
-// Follows the parser (one frame per open object or array), so that a
-// duplicate key can be named by its JSON Pointer and nesting is bounded.
-class ParseWatcher {
-public:
-    using event_t = nlohmann::json::parse_event_t;
-
-    bool too_deep = false;
-
-    bool operator()(int depth, event_t event, nlohmann::json& parsed) {
-        switch (event) {
-            case event_t::object_start:
-            case event_t::array_start: open(depth, event == event_t::object_start); break;
-            case event_t::key: key(parsed.get<std::string>()); break;
-            case event_t::object_end:
-            case event_t::array_end:
-                path_.pop_back();
-                element_done();
-                break;
-            case event_t::value: element_done(); break;
-        }
-        return true;
-    }
-
-private:
-    struct Frame {
-        bool object = false;
-        std::string key;        // object: the current key
-        std::size_t index = 0;  // array: the current element
-        std::set<std::string> keys;
-    };
-    std::vector<Frame> path_;
-
-    void open(int depth, bool object) {
-        if (depth >= kMaxNestingDepth) {
-            too_deep = true;
-            throw std::length_error("depth");  // stop at once: build nothing deeper
-        }
-        path_.push_back(Frame{object, {}, 0, {}});
-    }
-
-    // nlohmann/json would keep the last of two equal keys. We refuse instead
-    // (docs/limits.md): in a hand-edited file the first one silently losing
-    // is a mistake nobody would see.
-    void key(std::string name) {
-        auto& top = path_.back();
-        top.key = std::move(name);
-        if (!top.keys.insert(top.key).second)
-            throw InputError(pointer(), join_text({"het veld ", quote_for_message(top.key),
-                                                   " staat twee keer in hetzelfde object. "
-                                                   "Haal er één weg, zodat duidelijk is welke waarde geldt."}));
-    }
-
-    void element_done() {
-        if (!path_.empty() && !path_.back().object) ++path_.back().index;
-    }
-
-    std::string pointer() const {
-        std::string out;
-        for (const auto& f : path_) out = f.object ? pointer_join(out, f.key) : pointer_join(out, f.index);
-        return out;
-    }
-};
-
-// A syntax error, with line and character, and the two mistakes a text
-// editor makes most named in words.
-[[noreturn]] void throw_syntax_error(std::string_view text, const nlohmann::json::parse_error& e) {
-    const auto at = locate(text, e.byte == 0 ? 0 : e.byte - 1);
+// The fault the reader found, in words: where, and the two mistakes a text
+// editor makes most named.
+[[noreturn]] void throw_syntax_error(std::string_view text, const JsonReadFailure& failure) {
+    const auto at = locate(text, failure.at);
     const std::string place = join_text({"regel ", std::to_string(at.line), ", teken ", std::to_string(at.column)});
-    const std::string_view detail = e.what();
-    if (detail.find("ill-formed UTF-8") != std::string_view::npos)
+    if (failure.kind == JsonReadFailure::Kind::bad_utf8)
         throw InputError("", join_text({"De invoer is geen geldige JSON (", place,
                                         "): daar staat een teken dat geen UTF-8 is. Sla het bestand op als UTF-8."}));
-    if (detail.find("control character") != std::string_view::npos)
+    if (failure.kind == JsonReadFailure::Kind::control_character)
         throw InputError("", join_text({"De invoer is geen geldige JSON (", place,
                                         "): een tekst tussen aanhalingstekens bevat een regelovergang, tab of "
                                         "ander stuurteken. Zet de tekst op één regel."}));
@@ -127,29 +45,37 @@ private:
                                     "is opgeslagen geeft ook deze fout."}));
 }
 
+[[noreturn]] void throw_read_failure(std::string_view text, const JsonReadFailure& failure) {
+    switch (failure.kind) {
+        // nlohmann/json would keep the last of two equal keys. We refuse
+        // instead (docs/limits.md): in a hand-edited file the first one
+        // silently losing is a mistake nobody would see.
+        case JsonReadFailure::Kind::duplicate_key: {
+            std::string pointer;
+            for (auto key = failure.pointer.rbegin(); key != failure.pointer.rend(); ++key)
+                pointer = pointer_join(pointer, *key);
+            throw InputError(pointer, join_text({"het veld ", quote_for_message(failure.pointer.front()),
+                                                 " staat twee keer in hetzelfde object. "
+                                                 "Haal er één weg, zodat duidelijk is welke waarde geldt."}));
+        }
+        case JsonReadFailure::Kind::too_deep:
+            throw InputError("", join_text({"De invoer is te diep genest (meer dan ", std::to_string(kMaxNestingDepth),
+                                            " niveaus). Een scenario heeft er maar een paar."}));
+        case JsonReadFailure::Kind::too_large_number:
+            // e.g. 1e400: a number no double can hold.
+            throw InputError("", "De invoer bevat een getal dat te groot is om te lezen.");
+        default: throw_syntax_error(text, failure);
+    }
+}
+
 }  // namespace
 
 nlohmann::json parse_user_json(std::string_view text) {
     check_raw_text(text);
-    // The common case, a text with nothing to refuse, read by the data files'
-    // reader: the same value, and no nlohmann lexer, parser or watcher run
-    // (each a function more for the browser to compile before the page's
-    // first result). Anything it does not take is read below, which says why.
-    if (nlohmann::json quick; parse_strict_json(text, kMaxNestingDepth, quick)) return quick;
-    ParseWatcher watcher;
-    try {
-        return nlohmann::json::parse(text.begin(), text.end(), std::ref(watcher),
-                                     /*allow_exceptions=*/true, /*ignore_comments=*/false);
-    } catch (const nlohmann::json::parse_error& e) {
-        throw_syntax_error(text, e);
-    } catch (const nlohmann::json::out_of_range&) {
-        // e.g. 1e400: a number no double can hold.
-        throw InputError("", "De invoer bevat een getal dat te groot is om te lezen.");
-    } catch (const std::length_error&) {
-        if (!watcher.too_deep) throw;
-        throw InputError("", join_text({"De invoer is te diep genest (meer dan ", std::to_string(kMaxNestingDepth),
-                                        " niveaus). Een scenario heeft er maar een paar."}));
-    }
+    nlohmann::json value;
+    JsonReadFailure failure;
+    if (!parse_strict_json(text, kMaxNestingDepth, value, failure)) throw_read_failure(text, failure);
+    return value;
 }
 
 std::string pointer_join(const std::string& base, std::string_view key) {

@@ -46,8 +46,8 @@ const json& embedded_documents() {
     static const json docs = [] {
         const auto text = embedded::data_file("sources.json");
         try {
-            return parse_documents(json::parse(text), "data/sources.json");
-        } catch (const json::parse_error& e) {
+            return parse_documents(parse_data_json(text), "data/sources.json");
+        } catch (const JsonTextError& e) {
             throw DataError("data/sources.json", "/", std::string("geen geldige JSON: ") + e.what());
         }
     }();

@@ -35,4 +35,17 @@ std::size_t utf8_sequence_length(std::string_view text, std::size_t at) {
     return 0;
 }
 
+LineColumn locate(std::string_view text, std::size_t at) {
+    LineColumn place;
+    for (std::size_t i = 0; i < at && i < text.size(); ++i) {
+        if (text[i] == '\n') {
+            ++place.line;
+            place.column = 1;
+        } else if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) {
+            ++place.column;  // count characters, not UTF-8 continuation bytes
+        }
+    }
+    return place;
+}
+
 }  // namespace ivp

@@ -20,4 +20,13 @@ std::string join_text(std::initializer_list<std::string_view> parts);
 // accepts a text the other refuses.
 std::size_t utf8_sequence_length(std::string_view text, std::size_t at);
 
+// The line and character (both from 1) of byte `at` of `text`, for a message:
+// characters are counted, not the bytes of a UTF-8 sequence. `at` at or past
+// the end names the place right after the last character.
+struct LineColumn {
+    std::size_t line = 1;
+    std::size_t column = 1;
+};
+LineColumn locate(std::string_view text, std::size_t at);
+
 }  // namespace ivp

@@ -223,7 +223,7 @@ Terms parse_terms(const std::string& json_text, const Catalogue& catalogue) {
     nlohmann::json data;
     try {
         data = parse_data_json(json_text);
-    } catch (const nlohmann::json::exception& e) {
+    } catch (const JsonTextError& e) {
         bad("", std::string("geen geldige JSON: ") + e.what());
     }
     Terms t;

@@ -694,7 +694,7 @@ std::vector<Policy> ordered_and_checked(std::vector<Policy> out, const FactsCata
 json embedded_policy_json(const std::string& file, std::string_view content) {
     try {
         return parse_data_json(content);
-    } catch (const json::parse_error& e) {
+    } catch (const JsonTextError& e) {
         throw DataError(file, "/", std::string("geen geldige JSON: ") + e.what());
     }
 }
