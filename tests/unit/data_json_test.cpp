@@ -9,6 +9,9 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <iterator>
+#include <fstream>
+#include <filesystem>
 #include <vector>
 #include <stdexcept>
 #include <set>
@@ -21,6 +24,7 @@
 #include "ivp/base/embedded_data.h"
 #include "ivp/base/json_input.h"
 #include "ivp/base/text.h"
+#include "nlohmann_reference.h"
 
 namespace {
 
@@ -52,68 +56,7 @@ void expect_same(const json& a, const json& b, const std::string& where) {
 }
 
 using Kind = ivp::JsonReadFailure::Kind;
-
-// What nlohmann's parser says of `text`: nothing (it takes it), or the kind
-// of fault and the byte where its lexer stopped (its parse_error's byte is
-// one past it). With `strict`, also what parse_user_json's watcher refused
-// while nlohmann parsed: a key twice (with the path to it) or a container
-// nested kMaxNestingDepth deep.
-std::optional<ivp::JsonReadFailure> nlohmann_failure(std::string_view text, bool strict) {
-    struct Frame {
-        bool object = false;
-        std::string key;
-        std::size_t index = 0;
-        std::set<std::string> keys;
-    };
-    std::vector<Frame> path;
-    std::optional<ivp::JsonReadFailure> refused;
-    const auto element_done = [&] {
-        if (!path.empty() && !path.back().object) ++path.back().index;
-    };
-    const json::parser_callback_t watch = [&](int depth, json::parse_event_t event, json& parsed) {
-        if (!strict) return true;
-        switch (event) {
-            case json::parse_event_t::object_start:
-            case json::parse_event_t::array_start:
-                if (depth >= ivp::kMaxNestingDepth) {
-                    refused = ivp::JsonReadFailure{Kind::too_deep, 0, {}};
-                    throw std::length_error("depth");
-                }
-                path.push_back(Frame{event == json::parse_event_t::object_start, {}, 0, {}});
-                break;
-            case json::parse_event_t::key:
-                path.back().key = parsed.get<std::string>();
-                if (!path.back().keys.insert(path.back().key).second) {
-                    refused = ivp::JsonReadFailure{Kind::duplicate_key, 0, {}};
-                    for (auto f = path.rbegin(); f != path.rend(); ++f)
-                        refused->pointer.push_back(f->object ? f->key : std::to_string(f->index));
-                    throw std::length_error("key");
-                }
-                break;
-            case json::parse_event_t::object_end:
-            case json::parse_event_t::array_end:
-                path.pop_back();
-                element_done();
-                break;
-            case json::parse_event_t::value: element_done(); break;
-        }
-        return true;
-    };
-    try {
-        const json parsed = json::parse(text.begin(), text.end(), watch);
-        return std::nullopt;
-    } catch (const json::parse_error& e) {
-        const std::string_view what = e.what();
-        const Kind kind = what.find("ill-formed UTF-8") != std::string_view::npos    ? Kind::bad_utf8
-                          : what.find("control character") != std::string_view::npos ? Kind::control_character
-                                                                                      : Kind::syntax;
-        return ivp::JsonReadFailure{kind, e.byte == 0 ? 0 : e.byte - 1, {}};
-    } catch (const json::out_of_range&) {
-        return ivp::JsonReadFailure{Kind::too_large_number, 0, {}};
-    } catch (const std::length_error&) {
-        return refused;
-    }
-}
+using ivp_test::nlohmann_failure;
 
 // The place is compared where a message shows it (too_large_number, too_deep
 // and duplicate_key have none).
@@ -134,6 +77,20 @@ void expect_as_nlohmann(std::string_view text) {
     } catch (const ivp::JsonTextError& e) {
         ASSERT_TRUE(theirs) << "nlohmann takes: " << text;
         expect_same_failure(e.failure(), *theirs, text);
+    }
+}
+
+// The one difference on purpose: nlohmann's lexer takes a NUL byte as the
+// end of the text and keeps what came before; the reader refuses the text
+// (parse_user_json refuses it before reading, with a message of its own).
+TEST(DataJson, ANulByteIsRefusedWhereNlohmannStopsReading) {
+    const std::string text("[1]\0[2]", 7);
+    EXPECT_EQ(json::parse(text.begin(), text.end()), json::parse("[1]"));
+    try {
+        (void)ivp::parse_data_json(text);
+        ADD_FAILURE() << "taken";
+    } catch (const ivp::JsonTextError& e) {
+        EXPECT_EQ(e.failure().at, 3u);
     }
 }
 
@@ -297,6 +254,29 @@ TEST(DataJson, OneEditAwayTheSameFaultAtTheSamePlaceAsNlohmann) {
     }
     EXPECT_GT(texts_read, 5000);
     EXPECT_GT(refused, texts_read / 2);
+}
+
+// Every seed and every finding of the reader's fuzz target
+// (tests/fuzz/{corpus,regressions}/json_reader), as the target checks it.
+TEST(DataJson, EveryJsonReaderFuzzInputAsNlohmann) {
+    namespace fs = std::filesystem;
+    int files = 0;
+    for (const char* kind : {"corpus", "regressions"}) {
+        const auto dir = fs::path(IVP_SOURCE_DIR) / "tests" / "fuzz" / kind / "json_reader";
+        if (!fs::is_directory(dir)) continue;
+        for (const auto& entry : fs::directory_iterator(dir)) {
+            std::ifstream in(entry.path(), std::ios::binary);
+            const std::string text{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+            ++files;
+            if (text.find('\0') != std::string::npos) {
+                EXPECT_FALSE(strict_takes(text)) << entry.path();
+                continue;
+            }
+            expect_as_nlohmann(text);
+            expect_strict_as_nlohmann(text);
+        }
+    }
+    EXPECT_GE(files, 10);
 }
 
 }  // namespace
