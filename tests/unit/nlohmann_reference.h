@@ -68,7 +68,10 @@ inline std::optional<ivp::JsonReadFailure> nlohmann_failure(std::string_view tex
         const json parsed = json::parse(text.begin(), text.end(), watch);
         return std::nullopt;
     } catch (const json::parse_error& e) {
-        const std::string_view what = e.what();
+        // The lexer's own words, before "; last read: '<the text read>'",
+        // which may contain anything (even these words).
+        std::string_view what = e.what();
+        what = what.substr(0, what.find("; last read:"));
         const auto kind = what.find("ill-formed UTF-8") != std::string_view::npos    ? ivp::JsonReadFailure::Kind::bad_utf8
                           : what.find("control character") != std::string_view::npos ? ivp::JsonReadFailure::Kind::control_character
                                                                                       : ivp::JsonReadFailure::Kind::syntax;

@@ -44,6 +44,11 @@ INSTANTIATE_TEST_SUITE_P(
     testing::Values(
         BadScenario{"not_json", "hallo", "", "geen geldige JSON (regel 1"},
         BadScenario{"truncated", "{\"schema\": 1, \"melding\": \"2026-", "", "geen geldige JSON"},
+        // A syntax error after a key whose words are those of another fault:
+        // the message names the syntax error (until 2026-12-03 it said "geen
+        // UTF-8", read from the words nlohmann quoted back).
+        BadScenario{"words_of_another_fault", R"({"melding ill-formed UTF-8 control character" x})", "",
+                    "(regel 1, teken 47). Controleer aanhalingstekens"},
         BadScenario{"empty", "", "", "leeg"},
         BadScenario{"array", "[1,2]", "", "moet een object zijn"},
         BadScenario{"unknown_key", R"({"meldng":"2026-01-05"})", "/meldng", "onbekend veld \"meldng\""},
