@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 #include <string_view>
 
+#include "ivp/base/insertion_sort.h"
 #include "ivp/base/data_reader.h"
 #include "ivp/base/embedded_data.h"
 #include "ivp/base/error.h"
@@ -180,7 +181,7 @@ std::vector<Feestdag> Calendar::feestdagen(int y) const {
     auto result = statutory_feestdagen(y);
     for (const auto& f : lid3_days_)
         if (year_of(f.date) == y) result.push_back(f);
-    std::stable_sort(result.begin(), result.end(),
+    insertion_sort(result.begin(), result.end(),
                      [](const Feestdag& a, const Feestdag& b) { return sys_days{a.date} < sys_days{b.date}; });
     return result;
 }

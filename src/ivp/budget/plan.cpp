@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "ivp/base/insertion_sort.h"
 #include "ivp/base/data_reader.h"
 #include "ivp/base/embedded_data.h"
 #include "ivp/base/error.h"
@@ -300,7 +301,7 @@ json plan_summary(const json& provisions) {
         for (const auto& p : provisions)
             keys.push_back(p.at("calloff").at("date").get<std::string>() +
                            p.at("delivery").at("als_protocol").get<std::string>());
-    std::stable_sort(order.begin(), order.end(), [&keys](std::size_t a, std::size_t b) { return keys[a] < keys[b]; });
+    insertion_sort(order.begin(), order.end(), [&keys](std::size_t a, std::size_t b) { return keys[a] < keys[b]; });
     json ids = json::array(), slow = json::array(), out_of_plan = json::array();
     for (auto k : order) ids.push_back(provisions[k].at("id"));
     for (const auto& p : provisions) {

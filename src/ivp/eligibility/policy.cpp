@@ -6,6 +6,7 @@
 #include <memory>
 #include <mutex>
 
+#include "ivp/base/insertion_sort.h"
 #include "ivp/base/data_reader.h"
 #include "ivp/eligibility/compiled_rules.h"
 #include "ivp/base/embedded_data.h"
@@ -290,7 +291,7 @@ ProbedFact probe(const Policy& policy, const PolicyProvision& p, const FactsCata
 
 // By rank, then in the order of the criteria and their facts.
 std::vector<OpenQuestion> most_decisive_first(std::vector<ProbedFact>& open) {
-    std::stable_sort(open.begin(), open.end(), [](const ProbedFact& a, const ProbedFact& b) {
+    insertion_sort(open.begin(), open.end(), [](const ProbedFact& a, const ProbedFact& b) {
         return a.rank != b.rank ? a.rank < b.rank : a.order < b.order;
     });
     std::vector<OpenQuestion> out;
@@ -681,7 +682,7 @@ namespace {
 
 // The default first, then by id; ids unique; the facts' `used_by` matches.
 std::vector<Policy> ordered_and_checked(std::vector<Policy> out, const FactsCatalogue& facts) {
-    std::stable_sort(out.begin(), out.end(), [](const Policy& a, const Policy& b) {
+    insertion_sort(out.begin(), out.end(), [](const Policy& a, const Policy& b) {
         if ((a.id == kDefaultPolicy) != (b.id == kDefaultPolicy)) return a.id == kDefaultPolicy;
         return a.id < b.id;
     });

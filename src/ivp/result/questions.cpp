@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "ivp/base/insertion_sort.h"
 #include "ivp/eligibility/compiled_rules.h"
 #include "ivp/eligibility/policy_pack.h"
 #include "ivp/costs/costs.h"
@@ -271,7 +272,7 @@ json questions_json(const Scenario& scenario, const Rulebook& rb, const std::vec
     probe_costs(scenario, rb, tally);
     std::vector<Ranked> list;
     for (const auto& [id, t] : tally) list.push_back(rank(id, t, rb));
-    std::sort(list.begin(), list.end(), [](const Ranked& a, const Ranked& b) {
+    insertion_sort(list.begin(), list.end(), [](const Ranked& a, const Ranked& b) {
         if (a.score != b.score) return a.score > b.score;
         if (a.amount != b.amount) return a.amount > b.amount;
         return a.order < b.order;

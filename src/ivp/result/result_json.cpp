@@ -5,6 +5,7 @@
 #include <optional>
 #include <stdexcept>
 
+#include "ivp/base/insertion_sort.h"
 #include "ivp/base/data_reader.h"
 #include "ivp/base/json_object.h"
 #include "ivp/base/sources.h"
@@ -217,7 +218,7 @@ void write_assessment_entry(JsonTextWriter& out, const Assessment& a, bool with_
 void write_policies(JsonTextWriter& out, const std::vector<Assessment>& by_policy, bool first_with_open_questions) {
     std::vector<std::size_t> order(by_policy.size());
     for (std::size_t k = 0; k < order.size(); ++k) order[k] = k;
-    std::stable_sort(order.begin(), order.end(),
+    insertion_sort(order.begin(), order.end(),
                      [&](std::size_t a, std::size_t b) { return by_policy[a].policy->id < by_policy[b].policy->id; });
     JsonMembers m(out);
     for (std::size_t n = 0; n < order.size(); ++n) {
@@ -535,7 +536,7 @@ void TimelineTable::write(JsonTextWriter& out, const AnchorTable& anchors) const
     // By key, as a tree keeps them; a key is the first provision's id with those tracks.
     std::vector<std::size_t> order(ids_.size());
     for (std::size_t k = 0; k < order.size(); ++k) order[k] = k;
-    std::sort(order.begin(), order.end(), [this](std::size_t a, std::size_t b) { return ids_[a] < ids_[b]; });
+    insertion_sort(order.begin(), order.end(), [this](std::size_t a, std::size_t b) { return ids_[a] < ids_[b]; });
     JsonMembers w(out);
     for (const auto k : order) write_tracks(w(ids_[k]), tracks_[k], anchors);
 }
