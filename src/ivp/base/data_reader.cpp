@@ -7,6 +7,7 @@
 #include <limits>
 #include <vector>
 
+#include "ivp/base/decimal.h"
 #include "ivp/base/json_input.h"
 #include "ivp/base/text.h"
 
@@ -521,7 +522,8 @@ private:
 
     // nlohmann's number types: a whole number without sign is unsigned, with a
     // minus sign signed; one with a fraction or exponent, or out of range for
-    // its integer type, a double from strtod of the whole token.
+    // its integer type, the nearest double to the whole token (as strtod
+    // reads it: src/ivp/base/decimal.h).
     bool number(json& out) {
         const char* start = p_;
         const bool negative = *p_ == '-';
@@ -578,7 +580,7 @@ private:
                 }
             }
         }
-        const double d = std::strtod(token.c_str(), &stop);
+        const double d = decimal_to_double(token);
         // nlohmann refuses a number that is not finite (1e999).
         if (!std::isfinite(d)) return false;
         out = d;

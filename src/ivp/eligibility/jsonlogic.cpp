@@ -1,3 +1,4 @@
+#include "ivp/base/decimal.h"
 #include "ivp/eligibility/jsonlogic.h"
 
 #include <algorithm>
@@ -142,7 +143,7 @@ std::size_t decimal_prefix(std::string_view s) {
     return i;
 }
 
-double parse_decimal(std::string_view s) { return std::strtod(std::string(s).c_str(), nullptr); }
+double parse_decimal(std::string_view s) { return decimal_to_double(s); }
 
 // ToNumber applied to a String (ECMA-262 StringToNumber).
 double string_to_number(std::string_view text) {
@@ -745,7 +746,7 @@ std::string js_number_to_string(double x) {
     char buf[40];
     for (int precision = 1; precision <= 17; ++precision) {
         std::snprintf(buf, sizeof buf, "%.*e", precision - 1, m);
-        if (std::strtod(buf, nullptr) == m) break;
+        if (decimal_to_double(buf) == m) break;
     }
     // buf = d.ddddde±XX
     const std::string text = buf;
