@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "ivp/base/json_object.h"
 #include "ivp/api/boundary.h"
 #include "ivp/result/calculate.h"
 #include "ivp/result/rulebook_json.h"
@@ -79,7 +80,7 @@ std::string letter(const std::string& kind, const std::string& scenario_json, co
 // checks of `ivp validate FILE` (src/ivp/eligibility/policy_pack.h).
 std::string validate_policy_pack(const std::string& pack_json) {
     try {
-        return ivp::validate_policy_pack_text(pack_json).dump();
+        return ivp::json_text(ivp::validate_policy_pack_text(pack_json));
     } catch (const ivp::InputError& e) {
         return ivp::error_json_text(e.what(), e.where());
     } catch (const std::exception& e) {
@@ -106,7 +107,7 @@ std::string facts() { return std::string(ivp::embedded::data_file("facts.json"))
 // Float64Array of criteriaCodes(), calls criteriaTruthsCoded(), and reads the
 // characters from the Uint8Array of criteriaTruthsView(). The buffers and the
 // last error are the boundary's only state.
-std::string criteria_rules() { return ivp::rules::criteria_rules_json(ivp::rules::embedded_criteria_rules()).dump(); }
+std::string criteria_rules() { return ivp::json_text(ivp::rules::criteria_rules_json(ivp::rules::embedded_criteria_rules())); }
 std::string criteria_truths(const std::string& profile_json) { return ivp::rules::criteria_truths_json_text(profile_json); }
 std::vector<double>& codes_buffer() {
     static std::vector<double> codes(ivp::embedded_facts().facts.size(), std::numeric_limits<double>::quiet_NaN());

@@ -120,3 +120,37 @@ TEST(Decimal, RandomDoublesRoundTrip) {
 }
 
 }  // namespace
+
+namespace {
+
+// decimal_digits against glibc's printf("%.*e"), which rounds the exact value
+// half to even: the same digits and the same power of ten for every
+// precision JsonLogic tries (1 to 17), on doubles of every magnitude.
+TEST(Decimal, DigitsAsPrintfRoundsThem) {
+    std::mt19937_64 random(11);
+    const auto check = [](double d, int precision) {
+        char buf[64];
+        std::snprintf(buf, sizeof buf, "%.*e", precision - 1, d);
+        const std::string text = buf;
+        const auto e = text.find('e');
+        std::string digits;
+        for (std::size_t i = 0; i < e; ++i)
+            if (text[i] != '.') digits += text[i];
+        while (digits.size() > 1 && digits.back() == '0') digits.pop_back();
+        const int point = std::atoi(text.c_str() + e + 1) + 1;
+        const auto ours = ivp::decimal_digits(d, precision);
+        ASSERT_EQ(ours.digits, digits) << text;
+        ASSERT_EQ(ours.point, point) << text;
+    };
+    for (double d : {0.5, 1.0, 2.5, 0.125, 9.5, 99.5, 0.1, 1e23, 5e-324, 1.7976931348623157e308, 123456.75, 0.3})
+        for (int p = 1; p <= 17; ++p) check(d, p);
+    for (int i = 0; i < 20000; ++i) {
+        const std::uint64_t b = random() & 0x7FEFFFFFFFFFFFFFull;
+        double d;
+        std::memcpy(&d, &b, sizeof d);
+        if (d == 0) continue;
+        check(d, 1 + static_cast<int>(random() % 17));
+    }
+}
+
+}  // namespace

@@ -1,3 +1,4 @@
+#include "ivp/base/json_object.h"
 #include "ivp/base/data_reader.h"
 
 #include <cerrno>
@@ -124,7 +125,7 @@ std::int64_t DataReader::integer_value(const json& value, const std::string& whe
     const auto v = guard([&] { return require_integer(value, where, lo, hi, what); });
     if (value.is_number_float())
         fail(where, join_text({what, " moet een heel getal zijn, zonder cijfers achter de komma (", std::to_string(v),
-                               ", niet ", value.dump(), ")."}));
+                               ", niet ", json_text(value), ")."}));
     return v;
 }
 

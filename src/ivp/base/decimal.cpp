@@ -1,6 +1,7 @@
 #include "ivp/base/decimal.h"
 
 #include <cstdint>
+#include <cmath>
 #include <cstring>
 
 namespace ivp {
@@ -124,11 +125,10 @@ void shift(Decimal& a, int k) {
     if (k < 0) shift_right(a, static_cast<unsigned>(-k));
 }
 
-// Whether a, cut after its integer digits, rounds up: above half, or exactly
-// half and (round half to even) the last kept digit odd. A dropped nonzero
-// digit makes "exactly half" more than half.
-bool rounds_up(const Decimal& a) {
-    const int at = a.dp;
+// Whether a, cut after `at` digits, rounds up: above half, or exactly half
+// and (round half to even) the last kept digit odd. A dropped nonzero digit
+// makes "exactly half" more than half.
+bool rounds_up(const Decimal& a, int at) {
     if (at < 0 || at >= a.nd) return false;
     if (a.d[at] == 5 && at + 1 == a.nd) return a.truncated || (at > 0 && a.d[at - 1] % 2 == 1);
     return a.d[at] >= 5;
@@ -140,7 +140,7 @@ std::uint64_t rounded_integer(const Decimal& a) {
     int i = 0;
     for (; i < a.dp && i < a.nd; ++i) n = n * 10 + a.d[i];
     for (; i < a.dp; ++i) n *= 10;
-    return rounds_up(a) ? n + 1 : n;
+    return rounds_up(a, a.dp) ? n + 1 : n;
 }
 
 constexpr int kMantissaBits = 52;
@@ -191,7 +191,78 @@ double nearest_double(Decimal& a) {
     return from_bits(a.negative, mantissa, exponent);
 }
 
+// a rounded to `digits` significant digits (half to even).
+void round_to(Decimal& a, int digits) {
+    if (digits < 0 || digits >= a.nd) return;
+    if (!rounds_up(a, digits)) {
+        a.nd = digits;
+        a.trim();
+        return;
+    }
+    for (int i = digits - 1; i >= 0; --i) {
+        if (a.d[i] < 9) {
+            ++a.d[i];
+            a.nd = i + 1;
+            return;
+        }
+    }
+    a.d[0] = 1;  // all nines: 0.99… became 1.0
+    a.nd = 1;
+    ++a.dp;
+}
+
+// The exact decimal value of a finite double's magnitude: its 53-bit
+// integer times a power of two, shifted (a double's exact decimal has at most
+// 767 significant digits, within kMaxDigits).
+Decimal exact_decimal(double value) {
+    std::uint64_t bits;
+    std::memcpy(&bits, &value, sizeof bits);
+    int exponent = static_cast<int>((bits >> kMantissaBits) & ((1u << kExponentBits) - 1));
+    std::uint64_t mantissa = bits & ((std::uint64_t{1} << kMantissaBits) - 1);
+    if (exponent == 0) exponent = 1;  // subnormal
+    else mantissa |= std::uint64_t{1} << kMantissaBits;
+    Decimal a;
+    char reversed[20];
+    int count = 0;
+    for (; mantissa > 0; mantissa /= 10) reversed[count++] = static_cast<char>(mantissa % 10);
+    while (count > 0) a.put(reversed[--count]);
+    a.dp = a.nd;
+    a.trim();
+    shift(a, exponent + kBias - kMantissaBits);
+    return a;
+}
+
 }  // namespace
+
+namespace {
+
+DecimalDigits digits_of(const Decimal& a) {
+    DecimalDigits out;
+    out.point = a.dp;
+    for (int i = 0; i < a.nd; ++i) out.digits += static_cast<char>('0' + a.d[i]);
+    if (out.digits.empty()) out.digits = "0";
+    return out;
+}
+
+}  // namespace
+
+DecimalDigits decimal_digits(double value, int precision) {
+    Decimal a = exact_decimal(value);
+    round_to(a, precision);
+    return digits_of(a);
+}
+
+DecimalDigits shortest_decimal_digits(double value) {
+    const Decimal exact = exact_decimal(value);
+    DecimalDigits out;
+    for (int precision = 1; precision <= 17; ++precision) {
+        Decimal a = exact;
+        round_to(a, precision);
+        out = digits_of(a);
+        if (decimal_to_double("0." + out.digits + "e" + std::to_string(out.point)) == std::fabs(value)) break;
+    }
+    return out;
+}
 
 double decimal_to_double(std::string_view text) {
     Decimal a = read(text);

@@ -12,6 +12,7 @@
 // ten of at most 22 are both exact doubles, so one multiplication or division
 // rounds once and correctly. tests/unit/decimal_test.cpp checks it against the
 // C library's strtod bit for bit.
+#include <string>
 #include <string_view>
 
 namespace ivp {
@@ -20,5 +21,19 @@ namespace ivp {
 // and an optional exponent ('e' or 'E', an optional sign, digits); the caller
 // has checked the form. The value's sign is kept: "-0" gives -0.0.
 double decimal_to_double(std::string_view text);
+
+// The other way: a finite double's magnitude rounded to `precision` (>= 1)
+// significant digits, half to even, as printf's "%.*e" rounds it:
+// 0.`digits` × 10^`point`, without trailing zeros ("0" and point 0 for zero).
+struct DecimalDigits {
+    std::string digits;
+    int point = 0;
+};
+DecimalDigits decimal_digits(double value, int precision);
+
+// The fewest digits (1 to 17) that read back as the same double, each try
+// rounded as decimal_digits rounds it: JavaScript's Number-to-String digits,
+// for JsonLogic (src/ivp/eligibility/jsonlogic.cpp js_number_to_string).
+DecimalDigits shortest_decimal_digits(double value);
 
 }  // namespace ivp

@@ -7,7 +7,7 @@
 namespace ivp {
 
 std::string error_json_text(const std::string& message, const std::string& where) {
-    return JsonObject().add("error", JsonObject().add("message", message).add("where", where)).take().dump();
+    return json_text(JsonObject().add("error", JsonObject().add("message", message).add("where", where)).take());
 }
 
 }  // namespace ivp

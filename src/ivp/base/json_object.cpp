@@ -1,5 +1,8 @@
 #include "ivp/base/json_object.h"
 
+#include <cmath>
+#include <stdexcept>
+
 #include <algorithm>
 #include <charconv>
 #include <cstring>
@@ -58,6 +61,39 @@ bool needs_look(const char* p) {
 
 }  // namespace
 
+// A string that is not UTF-8 is refused as dump() refuses it, word for word
+// (nlohmann's type_error 316): at the first byte its decoder rejects — the
+// lead byte no sequence starts with, or the first byte out of its range —
+// or, cut short by the end, naming the last byte. `at`: where the sequence
+// starts.
+[[noreturn]] void JsonTextWriter::throw_not_utf8(std::string_view s, std::size_t at) {
+    const auto hex = [](unsigned char byte) {
+        static constexpr char digits[] = "0123456789ABCDEF";
+        return std::string{digits[byte >> 4], digits[byte & 0xF]};
+    };
+    const auto byte = [&s](std::size_t k) { return static_cast<unsigned char>(s[k]); };
+    const auto in = [](unsigned char b, unsigned lo, unsigned hi) { return b >= lo && b <= hi; };
+    std::size_t bad = at;
+    const unsigned char c = byte(at);
+    if (in(c, 0xC2, 0xF4)) {
+        const std::size_t n = c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+        for (std::size_t k = 1; k < n; ++k) {
+            if (at + k == s.size())
+                throw json::type_error::create(316, "incomplete UTF-8 string; last byte: 0x" + hex(byte(s.size() - 1)), nullptr);
+            unsigned lo = 0x80, hi = 0xBF;
+            if (k == 1 && c == 0xE0) lo = 0xA0;
+            if (k == 1 && c == 0xED) hi = 0x9F;
+            if (k == 1 && c == 0xF0) lo = 0x90;
+            if (k == 1 && c == 0xF4) hi = 0x8F;
+            if (!in(byte(at + k), lo, hi)) {
+                bad = at + k;
+                break;
+            }
+        }
+    }
+    throw json::type_error::create(316, "invalid UTF-8 byte at index " + std::to_string(bad) + ": 0x" + hex(byte(bad)), nullptr);
+}
+
 // The bytes of `s` escaped as json_text escapes them, written at `o`; the
 // end of what was written. Room for 6 bytes per byte of `s` must be there.
 char* JsonTextWriter::escape_into(char* o, std::string_view s) {
@@ -70,13 +106,7 @@ char* JsonTextWriter::escape_into(char* o, std::string_view s) {
         const auto c = static_cast<unsigned char>(s[i]);
         if (c >= 0x80) {
             const std::size_t n = utf8_sequence_length(s, i);
-            if (n == 0) {
-                // Not UTF-8: nlohmann's serializer throws its type_error 316
-                // (were it ever to accept the string, its text is the answer).
-                const std::string text = json(std::string(s)).dump();
-                std::memcpy(o, text.data() + 1, text.size() - 2);  // without its quotes
-                return o + text.size() - 2;
-            }
+            if (n == 0) throw_not_utf8(s, i);
             i += n;
             continue;
         }
@@ -155,8 +185,25 @@ void JsonTextWriter::value(const json& value) {
         case json::value_t::null: put("null", 4); return;
         case json::value_t::number_integer: integer(value.get<std::int64_t>()); return;
         case json::value_t::number_unsigned: integer(value.get<std::uint64_t>()); return;
-        default: put(value.dump()); return;  // float, binary, discarded: nlohmann's own text
+        case json::value_t::number_float: floating(value.get<double>()); return;
+        default:  // binary, discarded: no writer makes them (dump() would write them in forms of its own)
+            throw std::logic_error("json_text: a binary or discarded value");
     }
+}
+
+// A double as nlohmann's serializer writes it (dump_float): null when not
+// finite, else its Grisu2 digits, the shortest that read back as the same
+// double (nlohmann::detail::to_chars, the function dump() calls; nlohmann/json
+// is pinned at 3.11.2). Why not dump(): its serializer, with printf for
+// control characters and a locale lookup, is not in the WebAssembly then.
+void JsonTextWriter::floating(double x) {
+    if (!std::isfinite(x)) {
+        put("null", 4);
+        return;
+    }
+    char digits[64];
+    const char* end = nlohmann::detail::to_chars(digits, digits + sizeof digits, x);
+    put(std::string_view(digits, static_cast<std::size_t>(end - digits)));
 }
 
 void append_json_text(std::string& out, const json& value) {

@@ -133,9 +133,12 @@ public:
         const auto end = std::to_chars(buffer, buffer + sizeof buffer, value).ptr;
         put(buffer, static_cast<std::size_t>(end - buffer));
     }
+    // A double as dump() writes it: the shortest digits that read back, null when not finite.
+    void floating(double x);
 
 private:
     static char* escape_into(char* o, std::string_view s);
+    [[noreturn]] static void throw_not_utf8(std::string_view s, std::size_t at);
     void room(std::size_t n) {
         if (out_.size() - at_ < n) grow(n);
     }

@@ -742,21 +742,12 @@ std::string js_number_to_string(double x) {
     if (std::isinf(x)) return x < 0 ? "-Infinity" : "Infinity";
     std::string sign = x < 0 ? "-" : "";
     const double m = std::fabs(x);
-    // Shortest digits that read back as the same double (printf rounds correctly).
-    char buf[40];
-    for (int precision = 1; precision <= 17; ++precision) {
-        std::snprintf(buf, sizeof buf, "%.*e", precision - 1, m);
-        if (decimal_to_double(buf) == m) break;
-    }
-    // buf = d.ddddde±XX
-    const std::string text = buf;
-    const auto e_pos = text.find('e');
-    std::string digits;
-    for (std::size_t i = 0; i < e_pos; ++i)
-        if (text[i] != '.') digits += text[i];
-    while (digits.size() > 1 && digits.back() == '0') digits.pop_back();
+    // The shortest digits that read back as the same double, each try
+    // rounded as printf's "%.*e" rounds (src/ivp/base/decimal.h).
+    const DecimalDigits shortest = shortest_decimal_digits(m);
+    const std::string& digits = shortest.digits;
     const int k = static_cast<int>(digits.size());
-    const int n = std::atoi(text.c_str() + e_pos + 1) + 1;  // value = 0.digits × 10^n
+    const int n = shortest.point;  // value = 0.digits × 10^n
     std::string out;
     if (k <= n && n <= 21) {
         out = digits + std::string(static_cast<std::size_t>(n - k), '0');

@@ -4,6 +4,7 @@
 #include <cctype>
 #include <map>
 #include <memory>
+#include <atomic>
 #include <mutex>
 
 #include "ivp/base/insertion_sort.h"
@@ -710,8 +711,25 @@ bool is_policy_file(std::string_view path) { return path.rfind("policies/", 0) =
 // alone; docs/perf.md "Start-up") and no pack is parsed twice. A parse that
 // throws stores nothing. The lock is for native callers on several threads
 // (the WebAssembly is single-threaded).
+//
+// A flag spun on, not std::mutex: std::mutex brings std::system_error and its
+// messages (with printf) into the WebAssembly, where nothing ever waits here
+// (docs/perf.md, "Size"). Natively a second thread spins while the first one
+// parses a pack, once per pack.
+class CacheLock {
+public:
+    void lock() {
+        while (taken_.test_and_set(std::memory_order_acquire)) {
+        }
+    }
+    void unlock() { taken_.clear(std::memory_order_release); }
+
+private:
+    std::atomic_flag taken_ = ATOMIC_FLAG_INIT;
+};
+
 struct EmbeddedPolicyCache {
-    std::mutex lock;
+    CacheLock lock;
     std::map<std::string, const Policy*, std::less<>> by_file;
     std::vector<std::unique_ptr<const Policy>> alone;
 };
@@ -729,7 +747,7 @@ Policy parse_embedded_policy(const std::string& file, std::string_view content) 
 // it, or nullptr when there is no such file.
 const Policy* embedded_policy_file(const std::string& file) {
     auto& cache = embedded_policy_cache();
-    const std::lock_guard<std::mutex> hold(cache.lock);
+    const std::lock_guard<CacheLock> hold(cache.lock);
     if (const auto found = cache.by_file.find(file); found != cache.by_file.end()) return found->second;
     for (const auto& f : embedded::data_files()) {
         if ("data/" + std::string(f.path) != file || !is_policy_file(f.path)) continue;
@@ -772,7 +790,7 @@ const std::vector<Policy>& embedded_policies() {
             const Policy* alone = nullptr;
             {
                 auto& cache = embedded_policy_cache();
-                const std::lock_guard<std::mutex> hold(cache.lock);
+                const std::lock_guard<CacheLock> hold(cache.lock);
                 if (const auto found = cache.by_file.find(file); found != cache.by_file.end()) alone = found->second;
             }
             if (alone) {
@@ -786,7 +804,7 @@ const std::vector<Policy>& embedded_policies() {
         // The list's elements keep their addresses when it is moved into the
         // static below (a vector's move takes over its buffer).
         auto& cache = embedded_policy_cache();
-        const std::lock_guard<std::mutex> hold(cache.lock);
+        const std::lock_guard<CacheLock> hold(cache.lock);
         for (const auto& [file, id] : parsed_here)
             for (const auto& p : out)
                 if (p.id == id) cache.by_file.emplace(file, &p);

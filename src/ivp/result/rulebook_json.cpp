@@ -78,7 +78,7 @@ const json& embedded_rulebook_tables() {
 }
 
 const std::string& embedded_rulebook_json_text() {
-    static const std::string text = embedded_rulebook_tables().dump();
+    static const std::string text = json_text(embedded_rulebook_tables());
     return text;
 }
 
@@ -120,7 +120,7 @@ json whole_open_question(const json& q) {
     const char* decisive = q.size() >= 2 && q.size() % 2 == 0 && q[0].is_string() && q[1].is_number_integer()
                                ? decisive_name(q[1].get<int>())
                                : nullptr;
-    if (!decisive) throw DataError("rulebook", "", "een open vraag die het regelboek niet kent: " + q.dump());
+    if (!decisive) throw DataError("rulebook", "", "een open vraag die het regelboek niet kent: " + json_text(q));
     json settles = json::array();
     for (std::size_t k = 2; k < q.size(); k += 2)
         settles.push_back(JsonObject().add("answer", q[k]).add("verdict", q[k + 1]));
@@ -274,7 +274,7 @@ void put_anchor(json& milestone, const json& anchors) {
     if (auto from = milestone.find("from"); from != milestone.end() && from->is_number_integer()) {
         const auto n = from->get<std::int64_t>();
         if (n < 0 || static_cast<std::size_t>(n) >= anchors.size())
-            throw DataError("rulebook", "", "een begin van een termijn dat het resultaat niet heeft: " + from->dump());
+            throw DataError("rulebook", "", "een begin van een termijn dat het resultaat niet heeft: " + json_text(*from));
         *from = anchors[static_cast<std::size_t>(n)];
     }
 }
@@ -282,7 +282,7 @@ void put_anchor(json& milestone, const json& anchors) {
 // A phase [id, start, start_kind, end, werkdagen, label?] whole again.
 json whole_phase(const json& ph) {
     if (!ph.is_array()) return ph;
-    if (ph.size() != 5 && ph.size() != 6) throw DataError("rulebook", "", "een fase die het regelboek niet kent: " + ph.dump());
+    if (ph.size() != 5 && ph.size() != 6) throw DataError("rulebook", "", "een fase die het regelboek niet kent: " + json_text(ph));
     json out = JsonObject().add("id", ph[0]).add("start", ph[1]).add("start_kind", ph[2]).add("end", ph[3]).add("werkdagen", ph[4]);
     if (ph.size() == 6) out["label"] = ph[5];
     return out;
@@ -341,8 +341,8 @@ void put_procedure(json& result, const json& rulebook, const json& anchors) {
 
 json with_rulebook(json result, const json& rulebook) {
     if (result.value("rulebook", json()) != rulebook.at("rulebook"))
-        throw DataError("rulebook", "", "het resultaat hoort bij regelboek " + result.value("rulebook", json()).dump() +
-                                            ", niet bij " + rulebook.at("rulebook").dump());
+        throw DataError("rulebook", "", "het resultaat hoort bij regelboek " + json_text(result.value("rulebook", json())) +
+                                            ", niet bij " + json_text(rulebook.at("rulebook")));
     result.erase("rulebook");
     json own = json::object(), ids = json::array();
     put_policies(result, rulebook, own, ids);

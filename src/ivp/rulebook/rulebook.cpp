@@ -1,3 +1,4 @@
+#include "ivp/base/json_object.h"
 #include "ivp/rulebook/rulebook.h"
 
 #include "ivp/base/data_reader.h"
@@ -25,7 +26,7 @@ nlohmann::json edited(std::string_view path, const CustomRulebook::Edit& edit, s
     auto data = parse_data_json(embedded::data_file(path));
     edit(path, data);
     digest(h, path);
-    digest(h, data.dump());
+    digest(h, json_text(data));
     return data;
 }
 
@@ -47,11 +48,11 @@ CustomRulebook::CustomRulebook(const Edit& edit)
           for (auto& [file, data] : files) {
               edit(std::string_view(file).substr(5), data);  // without "data/"
               digest(digest_, file);
-              digest(digest_, data.dump());
+              digest(digest_, json_text(data));
           }
           return parse_policies(files, catalogue_, embedded_facts());
       }()),
-      terms_(parse_terms(edited("terms.json", edit, digest_).dump(), catalogue_)),
+      terms_(parse_terms(json_text(edited("terms.json", edit, digest_)), catalogue_)),
       financing_(parse_financing(edited("financing.json", edit, digest_), "data/financing.json", catalogue_)),
       eigen_bijdrage_(parse_eigen_bijdrage(edited("eigen-bijdrage.json", edit, digest_), "data/eigen-bijdrage.json",
                                            catalogue_, embedded_calendar().first_year(),
