@@ -1,4 +1,3 @@
-#include "ivp/base/json_object.h"
 #include "ivp/base/data_reader.h"
 
 #include <cerrno>
@@ -10,6 +9,7 @@
 
 #include "ivp/base/decimal.h"
 #include "ivp/base/json_input.h"
+#include "ivp/base/json_object.h"
 #include "ivp/base/text.h"
 
 namespace ivp {
@@ -414,31 +414,10 @@ private:
                 ++p_;
             } else {
                 const auto n = utf8_sequence_length(std::string_view(p_, static_cast<std::size_t>(end_ - p_)), 0);
-                if (n == 0) return fail(Kind::bad_utf8, first_bad_utf8_byte());
+                if (n == 0) return fail(Kind::bad_utf8, p_ + (utf8_first_bad_byte(std::string_view(p_, static_cast<std::size_t>(end_ - p_)), 0)));
                 p_ += n;
             }
         }
-    }
-
-    // Where a UTF-8 sequence that utf8_sequence_length refused goes wrong, as
-    // nlohmann's lexer reads it byte by byte: the lead byte when no sequence
-    // starts with it, else the first byte out of its range (or the end).
-    const char* first_bad_utf8_byte() const {
-        const auto c = static_cast<unsigned char>(*p_);
-        const auto in = [](unsigned char b, unsigned lo, unsigned hi) { return b >= lo && b <= hi; };
-        if (!in(c, 0xC2, 0xF4)) return p_;
-        const int n = c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
-        for (int k = 1; k < n; ++k) {
-            if (p_ + k == end_) return end_;
-            const auto b = static_cast<unsigned char>(p_[k]);
-            unsigned lo = 0x80, hi = 0xBF;
-            if (k == 1 && c == 0xE0) lo = 0xA0;  // no overlong form
-            if (k == 1 && c == 0xED) hi = 0x9F;  // no surrogate
-            if (k == 1 && c == 0xF0) lo = 0x90;  // no overlong form
-            if (k == 1 && c == 0xF4) hi = 0x8F;  // nothing above U+10FFFF
-            if (!in(b, lo, hi)) return p_ + k;
-        }
-        return p_;  // not reached: utf8_sequence_length took it
     }
 
     bool hex4(unsigned& out) {
@@ -595,8 +574,7 @@ JsonTextError::JsonTextError(std::string_view text, JsonReadFailure failure)
     : std::runtime_error(describe(text, failure)), failure_(std::move(failure)) {}
 
 std::string JsonTextError::describe(std::string_view text, const JsonReadFailure& failure) {
-    const auto at = locate(text, failure.at);
-    const std::string place = join_text({"regel ", std::to_string(at.line), ", teken ", std::to_string(at.column)});
+    const std::string place = place_in_text(text, failure.at);
     switch (failure.kind) {
         case Kind::bad_utf8: return join_text({place, ": een teken dat geen UTF-8 is"});
         case Kind::control_character: return join_text({place, ": een stuurteken in een tekst"});

@@ -232,10 +232,6 @@ Decimal exact_decimal(double value) {
     return a;
 }
 
-}  // namespace
-
-namespace {
-
 DecimalDigits digits_of(const Decimal& a) {
     DecimalDigits out;
     out.point = a.dp;

@@ -1,9 +1,6 @@
 #include "ivp/base/json_input.h"
 
 #include <cmath>
-#include <functional>
-#include <set>
-#include <vector>
 
 #include "ivp/base/data_reader.h"
 #include "ivp/base/error.h"
@@ -21,18 +18,15 @@ void check_raw_text(std::string_view text) {
     if (text.find_first_not_of(" \t\r\n") == std::string_view::npos)
         throw InputError("", "De invoer is leeg; verwacht werd een scenario in JSON, bijvoorbeeld {\"schema\": 1}.");
     if (const auto nul = text.find('\0'); nul != std::string_view::npos) {
-        const auto at = locate(text, nul);
-        throw InputError("", join_text({"De invoer is geen geldige JSON: er staat een NUL-teken op regel ",
-                                        std::to_string(at.line), ", teken ", std::to_string(at.column),
-                                        ". Is dit wel een tekstbestand?"}));
+        throw InputError("", join_text({"De invoer is geen geldige JSON: er staat een NUL-teken op ",
+                                        place_in_text(text, nul), ". Is dit wel een tekstbestand?"}));
     }
 }
 
 // The fault the reader found, in words: where, and the two mistakes a text
 // editor makes most named.
 [[noreturn]] void throw_syntax_error(std::string_view text, const JsonReadFailure& failure) {
-    const auto at = locate(text, failure.at);
-    const std::string place = join_text({"regel ", std::to_string(at.line), ", teken ", std::to_string(at.column)});
+    const std::string place = place_in_text(text, failure.at);
     if (failure.kind == JsonReadFailure::Kind::bad_utf8)
         throw InputError("", join_text({"De invoer is geen geldige JSON (", place,
                                         "): daar staat een teken dat geen UTF-8 is. Sla het bestand op als UTF-8."}));

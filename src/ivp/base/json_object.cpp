@@ -1,11 +1,10 @@
 #include "ivp/base/json_object.h"
 
-#include <cmath>
-#include <stdexcept>
-
 #include <algorithm>
 #include <charconv>
+#include <cmath>
 #include <cstring>
+#include <stdexcept>
 
 #include "ivp/base/text.h"
 
@@ -72,25 +71,9 @@ bool needs_look(const char* p) {
         return std::string{digits[byte >> 4], digits[byte & 0xF]};
     };
     const auto byte = [&s](std::size_t k) { return static_cast<unsigned char>(s[k]); };
-    const auto in = [](unsigned char b, unsigned lo, unsigned hi) { return b >= lo && b <= hi; };
-    std::size_t bad = at;
-    const unsigned char c = byte(at);
-    if (in(c, 0xC2, 0xF4)) {
-        const std::size_t n = c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
-        for (std::size_t k = 1; k < n; ++k) {
-            if (at + k == s.size())
-                throw json::type_error::create(316, "incomplete UTF-8 string; last byte: 0x" + hex(byte(s.size() - 1)), nullptr);
-            unsigned lo = 0x80, hi = 0xBF;
-            if (k == 1 && c == 0xE0) lo = 0xA0;
-            if (k == 1 && c == 0xED) hi = 0x9F;
-            if (k == 1 && c == 0xF0) lo = 0x90;
-            if (k == 1 && c == 0xF4) hi = 0x8F;
-            if (!in(byte(at + k), lo, hi)) {
-                bad = at + k;
-                break;
-            }
-        }
-    }
+    const std::size_t bad = utf8_first_bad_byte(s, at);
+    if (bad == s.size())
+        throw json::type_error::create(316, "incomplete UTF-8 string; last byte: 0x" + hex(byte(s.size() - 1)), nullptr);
     throw json::type_error::create(316, "invalid UTF-8 byte at index " + std::to_string(bad) + ": 0x" + hex(byte(bad)), nullptr);
 }
 

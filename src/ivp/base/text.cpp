@@ -35,6 +35,22 @@ std::size_t utf8_sequence_length(std::string_view text, std::size_t at) {
     return 0;
 }
 
+std::size_t utf8_first_bad_byte(std::string_view text, std::size_t at) {
+    const auto c = static_cast<unsigned char>(text[at]);
+    if (!in(c, 0xC2, 0xF4)) return at;
+    const std::size_t n = c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+    for (std::size_t k = 1; k < n; ++k) {
+        if (at + k == text.size()) return text.size();
+        unsigned char lo = 0x80, hi = 0xBF;
+        if (k == 1 && c == 0xE0) lo = 0xA0;  // no overlong form
+        if (k == 1 && c == 0xED) hi = 0x9F;  // no surrogate
+        if (k == 1 && c == 0xF0) lo = 0x90;  // no overlong form
+        if (k == 1 && c == 0xF4) hi = 0x8F;  // nothing above U+10FFFF
+        if (!in(static_cast<unsigned char>(text[at + k]), lo, hi)) return at + k;
+    }
+    return at;  // not reached for a sequence utf8_sequence_length refused
+}
+
 LineColumn locate(std::string_view text, std::size_t at) {
     LineColumn place;
     for (std::size_t i = 0; i < at && i < text.size(); ++i) {
@@ -46,6 +62,11 @@ LineColumn locate(std::string_view text, std::size_t at) {
         }
     }
     return place;
+}
+
+std::string place_in_text(std::string_view text, std::size_t at) {
+    const auto place = locate(text, at);
+    return join_text({"regel ", std::to_string(place.line), ", teken ", std::to_string(place.column)});
 }
 
 }  // namespace ivp

@@ -1,13 +1,12 @@
-#include "ivp/base/decimal.h"
 #include "ivp/eligibility/jsonlogic.h"
 
 #include <algorithm>
 #include <cmath>
-#include <cstdio>
 #include <cstdlib>
 #include <limits>
 #include <string_view>
 
+#include "ivp/base/decimal.h"
 #include "ivp/base/json_object.h"
 
 // Each operator follows json-logic-js 2.0.5 (logic.js) and the ECMAScript

@@ -1,9 +1,9 @@
-#include "ivp/base/json_object.h"
 #include "ivp/rulebook/rulebook.h"
 
 #include "ivp/base/data_reader.h"
 #include "ivp/base/embedded_data.h"
 #include "ivp/base/error.h"
+#include "ivp/base/json_object.h"
 
 namespace ivp {
 
