@@ -16,11 +16,11 @@
 //
 //   node tools/build-site.mjs [WASM_BUILD_DIR] [OUT_DIR]
 import { createHash } from 'node:crypto';
-import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { bundleSite, minifyCss, minifyGlue } from './site-bundle.mjs';
+import { packInlineCore } from './pack-core.mjs';
+import { bundleSite, bundleEarlyScript, minifyCss, minifyGlue } from './site-bundle.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const wasmDir = resolve(process.argv[2] || join(root, 'build/wasm'));
@@ -40,21 +40,15 @@ const safeInScript = (text) => text.replace(/<\/script/gi, '<\\/script').replace
 // (tools/site-bundle.mjs says why).
 const glue = minifyGlue(read(join(wasmDir, 'ivp_wasm.js')));
 const wasm = readFileSync(join(wasmDir, 'ivp_wasm.wasm'));
-// Inlined cores (the single file, the inline embed) are gzip + base64; the
-// page inflates them (site/js/ivp.js ivpInflateInlineCore). The served .wasm
-// stays as it is: the server compresses it and the browser stream-compiles it.
-// The gzip is Zopfli's (Debian package zopfli, installed by ./dev): the same
-// format any inflater reads, 5 % smaller than zlib's level 9 for this core
-// (253,298 -> 240,318 bytes; docs/perf.md, "Size"), and the same bytes on every
-// run (no timestamp: zopfli writes none).
-const gzipWithZopfli = (path) => {
-  try {
-    return execFileSync('zopfli', ['-c', path], { maxBuffer: 64 << 20 });
-  } catch (e) {
-    throw new Error(`build-site: zopfli could not compress ${path} (./dev installs the Debian package zopfli): ${e.message}`);
-  }
-};
-const wasmInline = gzipWithZopfli(join(wasmDir, 'ivp_wasm.wasm')).toString('base64');
+// Inlined cores (the single file, the inline embed) are LZMA + base64, with
+// their decoder, a WebAssembly module of 2 kB gzip, beside them
+// (tools/pack-core.mjs, site/js/unpack.js): 36 kB gzip smaller than the
+// Zopfli gzip they were, for about 19 ms more at start-up (docs/perf.md, "The
+// inlined core as LZMA"). The build checks that the decoder gives the core
+// back byte for byte. The served .wasm stays as it is: the server compresses
+// it and the browser stream-compiles it.
+const inlineCore = await packInlineCore(join(wasmDir, 'ivp_wasm.wasm'));
+
 // The page's text in ASCII only: with a few dozen non-ASCII characters in
 // it, Chromium spent 30-35 ms of the main thread decoding the single file
 // before its script ran, about 9 ms with the same text escaped (docs/perf.md,
@@ -87,36 +81,36 @@ const cspOf = (scriptSrc, styleHash, connectSrc = "'none'") => [
 // into the page's globals. Both page builds run the same modules; boot-page.js
 // takes the inlined core when the page has one, else it fetches
 // ivp-rekenhulp.wasm (connect-src 'self', closed to 'none' by the page once
-// the core is loaded). The served page's script leaves out fflate (it never
-// inflates a core; tools/site-bundle.mjs), so each page has its own hash.
-const pageScript = (inlineCore) => jsAscii(safeInScript(
-  `(function () {\n'use strict';\n${glue}\n${bundleSite('boot-page.js', { inlineCore, minify: true })}}());`));
-const script = pageScript(true);
-const servedScript = pageScript(false);
+// the core is loaded). Both pages run the same script (one hash).
+const script = jsAscii(safeInScript(
+  `(function () {\n'use strict';\n${glue}\n${bundleSite('boot-page.js', { minify: true })}}());`));
+const servedScript = script;
 // Both pages start getting their core ready at the top of <head>, beside the
 // parse of the rest of the page: the served page fetches ivp-rekenhulp.wasm
 // and compiles it while it streams in (site/early-core.js); the single file
-// decodes, inflates and compiles the core inlined right before its script
-// (site/early-inline-core.js). Each has its own hash in script-src.
+// unpacks and compiles the core inlined right before its script
+// (site/early-inline-core.js, bundled with site/js/unpack.js). Each has its
+// own hash in script-src.
 const earlyOf = (name) => safeInScript(site(name).replace(/^\s*\/\/.*\n/gm, ''));  // their comments stay in the source
 const early = earlyOf('early-core.js');
-const earlyInline = earlyOf('early-inline-core.js');
+const earlyInline = safeInScript(bundleEarlyScript('early-inline-core.js'));
 export const csp = cspOf(`${sha256(earlyInline)} ${sha256(script)} 'wasm-unsafe-eval'`, sha256(css));
 export const servedCsp = cspOf(`${sha256(early)} ${sha256(servedScript)} 'wasm-unsafe-eval'`, sha256(css), "'self'");
 const html = fill(htmlAscii(site('index.html')), { CSP: csp, CSS: css, APP: app, SCRIPT: script, FOOTER_MORE: '',
-  EARLY: `<script type="application/gzip-base64" id="ivp-wasm">${wasmInline}</script>\n` +
+  EARLY: `<script type="application/x-lzma-base64" id="ivp-wasm">${inlineCore.core}</script>\n` +
+    `<script type="application/wasm-base64" id="ivp-unlzma">${inlineCore.decoder}</script>\n` +
     `<script id="ivp-core-early">${earlyInline}</script>\n` });
 const servedHtml = fill(htmlAscii(site('index.html')), { CSP: servedCsp, CSS: css, APP: app, SCRIPT: servedScript,
   EARLY: `<script id="ivp-core-early">${early}</script>\n`,
   FOOTER_MORE: htmlAscii('<br><a href="ivp-rekenhulp.html" download>De rekenhulp als één bestand, voor gebruik zonder internet</a>') });
 
 // --- the embed script ------------------------------------------------------------
-const embedOf = (inlineCore) => `/*! IVP-rekenhulp: <ivp-rekenhulp> element. Alles wordt in de browser berekend; er wordt niets verstuurd. */\n` +
+const embedOf = (withCore) => `/*! IVP-rekenhulp: <ivp-rekenhulp> element. Alles wordt in de browser berekend; er wordt niets verstuurd. */\n` +
   `(function () {\n'use strict';\n` +
-  (inlineCore ? `const IVP_EMBED_WASM = ${JSON.stringify(wasmInline)};\n` : '') +
+  (withCore ? `const IVP_EMBED_WASM = ${JSON.stringify(inlineCore.core)};\nconst IVP_EMBED_UNLZMA = ${JSON.stringify(inlineCore.decoder)};\n` : '') +
   `const IVP_EMBED_HTML = ${JSON.stringify(app)};\n` +
   `const IVP_EMBED_CSS = ${JSON.stringify(css)};\n` +
-  `${glue}\n${bundleSite('boot-embed.js', { inlineCore, minify: true })}}());\n`;
+  `${glue}\n${bundleSite('boot-embed.js', { minify: true })}}());\n`;
 const embed = jsAscii(embedOf(false));
 const embedInline = jsAscii(embedOf(true));
 

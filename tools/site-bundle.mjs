@@ -23,12 +23,9 @@ const { buildSync, transformSync } = await import('esbuild').catch((error) => {
 export const siteJs = join(resolve(dirname(fileURLToPath(import.meta.url)), '..'), 'site/js');
 
 // `entry`: a file in site/js, or {contents} (a small entry of a test's own).
-// `inlineCore: false`: for a build whose core is a file of its own (the
-// served page, the embed that loads ivp-rekenhulp.wasm): fflate, which only
-// inflates an inlined core, is replaced by site/no-inflate.js.
 // `minify: true`: esbuild's minifier (names, whitespace, syntax); licence
 // comments (/*! … */) are kept.
-export function bundleSite(entry, { inlineCore = true, minify = false } = {}) {
+export function bundleSite(entry, { minify = false } = {}) {
   const input = typeof entry === 'string'
     ? { entryPoints: [join(siteJs, entry)] }
     : { stdin: { contents: entry.contents, resolveDir: siteJs, sourcefile: 'entry.js' } };
@@ -42,7 +39,24 @@ export function bundleSite(entry, { inlineCore = true, minify = false } = {}) {
     write: false,
     logLevel: 'error',
     minify,
-    ...(inlineCore ? {} : { alias: { fflate: join(siteJs, '../no-inflate.js') } }),
+  });
+  return out.outputFiles[0].text;
+}
+
+// An early script of the page (site/early-inline-core.js: plain ES5, its
+// imports too), bundled and minified for the top of <head>: ES5 out, so that
+// an old browser can parse it and the page can say what it lacks.
+export function bundleEarlyScript(name) {
+  const out = buildSync({
+    entryPoints: [join(siteJs, '..', name)],
+    bundle: true,
+    format: 'iife',
+    target: 'es5',
+    platform: 'browser',
+    charset: 'ascii',
+    write: false,
+    logLevel: 'error',
+    minify: true,
   });
   return out.outputFiles[0].text;
 }

@@ -5,10 +5,10 @@
 // ivp-rekenhulp.wasm beside this script (the same file the site's own page
 // loads, so a visitor's browser caches one copy); the host's CSP must allow
 // that one URL in connect-src (README, "Insluiten"). A build with the core
-// inlined (IVP_EMBED_WASM, gzip + base64: ivp-rekenhulp-embed-inline.js) makes no
-// request at all.
+// inlined (IVP_EMBED_WASM, LZMA + base64, and its decoder IVP_EMBED_UNLZMA:
+// ivp-rekenhulp-embed-inline.js) makes no request at all.
 /* global IVP_EMBED_HTML, IVP_EMBED_CSS */
-import { ivpInflateInlineCore, ivpLoadCore } from './ivp.js';
+import { ivpLoadCore, ivpUnpackInlineCore } from './ivp.js';
 import { ivpMount } from './mount.js';
 
 // Read now: document.currentScript is only set while this script first runs.
@@ -16,9 +16,9 @@ const ivpEmbedCoreUrl = document.currentScript && document.currentScript.src
   ? new URL('ivp-rekenhulp.wasm', document.currentScript.src) : null;
 let ivpCorePromise = null;
 const ivpCoreOnce = () => {
-  /* global IVP_EMBED_WASM */
+  /* global IVP_EMBED_WASM, IVP_EMBED_UNLZMA */
   if (!ivpCorePromise) {
-    if (typeof IVP_EMBED_WASM === 'string') ivpCorePromise = ivpInflateInlineCore(IVP_EMBED_WASM).then(ivpLoadCore);
+    if (typeof IVP_EMBED_WASM === 'string') ivpCorePromise = ivpUnpackInlineCore(IVP_EMBED_WASM, IVP_EMBED_UNLZMA).then(ivpLoadCore);
     else if (ivpEmbedCoreUrl) ivpCorePromise = ivpLoadCore(ivpEmbedCoreUrl);
     else ivpCorePromise = Promise.reject(new Error('de plaats van ivp-rekenhulp.wasm is onbekend'));
   }

@@ -6,7 +6,7 @@
 //   that; once the core is loaded (or has failed) the page adds a second
 //   policy, connect-src 'none', so nothing can leave the page after it loads
 //   (policies only add up: a later one cannot loosen an earlier one).
-import { ivpInflateInlineCore, ivpLoadCore, ivpMark } from './ivp.js';
+import { ivpLoadCore, ivpMark, ivpUnpackInlineCore } from './ivp.js';
 import { ivpMount } from './mount.js';
 
 const IVP_CORE_FILE = 'ivp-rekenhulp.wasm';
@@ -20,17 +20,18 @@ function ivpCloseConnections() {
 
 // → the core's compiled module, its bytes, or its URL (ivpLoadCore).
 async function ivpCoreSource() {
-  // Being made ready since the top of the page: the inlined core decoded,
-  // inflated and compiled (site/early-inline-core.js), or the core file
+  // Being made ready since the top of the page: the inlined core unpacked
+  // and compiled (site/early-inline-core.js), or the core file
   // fetched and compiled while it streams in (site/early-core.js).
   const early = document.getElementById('ivp-core-early');
   const inline = document.getElementById('ivp-wasm');
   if (early && early.ivpCore) {
     if (!inline) return early.ivpCore;
-    try { return await early.ivpCore; } catch { /* the inlined core's slower path below */ }
+    try { return await early.ivpCore; } catch { /* once more below, which shows what failed */ }
   }
   if (inline) {
-    const bytes = await ivpInflateInlineCore(inline.textContent);
+    const decoder = document.getElementById('ivp-unlzma');
+    const bytes = await ivpUnpackInlineCore(inline.textContent, decoder ? decoder.textContent : '');
     ivpMark('ivp-core-bytes');
     return bytes;
   }

@@ -4,9 +4,6 @@
 // createIvpModule is the Emscripten glue, which the build puts in front of
 // the bundle inside one closure (tools/build-site.mjs).
 /* global createIvpModule */
-/*! Bundled (in the builds with an inlined core): fflate 0.8.3 (https://github.com/101arrowz/fflate), MIT License,
-    Copyright (c) 2026 Arjun Barrett. The full licence text is in node_modules/fflate/LICENSE
-    and at https://github.com/101arrowz/fflate/blob/master/LICENSE */
 
 // Start-up phases as User Timing marks (docs/perf.md, "Start-up"): a
 // profiler's timeline shows them, and tests/bench/load-time.mjs --profile
@@ -15,47 +12,9 @@ export function ivpMark(name) {
   if (typeof performance !== 'undefined' && typeof performance.mark === 'function') performance.mark(name);
 }
 
-// The core as the single file and the inline embed carry it: gzip, then
-// base64 (tools/build-site.mjs). Gzip first makes the offline file about 780 kB
-// smaller on disk, which the browser must read and parse before anything
-// shows, and about 100 kB smaller over the wire (base64 of a compressed file
-// still compresses a little; base64 of the raw core compresses worse than the
-// raw core). The browser's own DecompressionStream inflates it where it has
-// one (native code: a few ms against about 50 ms of fflate at start-up,
-// docs/perf.md "Start-up"); fflate
-// (npm, MIT) where it has not: DecompressionStream is missing in Safari
-// before 16.4 and Firefox before 113, which old phones still run. fflate is
-// imported only then: its tables are built when it is first needed, not
-// while the page's script starts (esbuild keeps it in the bundle, behind a
-// function that runs it once).
-// → a promise of the core's bytes.
-export async function ivpInflateInlineCore(text) {
-  const packed = ivpDecodeBase64(text);
-  if (typeof DecompressionStream === 'function' && typeof Response === 'function') {
-    try {
-      // The whole text written in one chunk, in memory (a Blob's stream goes
-      // through the browser process and comes out in many small pieces).
-      const inflate = new DecompressionStream('gzip');
-      const writer = inflate.writable.getWriter();
-      writer.write(packed).catch(() => {});
-      writer.close().catch(() => {});
-      return new Uint8Array(await new Response(inflate.readable).arrayBuffer());
-    } catch { /* a browser whose stream fails: fflate below */ }
-  }
-  const { gunzipSync } = await import('./inflate.js');
-  return gunzipSync(packed);
-}
-
-// Decodes base64 text into bytes.
-export function ivpDecodeBase64(text) {
-  // Native where the browser has it (Chromium 140, Firefox 133, Safari 18.2):
-  // a few ms instead of tens for the inlined core.
-  if (typeof Uint8Array.fromBase64 === 'function') return Uint8Array.fromBase64(text.trim());
-  const binary = atob(text.replace(/\s+/g, ''));
-  const bytes = new Uint8Array(binary.length);
-  for (let i = 0; i < binary.length; i += 1) bytes[i] = binary.charCodeAt(i);
-  return bytes;
-}
+// The inlined core (the single file, the inline embed): LZMA, then base64,
+// with its decoder beside it (site/js/unpack.js says why).
+export { ivpDecodeBase64, ivpUnpackInlineCore } from './unpack.js';
 
 // lean result + explanation → the full result, exactly as calculate() gives it
 // (src/ivp/result/explain.h merge_explanation): objects merged key by key, each

@@ -28,10 +28,10 @@ test('file:// page computes the default IVP budget with no request', async () =>
   await context.close();
 });
 
-// The inlined core is inflated by the browser's DecompressionStream where it
-// has one, else by fflate (site/js/ivp.js ivpInflateInlineCore): the older
-// browsers' path computes the same total.
-test('file:// page without DecompressionStream inflates its core with fflate and computes the same', async () => {
+// The inlined core is LZMA, unpacked by its own small WebAssembly decoder
+// (site/js/unpack.js), so a browser without DecompressionStream (Safari
+// before 16.4, Firefox before 113) computes the same total.
+test('file:// page without DecompressionStream unpacks its core and computes the same', async () => {
   const context = await browser.newContext();
   await context.addInitScript(() => { delete window.DecompressionStream; });
   const page = await context.newPage();

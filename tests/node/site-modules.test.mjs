@@ -8,7 +8,7 @@ import { join, relative } from 'node:path';
 import { buildSync } from 'esbuild';
 import { siteJs } from '../../tools/site-bundle.mjs';
 
-const HELPERS = ['format.js', 'dom.js', 'sources.js', 'result-tables.js', 'outline.js', 'glossary.js', 'ivp.js', 'inflate.js', 'errors.js'];
+const HELPERS = ['format.js', 'dom.js', 'sources.js', 'result-tables.js', 'outline.js', 'glossary.js', 'ivp.js', 'unpack.js', 'errors.js'];
 
 // module (relative to site/js) → the modules it imports.
 function importGraph(entry) {
