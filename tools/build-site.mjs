@@ -43,7 +43,7 @@ const wasm = readFileSync(join(wasmDir, 'ivp_wasm.wasm'));
 // Inlined cores (the single file, the inline embed) are LZMA + base64, with
 // their decoder, a WebAssembly module of 2 kB gzip, beside them
 // (tools/pack-core.mjs, site/js/unpack.js): 36 kB gzip smaller than the
-// Zopfli gzip they were, for about 19 ms more at start-up (docs/perf.md, "The
+// Zopfli gzip they were, for about 18 ms more of decoding (docs/perf.md, "The
 // inlined core as LZMA"). The build checks that the decoder gives the core
 // back byte for byte. The served .wasm stays as it is: the server compresses
 // it and the browser stream-compiles it.
