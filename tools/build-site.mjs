@@ -43,7 +43,7 @@ const wasm = readFileSync(join(wasmDir, 'ivp_wasm.wasm'));
 // Inlined cores (the single file, the inline embed) are LZMA + base64, with
 // their decoder, a WebAssembly module of 2 kB gzip, beside them
 // (tools/pack-core.mjs, site/js/unpack.js): 36 kB gzip smaller than the
-// Zopfli gzip they were, for about 18 ms more of decoding (docs/perf.md, "The
+// Zopfli gzip they were, for about 21 ms more of decoding (docs/perf.md, "The
 // inlined core as LZMA"). The build checks that the decoder gives the core
 // back byte for byte. The served .wasm stays as it is: the server compresses
 // it and the browser stream-compiles it.
@@ -84,7 +84,6 @@ const cspOf = (scriptSrc, styleHash, connectSrc = "'none'") => [
 // the core is loaded). Both pages run the same script (one hash).
 const script = jsAscii(safeInScript(
   `(function () {\n'use strict';\n${glue}\n${bundleSite('boot-page.js', { minify: true })}}());`));
-const servedScript = script;
 // Both pages start getting their core ready at the top of <head>, beside the
 // parse of the rest of the page: the served page fetches ivp-rekenhulp.wasm
 // and compiles it while it streams in (site/early-core.js); the single file
@@ -95,12 +94,12 @@ const earlyOf = (name) => safeInScript(site(name).replace(/^\s*\/\/.*\n/gm, ''))
 const early = earlyOf('early-core.js');
 const earlyInline = safeInScript(bundleEarlyScript('early-inline-core.js'));
 export const csp = cspOf(`${sha256(earlyInline)} ${sha256(script)} 'wasm-unsafe-eval'`, sha256(css));
-export const servedCsp = cspOf(`${sha256(early)} ${sha256(servedScript)} 'wasm-unsafe-eval'`, sha256(css), "'self'");
+export const servedCsp = cspOf(`${sha256(early)} ${sha256(script)} 'wasm-unsafe-eval'`, sha256(css), "'self'");
 const html = fill(htmlAscii(site('index.html')), { CSP: csp, CSS: css, APP: app, SCRIPT: script, FOOTER_MORE: '',
   EARLY: `<script type="application/x-lzma-base64" id="ivp-wasm">${inlineCore.core}</script>\n` +
     `<script type="application/wasm-base64" id="ivp-unlzma">${inlineCore.decoder}</script>\n` +
     `<script id="ivp-core-early">${earlyInline}</script>\n` });
-const servedHtml = fill(htmlAscii(site('index.html')), { CSP: servedCsp, CSS: css, APP: app, SCRIPT: servedScript,
+const servedHtml = fill(htmlAscii(site('index.html')), { CSP: servedCsp, CSS: css, APP: app, SCRIPT: script,
   EARLY: `<script id="ivp-core-early">${early}</script>\n`,
   FOOTER_MORE: htmlAscii('<br><a href="ivp-rekenhulp.html" download>De rekenhulp als één bestand, voor gebruik zonder internet</a>') });
 

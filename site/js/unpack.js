@@ -2,8 +2,8 @@
 // inline embed carry the core as LZMA, then base64, and its decoder as a
 // small WebAssembly module of its own, also base64 (site/unlzma/unlzma.c,
 // packed and checked by tools/pack-core.mjs). LZMA makes the single file
-// 36 kB gzip smaller than Zopfli's gzip did; decoding costs about 29 ms at
-// start-up against 11 for the browser's own gunzip (docs/perf.md, "The
+// 36 kB gzip smaller than Zopfli's gzip did; decoding costs about 33 ms at
+// start-up against 12 for the browser's own gunzip (docs/perf.md, "The
 // inlined core as LZMA"). No browser decodes LZMA itself, so no fallback is
 // needed either: every browser that runs the core runs its decoder.
 //

@@ -5,9 +5,9 @@
 // (about 2 kB gzip: clang's wasm32 target, no C library) and checks that it
 // gives the core back byte for byte before it writes a page. LZMA packs the
 // core 17 % smaller than Zopfli's gzip (177 against 213 kB), the inlined
-// core's base64 included 36 kB; decoding it costs about 29 ms against the
-// browser's own gunzip's 11 ms (docs/perf.md, "The inlined core as LZMA").
-// No browser decodes LZMA itself; a decoder in JavaScript took 86 ms.
+// core's base64 included 36 kB; decoding it costs about 33 ms against the
+// browser's own gunzip's 12 ms (docs/perf.md, "The inlined core as LZMA").
+// No browser decodes LZMA itself; a decoder in JavaScript took 93 ms.
 //
 // Written for this project from the format's description: Igor Pavlov's LZMA
 // SDK, DOC/lzma-specification.txt (public domain), whose reference decoder

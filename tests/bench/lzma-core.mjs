@@ -10,7 +10,7 @@
 // uses (site/unlzma/unlzma.c, tools/pack-core.mjs), against the browser's
 // DecompressionStream on the Zopfli gzip core, which the page used before.
 // Each decode is checked to give the core's bytes. docs/perf.md, "The inlined
-// core as LZMA".
+// core as LZMA". Each time includes the base64 decode, as on the page.
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -18,6 +18,7 @@ import { gzipSync } from 'node:zlib';
 import { launch, root } from '../browser/chromium.mjs';
 import { unlzma } from './lzma/unlzma.js';
 import { compileUnlzma, packLzma } from '../../tools/pack-core.mjs';
+import { bundleSite } from '../../tools/site-bundle.mjs';
 
 const pages = Number(process.argv[2] || 10);
 const wasmFile = join(process.argv[3] || join(root, 'build/wasm'), 'ivp_wasm.wasm');
@@ -34,6 +35,8 @@ const lzma = packLzma(wasmFile);
 if (Buffer.compare(Buffer.from(unlzma(new Uint8Array(lzma))), core) !== 0) throw new Error('unlzma.js does not give the core back');
 
 const decoder = compileUnlzma();
+// The page's unpacking, bundled as the build bundles it.
+const unpackScript = bundleSite({ contents: "import { ivpUnpackInlineCore } from './unpack.js';\nwindow.ivpUnpackInlineCore = ivpUnpackInlineCore;\n" });
 
 const gz = (buffer) => gzipSync(buffer, { level: 9 }).length;
 console.log(`core ${core.length} B; Zopfli ${zopfli.length} B, as base64 under gzip -9 ${gz(Buffer.from(zopfli.toString('base64')))} B; ` +
@@ -50,10 +53,11 @@ try {
       const page = await browser.newPage();
       await page.route('**/*', (route) => route.fulfill({ status: 200, contentType: 'text/html', body: '<!doctype html><title>lzma</title>' }));
       await page.goto('https://bench.invalid/');
+      if (kind === 'lzmaWasm') await page.addScriptTag({ content: unpackScript });
       if (kind === 'lzmaJs') await page.addScriptTag({ content: readFileSync(join(root, 'tests/bench/lzma/unlzma.js'), 'utf8').replace('export function', 'function') });
       const result = await page.evaluate(async ({ kind, packed, decoder }) => {
-        const bytes = Uint8Array.fromBase64(packed);
         const t0 = performance.now();
+        const bytes = kind === 'lzmaWasm' ? null : Uint8Array.fromBase64(packed);
         let out;
         if (kind === 'gzipStream') {
           const stream = new DecompressionStream('gzip');
@@ -63,17 +67,7 @@ try {
         } else if (kind === 'lzmaJs') {
           out = unlzma(bytes);  // eslint-disable-line no-undef
         } else {
-          const { instance } = await WebAssembly.instantiate(Uint8Array.fromBase64(decoder), {});
-          const e = instance.exports;
-          const size = bytes[5] | (bytes[6] << 8) | (bytes[7] << 16) | (bytes[8] << 24);
-          const base = e.memory.buffer.byteLength;
-          const outAt = base + bytes.length;
-          const probsAt = (outAt + size + 1) & ~1;
-          e.memory.grow(Math.ceil((probsAt - base + 2 * e.probs_needed(bytes[0])) / 65536));
-          new Uint8Array(e.memory.buffer, base, bytes.length).set(bytes);
-          const failed = e.unlzma(base, bytes.length, outAt, size, probsAt);
-          if (failed) throw new Error(`unlzma.wasm: check ${failed}`);
-          out = new Uint8Array(e.memory.buffer, outAt, size).slice();
+          out = await window.ivpUnpackInlineCore(packed, decoder);  // the page's own code (site/js/unpack.js)
         }
         const ms = performance.now() - t0;
         let h = 0; for (const b of out) h = (h * 31 + b) >>> 0;

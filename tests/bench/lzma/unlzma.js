@@ -1,6 +1,6 @@
 // An LZMA decoder in JavaScript, for tests/bench/lzma-core.mjs only: it
 // measures what decoding the inlined LZMA core in JavaScript would cost at
-// start-up: 86 ms against 29 for the page's WebAssembly decoder
+// start-up: 93 ms against 33 for the page's WebAssembly decoder
 // (docs/perf.md, "The inlined core as LZMA"). Not part of the site. Written
 // for this project from the format's description
 // (the LZMA SDK's DOC/lzma-specification.txt). Plain ES5 syntax, as the
