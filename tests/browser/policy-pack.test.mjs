@@ -17,12 +17,12 @@ const go = async (page, step) => { await page.focus(`#ivp-tab-${step}`); await p
 const pack = readFileSync(join(root, 'tests/packs/voorbeeldrecht-2026.json'), 'utf8');
 const file = (name, text) => ({ name, mimeType: 'application/json', buffer: Buffer.from(text) });
 // Facts under which the three policies differ for the traplift: Hattem says
-// no (costs made before the decision), the Wmo 2015 leaves it open, the
+// no (the transfer to the traplift's seat is not safe, §4.5.3), the Wmo 2015 leaves it open, the
 // invented Voorbeeldrecht grants it (its article 8 holds, the 10.000 euro cap is kept).
 const scenario = {
   schema: 1, melding: '2026-11-23', provisions: ['traplift', 'scootmobiel'],
   profile: { hoofdverblijf_gemeente: true, woning_heeft_trap: true, traplopen_probleem: true, trapleuning_volstaat: false,
-    kosten_aanpassen_woning: 8000, zelf_aangeschaft: true },
+    kosten_aanpassen_woning: 8000, veilig_overstappen_traplift: false },
 };
 const trapliftVerdict = (page) => page.locator('tr[data-id="traplift"] .ivp-verdict').first().textContent();
 

@@ -92,11 +92,12 @@ TEST(PolicyPack, EveryWmo2015RuleCitesWettenOverheidWithTheVersionDate) {
         EXPECT_EQ(result.at("sources").at(d.at("source").get<std::string>()).at("url").get<std::string>().rfind("https://wetten.overheid.nl/BWBR0035362/2026-07-01#Artikel", 0), 0u);
 }
 
-// A profile where Hattem's verstrekkingenboek says "nee" (costs made before
-// the decision, §7.3 Ad 6) and the Wmo 2015 does not decide (no such rule in
-// the statute; its questions stay open).
+// A profile where Hattem's verstrekkingenboek says "nee" (an extra handrail
+// makes the stairs safe: steunpunten first, §4.5.3) and the Wmo 2015 does not
+// decide (no such rule in the statute; its questions stay open).
 TEST(PolicyPack, ChoosingHattemChangesTheVerdicts) {
-    json scenario = {{"provisions", {"traplift"}}, {"profile", {{"zelf_aangeschaft", true}}}};
+    json scenario = {{"provisions", {"traplift"}},
+                     {"profile", {{"woning_heeft_trap", true}, {"traplopen_probleem", true}, {"trapleuning_volstaat", true}}}};
     EXPECT_EQ(eligibility_of(calc(scenario), "traplift").at("verdict"), "onbekend");
     scenario["policy"] = "hattem-2014";
     const auto result = calc(scenario);
