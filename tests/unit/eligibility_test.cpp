@@ -451,6 +451,18 @@ TEST(AlsProtocol_2_Woonvoorzieningen, InsideTheHomeThenAanbouwThenZorgunit) {
     check(false, false, "nee", "nee", "ja");
 }
 
+// IVP ALS 2b: the minimal home has "een veilige slaap- en badkamer … waarin met
+// een tillift transfers mogelijk zijn" (L149-151), and the IVP is set at the
+// first melding for "het te verwachten volledige traject" (L117-120): someone
+// who still showers safely today is not "nee" while the bathroom cannot take a
+// tillift.
+TEST(AlsProtocol_2b_VeiligeBadkamer, ABathroomWithoutRoomForATilliftIsNotNeeWhileShoweringIsStillSafe) {
+    const json p = with(base_profile(), {{"badkamer_probleem", false}, {"inpandig_aanpasbaar", true}});
+    EXPECT_EQ(verdict(p, "badkameraanpassingen", "als-protocol"), "onbekend");
+    EXPECT_EQ(verdict(with(p, {{"badkamer_tillift_transfers_mogelijk", false}}), "badkameraanpassingen", "als-protocol"), "ja");
+    EXPECT_EQ(verdict(with(p, {{"badkamer_tillift_transfers_mogelijk", true}}), "badkameraanpassingen", "als-protocol"), "nee");
+}
+
 TEST(AlsProtocol_Zvw, ZvwVoorzieningenAreNotTheMunicipalitys) {
     const auto e = eligibility_of(base_profile(), "spraakcomputer");
     for (const char* policy : {"hattem-2014", "als-protocol"}) {
