@@ -121,6 +121,33 @@ TEST(Hattem_4_2_PrimaatVerhuizen, UnknownCostIsTheDecisiveOpenQuestion) {
     EXPECT_EQ(e.at("open_questions")[0].at("decisive"), "kan beslissen");
 }
 
+// §4.2: when moving is cheaper, the municipality pays the move "+ een vergoeding
+// van de kosten voor eventuele aanpassingen in de nieuwe woning" (L592-594): a
+// traplift stays behind with the stairs ("nee"), but a plafondlift, toiletlift
+// or toilet with douche/föhn is likely needed in the new home too, so those
+// are "onbekend" with that route named, not "nee".
+TEST(Hattem_4_2_PrimaatVerhuizen, EquipmentNeededInTheNewHomeIsNotNee) {
+    const json p = with(traplift_profile(), {{"kosten_aanpassen_woning", 30000},
+                                             {"kosten_verhuizen", 12000},
+                                             {"mantelzorg_alleen_hier", false},
+                                             {"psychisch_niet_verhuizen", false},
+                                             {"andere_woning_passend", true},
+                                             {"andere_woning_binnen_6_maanden", true}});
+    EXPECT_EQ(verdict(p, "traplift", "hattem-2014"), "nee");
+    for (const char* id : {"plafondlift", "toiletlift", "toilet-douche-fohn"}) {
+        SCOPED_TRACE(id);
+        EXPECT_NE(verdict(p, id, "hattem-2014"), "nee");
+        const json result = ivp_test::whole(result_for(p));
+        for (const auto& prov : result.at("provisions")) {
+            if (prov.at("id") != id) continue;
+            bool named = false;
+            for (const auto& r : prov.at("eligibility").at("policies").at("hattem-2014").at("reasons"))
+                named = named || (r.at("criterion") == "primaat_verhuizen_uitrusting_4_2" && r.at("outcome") == "onbekend");
+            EXPECT_TRUE(named);
+        }
+    }
+}
+
 TEST(Hattem_4_2_PrimaatVerhuizen, CostComparisonIsShownAsAQuantity) {
     const auto e = eligibility_of(with(base_profile(), {{"kosten_aanpassen_woning", 20000}, {"kosten_verhuizen", 12000}}),
                                   "aanbouw-woning");
