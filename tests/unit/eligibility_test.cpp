@@ -134,6 +134,13 @@ TEST(Hattem_4_2_PrimaatVerhuizen, EquipmentNeededInTheNewHomeIsNotNee) {
                                              {"andere_woning_passend", true},
                                              {"andere_woning_binnen_6_maanden", true}});
     EXPECT_EQ(verdict(p, "traplift", "hattem-2014"), "nee");
+    // One rule in two criteria: their conditions stay the same.
+    std::map<std::string, json> conditions;
+    for (const auto& policy : ivp::embedded_policies())
+        if (policy.id == "hattem-2014")
+            for (const auto& c : policy.criteria) conditions[c.id] = c.condition;
+    ASSERT_EQ(conditions.count("primaat_verhuizen_uitrusting_4_2"), 1u);
+    EXPECT_EQ(conditions.at("primaat_verhuizen_uitrusting_4_2"), conditions.at("primaat_verhuizen_4_2"));
     for (const char* id : {"plafondlift", "toiletlift", "toilet-douche-fohn"}) {
         SCOPED_TRACE(id);
         EXPECT_NE(verdict(p, id, "hattem-2014"), "nee");
