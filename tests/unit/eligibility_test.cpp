@@ -78,6 +78,40 @@ json traplift_profile() {
                                  {"volledig_rolstoelgebonden", false}});
 }
 
+// An electric wheelchair case where every §6.4 criterion holds.
+json elektrische_rolstoel_profile() {
+    return with(base_profile(), {{"kan_loopafstanden_lopen", false},
+                                 {"kan_handbewogen_rolstoel", false},
+                                 {"kan_scootmobiel_gebruiken", false},
+                                 {"dagelijks_zelf_verplaatsen", true},
+                                 {"rijvaardig", true},
+                                 {"oplaadpunt_stalling", true}});
+}
+
+// A scootmobiel case where every §5.5.2 criterion but the driewielfiets first holds.
+json scootmobiel_profile() {
+    return with(base_profile(), {{"kan_driewielfiets", true},
+                                 {"kan_loopafstanden_lopen", false},
+                                 {"stalling_droog", true},
+                                 {"oplaadpunt_stalling", true},
+                                 {"dagelijks_verplaatsen_buiten", true},
+                                 {"rijvaardig", true},
+                                 {"kan_fietsen_tweewieler", false},
+                                 {"ov_mogelijk", false}});  // §5.2: only when public transport is impossible
+}
+
+// A provision's reason for one criterion under Hattem 2014, whole (with its
+// criterion id and outcome); null when the assessment gives none.
+json hattem_reason(const json& profile, const std::string& id, const std::string& criterion) {
+    const json result = ivp_test::whole(result_for(profile));
+    for (const auto& p : result.at("provisions")) {
+        if (p.at("id") != id) continue;
+        for (const auto& r : p.at("eligibility").at("policies").at("hattem-2014").at("reasons"))
+            if (r.at("criterion") == criterion) return r;
+    }
+    return nullptr;
+}
+
 }  // namespace
 
 // ---- Hattem 2014 --------------------------------------------------------------
@@ -144,14 +178,9 @@ TEST(Hattem_4_2_PrimaatVerhuizen, EquipmentNeededInTheNewHomeIsNotNee) {
     for (const char* id : {"plafondlift", "toiletlift", "toilet-douche-fohn"}) {
         SCOPED_TRACE(id);
         EXPECT_NE(verdict(p, id, "hattem-2014"), "nee");
-        const json result = ivp_test::whole(result_for(p));
-        for (const auto& prov : result.at("provisions")) {
-            if (prov.at("id") != id) continue;
-            bool named = false;
-            for (const auto& r : prov.at("eligibility").at("policies").at("hattem-2014").at("reasons"))
-                named = named || (r.at("criterion") == "primaat_verhuizen_uitrusting_4_2" && r.at("outcome") == "onbekend");
-            EXPECT_TRUE(named);
-        }
+        const json r = hattem_reason(p, id, "primaat_verhuizen_uitrusting_4_2");
+        ASSERT_FALSE(r.is_null());
+        EXPECT_EQ(r.at("outcome"), "onbekend");
     }
 }
 
@@ -260,26 +289,14 @@ TEST(Hattem_5_3_Cvv, CognitiveReasonCountsFromAge10) {
 }
 
 TEST(Hattem_5_5_2_Scootmobiel, DriewielfietsComesFirst) {
-    const json p = with(base_profile(), {{"kan_driewielfiets", true},
-                                         {"kan_loopafstanden_lopen", false},
-                                         {"stalling_droog", true},
-                                         {"oplaadpunt_stalling", true},
-                                         {"dagelijks_verplaatsen_buiten", true},
-                                         {"rijvaardig", true},
-                                         {"kan_fietsen_tweewieler", false},
-                                         {"ov_mogelijk", false}});  // §5.2: only when public transport is impossible
+    const json p = scootmobiel_profile();
     EXPECT_EQ(verdict(p, "scootmobiel", "hattem-2014"), "nee");
     EXPECT_EQ(verdict(p, "driewielfiets", "hattem-2014"), "ja");
     EXPECT_EQ(verdict(with(p, {{"kan_driewielfiets", false}}), "scootmobiel", "hattem-2014"), "ja");
 }
 
 TEST(Hattem_6_4_ElektrischeRolstoel, OnlyWhenAHandRolstoelAndScootmobielAreNotPossible) {
-    const json p = with(base_profile(), {{"kan_loopafstanden_lopen", false},
-                                         {"kan_handbewogen_rolstoel", false},
-                                         {"kan_scootmobiel_gebruiken", false},
-                                         {"dagelijks_zelf_verplaatsen", true},
-                                         {"rijvaardig", true},
-                                         {"oplaadpunt_stalling", true}});
+    const json p = elektrische_rolstoel_profile();
     EXPECT_EQ(verdict(p, "elektrische-rolstoel", "hattem-2014"), "ja");
     EXPECT_EQ(verdict(with(p, {{"kan_handbewogen_rolstoel", true}}), "elektrische-rolstoel", "hattem-2014"), "nee");
     EXPECT_EQ(other(p, "duwrolstoel").at("verdict"), "onbekend");  // begeleider, regelmatig: not answered
@@ -289,12 +306,7 @@ TEST(Hattem_6_4_ElektrischeRolstoel, OnlyWhenAHandRolstoelAndScootmobielAreNotPo
 // steering than by hand (kin, hoofd, voet, scanner: L2446-2448); someone who
 // can no longer steer with the hands is not refused for it.
 TEST(Hattem_6_4_ElektrischeRolstoel, NotSteeringByHandIsNoNeeOtherSteeringExists) {
-    const json p = with(base_profile(), {{"kan_loopafstanden_lopen", false},
-                                         {"kan_handbewogen_rolstoel", false},
-                                         {"kan_scootmobiel_gebruiken", false},
-                                         {"dagelijks_zelf_verplaatsen", true},
-                                         {"rijvaardig", false},
-                                         {"oplaadpunt_stalling", true}});
+    const json p = with(elektrische_rolstoel_profile(), {{"rijvaardig", false}});
     EXPECT_EQ(verdict(p, "elektrische-rolstoel", "hattem-2014"), "onbekend");
     const auto& r = eligibility_of(p, "elektrische-rolstoel").at("reasons")[0].get<std::string>();
     EXPECT_NE(r.find("kin, het hoofd of de voet"), std::string::npos) << r;
@@ -303,21 +315,9 @@ TEST(Hattem_6_4_ElektrischeRolstoel, NotSteeringByHandIsNoNeeOtherSteeringExists
 // §6.4 and §5.5.2 Ad 2 ask for a place to charge that exists "of" can be made
 // (L2464, L1943): no socket today is not a "nee".
 TEST(Hattem_6_4_ElektrischeRolstoel, AChargingPlaceThatCanBeMadeIsEnough) {
-    const json p = with(base_profile(), {{"kan_loopafstanden_lopen", false},
-                                         {"kan_handbewogen_rolstoel", false},
-                                         {"kan_scootmobiel_gebruiken", false},
-                                         {"dagelijks_zelf_verplaatsen", true},
-                                         {"rijvaardig", true},
-                                         {"oplaadpunt_stalling", false}});
+    const json p = with(elektrische_rolstoel_profile(), {{"oplaadpunt_stalling", false}});
     EXPECT_EQ(verdict(p, "elektrische-rolstoel", "hattem-2014"), "onbekend");
-    const json scoot = with(base_profile(), {{"kan_driewielfiets", false},
-                                             {"kan_loopafstanden_lopen", false},
-                                             {"stalling_droog", false},
-                                             {"oplaadpunt_stalling", false},
-                                             {"dagelijks_verplaatsen_buiten", true},
-                                             {"rijvaardig", true},
-                                             {"kan_fietsen_tweewieler", false},
-                                             {"ov_mogelijk", false}});
+    const json scoot = with(scootmobiel_profile(), {{"kan_driewielfiets", false}, {"stalling_droog", false}, {"oplaadpunt_stalling", false}});
     // §5.5.2 Ad 2: "een mogelijkheid tot creëren van een stallingruimte met faciliteiten voor het
     // opladen" (L1943): the storage too may be made.
     EXPECT_EQ(verdict(scoot, "scootmobiel", "hattem-2014"), "onbekend");
@@ -332,14 +332,9 @@ TEST(Hattem_6_4_ElektrischeRolstoel, AChargingPlaceThatCanBeMadeIsEnough) {
 TEST(Hattem_7_3_Ad2_LangdurigNoodzakelijk, TerminalCountsAsLangdurigAndUrgentReasonsAreAnException) {
     const json p = with(base_profile(), {{"diagnose_mnd", false}, {"langdurig_nodig", false}});
     const auto criterion_outcome = [](const json& profile) {
-        const json result = ivp_test::whole(result_for(profile));  // reasons with their criterion ids
-        for (const auto& p : result.at("provisions")) {
-            if (p.at("id") != "traplift") continue;
-            for (const auto& r : p.at("eligibility").at("policies").at("hattem-2014").at("reasons"))
-                if (r.at("criterion") == "langdurig_noodzakelijk_7_3_ad2") return r.at("outcome").get<std::string>();
-        }
-        ADD_FAILURE() << "no reason for langdurig_noodzakelijk_7_3_ad2";
-        return std::string();
+        const json r = hattem_reason(profile, "traplift", "langdurig_noodzakelijk_7_3_ad2");
+        EXPECT_FALSE(r.is_null()) << "no reason for langdurig_noodzakelijk_7_3_ad2";
+        return r.is_null() ? std::string() : r.at("outcome").get<std::string>();
     };
     EXPECT_EQ(criterion_outcome(with(p, {{"korte_levensverwachting", true}})), "voldaan");
     EXPECT_EQ(criterion_outcome(with(p, {{"korte_levensverwachting", false}})), "onbekend");
@@ -358,13 +353,7 @@ TEST(Hattem_7_3_Ad8_Voorliggend, AnotherSchemeForOneVoorzieningIsNoNeeForAll) {
 // one. Bought-before is asked once, not per voorziening, so the verdict is
 // "onbekend" with that limit named; the ALS protocol still gives a pgb (5).
 TEST(Hattem_7_3_Ad6_KostenVooraf, OnlyForWhatWasBoughtSoOnbekendButPgbUnderTheAlsProtocol) {
-    const json p = with(base_profile(), {{"zelf_aangeschaft", true}, {"ivp_goedgekeurd", true},
-                                         {"kan_loopafstanden_lopen", false},
-                                         {"kan_handbewogen_rolstoel", false},
-                                         {"kan_scootmobiel_gebruiken", false},
-                                         {"dagelijks_zelf_verplaatsen", true},
-                                         {"rijvaardig", true},
-                                         {"oplaadpunt_stalling", true}});
+    const json p = with(elektrische_rolstoel_profile(), {{"zelf_aangeschaft", true}, {"ivp_goedgekeurd", true}});
     const auto e = eligibility_of(p, "elektrische-rolstoel");
     EXPECT_EQ(e.at("verdict"), "onbekend");
     EXPECT_EQ(e.at("policies").at("als-protocol").at("verdict"), "ja");
